@@ -1,0 +1,20 @@
+namespace SessionManagerSample;
+
+/// <summary>A participant joined the session.</summary>
+public sealed record ParticipantJoined(string Name);
+
+/// <summary>A participant left the session.</summary>
+public sealed record ParticipantLeft(string Name);
+
+/// <summary>Something a participant asked for could not be done.</summary>
+public sealed record SessionError(string Reason, string Name);
+
+/// <summary>A message for one participant.</summary>
+public sealed record Message(string To, string Text);
+
+/// <summary>What <c>Join</c> answers.</summary>
+public enum JoinResult
+{
+    Joined,
+    AlreadyPresent,
+}

@@ -1,0 +1,46 @@
+using SessionGen.Generator.Helpers;
+using SessionGen.Generator.Model;
+
+namespace SessionGen.Generator.Emitting;
+
+/// <summary><c>P.Client</c>: a typed proxy with one <c>{Operation}Async</c> per non-starter operation.</summary>
+internal static class ClientEmitter
+{
+    public static void Emit(SourceWriter writer, ProcessModel process)
+    {
+        writer.Line($"/// <summary>A typed proxy of one <c>{process.ProtocolName}</c> session: each method sends one operation and completes when its handler has finished.</summary>");
+        writer.Line(Code.GeneratedCode);
+        writer.OpenBlock($"{process.Accessibility} sealed class Client : global::SessionGen.SessionClient");
+        writer.Line("internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)");
+        using (writer.Indented())
+        {
+            writer.Line(": base(host, id)");
+        }
+
+        writer.Line("{");
+        writer.Line("}");
+        foreach (OperationModel operation in process.Operations)
+        {
+            if (operation.StartsSession)
+            {
+                continue; // starters are reached through StartAsync
+            }
+
+            HandlerModel handler = operation.Handler;
+            string token = Code.FreeName("cancellationToken", handler.Parameters);
+            string parameters = handler.Parameters.Count == 0
+                ? $"{Code.CancellationToken} {token} = default"
+                : $"{Code.ParameterList(handler.Parameters)}, {Code.CancellationToken} {token} = default";
+            string send = handler.ResultType is null ? "SendWithoutResultAsync" : "SendAsync";
+            writer.Line();
+            writer.Line($"/// <summary>Sends <c>{operation.Name}</c> to this session and completes when its handler has finished.</summary>");
+            writer.Line($"public {Code.ClientReturnType(handler)} {Names.ClientMethod(operation)}({parameters}) =>");
+            using (writer.Indented())
+            {
+                writer.Line($"SessionDefinition.{Names.OperationField(operation)}.{send}(Host, Id, {Names.NewMessage(operation)}, {token});");
+            }
+        }
+
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using SessionGen.Generator.Model;
+
+namespace SessionGen.Generator.Emitting;
+
+/// <summary>Small pieces of C# text the emitters share.</summary>
+internal static class Code
+{
+    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"SessionGen.Generator\", \"" + ThisAssembly.Version + "\")]";
+    public const string HiddenFromEditor = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string SessionHost = "global::SessionGen.SessionHost";
+    public const string SessionId = "global::SessionGen.SessionId";
+
+    /// <summary>An identifier, escaped with <c>@</c> when it is a keyword.</summary>
+    public static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A C# string literal.</summary>
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary><c>Type name, Type name</c> for a handler's parameters.</summary>
+    public static string ParameterList(IEnumerable<ParameterModel> parameters) =>
+        string.Join(", ", parameters.Select(static parameter => $"{parameter.Type} {Identifier(parameter.Name)}"));
+
+    /// <summary><c>name, name</c> for a handler's parameters.</summary>
+    public static string ArgumentList(IEnumerable<ParameterModel> parameters) =>
+        string.Join(", ", parameters.Select(static parameter => Identifier(parameter.Name)));
+
+    /// <summary>A name for a generated parameter that none of the handler's parameters already uses.</summary>
+    public static string FreeName(string preferred, IEnumerable<ParameterModel> taken)
+    {
+        var names = new HashSet<string>(taken.Select(static parameter => parameter.Name));
+        string name = preferred;
+        for (int suffix = 2; names.Contains(name); suffix++)
+        {
+            name = preferred + suffix;
+        }
+
+        return name;
+    }
+
+    /// <summary>What the client's method returns for a handler: <c>ValueTask</c> or <c>ValueTask&lt;R&gt;</c>.</summary>
+    public static string ClientReturnType(HandlerModel handler) =>
+        handler.ResultType is null
+            ? "global::System.Threading.Tasks.ValueTask"
+            : $"global::System.Threading.Tasks.ValueTask<{handler.ResultType}>";
+
+    /// <summary>The runtime's <c>TResult</c> for a handler: its result, or <c>ValueTuple</c> for none.</summary>
+    public static string RuntimeResultType(HandlerModel handler) => handler.ResultType ?? "global::System.ValueTuple";
+}

@@ -1,0 +1,37 @@
+using System.Linq;
+using SessionGen.Generator.Helpers;
+using SessionGen.Generator.Model;
+
+namespace SessionGen.Generator.Emitting;
+
+/// <summary>
+/// <c>P.Messages</c>: one sealed record per operation whose properties are the handler's parameters.
+/// Each names its operation, which is how an untyped send finds the handler without reflection.
+/// </summary>
+internal static class MessagesEmitter
+{
+    public static void Emit(SourceWriter writer, ProcessModel process)
+    {
+        writer.Line($"/// <summary>The messages of the <c>{process.ProtocolName}</c> process, one record per operation.</summary>");
+        writer.OpenBlock($"{process.Accessibility} static class Messages");
+        bool first = true;
+        foreach (OperationModel operation in process.Operations)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            string recordName = Names.Record(operation);
+            string properties = string.Join(", ", operation.Handler.Parameters.Select(static parameter => $"{parameter.Type} {parameter.PropertyName}"));
+            writer.Line($"/// <summary>The message of operation <c>{operation.Name}</c>{(operation.StartsSession ? ", which starts a session" : "")}.</summary>");
+            writer.Line(Code.GeneratedCode);
+            writer.OpenBlock($"public sealed record {recordName}({properties}) : global::SessionGen.ISessionMessage");
+            writer.Line($"global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.{Names.OperationField(operation)};");
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,16 @@
+using SessionGen.Generator.Model;
+
+namespace SessionGen.Generator.Emitting;
+
+/// <summary>The C# names generated for an operation.</summary>
+internal static class Names
+{
+    public static string Record(OperationModel operation) => Parsing.HandlerRules.TypeNameFor(operation.Name);
+
+    public static string OperationField(OperationModel operation) => Record(operation) + "Operation";
+
+    public static string ClientMethod(OperationModel operation) => Record(operation) + "Async";
+
+    public static string NewMessage(OperationModel operation) =>
+        $"new Messages.{Record(operation)}({Code.ArgumentList(operation.Handler.Parameters)})";
+}

@@ -1,0 +1,30 @@
+using SessionGen.Generator.Helpers;
+
+namespace SessionGen.Generator.Model;
+
+/// <summary>Everything the emitter needs to write one process, as plain values (no symbols, no syntax).</summary>
+/// <param name="Namespace">The namespace, empty for the global namespace.</param>
+/// <param name="ContainingTypes">Outermost first: the declarations the generated partial is nested in.</param>
+/// <param name="ClassName">The process class's name.</param>
+/// <param name="FullyQualifiedName">The class's <c>global::</c> name.</param>
+/// <param name="HintName">The generated file's name, unique per process.</param>
+/// <param name="ProtocolName">The name on the wire.</param>
+/// <param name="Accessibility">The accessibility of the generated types and entry points.</param>
+/// <param name="Operations">The valid operations, in declaration order.</param>
+/// <param name="Timeouts">The valid timeout handlers.</param>
+/// <param name="Starters">The operations that get a <c>StartAsync</c> overload.</param>
+/// <param name="OmittedMembers">Generated members the user already declares, which are therefore left out.</param>
+/// <param name="HasParameterlessConstructor">Whether the runtime can create the process with <c>new()</c>.</param>
+internal sealed record ProcessModel(
+    string Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string ClassName,
+    string FullyQualifiedName,
+    string HintName,
+    string ProtocolName,
+    string Accessibility,
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<TimeoutModel> Timeouts,
+    EquatableArray<string> Starters,
+    EquatableArray<string> OmittedMembers,
+    bool HasParameterlessConstructor);

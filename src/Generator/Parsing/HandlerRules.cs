@@ -1,0 +1,102 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SessionGen.Generator.Model;
+
+namespace SessionGen.Generator.Parsing;
+
+/// <summary>
+/// The handler rules of the public contract, as predicates over symbols. The generator skips what breaks
+/// them; the analyzers report it.
+/// </summary>
+internal static class HandlerRules
+{
+    /// <summary>An operation or timeout name must be a C# identifier that is not a keyword.</summary>
+    public static bool IsValidName(string? name) =>
+        !string.IsNullOrEmpty(name) && SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name!) == SyntaxKind.None;
+
+    /// <summary>The C# name made from an operation or timeout name: its first letter upper-cased.</summary>
+    public static string TypeNameFor(string name) =>
+        name.Length == 0 || char.IsUpper(name[0]) ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+    public static bool IsCancellationToken(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    public static bool IsAsyncVoid(IMethodSymbol method) => method.IsAsync && method.ReturnsVoid;
+
+    public static bool HasByRefParameter(IMethodSymbol method)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || IsUnsupportedType(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a <c>CancellationToken</c> parameter stands anywhere but last.</summary>
+    public static bool HasMisplacedCancellationToken(IMethodSymbol method)
+    {
+        for (int i = 0; i < method.Parameters.Length - 1; i++)
+        {
+            if (IsCancellationToken(method.Parameters[i].Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Classifies the return type; null when it is not one the contract allows.</summary>
+    public static ReturnKind? ClassifyReturn(IMethodSymbol method, out ITypeSymbol? resultType)
+    {
+        resultType = null;
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            return null;
+        }
+
+        if (method.ReturnsVoid)
+        {
+            return method.IsAsync ? null : ReturnKind.Void;
+        }
+
+        ITypeSymbol returnType = method.ReturnType;
+        if (IsUnsupportedType(returnType))
+        {
+            return null;
+        }
+
+        if (returnType is INamedTypeSymbol named && IsInSystemThreadingTasks(named))
+        {
+            switch (named.MetadataName)
+            {
+                case "Task":
+                    return ReturnKind.Task;
+                case "ValueTask":
+                    return ReturnKind.ValueTask;
+                case "Task`1":
+                    resultType = named.TypeArguments[0];
+                    return IsUnsupportedType(resultType) ? null : ReturnKind.TaskOfT;
+                case "ValueTask`1":
+                    resultType = named.TypeArguments[0];
+                    return IsUnsupportedType(resultType) ? null : ReturnKind.ValueTaskOfT;
+            }
+        }
+
+        resultType = returnType;
+        return ReturnKind.Value;
+    }
+
+    /// <summary>Types that cannot travel in a message record or a <c>ValueTask</c>.</summary>
+    public static bool IsUnsupportedType(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Error
+        || type.IsRefLikeType
+        || type.SpecialType == SpecialType.System_Void;
+
+    private static bool IsInSystemThreadingTasks(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+}

@@ -1,0 +1,17 @@
+namespace SessionGen.Generator.Parsing;
+
+/// <summary>Metadata names and the names of the members the generator adds to a process.</summary>
+internal static class KnownNames
+{
+    public const string SessionProcessAttribute = "SessionGen.SessionProcessAttribute";
+    public const string OnAttribute = "SessionGen.OnAttribute";
+    public const string OnTimeoutAttribute = "SessionGen.OnTimeoutAttribute";
+
+    /// <summary>Generated members that other generated code depends on: if the user declares one, nothing is generated.</summary>
+    public static readonly string[] EssentialMembers = ["Messages", "Client", "SessionDefinition", "sessionContext"];
+
+    /// <summary>Generated members that are simply left out when the user declares a member of the same name.</summary>
+    public static readonly string[] OptionalMembers = ["SessionId", "Emit", "EmitTo", "EndSession", "After", "StartAsync", "Connect"];
+
+    public static string ScheduleMethod(string timeoutName) => "Schedule" + timeoutName;
+}

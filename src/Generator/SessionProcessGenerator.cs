@@ -1,0 +1,34 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SessionGen.Generator.Emitting;
+using SessionGen.Generator.Model;
+using SessionGen.Generator.Parsing;
+
+namespace SessionGen.Generator;
+
+/// <summary>
+/// Emits, for every <c>[SessionProcess]</c> class, its message records, dispatch table, timeout wiring,
+/// context members and typed client. Parse (symbols to a value model), then emit (model to text).
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SessionProcessGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ProcessModel?> processes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.SessionProcessAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => ProcessParser.Parse(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.Processes);
+
+        IncrementalValuesProvider<ProcessModel> validProcesses = processes
+            .Where(static process => process is not null)
+            .Select(static (process, _) => process!)
+            .WithTrackingName(TrackingNames.ValidProcesses);
+
+        context.RegisterSourceOutput(validProcesses, static (output, process) =>
+            output.AddSource(process.HintName, ProcessEmitter.Emit(process)));
+    }
+}

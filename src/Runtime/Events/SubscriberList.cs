@@ -1,0 +1,79 @@
+namespace SessionGen;
+
+/// <summary>
+/// A session's subscriptions. Publishing takes the same lock as subscribing, so every subscription
+/// receives events in sequence order and one opened mid-stream starts at a clean boundary.
+/// </summary>
+internal sealed class SubscriberList
+{
+    private SessionSubscription[] subscriptions = [];
+    private long sequence;
+    private bool completed;
+
+    public bool Add(SessionSubscription subscription)
+    {
+        lock (this)
+        {
+            if (completed)
+            {
+                return false;
+            }
+
+            subscriptions = [.. subscriptions, subscription];
+            return true;
+        }
+    }
+
+    public void Remove(SessionSubscription subscription)
+    {
+        lock (this)
+        {
+            int index = Array.IndexOf(subscriptions, subscription);
+            if (index < 0)
+            {
+                return;
+            }
+
+            var rest = new SessionSubscription[subscriptions.Length - 1];
+            Array.Copy(subscriptions, 0, rest, 0, index);
+            Array.Copy(subscriptions, index + 1, rest, index, rest.Length - index);
+            subscriptions = rest;
+        }
+    }
+
+    public void Publish(SessionId sessionId, object payload, string? participant)
+    {
+        lock (this)
+        {
+            if (completed)
+            {
+                throw new InvalidOperationException($"Session '{sessionId}' has ended; it can no longer emit events.");
+            }
+
+            var @event = new SessionEvent(sessionId, ++sequence, payload, participant);
+            foreach (SessionSubscription subscription in subscriptions)
+            {
+                if (participant is null || subscription.Participant == participant)
+                {
+                    subscription.Deliver(@event);
+                }
+            }
+        }
+    }
+
+    public void CompleteAll(Exception? fault)
+    {
+        SessionSubscription[] open;
+        lock (this)
+        {
+            completed = true;
+            open = subscriptions;
+            subscriptions = [];
+        }
+
+        foreach (SessionSubscription subscription in open)
+        {
+            subscription.Complete(fault);
+        }
+    }
+}

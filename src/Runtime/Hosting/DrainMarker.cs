@@ -1,0 +1,22 @@
+namespace SessionGen;
+
+/// <summary>
+/// Queued behind everything a session had accepted when its host began to stop: when it runs, all of
+/// that has been handled, and it ends the session.
+/// </summary>
+internal sealed class DrainMarker : MailboxItem
+{
+    private readonly TaskCompletionSource drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Drained => drained.Task;
+
+    internal override ValueTask RunAsync(SessionContext session)
+    {
+        session.EndSession();
+        return default;
+    }
+
+    internal override void Complete() => drained.TrySetResult();
+
+    internal override void Reject(Exception reason) => drained.TrySetResult();
+}

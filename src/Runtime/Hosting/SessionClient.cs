@@ -1,0 +1,35 @@
+namespace SessionGen;
+
+/// <summary>
+/// The base of every generated <c>P.Client</c>: a handle on one session of one host. It holds no state of
+/// its own, so making one (<c>P.Connect</c>) is cheap and any number can point at the same session.
+/// </summary>
+public abstract class SessionClient
+{
+    /// <summary>Creates a client of session <paramref name="id"/> on <paramref name="host"/>.</summary>
+    protected SessionClient(SessionHost host, SessionId id)
+    {
+        Host = host ?? throw new ArgumentNullException(nameof(host));
+        Id = id;
+    }
+
+    /// <summary>The host that runs the session.</summary>
+    public SessionHost Host { get; }
+
+    /// <summary>The session's id.</summary>
+    public SessionId Id { get; }
+
+    /// <summary>
+    /// Opens a subscription to the session's events, buffering from this moment on. With a
+    /// <paramref name="participant"/>, it also receives the events sent to that participant with <c>EmitTo</c>.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
+    public SessionSubscription Subscribe(string? participant = null) => Host.Subscribe(Id, participant);
+
+    /// <summary>Sends an untyped message (a generated <c>P.Messages.*</c> record) to this session.</summary>
+    public ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken = default) =>
+        Host.SendAsync(Id, message, cancellationToken);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{GetType().DeclaringType?.Name ?? GetType().Name} session {Id}";
+}

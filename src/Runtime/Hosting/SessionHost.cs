@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+
+namespace SessionGen;
+
+/// <summary>
+/// Runs sessions in memory: each one message at a time, different sessions in parallel on the thread pool.
+/// Dispose it to stop: it stops accepting messages, finishes the ones already accepted, then completes every
+/// subscription.
+/// </summary>
+public sealed class SessionHost : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<SessionId, SessionContext> sessions = new();
+    private readonly object lifecycle = new();
+    private volatile bool stopping;
+    private Task? stopped;
+
+    /// <summary>Creates a host.</summary>
+    /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
+    public SessionHost(SessionHostOptions? options = null)
+    {
+        options ??= new SessionHostOptions();
+        TimeProvider = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", nameof(options));
+        Timers = new TimerWheel(TimeProvider, options.TimerResolution);
+    }
+
+    /// <summary>The clock behind this host's timeouts.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>How many sessions are running.</summary>
+    public int SessionCount => sessions.Count;
+
+    /// <summary>How many timeouts are scheduled and not yet due.</summary>
+    public int PendingTimeoutCount => Timers.PendingCount;
+
+    internal TimerWheel Timers { get; }
+
+    /// <summary>True while session <paramref name="id"/> is running on this host.</summary>
+    public bool Contains(SessionId id) => sessions.ContainsKey(id);
+
+    /// <summary>
+    /// Sends an untyped message, for transports and tools. <paramref name="message"/> is a generated
+    /// <c>P.Messages.*</c> record; a starter's message creates session <paramref name="id"/>.
+    /// Completes with the handler's result (<see langword="null"/> for handlers without one).
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">No such session.</exception>
+    /// <exception cref="UnknownOperationException">The message is not one of the session's operations.</exception>
+    /// <exception cref="SessionFaultedException">The handler threw.</exception>
+    public ValueTask<object?> SendAsync(SessionId id, object message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message is not ISessionMessage sessionMessage)
+        {
+            return ValueTask.FromException<object?>(new UnknownOperationException(
+                id, message.GetType().Name, $"'{message.GetType().FullName}' is not a session message: send a generated P.Messages.* record."));
+        }
+
+        return sessionMessage.Operation.SendBoxedAsync(this, id, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to the operation named <paramref name="operation"/> of session
+    /// <paramref name="id"/>, for transports that route by name.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">No such session.</exception>
+    /// <exception cref="UnknownOperationException">The session's process declares no such operation.</exception>
+    /// <exception cref="MessageTypeMismatchException"><paramref name="message"/> is not that operation's message type.</exception>
+    public ValueTask<object?> SendAsync(SessionId id, string operation, object? message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        SessionContext? session = Find(id, out Exception? error);
+        if (session is null)
+        {
+            return ValueTask.FromException<object?>(error!);
+        }
+
+        SessionOperation? target = session.Definition.FindOperation(operation);
+        if (target is null || target.StartsSession)
+        {
+            return ValueTask.FromException<object?>(new UnknownOperationException(
+                id, operation, $"Process '{session.Definition.ProtocolName}' of session '{id}' has no operation '{operation}'."));
+        }
+
+        return target.SendBoxedAsync(this, id, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a subscription to session <paramref name="id"/>'s events, buffering from this moment on.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
+    public SessionSubscription Subscribe(SessionId id, string? participant = null)
+    {
+        SessionContext? session = Find(id, out Exception? error);
+        return session is null ? throw error! : session.Subscribe(participant);
+    }
+
+    /// <summary>Stops accepting messages, finishes those already accepted, ends every session and completes every subscription.</summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (lifecycle)
+        {
+            stopping = true;
+            stopped ??= DrainAsync([.. sessions.Values]);
+        }
+
+        return new ValueTask(stopped);
+    }
+
+    internal SessionContext? Find(SessionId id, out Exception? error)
+    {
+        if (sessions.TryGetValue(id, out SessionContext? session))
+        {
+            error = null;
+            return session;
+        }
+
+        error = stopping ? Stopped() : SessionNotFoundException.NoSuchSession(id);
+        return null;
+    }
+
+    internal Exception EndedError(SessionId id) => stopping ? Stopped() : SessionNotFoundException.EndedWhileQueued(id);
+
+    /// <summary>Creates session <paramref name="id"/> with <paramref name="starter"/> as its first message.</summary>
+    internal SessionContext? TryStart(SessionProcessDefinition definition, SessionId id, MailboxItem starter, out Exception? error)
+    {
+        var session = new SessionContext(this, id, definition);
+        session.Bind(definition.CreateProcess(session));
+
+        // The starter is queued before the session becomes visible, so it is always handled first, but
+        // the turn is scheduled only once the session is registered: a refused session never runs.
+        session.Prime(starter);
+        lock (lifecycle)
+        {
+            if (stopping)
+            {
+                error = Stopped();
+            }
+            else if (!sessions.TryAdd(id, session))
+            {
+                error = new SessionAlreadyExistsException(id);
+            }
+            else
+            {
+                error = null;
+            }
+        }
+
+        if (error is not null)
+        {
+            return null;
+        }
+
+        session.ScheduleTurn();
+        return session;
+    }
+
+    internal void Forget(SessionContext session) => sessions.TryRemove(new KeyValuePair<SessionId, SessionContext>(session.Id, session));
+
+    private async Task DrainAsync(SessionContext[] running)
+    {
+        var drains = new List<Task>(running.Length);
+        foreach (SessionContext session in running)
+        {
+            var marker = new DrainMarker();
+            if (session.TryPost(marker))
+            {
+                drains.Add(marker.Drained);
+            }
+        }
+
+        await Task.WhenAll(drains).ConfigureAwait(false);
+        Timers.Dispose();
+    }
+
+    private ObjectDisposedException Stopped() =>
+        new(nameof(SessionHost), "The session host is stopping or stopped; it accepts no more messages.");
+}

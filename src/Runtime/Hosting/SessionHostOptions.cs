@@ -1,0 +1,14 @@
+namespace SessionGen;
+
+/// <summary>Settings of a <see cref="SessionHost"/>.</summary>
+public sealed class SessionHostOptions
+{
+    /// <summary>The clock behind every timeout. Tests pass a <c>FakeTimeProvider</c>. Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// How finely timeouts are placed on the host's timer wheel: a timeout fires at the first tick at or after
+    /// its due time. Default: 1 ms.
+    /// </summary>
+    public TimeSpan TimerResolution { get; set; } = TimeSpan.FromMilliseconds(1);
+}

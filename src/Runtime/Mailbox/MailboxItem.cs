@@ -1,0 +1,21 @@
+namespace SessionGen;
+
+/// <summary>
+/// One unit of work on a session's queue: a message or a fired timeout. Items link into the queue
+/// themselves (no node allocation per message), doubly, so a cancelled item can leave from the middle.
+/// </summary>
+internal abstract class MailboxItem
+{
+    internal MailboxItem? Next;
+    internal MailboxItem? Previous;
+    internal bool IsQueued;
+
+    /// <summary>Runs on the session's turn. Never throws: a failure is recorded for <see cref="Complete"/>.</summary>
+    internal abstract ValueTask RunAsync(SessionContext session);
+
+    /// <summary>Tells whoever waits for this item how <see cref="RunAsync"/> went.</summary>
+    internal abstract void Complete();
+
+    /// <summary>The item will never run; tells its sender why.</summary>
+    internal abstract void Reject(Exception reason);
+}

@@ -1,0 +1,14 @@
+using System.ComponentModel;
+
+namespace SessionGen;
+
+/// <summary>
+/// Implemented by every generated <c>P.Messages.*</c> record: it names the operation the message is for,
+/// which is how untyped sends find their handler without reflection.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface ISessionMessage
+{
+    /// <summary>The operation this message is for.</summary>
+    SessionOperation Operation { get; }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+
+namespace SessionGen;
+
+/// <summary>One operation of a process: its name, message type and whether it starts a session.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class SessionOperation
+{
+    private protected SessionOperation(SessionProcessDefinition process, string name, bool startsSession)
+    {
+        Process = process;
+        Name = name;
+        StartsSession = startsSession;
+    }
+
+    /// <summary>The process that declares the operation.</summary>
+    public SessionProcessDefinition Process { get; }
+
+    /// <summary>The operation's name.</summary>
+    public string Name { get; }
+
+    /// <summary>True for a starter: its message creates a new session.</summary>
+    public bool StartsSession { get; }
+
+    /// <summary>The generated message record the operation takes.</summary>
+    public abstract Type MessageType { get; }
+
+    /// <summary>The handler's result type, or <see langword="null"/> when it returns nothing.</summary>
+    public abstract Type? ResultType { get; }
+
+    /// <summary>Sends an untyped message; its result comes back boxed (<see langword="null"/> for no result).</summary>
+    internal abstract ValueTask<object?> SendBoxedAsync(SessionHost host, SessionId id, object? message, CancellationToken cancellationToken);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Process.ProtocolName}.{Name}";
+}

@@ -1,0 +1,160 @@
+using System.ComponentModel;
+
+namespace SessionGen;
+
+/// <summary>
+/// An operation with its typed handler: the entry of the generated dispatch table. Handlers that return
+/// nothing use <see cref="ValueTuple"/> as <typeparamref name="TResult"/>.
+/// </summary>
+/// <typeparam name="TProcess">The process class.</typeparam>
+/// <typeparam name="TMessage">The generated message record.</typeparam>
+/// <typeparam name="TResult">What the handler returns.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOperation
+    where TProcess : class
+    where TMessage : class
+{
+    private readonly Func<TProcess, TMessage, CancellationToken, ValueTask<TResult>> handler;
+
+    /// <summary>Creates the table entry.</summary>
+    /// <param name="process">The process that declares the operation.</param>
+    /// <param name="name">The operation's name.</param>
+    /// <param name="startsSession">True for a starter.</param>
+    /// <param name="handler">Calls the user's handler method with the message's fields.</param>
+    public SessionOperation(
+        SessionProcessDefinition process,
+        string name,
+        bool startsSession,
+        Func<TProcess, TMessage, CancellationToken, ValueTask<TResult>> handler)
+        : base(process, name, startsSession)
+    {
+        this.handler = handler ?? throw new ArgumentNullException(nameof(handler));
+    }
+
+    /// <inheritdoc/>
+    public override Type MessageType => typeof(TMessage);
+
+    /// <inheritdoc/>
+    public override Type? ResultType => typeof(TResult) == typeof(ValueTuple) ? null : typeof(TResult);
+
+    /// <summary>Sends <paramref name="message"/> to session <paramref name="id"/>; completes with the handler's result.</summary>
+    public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    {
+        Request<TProcess, TMessage, TResult>? request = Post(host, id, message, cancellationToken, out Exception? error);
+        return request is null
+            ? ValueTask.FromException<TResult>(error!)
+            : new ValueTask<TResult>(request, request.Version);
+    }
+
+    /// <summary>Sends <paramref name="message"/> to an operation without a result.</summary>
+    public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    {
+        Request<TProcess, TMessage, TResult>? request = Post(host, id, message, cancellationToken, out Exception? error);
+        return request is null
+            ? ValueTask.FromException(error!)
+            : new ValueTask(request, request.Version);
+    }
+
+    /// <summary>Starts a new session with this starter; completes with its id once the starter has run.</summary>
+    public async ValueTask<SessionId> StartAsync(SessionHost host, TMessage message, CancellationToken cancellationToken)
+    {
+        SessionId id = SessionId.New();
+        await StartWithIdAsync(host, id, message, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    internal ValueTask<TResult> StartWithIdAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!StartsSession)
+        {
+            throw new InvalidOperationException($"Operation '{this}' does not start sessions.");
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<TResult>(cancellationToken);
+        }
+
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
+        SessionContext? session = host.TryStart(Process, id, request, out Exception? error);
+        if (session is null)
+        {
+            request.Recycle();
+            return ValueTask.FromException<TResult>(error!);
+        }
+
+        request.AttachTo(session);
+        request.ListenForCancellation();
+        return new ValueTask<TResult>(request, request.Version);
+    }
+
+    internal ValueTask<TResult> InvokeHandler(TProcess process, TMessage message, CancellationToken cancellationToken) =>
+        handler(process, message, cancellationToken);
+
+    internal override ValueTask<object?> SendBoxedAsync(SessionHost host, SessionId id, object? message, CancellationToken cancellationToken)
+    {
+        if (message is not TMessage typed)
+        {
+            return ValueTask.FromException<object?>(new MessageTypeMismatchException(id, Name, typeof(TMessage), message?.GetType()));
+        }
+
+        ValueTask<TResult> pending = StartsSession
+            ? StartWithIdAsync(host, id, typed, cancellationToken)
+            : SendAsync(host, id, typed, cancellationToken);
+        return Box(pending);
+    }
+
+    private static ValueTask<object?> Box(ValueTask<TResult> pending)
+    {
+        if (pending.IsCompletedSuccessfully)
+        {
+            return new ValueTask<object?>(BoxResult(pending.Result));
+        }
+
+        return AwaitAndBoxAsync(pending);
+
+        static async ValueTask<object?> AwaitAndBoxAsync(ValueTask<TResult> pending) =>
+            BoxResult(await pending.ConfigureAwait(false));
+    }
+
+    private static object? BoxResult(TResult result) => typeof(TResult) == typeof(ValueTuple) ? null : result;
+
+    private Request<TProcess, TMessage, TResult>? Post(
+        SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken, out Exception? error)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(message);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            error = new OperationCanceledException(cancellationToken);
+            return null;
+        }
+
+        SessionContext? session = host.Find(id, out error);
+        if (session is null)
+        {
+            return null;
+        }
+
+        if (session.Definition != Process)
+        {
+            error = new UnknownOperationException(
+                id, Name, $"Session '{id}' runs process '{session.Definition.ProtocolName}', which does not declare operation '{this}'.");
+            return null;
+        }
+
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
+        request.AttachTo(session);
+        if (!session.TryPost(request))
+        {
+            request.Recycle();
+            error = host.EndedError(id);
+            return null;
+        }
+
+        request.ListenForCancellation();
+        return request;
+    }
+}

@@ -1,0 +1,18 @@
+namespace SessionGen;
+
+/// <summary>A scheduled timeout; <see cref="Cancel"/> stops it if it has not run yet.</summary>
+public readonly struct TimeoutHandle
+{
+    private readonly TimerEntry? entry;
+
+    internal TimeoutHandle(TimerEntry entry)
+    {
+        this.entry = entry;
+    }
+
+    /// <summary>
+    /// Stops the timeout. Returns <see langword="true"/> when this call stopped a timeout that had not run yet;
+    /// <see langword="false"/> when it has already run, was already cancelled, or its session has ended.
+    /// </summary>
+    public bool Cancel() => entry is not null && entry.Wheel.Cancel(entry);
+}

@@ -1,0 +1,71 @@
+namespace SessionGen;
+
+/// <summary>
+/// A pending timeout. It sits in a slot of the host's <see cref="TimerWheel"/> and, once due, moves to its
+/// session's mailbox (the same links serve both), so it runs on the session's turn like a message.
+/// </summary>
+internal sealed class TimerEntry : MailboxItem
+{
+    internal const int Pending = 0;
+    internal const int Queued = 1;
+    internal const int Done = 2;
+    internal const int Cancelled = 3;
+
+    internal readonly TimerWheel Wheel;
+    internal readonly SessionContext Session;
+    internal readonly long DueTick;
+    private readonly Delegate callback;
+    internal int State;
+
+    internal TimerEntry(TimerWheel wheel, SessionContext session, long dueTick, Delegate callback)
+    {
+        Wheel = wheel;
+        Session = session;
+        DueTick = dueTick;
+        this.callback = callback;
+    }
+
+    internal override ValueTask RunAsync(SessionContext session)
+    {
+        if (Interlocked.CompareExchange(ref State, Done, Queued) != Queued)
+        {
+            return default; // cancelled while it waited in the mailbox
+        }
+
+        try
+        {
+            if (callback is Action action)
+            {
+                action();
+                return default;
+            }
+
+            ValueTask pending = ((Func<ValueTask>)callback)();
+            return pending.IsCompletedSuccessfully ? default : AwaitCallbackAsync(session, pending);
+        }
+        catch (Exception exception)
+        {
+            session.Fault("timeout", exception);
+            return default;
+        }
+    }
+
+    private static async ValueTask AwaitCallbackAsync(SessionContext session, ValueTask pending)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            session.Fault("timeout", exception);
+        }
+    }
+
+    // Nobody awaits a timeout: its outcome shows in the session (a fault ends it).
+    internal override void Complete()
+    {
+    }
+
+    internal override void Reject(Exception reason) => Volatile.Write(ref State, Cancelled);
+}
