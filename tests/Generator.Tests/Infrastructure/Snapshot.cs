@@ -1,0 +1,50 @@
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SessionGen.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Checks generated files against the snapshots in tests/Generator.Tests/Snapshots, named by hint name.
+/// To accept new generator output, run <c>SESSIONGEN_UPDATE_SNAPSHOTS=1 dotnet test tests/Generator.Tests</c>
+/// and review the diff of the Snapshots folder before committing it.
+/// </summary>
+internal static class Snapshot
+{
+    public const string UpdateVariable = "SESSIONGEN_UPDATE_SNAPSHOTS";
+
+    public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+
+    public static string PathOf(string hintName) => Path.Combine(TestPaths.SnapshotDirectory, hintName);
+
+    /// <summary>
+    /// Runs the generator over <paramref name="sources"/> and requires exactly one generated file,
+    /// <paramref name="hintName"/>, equal to its snapshot, with the whole compilation free of errors and warnings.
+    /// </summary>
+    public static async Task VerifyAsync(string hintName, params string[] sources)
+    {
+        string path = PathOf(hintName);
+        if (Updating)
+        {
+            GeneratorRun run = await GeneratorRun.RunAsync(sources);
+            WriteSnapshot(run, hintName, path);
+        }
+
+        Assert.True(File.Exists(path), $"missing snapshot {path}; create it with {UpdateVariable}=1 dotnet test tests/Generator.Tests");
+        string expected = File.ReadAllText(path);
+        var test = new SessionGeneratorTest();
+        foreach (string source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.TestState.GeneratedSources.Add((typeof(SessionProcessGenerator), hintName, SourceText.From(expected, Encoding.UTF8)));
+        await test.RunAsync();
+    }
+
+    private static void WriteSnapshot(GeneratorRun run, string hintName, string path)
+    {
+        string text = run.GeneratedSources.Single(source => source.HintName == hintName).SourceText.ToString();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+}

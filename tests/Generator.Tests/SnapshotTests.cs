@@ -1,0 +1,36 @@
+using SessionGen.Generator.Tests.Infrastructure;
+using SessionGen.Generator.Tests.Inputs;
+
+namespace SessionGen.Generator.Tests;
+
+/// <summary>
+/// The exact generated text, compared with Snapshots/*.g.cs through the Roslyn source-generator test,
+/// which also compiles it with the runtime and fails on any error or warning.
+/// Update with <c>SESSIONGEN_UPDATE_SNAPSHOTS=1 dotnet test tests/Generator.Tests</c>.
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public Task Seed_session_manager() =>
+        Snapshot.VerifyAsync(SeedSessionManager.HintName, SeedSessionManager.Source);
+
+    [Fact]
+    public Task Nested_process() =>
+        Snapshot.VerifyAsync(NestedProcess.HintName, NestedProcess.Source);
+
+    [Fact]
+    public Task Process_in_the_global_namespace() =>
+        Snapshot.VerifyAsync(GlobalNamespaceProcess.HintName, GlobalNamespaceProcess.Source);
+
+    [Fact]
+    public Task Process_split_across_partial_declarations() =>
+        Snapshot.VerifyAsync(SplitPartialProcess.HintName, SplitPartialProcess.AttributedPart, SplitPartialProcess.OtherParts);
+
+    [Fact]
+    public Task Handlers_named_apart_from_their_operations() =>
+        Snapshot.VerifyAsync(RenamedHandlerProcess.HintName, RenamedHandlerProcess.Source);
+
+    [Fact]
+    public Task Process_with_a_custom_protocol_name() =>
+        Snapshot.VerifyAsync(CustomNamedProcess.HintName, CustomNamedProcess.Source);
+}
