@@ -1,0 +1,223 @@
+using Microsoft.CodeAnalysis;
+
+namespace SessionGen.Analyzers;
+
+/// <summary>
+/// Every SessionGen diagnostic. IDs are stable: once shipped, an ID keeps its meaning forever. Each has a page
+/// at docs/diagnostics/{ID}.md and a line in AnalyzerReleases.*.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string Category = "SessionGen";
+
+    /// <summary>Each rule's page is docs/diagnostics/{ID}.md in the repository.</summary>
+    private const string HelpLinkBase = "https://github.com/sessiongen/sessiongen/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor ProcessMustBePartial = new(
+        "SGEN0001",
+        "Session process must be partial",
+        "Session process '{0}' is not declared 'partial', so the generator cannot add its members; add the 'partial' modifier",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0001.md");
+
+    public static readonly DiagnosticDescriptor ProcessMustBeInstantiable = new(
+        "SGEN0002",
+        "Session process must not be static or abstract",
+        "Session process '{0}' is '{1}', but the runtime creates one instance of it per session; remove the '{1}' modifier",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0002.md");
+
+    public static readonly DiagnosticDescriptor GenericProcess = new(
+        "SGEN0003",
+        "Generic session processes are not supported",
+        "Session process '{0}' is generic, which SessionGen does not support; declare a non-generic process (it may derive from a generic base class)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0003.md");
+
+    public static readonly DiagnosticDescriptor RecordProcess = new(
+        "SGEN0004",
+        "Session process must be a class, not a record",
+        "Session process '{0}' is a record, which SessionGen does not support; declare it as a 'partial class'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0004.md");
+
+    public static readonly DiagnosticDescriptor ContainingTypeMustBePartial = new(
+        "SGEN0005",
+        "Type containing a session process must be partial",
+        "Session process '{0}' is nested in '{1}', which is not 'partial', so the generated code cannot be nested in it; add the 'partial' modifier to '{1}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0005.md");
+
+    public static readonly DiagnosticDescriptor GenericContainingType = new(
+        "SGEN0006",
+        "Session process nested in a generic type",
+        "Session process '{0}' is nested in the generic type '{1}', which SessionGen does not support; move the process out of '{1}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0006.md");
+
+    public static readonly DiagnosticDescriptor MissingParameterlessConstructor = new(
+        "SGEN0007",
+        "Session process needs a parameterless constructor",
+        "Session process '{0}' has no parameterless constructor, so the runtime cannot create its sessions; add one (it may be private)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0007.md");
+
+    public static readonly DiagnosticDescriptor MissingStarter = new(
+        "SGEN0008",
+        "Session process has no starter",
+        "Session process '{0}' has no starter operation, so no session of it can ever begin; mark an operation with [On(\"...\", StartsSession = true)]",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0008.md");
+
+    public static readonly DiagnosticDescriptor HandlerOutsideProcess = new(
+        "SGEN0009",
+        "Handler outside a session process",
+        "{0} on '{1}' has no effect because '{2}' is not a [SessionProcess] class; mark '{2}' with [SessionProcess] or remove the attribute",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0009.md");
+
+    public static readonly DiagnosticDescriptor HandlerMustBeOrdinaryMethod = new(
+        "SGEN0010",
+        "Handler must be an ordinary method",
+        "{0} on '{1}' has no effect because only ordinary methods declared in a session process can be handlers; put the attribute on such a method",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0010.md");
+
+    public static readonly DiagnosticDescriptor StaticHandler = new(
+        "SGEN0011",
+        "Handler must be an instance method",
+        "Handler '{0}' is static, but handlers run on their session's instance; remove the 'static' modifier",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0011.md");
+
+    public static readonly DiagnosticDescriptor GenericHandler = new(
+        "SGEN0012",
+        "Handler must not be generic",
+        "Handler '{0}' is generic, so no message type can be generated for it; remove its type parameters and use concrete types",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0012.md");
+
+    public static readonly DiagnosticDescriptor AsyncVoidHandler = new(
+        "SGEN0013",
+        "Handler must not be async void",
+        "Handler '{0}' is 'async void', so its session can neither wait for it nor see its exceptions; return Task instead",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0013.md");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = new(
+        "SGEN0014",
+        "Handler parameter cannot be carried by a message",
+        "Parameter '{0}' of handler '{1}' is {2}, which cannot be a message property; pass an ordinary type by value",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0014.md");
+
+    public static readonly DiagnosticDescriptor MisplacedCancellationToken = new(
+        "SGEN0015",
+        "CancellationToken must be the last parameter",
+        "The CancellationToken parameter '{0}' of handler '{1}' is not its last parameter; move it to the end",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0015.md");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
+        "SGEN0016",
+        "Unsupported handler return type",
+        "Handler '{0}' returns '{1}', which SessionGen cannot return to a client; return void, a value, Task, Task<T>, ValueTask or ValueTask<T>",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0016.md");
+
+    public static readonly DiagnosticDescriptor InvalidName = new(
+        "SGEN0017",
+        "Operation or timeout name must be a valid identifier",
+        "The {0} name {1} is not a valid C# identifier, so no {2} can be generated for it; use a non-empty identifier that is not a keyword",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0017.md");
+
+    public static readonly DiagnosticDescriptor DuplicateOperationName = new(
+        "SGEN0018",
+        "Duplicate operation name",
+        "Operation \"{0}\" of handler '{1}' has the same generated name 'Messages.{2}' as the operation of handler '{3}', so only the first is generated; rename one of them",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0018.md");
+
+    public static readonly DiagnosticDescriptor DuplicateTimeoutName = new(
+        "SGEN0019",
+        "Duplicate timeout name",
+        "Timeout \"{0}\" of handler '{1}' has the same generated name 'Schedule{2}' as the timeout of handler '{3}', so only the first is generated; rename one of them",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0019.md");
+
+    public static readonly DiagnosticDescriptor DuplicateStarterSignature = new(
+        "SGEN0020",
+        "Starters with the same parameter types",
+        "Starter '{0}' takes the same parameter types as starter '{1}', so their StartAsync overloads would clash; change the parameters of one of them or make one a normal operation",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0020.md");
+
+    public static readonly DiagnosticDescriptor MessagePropertyClash = new(
+        "SGEN0021",
+        "Handler parameters map to the same message property",
+        "Parameters '{0}' and '{1}' of handler '{2}' would both become the message property '{3}'; rename one of them",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0021.md");
+
+    public static readonly DiagnosticDescriptor GeneratedMemberCollision = new(
+        "SGEN0022",
+        "Name collides with a generated member",
+        "{0} collides with '{1}', which SessionGen generates into session process '{2}'; {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0022.md");
+
+    public static readonly DiagnosticDescriptor BlockingCallInHandler = new(
+        "SGEN0023",
+        "Blocking call in a handler",
+        "'{0}' blocks handler '{1}' and with it every message and timeout of its session; {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A session runs one message at a time, so a handler that blocks a thread stalls its whole session.",
+        helpLinkUri: HelpLinkBase + "SGEN0023.md");
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SessionGen.Generator.Parsing;
+
+namespace SessionGen.Analyzers.Infrastructure;
+
+/// <summary>
+/// The generator's <c>ParseHandler</c> checks, as questions: which parameters carry the message, which names
+/// they get, and whether the generator accepts the method at all.
+/// </summary>
+internal static class HandlerShape
+{
+    /// <summary>The parameters that become message properties: all but a trailing <c>CancellationToken</c>.</summary>
+    public static ImmutableArray<IParameterSymbol> MessageParameters(IMethodSymbol method)
+    {
+        ImmutableArray<IParameterSymbol> parameters = method.Parameters;
+        return parameters.Length > 0 && HandlerRules.IsCancellationToken(parameters[parameters.Length - 1].Type)
+            ? parameters.RemoveAt(parameters.Length - 1)
+            : parameters;
+    }
+
+    /// <summary>
+    /// The message property the generator makes of each parameter, in order. A property named like the record
+    /// gets a <c>Value</c> suffix, because a record's member cannot share the record's name.
+    /// </summary>
+    public static IEnumerable<(IParameterSymbol Parameter, string Property)> MessageProperties(IMethodSymbol method, string? recordName)
+    {
+        foreach (IParameterSymbol parameter in MessageParameters(method))
+        {
+            string property = HandlerRules.TypeNameFor(parameter.Name);
+            yield return (parameter, property == recordName ? property + "Value" : property);
+        }
+    }
+
+    /// <summary>The first parameter whose message property repeats an earlier one's, or null.</summary>
+    public static (IParameterSymbol Parameter, string Property, IParameterSymbol Earlier)? FirstPropertyClash(IMethodSymbol method, string? recordName)
+    {
+        var seen = new Dictionary<string, IParameterSymbol>();
+        foreach ((IParameterSymbol parameter, string property) in MessageProperties(method, recordName))
+        {
+            if (seen.TryGetValue(property, out IParameterSymbol? earlier))
+            {
+                return (parameter, property, earlier);
+            }
+
+            seen.Add(property, parameter);
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the generator turns the method into a handler (mirrors <c>ProcessParser.ParseHandler</c>).</summary>
+    public static bool IsAccepted(IMethodSymbol method, string? recordName) =>
+        !method.IsStatic
+        && !method.IsGenericMethod
+        && method.MethodKind == MethodKind.Ordinary
+        && !HandlerRules.IsAsyncVoid(method)
+        && !HandlerRules.HasByRefParameter(method)
+        && !HandlerRules.HasMisplacedCancellationToken(method)
+        && HandlerRules.ClassifyReturn(method, out _) is not null
+        && FirstPropertyClash(method, recordName) is null;
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace SessionGen.Analyzers.Infrastructure;
+
+/// <summary>The handler attributes of a process, in the order the generator visits them (<c>GetMembers</c>).</summary>
+internal static class ProcessHandlers
+{
+    public static List<HandlerAttribute> Of(INamedTypeSymbol process, SessionGenTypes types)
+    {
+        var handlers = new List<HandlerAttribute>();
+        foreach (ISymbol member in process.GetMembers())
+        {
+            if (member is IMethodSymbol method)
+            {
+                handlers.AddRange(HandlerAttribute.Of(method, types));
+            }
+        }
+
+        return handlers;
+    }
+
+    /// <summary>
+    /// True when <paramref name="method"/> is a handler the generator looks at: an ordinary method carrying
+    /// <c>[On]</c> or <c>[OnTimeout]</c>, declared in a <c>[SessionProcess]</c> class. The handler rules apply to these.
+    /// </summary>
+    public static bool IsProcessHandler(IMethodSymbol method, SessionGenTypes types) =>
+        method.MethodKind == MethodKind.Ordinary
+        && types.IsMarkedHandler(method)
+        && method.ContainingType is { } process
+        && types.IsProcess(process);
+
+    /// <summary>
+    /// The handlers whose names the generator claims, with the first claim of each C# name: the generator keeps
+    /// the first and skips every later handler with the same <c>TypeNameFor</c> name.
+    /// </summary>
+    public static IEnumerable<(HandlerAttribute Handler, HandlerAttribute? FirstClaim)> NameClaims(
+        IEnumerable<HandlerAttribute> handlers, HandlerKind kind)
+    {
+        var claims = new Dictionary<string, HandlerAttribute>();
+        foreach (HandlerAttribute handler in handlers)
+        {
+            if (handler.Kind != kind || handler.TypeName is not { } name)
+            {
+                continue;
+            }
+
+            if (claims.TryGetValue(name, out HandlerAttribute? first))
+            {
+                yield return (handler, first);
+            }
+            else
+            {
+                claims.Add(name, handler);
+                yield return (handler, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis;
+using SessionGen.Generator.Parsing;
+
+namespace SessionGen.Analyzers.Infrastructure;
+
+/// <summary>
+/// The SessionGen attribute types of one compilation, resolved by metadata name. Null when the compilation
+/// does not reference SessionGen, in which case no rule has anything to say.
+/// </summary>
+internal sealed class SessionGenTypes
+{
+    private SessionGenTypes(INamedTypeSymbol sessionProcess, INamedTypeSymbol on, INamedTypeSymbol onTimeout)
+    {
+        SessionProcess = sessionProcess;
+        On = on;
+        OnTimeout = onTimeout;
+    }
+
+    public INamedTypeSymbol SessionProcess { get; }
+
+    public INamedTypeSymbol On { get; }
+
+    public INamedTypeSymbol OnTimeout { get; }
+
+    public static SessionGenTypes? Resolve(Compilation compilation) =>
+        compilation.GetTypeByMetadataName(KnownNames.SessionProcessAttribute) is { } sessionProcess
+        && compilation.GetTypeByMetadataName(KnownNames.OnAttribute) is { } on
+        && compilation.GetTypeByMetadataName(KnownNames.OnTimeoutAttribute) is { } onTimeout
+            ? new SessionGenTypes(sessionProcess, on, onTimeout)
+            : null;
+
+    public bool IsProcess(INamedTypeSymbol type)
+    {
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SessionProcess))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="method"/> carries <c>[On]</c> or <c>[OnTimeout]</c>.</summary>
+    public bool IsMarkedHandler(IMethodSymbol method)
+    {
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (KindOf(attribute) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public HandlerKind? KindOf(AttributeData attribute) =>
+        SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, On) ? HandlerKind.Operation
+        : SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, OnTimeout) ? HandlerKind.Timeout
+        : null;
+}
