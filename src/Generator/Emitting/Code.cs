@@ -14,9 +14,9 @@ internal static class Code
     public const string SessionHost = "global::SessionGen.SessionHost";
     public const string SessionId = "global::SessionGen.SessionId";
 
-    /// <summary>An identifier, escaped with <c>@</c> when it is a keyword.</summary>
+    /// <summary>An identifier, escaped with <c>@</c> when it is a keyword, or <c>await</c> (reserved in the async <c>StartAsync</c>).</summary>
     public static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || name == "await" ? "@" + name : name;
 
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);

@@ -42,7 +42,7 @@ internal static class ContextMembersEmitter
             writer.Line($"private global::SessionGen.TimeoutHandle Schedule{timeout.Name}({parameters}) =>");
             using (writer.Indented())
             {
-                writer.Line($"sessionContext.After({delay}, {Callback(handler)});");
+                writer.Line($"this.sessionContext.After({delay}, {Callback(handler)});"); // this.: a parameter may be named sessionContext
             }
         }
     }

@@ -20,14 +20,15 @@ internal static class EntryPointsEmitter
             HandlerModel handler = starter.Handler;
             string host = Code.FreeName("host", handler.Parameters);
             string token = Code.FreeName("cancellationToken", handler.Parameters);
+            string id = Code.FreeName("id", handler.Parameters);
             string parameters = handler.Parameters.Count == 0
                 ? $"{Code.SessionHost} {host}, {Code.CancellationToken} {token} = default"
                 : $"{Code.SessionHost} {host}, {Code.ParameterList(handler.Parameters)}, {Code.CancellationToken} {token} = default";
             writer.Line($"/// <summary>Starts a new session with <c>{starter.Name}</c> and completes, with a client of it, once that handler has finished.</summary>");
             writer.Line(Code.GeneratedCode);
             writer.OpenBlock($"{process.Accessibility} static async global::System.Threading.Tasks.ValueTask<Client> StartAsync({parameters})");
-            writer.Line($"{Code.SessionId} id = await SessionDefinition.{Names.OperationField(starter)}.StartAsync({host}, {Names.NewMessage(starter)}, {token}).ConfigureAwait(false);");
-            writer.Line($"return new Client({host}, id);");
+            writer.Line($"{Code.SessionId} {id} = await SessionDefinition.{Names.OperationField(starter)}.StartAsync({host}, {Names.NewMessage(starter)}, {token}).ConfigureAwait(false);");
+            writer.Line($"return new Client({host}, {id});");
             writer.CloseBlock();
             writer.Line();
         }

@@ -13,5 +13,8 @@ internal static class KnownNames
     /// <summary>Generated members that are simply left out when the user declares a member of the same name.</summary>
     public static readonly string[] OptionalMembers = ["SessionId", "Emit", "EmitTo", "EndSession", "After", "StartAsync", "Connect"];
 
+    /// <summary>Members every record has (its own or inherited from <c>object</c>), which a positional property cannot be named.</summary>
+    public static readonly string[] RecordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize"];
+
     public static string ScheduleMethod(string timeoutName) => "Schedule" + timeoutName;
 }

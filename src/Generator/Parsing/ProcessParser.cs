@@ -123,9 +123,9 @@ internal static class ProcessParser
         foreach (IParameterSymbol parameter in parameters)
         {
             string property = HandlerRules.TypeNameFor(parameter.Name);
-            if (property == recordName)
+            if (property == recordName || (recordName is not null && KnownNames.RecordMembers.Contains(property)))
             {
-                property += "Value"; // a record's property cannot share the record's name
+                property += "Value"; // a record's property cannot share the record's name or one of its members
             }
 
             if (!propertyNames.Add(property))

@@ -38,7 +38,16 @@ internal static class Snapshot
         }
 
         test.TestState.GeneratedSources.Add((typeof(SessionProcessGenerator), hintName, SourceText.From(expected, Encoding.UTF8)));
-        await test.RunAsync();
+        try
+        {
+            await test.RunAsync();
+        }
+        catch (InvalidOperationException failure) when (failure.Message.Contains("did not match", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"{hintName} differs from its snapshot. If the change is intended, run {UpdateVariable}=1 dotnet test tests/Generator.Tests and review the diff.\n{failure.Message}",
+                failure);
+        }
     }
 
     private static void WriteSnapshot(GeneratorRun run, string hintName, string path)

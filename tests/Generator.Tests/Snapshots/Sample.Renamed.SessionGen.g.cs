@@ -30,7 +30,7 @@ namespace Sample
         /// <summary>Runs <c>SendReminder</c> (timeout <c>Remind</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         private global::SessionGen.TimeoutHandle ScheduleRemind(global::System.TimeSpan delay, string topic) =>
-            sessionContext.After(delay, () => { SendReminder(topic); });
+            this.sessionContext.After(delay, () => { SendReminder(topic); });
 
         /// <summary>Starts a new session with <c>Begin</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]

@@ -30,7 +30,7 @@ namespace Sample
         /// <summary>Runs <c>Greet</c> (timeout <c>Greet</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         private global::SessionGen.TimeoutHandle ScheduleGreet(global::System.TimeSpan delay, string name) =>
-            sessionContext.After(delay, () => { Greet(name); });
+            this.sessionContext.After(delay, () => { Greet(name); });
 
         /// <summary>Starts a new session with <c>Initialize</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]

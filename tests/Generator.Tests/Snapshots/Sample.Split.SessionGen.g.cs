@@ -30,7 +30,7 @@ namespace Sample
         /// <summary>Runs <c>Expire</c> (timeout <c>Expire</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         private global::SessionGen.TimeoutHandle ScheduleExpire(global::System.TimeSpan delay) =>
-            sessionContext.After(delay, () => { Expire(); });
+            this.sessionContext.After(delay, () => { Expire(); });
 
         /// <summary>Starts a new session with <c>Open</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]

@@ -1,0 +1,105 @@
+using SessionGen.Generator.Tests.Infrastructure;
+
+namespace SessionGen.Generator.Tests;
+
+/// <summary>Every return shape and the optional trailing <c>CancellationToken</c> of API.md's handler rules.</summary>
+public sealed class HandlerShapeTests
+{
+    private const string Source = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using SessionGen;
+
+        namespace Sample;
+
+        [SessionProcess]
+        public partial class Shapes
+        {
+            [On("Start", StartsSession = true)]
+            private Task Start(string name, CancellationToken cancellationToken) => Task.CompletedTask;
+
+            [On("Plain")]
+            private void Plain() { }
+
+            [On("Value")]
+            private int Value(int x) => x;
+
+            [On("AsTask")]
+            private async Task<string> AsTask(string text)
+            {
+                await Task.Yield();
+                return text;
+            }
+
+            [On("AsValueTask")]
+            private ValueTask AsValueTask() => default;
+
+            [On("AsValueTaskOfT")]
+            private ValueTask<long> AsValueTaskOfT(long n, CancellationToken token) => new(n);
+
+            [On("OnlyToken")]
+            private Task<bool> OnlyToken(CancellationToken token) => Task.FromResult(token.CanBeCanceled);
+
+            [OnTimeout("Tick")]
+            private ValueTask Tick(int n, CancellationToken token) => default;
+        }
+        """;
+
+    private static async Task<string> GenerateAsync()
+    {
+        GeneratorRun run = await GeneratorRun.RunAsync(Source);
+        run.AssertCompilesCleanly();
+        return run.SingleText();
+    }
+
+    [Fact]
+    public async Task Cancellation_token_is_passed_through_but_is_not_part_of_the_message()
+    {
+        string text = await GenerateAsync();
+
+        Assert.Contains("public sealed record Start(string Name) :", text);
+        Assert.Contains("process.Start(message.Name, cancellationToken)", text);
+        Assert.Contains("public sealed record AsValueTaskOfT(long N) :", text);
+        Assert.Contains("process.AsValueTaskOfT(message.N, cancellationToken)", text);
+        Assert.Contains("public sealed record OnlyToken() :", text);
+        Assert.Contains("process.OnlyToken(cancellationToken)", text);
+        Assert.Contains("OnlyTokenAsync(global::System.Threading.CancellationToken cancellationToken = default)", text);
+    }
+
+    [Fact]
+    public async Task Timeout_handler_with_a_token_is_scheduled_without_one()
+    {
+        string text = await GenerateAsync();
+
+        Assert.Contains("ScheduleTick(global::System.TimeSpan delay, int n) =>", text);
+        Assert.Contains("Tick(n, global::System.Threading.CancellationToken.None)", text);
+    }
+
+    [Fact]
+    public async Task Client_methods_return_the_handlers_result_as_a_value_task()
+    {
+        string text = await GenerateAsync();
+
+        Assert.Contains("public global::System.Threading.Tasks.ValueTask PlainAsync(", text);
+        Assert.Contains("public global::System.Threading.Tasks.ValueTask<int> ValueAsync(int x,", text);
+        Assert.Contains("public global::System.Threading.Tasks.ValueTask<string> AsTaskAsync(string text,", text);
+        Assert.Contains("public global::System.Threading.Tasks.ValueTask AsValueTaskAsync(", text);
+        Assert.Contains("public global::System.Threading.Tasks.ValueTask<long> AsValueTaskOfTAsync(long n,", text);
+        Assert.Contains("public global::System.Threading.Tasks.ValueTask<bool> OnlyTokenAsync(", text);
+    }
+
+    [Fact]
+    public async Task Dispatch_adapts_each_return_shape_to_the_runtime()
+    {
+        string text = await GenerateAsync();
+
+        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.Plain, global::System.ValueTuple>", text);
+        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.Value, int>", text);
+        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.AsTask, string>", text);
+        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.AsValueTask, global::System.ValueTuple>", text);
+        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.AsValueTaskOfT, long>", text);
+        Assert.Contains("global::SessionGen.HandlerResults.FromTask(process.Start(", text);
+        Assert.Contains("global::SessionGen.HandlerResults.FromValueTask(process.AsValueTask())", text);
+        Assert.Contains("=> process.AsValueTaskOfT(message.N, cancellationToken));", text);
+    }
+}
