@@ -1,0 +1,12 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SessionGen.Analyzers.Tests.Verification;
+
+/// <summary>Entry points of the rule tests: the source carries the expected diagnostics as <c>{|SGEN0001:span|}</c> markup.</summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    /// <summary>Passes when the analyzer reports exactly the marked diagnostics (none when nothing is marked).</summary>
+    public static Task AnalyzerAsync(string source) =>
+        new AnalyzerTest<TAnalyzer>(source).RunAsync();
+}
