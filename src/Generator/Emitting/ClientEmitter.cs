@@ -8,7 +8,7 @@ internal static class ClientEmitter
 {
     public static void Emit(SourceWriter writer, ProcessModel process)
     {
-        writer.Line($"/// <summary>A typed proxy of one <c>{process.ProtocolName}</c> session: each method sends one operation and completes when its handler has finished.</summary>");
+        writer.Line($"/// <summary>A typed proxy of one <c>{Code.DocText(process.ProtocolName)}</c> session: each method sends one operation and completes when its handler has finished.</summary>");
         writer.Line(Code.GeneratedCode);
         writer.OpenBlock($"{process.Accessibility} sealed class Client : global::SessionGen.SessionClient");
         writer.Line("internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)");

@@ -18,6 +18,10 @@ internal static class Code
     public static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || name == "await" ? "@" + name : name;
 
+    /// <summary>Free text for an XML documentation comment: markup escaped, kept on one line.</summary>
+    public static string DocText(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -12,7 +12,7 @@ internal static class DefinitionEmitter
 {
     public static void Emit(SourceWriter writer, ProcessModel process)
     {
-        writer.Line($"/// <summary>The runtime's description of the <c>{process.ProtocolName}</c> process: its dispatch table and factory.</summary>");
+        writer.Line($"/// <summary>The runtime's description of the <c>{Code.DocText(process.ProtocolName)}</c> process: its dispatch table and factory.</summary>");
         writer.Line(Code.HiddenFromEditor);
         writer.Line(Code.GeneratedCode);
         writer.OpenBlock($"{process.Accessibility} sealed class SessionDefinition : global::SessionGen.SessionProcessDefinition");

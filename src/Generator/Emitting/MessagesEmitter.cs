@@ -12,7 +12,7 @@ internal static class MessagesEmitter
 {
     public static void Emit(SourceWriter writer, ProcessModel process)
     {
-        writer.Line($"/// <summary>The messages of the <c>{process.ProtocolName}</c> process, one record per operation.</summary>");
+        writer.Line($"/// <summary>The messages of the <c>{Code.DocText(process.ProtocolName)}</c> process, one record per operation.</summary>");
         writer.OpenBlock($"{process.Accessibility} static class Messages");
         bool first = true;
         foreach (OperationModel operation in process.Operations)
@@ -28,7 +28,7 @@ internal static class MessagesEmitter
             writer.Line($"/// <summary>The message of operation <c>{operation.Name}</c>{(operation.StartsSession ? ", which starts a session" : "")}.</summary>");
             writer.Line(Code.GeneratedCode);
             writer.OpenBlock($"public sealed record {recordName}({properties}) : global::SessionGen.ISessionMessage");
-            writer.Line($"global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.{Names.OperationField(operation)};");
+            writer.Line($"global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => {process.FullyQualifiedName}.SessionDefinition.{Names.OperationField(operation)};");
             writer.CloseBlock();
         }
 

@@ -21,10 +21,10 @@ internal static class ProcessEmitter
 
         foreach (ContainingTypeModel container in process.ContainingTypes)
         {
-            writer.OpenBlock($"partial {container.Keyword} {container.Name}");
+            writer.OpenBlock($"partial {container.Keyword} {Code.Identifier(container.Name)}");
         }
 
-        writer.OpenBlock($"partial class {process.ClassName}");
+        writer.OpenBlock($"partial class {Code.Identifier(process.ClassName)}");
         ContextMembersEmitter.Emit(writer, process);
         writer.Line();
         EntryPointsEmitter.Emit(writer, process);

@@ -91,11 +91,15 @@ internal static class HandlerRules
         return ReturnKind.Value;
     }
 
-    /// <summary>Types that cannot travel in a message record or a <c>ValueTask</c>.</summary>
+    /// <summary>
+    /// Types that cannot travel in a message record or a <c>ValueTask</c>. An array of pointers counts too: the
+    /// generated record and client are not in an unsafe context, so they could not even name its type.
+    /// </summary>
     public static bool IsUnsupportedType(ITypeSymbol type) =>
         type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Error
         || type.IsRefLikeType
-        || type.SpecialType == SpecialType.System_Void;
+        || type.SpecialType == SpecialType.System_Void
+        || (type is IArrayTypeSymbol array && IsUnsupportedType(array.ElementType));
 
     private static bool IsInSystemThreadingTasks(INamedTypeSymbol type) =>
         type.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };

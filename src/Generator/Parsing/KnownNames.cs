@@ -8,7 +8,10 @@ internal static class KnownNames
     public const string OnTimeoutAttribute = "SessionGen.OnTimeoutAttribute";
 
     /// <summary>Generated members that other generated code depends on: if the user declares one, nothing is generated.</summary>
-    public static readonly string[] EssentialMembers = ["Messages", "Client", "SessionDefinition", "sessionContext"];
+    public static readonly string[] EssentialMembers = [MessagesClass, "Client", "SessionDefinition", "sessionContext"];
+
+    /// <summary>The class that holds the message records, which no record can therefore be named.</summary>
+    public const string MessagesClass = "Messages";
 
     /// <summary>Generated members that are simply left out when the user declares a member of the same name.</summary>
     public static readonly string[] OptionalMembers = ["SessionId", "Emit", "EmitTo", "EndSession", "After", "StartAsync", "Connect"];

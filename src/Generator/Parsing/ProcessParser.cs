@@ -24,7 +24,8 @@ internal static class ProcessParser
             return null;
         }
 
-        HashSet<string> userMembers = new(process.GetMembers().Select(static member => member.Name));
+        // A member cannot share its class's name, so a generated member of that name is treated like a user's one.
+        HashSet<string> userMembers = new(process.GetMembers().Select(static member => member.Name)) { process.Name };
         if (KnownNames.EssentialMembers.Any(userMembers.Contains))
         {
             return null;
@@ -44,6 +45,7 @@ internal static class ProcessParser
                 string? attributeName = attribute.AttributeClass?.ToDisplayString();
                 if (attributeName == KnownNames.OnAttribute
                     && ReadName(attribute) is { } operationName
+                    && HandlerRules.TypeNameFor(operationName) != KnownNames.MessagesClass
                     && operationNames.Add(HandlerRules.TypeNameFor(operationName))
                     && ParseHandler(method, HandlerRules.TypeNameFor(operationName), ref visibility) is { } operationHandler)
                 {
@@ -84,7 +86,7 @@ internal static class ProcessParser
 
         for (INamedTypeSymbol? type = process; type is not null; type = type.ContainingType)
         {
-            if (type.IsGenericType || !IsPartialEverywhere(type))
+            if (type.IsGenericType || type.IsFileLocal || !IsPartialEverywhere(type))
             {
                 return false;
             }
@@ -200,9 +202,10 @@ internal static class ProcessParser
             name.Insert(0, type.Name + "+");
         }
 
-        if (!process.ContainingNamespace.IsGlobalNamespace)
+        // Names as declared, without the '@' of escaped keywords, which a hint name cannot hold.
+        for (INamespaceSymbol? space = process.ContainingNamespace; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
         {
-            name.Insert(0, process.ContainingNamespace.ToDisplayString() + ".");
+            name.Insert(0, space.Name + ".");
         }
 
         return name.Append(".SessionGen.g.cs").ToString();

@@ -44,14 +44,14 @@ partial class GlobalCounter
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         public sealed record Start() : global::SessionGen.ISessionMessage
         {
-            global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.StartOperation;
+            global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::GlobalCounter.SessionDefinition.StartOperation;
         }
 
         /// <summary>The message of operation <c>Increment</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         public sealed record Increment() : global::SessionGen.ISessionMessage
         {
-            global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.IncrementOperation;
+            global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::GlobalCounter.SessionDefinition.IncrementOperation;
         }
     }
 

@@ -46,7 +46,7 @@ namespace Sample
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Start() : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.StartOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Named.SessionDefinition.StartOperation;
             }
         }
 

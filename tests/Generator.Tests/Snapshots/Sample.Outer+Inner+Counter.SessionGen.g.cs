@@ -50,14 +50,14 @@ namespace Sample
                     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
                     public sealed record Start(int Initial) : global::SessionGen.ISessionMessage
                     {
-                        global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.StartOperation;
+                        global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Outer.Inner.Counter.SessionDefinition.StartOperation;
                     }
 
                     /// <summary>The message of operation <c>Increment</c>.</summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
                     public sealed record Increment(int By) : global::SessionGen.ISessionMessage
                     {
-                        global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.IncrementOperation;
+                        global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation;
                     }
                 }
 

@@ -51,14 +51,14 @@ namespace Sample
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Begin(string Topic) : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.BeginOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Renamed.SessionDefinition.BeginOperation;
             }
 
             /// <summary>The message of operation <c>Ask</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Ask(string Question) : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.AskOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Renamed.SessionDefinition.AskOperation;
             }
         }
 

@@ -51,21 +51,21 @@ namespace Sample
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Initialize(string Name, string[] Participants) : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.InitializeOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.InitializeOperation;
             }
 
             /// <summary>The message of operation <c>Join</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Join(string Name) : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.JoinOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.JoinOperation;
             }
 
             /// <summary>The message of operation <c>Leave</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Leave(string Name) : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.LeaveOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.LeaveOperation;
             }
         }
 

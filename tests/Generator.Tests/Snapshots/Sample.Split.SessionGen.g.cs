@@ -51,21 +51,21 @@ namespace Sample
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Open(string State) : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.OpenOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.OpenOperation;
             }
 
             /// <summary>The message of operation <c>Read</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Read() : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.ReadOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.ReadOperation;
             }
 
             /// <summary>The message of operation <c>Close</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
             public sealed record Close() : global::SessionGen.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => SessionDefinition.CloseOperation;
+                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.CloseOperation;
             }
         }
 
