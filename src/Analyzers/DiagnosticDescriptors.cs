@@ -220,4 +220,13 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A session runs one message at a time, so a handler that blocks a thread stalls its whole session.",
         helpLinkUri: HelpLinkBase + "SGEN0023.md");
+
+    public static readonly DiagnosticDescriptor FileLocalProcess = new(
+        "SGEN0024",
+        "Session process must not be file-local",
+        "Session process '{0}' is file-local because '{1}' is declared 'file', but its generated code lives in another file; remove the 'file' modifier",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0024.md");
 }

@@ -54,13 +54,13 @@ public sealed class UnsupportedParameterAnalyzer : SessionGenAnalyzer
     private static string? DescribeType(ITypeSymbol type)
     {
         // A type that does not bind already has a compiler error; saying more would only add noise.
-        if (type.TypeKind == TypeKind.Error || !HandlerRules.IsUnsupportedType(type))
+        if (TypeChecks.ContainsErrorType(type) || !HandlerRules.IsUnsupportedType(type))
         {
             return null;
         }
 
-        return type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer
-            ? $"the pointer type '{type.ToDisplayString()}'"
-            : $"the ref struct '{type.ToDisplayString()}'";
+        return type.IsRefLikeType
+            ? $"the ref struct '{type.ToDisplayString()}'"
+            : $"the pointer type '{type.ToDisplayString()}'";
     }
 }

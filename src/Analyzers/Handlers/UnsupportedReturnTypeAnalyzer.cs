@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SessionGen.Analyzers.Infrastructure;
@@ -25,7 +24,7 @@ public sealed class UnsupportedReturnTypeAnalyzer : SessionGenAnalyzer
     {
         if (context.Symbol is not IMethodSymbol method
             || HandlerRules.IsAsyncVoid(method)
-            || ContainsErrorType(method.ReturnType)
+            || TypeChecks.ContainsErrorType(method.ReturnType)
             || HandlerRules.ClassifyReturn(method, out _) is not null
             || !ProcessHandlers.IsProcessHandler(method, types))
         {
@@ -45,9 +44,4 @@ public sealed class UnsupportedReturnTypeAnalyzer : SessionGenAnalyzer
         Location location = Locations.DeclarationOf(method, context.CancellationToken)?.ReturnType.GetLocation() ?? Locations.Of(method);
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, returned));
     }
-
-    /// <summary>A return type that does not bind already has a compiler error.</summary>
-    private static bool ContainsErrorType(ITypeSymbol type) =>
-        type.TypeKind == TypeKind.Error
-        || type is INamedTypeSymbol { TypeArguments: var arguments } && arguments.Any(static argument => ContainsErrorType(argument));
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -21,15 +22,17 @@ internal static class HandlerShape
     }
 
     /// <summary>
-    /// The message property the generator makes of each parameter, in order. A property named like the record
-    /// gets a <c>Value</c> suffix, because a record's member cannot share the record's name.
+    /// The message property the generator makes of each parameter, in order. In an operation's record, a property
+    /// named like the record or like a member every record has gets a <c>Value</c> suffix, because a record's
+    /// property cannot share those names. Timeouts have no record, so <paramref name="recordName"/> is null.
     /// </summary>
     public static IEnumerable<(IParameterSymbol Parameter, string Property)> MessageProperties(IMethodSymbol method, string? recordName)
     {
         foreach (IParameterSymbol parameter in MessageParameters(method))
         {
             string property = HandlerRules.TypeNameFor(parameter.Name);
-            yield return (parameter, property == recordName ? property + "Value" : property);
+            bool renamed = property == recordName || (recordName is not null && Array.IndexOf(KnownNames.RecordMembers, property) >= 0);
+            yield return (parameter, renamed ? property + "Value" : property);
         }
     }
 

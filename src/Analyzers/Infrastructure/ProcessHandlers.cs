@@ -31,6 +31,15 @@ internal static class ProcessHandlers
         && types.IsProcess(process);
 
     /// <summary>
+    /// The operation name no operation can have: its record would be <c>Messages.Messages</c>, and a member cannot
+    /// share its class's name. The generator skips such an operation before it claims the name.
+    /// </summary>
+    public const string ReservedOperationName = "Messages";
+
+    public static bool IsReservedOperation(HandlerAttribute handler) =>
+        handler.Kind == HandlerKind.Operation && handler.TypeName == ReservedOperationName;
+
+    /// <summary>
     /// The handlers whose names the generator claims, with the first claim of each C# name: the generator keeps
     /// the first and skips every later handler with the same <c>TypeNameFor</c> name.
     /// </summary>
@@ -40,7 +49,7 @@ internal static class ProcessHandlers
         var claims = new Dictionary<string, HandlerAttribute>();
         foreach (HandlerAttribute handler in handlers)
         {
-            if (handler.Kind != kind || handler.TypeName is not { } name)
+            if (handler.Kind != kind || handler.TypeName is not { } name || IsReservedOperation(handler))
             {
                 continue;
             }

@@ -11,7 +11,7 @@ namespace SessionGen.Analyzers.Names;
 /// SGEN0022: the generator adds members to the process class (<c>KnownNames</c> and one <c>Schedule{Name}</c> per
 /// timeout). A user member with one of those names silently replaces it (SessionId, Emit, …), removes all
 /// generated code (Messages, Client, …) or drops the timeout; an inherited one is hidden; a class named like
-/// one cannot contain it.
+/// one cannot contain it. An operation named <c>Messages</c> would need a record named like its own class.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
@@ -30,7 +30,16 @@ public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
             return;
         }
 
-        HashSet<string> generated = GeneratedNames(process, types);
+        List<HandlerAttribute> handlers = ProcessHandlers.Of(process, types);
+        foreach (HandlerAttribute handler in handlers)
+        {
+            if (ProcessHandlers.IsReservedOperation(handler))
+            {
+                Report(context, handler.NameLocation(context.CancellationToken), $"Operation \"{handler.ValidName}\"", ProcessHandlers.ReservedOperationName, process, "rename the operation");
+            }
+        }
+
+        HashSet<string> generated = GeneratedNames(handlers);
         if (generated.Contains(process.Name))
         {
             Report(context, Locations.Of(process), $"The class name '{process.Name}'", process.Name, process, "rename the class");
@@ -72,11 +81,11 @@ public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
         }
     }
 
-    private static HashSet<string> GeneratedNames(INamedTypeSymbol process, SessionGenTypes types)
+    private static HashSet<string> GeneratedNames(List<HandlerAttribute> handlers)
     {
         var names = new HashSet<string>(KnownNames.EssentialMembers);
         names.UnionWith(KnownNames.OptionalMembers);
-        foreach ((HandlerAttribute handler, _) in ProcessHandlers.NameClaims(ProcessHandlers.Of(process, types), HandlerKind.Timeout))
+        foreach ((HandlerAttribute handler, _) in ProcessHandlers.NameClaims(handlers, HandlerKind.Timeout))
         {
             names.Add(KnownNames.ScheduleMethod(handler.TypeName!));
         }

@@ -62,6 +62,31 @@ public sealed class GeneratedMemberCollisionTests
             """);
 
     [Fact]
+    public Task Fires_on_a_process_named_like_a_generated_member() =>
+        Verify<GeneratedMemberCollisionAnalyzer>.AnalyzerAsync("""
+            [SessionProcess]
+            public partial class {|SGEN0022:Emit|}
+            {
+                [On("Open", StartsSession = true)]
+                private void Open(string topic) { }
+            }
+            """);
+
+    [Fact]
+    public Task Fires_on_an_operation_named_Messages() =>
+        Verify<GeneratedMemberCollisionAnalyzer>.AnalyzerAsync("""
+            [SessionProcess]
+            public partial class Chat
+            {
+                [On("Open", StartsSession = true)]
+                private void Open(string topic) { }
+
+                [On({|SGEN0022:"messages"|})]
+                private void ListMessages() { }
+            }
+            """);
+
+    [Fact]
     public Task Fires_on_the_process_for_an_inherited_member() =>
         Verify<GeneratedMemberCollisionAnalyzer>.AnalyzerAsync("""
             public abstract class ChatBase

@@ -33,6 +33,9 @@ public sealed class UnsupportedParameterTests
 
                 [On("Post")]
                 private void Post({|SGEN0014:byte* data|}, {|SGEN0014:delegate*<void> callback|}) { }
+
+                [On("PostMany")]
+                private void PostMany({|SGEN0014:byte*[] data|}) { }
             }
             """);
 
