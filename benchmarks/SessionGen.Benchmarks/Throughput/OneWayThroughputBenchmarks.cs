@@ -1,0 +1,198 @@
+using Akka.Actor;
+using BenchmarkDotNet.Attributes;
+using Proto;
+using SessionGen.Benchmarks.Infrastructure;
+using AkkaProps = Akka.Actor.Props;
+using AkkaSystem = Akka.Actor.ActorSystem;
+using ProtoProps = Proto.Props;
+using ProtoSystem = Proto.ActorSystem;
+
+namespace SessionGen.Benchmarks.Throughput;
+
+/// <summary>
+/// (b) One-way throughput: 1,000 sessions or actors, 1,000 messages each, sent by 2 producer threads at once, round
+/// robin over the targets; an invocation ends when every target has handled its 1,000 (each signals a shared
+/// countdown). One operation is one message, so Mean is the time per message and Msg/s its inverse.
+/// SessionGen has no fire-and-forget send: <see cref="SessionGen"/> issues <c>AddAsync</c> without awaiting it (like
+/// <c>Tell</c>/<c>Send</c>); <see cref="SessionGenAwaitAll"/> also awaits every returned <c>ValueTask</c> at the end.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(ThroughputConfig))]
+public class OneWayThroughputBenchmarks
+{
+    private readonly Countdown done = new();
+    private SessionHost? host;
+    private CounterSession.Client[] sessions = [];
+    private ValueTask[][] pending = [];
+    private ChannelCounter[] channels = [];
+    private AkkaSystem? akka;
+    private IActorRef[] akkaActors = [];
+    private ProtoSystem? proto;
+    private PID[] protoActors = [];
+
+    /// <summary>Starts 1,000 sessions.</summary>
+    [GlobalSetup(Targets = [nameof(SessionGen), nameof(SessionGenAwaitAll)])]
+    public void SetupSessionGen()
+    {
+        host = new SessionHost();
+        sessions = new CounterSession.Client[Workload.Targets];
+        for (int i = 0; i < sessions.Length; i++)
+        {
+            sessions[i] = CounterSession.StartAsync(host, done).AsTask().GetAwaiter().GetResult();
+        }
+
+        pending = new ValueTask[Workload.Producers][];
+        for (int p = 0; p < pending.Length; p++)
+        {
+            pending[p] = new ValueTask[Workload.RoundsPerProducer * Workload.Targets];
+        }
+    }
+
+    /// <summary>Starts 1,000 channel readers.</summary>
+    [GlobalSetup(Target = nameof(Channel))]
+    public void SetupChannel()
+    {
+        channels = new ChannelCounter[Workload.Targets];
+        for (int i = 0; i < channels.Length; i++)
+        {
+            channels[i] = new ChannelCounter(done);
+        }
+    }
+
+    /// <summary>Starts 1,000 Akka.NET actors.</summary>
+    [GlobalSetup(Target = nameof(AkkaNet))]
+    public void SetupAkka()
+    {
+        akka = AkkaSystems.Create("throughput");
+        AkkaProps props = AkkaProps.Create(() => new AkkaCounterActor(done));
+        akkaActors = new IActorRef[Workload.Targets];
+        for (int i = 0; i < akkaActors.Length; i++)
+        {
+            akkaActors[i] = akka.ActorOf(props);
+        }
+    }
+
+    /// <summary>Starts 1,000 Proto.Actor actors.</summary>
+    [GlobalSetup(Target = nameof(ProtoActor))]
+    public void SetupProto()
+    {
+        proto = new ProtoSystem();
+        ProtoProps props = ProtoProps.FromProducer(() => new ProtoCounterActor(done));
+        protoActors = new PID[Workload.Targets];
+        for (int i = 0; i < protoActors.Length; i++)
+        {
+            protoActors[i] = proto.Root.Spawn(props);
+        }
+    }
+
+    /// <summary>Stops whatever setup started.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        host?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        foreach (ChannelCounter channel in channels)
+        {
+            channel.StopAsync().GetAwaiter().GetResult();
+        }
+
+        if (akka is not null)
+        {
+            AkkaSystems.Stop(akka);
+        }
+
+        proto?.ShutdownAsync().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The floor: a bare <c>Channel&lt;int&gt;</c> per target.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Workload.Total)]
+    public Task Channel() => RunAsync(static (self, producer) =>
+    {
+        ChannelCounter[] targets = self.channels;
+        for (int round = 0; round < Workload.RoundsPerProducer; round++)
+        {
+            foreach (ChannelCounter target in targets)
+            {
+                target.Writer.TryWrite(round);
+            }
+        }
+    });
+
+    /// <summary>SessionGen: the generated client's <c>AddAsync</c>, not awaited one by one.</summary>
+    [Benchmark(OperationsPerInvoke = Workload.Total)]
+    public Task SessionGen() => RunAsync(static (self, producer) =>
+    {
+        CounterSession.Client[] targets = self.sessions;
+        for (int round = 0; round < Workload.RoundsPerProducer; round++)
+        {
+            foreach (CounterSession.Client target in targets)
+            {
+                _ = target.AddAsync(round);
+            }
+        }
+    });
+
+    /// <summary>SessionGen: as <see cref="SessionGen"/>, and each producer then awaits every send's completion.</summary>
+    [Benchmark(OperationsPerInvoke = Workload.Total)]
+    public Task SessionGenAwaitAll() => RunAsync(static (self, producer) =>
+    {
+        CounterSession.Client[] targets = self.sessions;
+        ValueTask[] mine = self.pending[producer];
+        int next = 0;
+        for (int round = 0; round < Workload.RoundsPerProducer; round++)
+        {
+            foreach (CounterSession.Client target in targets)
+            {
+                mine[next++] = target.AddAsync(round);
+            }
+        }
+
+        for (int i = 0; i < mine.Length; i++)
+        {
+            mine[i].GetAwaiter().GetResult();
+            mine[i] = default;
+        }
+    });
+
+    /// <summary>Akka.NET: <c>Tell</c>.</summary>
+    [Benchmark(OperationsPerInvoke = Workload.Total)]
+    public Task AkkaNet() => RunAsync(static (self, producer) =>
+    {
+        IActorRef[] targets = self.akkaActors;
+        for (int round = 0; round < Workload.RoundsPerProducer; round++)
+        {
+            foreach (IActorRef target in targets)
+            {
+                target.Tell(round);
+            }
+        }
+    });
+
+    /// <summary>Proto.Actor: <c>Root.Send</c>.</summary>
+    [Benchmark(OperationsPerInvoke = Workload.Total)]
+    public Task ProtoActor() => RunAsync(static (self, producer) =>
+    {
+        IRootContext root = self.proto!.Root;
+        PID[] targets = self.protoActors;
+        for (int round = 0; round < Workload.RoundsPerProducer; round++)
+        {
+            foreach (PID target in targets)
+            {
+                root.Send(target, round);
+            }
+        }
+    });
+
+    private async Task RunAsync(Action<OneWayThroughputBenchmarks, int> produce)
+    {
+        Task handled = done.Reset(Workload.Targets);
+        var producers = new Task[Workload.Producers];
+        for (int p = 0; p < producers.Length; p++)
+        {
+            int producer = p;
+            producers[p] = Task.Run(() => produce(this, producer));
+        }
+
+        await Task.WhenAll(producers).ConfigureAwait(false);
+        await handled.ConfigureAwait(false);
+    }
+}
