@@ -177,7 +177,7 @@ public sealed class SessionContext : IThreadPoolWorkItem
         // handler finish never reaches the session again.
         if (endRequested)
         {
-            End(SessionNotFoundException.EndedWhileQueued(Id));
+            End(Host.EndedError(Id));
         }
 
         item.Complete();

@@ -107,13 +107,19 @@ public sealed class SessionHost : IAsyncDisposable
 
     internal SessionContext? Find(SessionId id, out Exception? error)
     {
+        if (stopping)
+        {
+            error = Stopped();
+            return null;
+        }
+
         if (sessions.TryGetValue(id, out SessionContext? session))
         {
             error = null;
             return session;
         }
 
-        error = stopping ? Stopped() : SessionNotFoundException.NoSuchSession(id);
+        error = SessionNotFoundException.NoSuchSession(id);
         return null;
     }
 
@@ -123,7 +129,7 @@ public sealed class SessionHost : IAsyncDisposable
     internal SessionContext? TryStart(SessionProcessDefinition definition, SessionId id, MailboxItem starter, out Exception? error)
     {
         var session = new SessionContext(this, id, definition);
-        session.Bind(definition.CreateProcess(session));
+        session.Bind(definition.CreateBoundProcess(session));
 
         // The starter is queued before the session becomes visible, so it is always handled first, but
         // the turn is scheduled only once the session is registered: a refused session never runs.

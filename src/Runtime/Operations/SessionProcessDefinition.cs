@@ -26,7 +26,9 @@ public abstract class SessionProcessDefinition
     public abstract SessionOperation? FindOperation(string name);
 
     /// <summary>Makes the process instance of a new session and binds it to <paramref name="context"/>.</summary>
-    protected internal abstract object CreateProcess(SessionContext context);
+    protected abstract object CreateProcess(SessionContext context);
+
+    internal object CreateBoundProcess(SessionContext context) => CreateProcess(context);
 
     /// <inheritdoc/>
     public override string ToString() => ProtocolName;
