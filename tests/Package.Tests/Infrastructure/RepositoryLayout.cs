@@ -1,0 +1,30 @@
+namespace SessionGen.Package.Tests.Infrastructure;
+
+/// <summary>Where things are in the repository these tests were built from.</summary>
+public static class RepositoryLayout
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string RuntimeProject => Path.Combine(Root, "src", "Runtime", "Runtime.csproj");
+
+    public static string SessionManagerSample => Path.Combine(Root, "samples", "SessionManager", "SessionManager.csproj");
+
+    public static bool Contains(string path)
+    {
+        string relative = Path.GetRelativePath(Root, Path.GetFullPath(path));
+        return relative == "." || !(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative));
+    }
+
+    private static string FindRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SessionGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No SessionGen.sln above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,56 @@
+using SessionGen.Package.Tests.Infrastructure;
+using SessionGen.Package.Tests.Packing;
+
+namespace SessionGen.Package.Tests.NativeAot;
+
+/// <summary>
+/// The SessionManager sample (PublishAot=true in its project) published as a Native AOT binary: no trimming or
+/// AOT warning on the way, and the binary tells the seed's conversation exactly as <c>dotnet run</c> does.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class NativeAotPublishTests(PackedPackage package) : IDisposable
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
+
+    private readonly TemporaryDirectory directory = new("aot");
+
+    [Fact]
+    public void Sample_publishes_with_Native_AOT_without_warnings_and_prints_what_dotnet_run_prints()
+    {
+        string artifacts = package.ArtifactsFolder;
+        string output = directory.Combine("native");
+
+        // The pack's artifacts folder: the runtime and the generator are already built there (in Release), the
+        // sample is compiled from scratch, and nothing touches the repository's bin/obj. PublishAot comes from the sample's project: as a global -p: property it
+        // would also reach the netstandard2.0 generator project and fail there (NETSDK1207).
+        ProcessResult publish = DotNet.Run(
+            RepositoryLayout.Root,
+            PublishTimeout,
+            ["publish", RepositoryLayout.SessionManagerSample, "-c", "Release", "-r", "linux-x64", "--artifacts-path", artifacts, "-o", output, "-nodeReuse:false"]);
+
+        List<BuildDiagnostic> trimOrAot = BuildDiagnostic.Parse(publish.AllOutput).Where(d => d.IsTrimOrAot).ToList();
+        Assert.True(trimOrAot.Count == 0, $"{trimOrAot.Count} trimming/AOT diagnostics:\n{string.Join('\n', trimOrAot)}\n{publish.Describe()}");
+        Assert.True(publish.Succeeded, publish.Describe());
+        string binary = Path.Combine(output, "SessionManager");
+        Assert.True(File.Exists(binary), $"No native binary at {binary}.\n{publish.Describe()}");
+        Assert.False(File.Exists(Path.Combine(output, "SessionManager.dll")), $"A Native AOT publish leaves no IL assembly to run.\n{publish.Describe()}");
+
+        ProcessResult native = ChildProcess.Run(binary, [], output, RunTimeout);
+        ProcessResult jit = DotNet.Run(
+            RepositoryLayout.Root,
+            PublishTimeout,
+            ["run", "--project", RepositoryLayout.SessionManagerSample, "-c", "Release", "--artifacts-path", artifacts]);
+
+        Assert.True(native.Succeeded, native.Describe());
+        Assert.True(jit.Succeeded, jit.Describe());
+        Assert.EndsWith("-> Join(\"erin\") = SessionNotFoundException: the session has ended\n", jit.StandardOutput);
+        Assert.True(native.StandardOutput == jit.StandardOutput, $"""
+            The native binary and dotnet run should print the same conversation.
+            {native.Describe()}
+            {jit.Describe()}
+            """);
+    }
+
+    public void Dispose() => directory.Dispose();
+}

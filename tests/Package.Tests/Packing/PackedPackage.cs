@@ -1,0 +1,91 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using SessionGen.Package.Tests.Infrastructure;
+
+namespace SessionGen.Package.Tests.Packing;
+
+/// <summary>
+/// <c>dotnet pack src/Runtime -c Release</c>, once per test run, into a fresh folder that serves as a package
+/// source. Everything is built from scratch in an artifacts folder of this run, so the build output holds every
+/// compiler diagnostic, and nothing is shared with the repository's bin/obj folders that other builds may be
+/// using. Later Release builds in the same collection pass the same <see cref="ArtifactsFolder"/> and find the
+/// runtime and the generator already built.
+/// </summary>
+public sealed partial class PackedPackage : IDisposable
+{
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly TemporaryDirectory root = new("pack");
+
+    public PackedPackage()
+    {
+        Directory.CreateDirectory(FeedFolder);
+        Pack = DotNet.Run(
+            RepositoryLayout.Root,
+            PackTimeout,
+            ["pack", RepositoryLayout.RuntimeProject, "-c", "Release", "-o", FeedFolder, "--artifacts-path", ArtifactsFolder, "-nodeReuse:false"]);
+
+        string[] packages = Directory.GetFiles(FeedFolder, "SessionGen.*.nupkg");
+        PackagePath = packages.Length == 1 ? packages[0] : null;
+        string[] symbols = Directory.GetFiles(FeedFolder, "SessionGen.*.snupkg");
+        SymbolPackagePath = symbols.Length == 1 ? symbols[0] : null;
+        Version = PackagePath is null ? null : VersionInFileName().Match(Path.GetFileName(PackagePath)).Groups["version"].Value;
+    }
+
+    /// <summary>The pack command and what it printed.</summary>
+    public ProcessResult Pack { get; }
+
+    /// <summary>The --artifacts-path of the pack: bin and obj of every project it built.</summary>
+    public string ArtifactsFolder => root.Combine("artifacts");
+
+    /// <summary>The folder holding the .nupkg and .snupkg: a local package source.</summary>
+    public string FeedFolder => root.Combine("feed");
+
+    /// <summary>A packages folder of this test run alone, so no SessionGen restored earlier can stand in for this one.</summary>
+    public string PackagesFolder => root.Combine("packages");
+
+    public string? PackagePath { get; }
+
+    public string? SymbolPackagePath { get; }
+
+    public string? Version { get; }
+
+    /// <summary>Fails the calling test with the pack output unless exactly one package and one symbols package were made.</summary>
+    public string RequirePackage()
+    {
+        Assert.True(Pack.Succeeded && PackagePath is not null && SymbolPackagePath is not null, $"""
+            dotnet pack should make one SessionGen .nupkg and one .snupkg in {FeedFolder}; found: {string.Join(", ", Directory.GetFiles(FeedFolder).Select(Path.GetFileName))}
+            {Pack.Describe()}
+            """);
+        return PackagePath!;
+    }
+
+    public IReadOnlyList<string> Entries(string packagePath)
+    {
+        using ZipArchive archive = ZipFile.OpenRead(packagePath);
+        return archive.Entries.Select(entry => entry.FullName).Order(StringComparer.Ordinal).ToList();
+    }
+
+    public byte[] ReadEntry(string packagePath, string entryName)
+    {
+        using ZipArchive archive = ZipFile.OpenRead(packagePath);
+        ZipArchiveEntry entry = archive.GetEntry(entryName) ?? throw new InvalidOperationException($"{entryName} is not in {packagePath}");
+        using Stream stream = entry.Open();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    public XDocument ReadNuspec(string packagePath)
+    {
+        string nuspec = Entries(packagePath).Single(name => name.EndsWith(".nuspec", StringComparison.Ordinal) && !name.Contains('/'));
+        using var stream = new MemoryStream(ReadEntry(packagePath, nuspec));
+        return XDocument.Load(stream);
+    }
+
+    public void Dispose() => root.Dispose();
+
+    [GeneratedRegex(@"^SessionGen\.(?<version>\d.*)\.nupkg$")]
+    private static partial Regex VersionInFileName();
+}
