@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using SessionGen.Generator.Parsing;
 
 namespace SessionGen.Analyzers.Infrastructure;
 
@@ -34,7 +35,7 @@ internal static class ProcessHandlers
     /// The operation name no operation can have: its record would be <c>Messages.Messages</c>, and a member cannot
     /// share its class's name. The generator skips such an operation before it claims the name.
     /// </summary>
-    public const string ReservedOperationName = "Messages";
+    public const string ReservedOperationName = KnownNames.MessagesClass;
 
     public static bool IsReservedOperation(HandlerAttribute handler) =>
         handler.Kind == HandlerKind.Operation && handler.TypeName == ReservedOperationName;

@@ -6,7 +6,11 @@ using SessionGen.Analyzers.Infrastructure;
 
 namespace SessionGen.Analyzers.Processes;
 
-/// <summary>SGEN0005: the generated part of a nested process re-declares every containing type as <c>partial</c>.</summary>
+/// <summary>
+/// SGEN0005: the generated part of a nested process re-declares every containing type as <c>partial</c>.
+/// The rule runs on the containing type itself, so the diagnostic is local to the code it sits on (the IDE shows
+/// it while typing, and the code fix can apply).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContainingTypeMustBePartialAnalyzer : SessionGenAnalyzer
 {
@@ -19,18 +23,34 @@ public sealed class ContainingTypeMustBePartialAnalyzer : SessionGenAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, SessionGenTypes types)
     {
-        if (context.Symbol is not INamedTypeSymbol process || !types.IsProcess(process))
+        if (context.Symbol is not INamedTypeSymbol container || FindNestedProcess(container, types) is not { } process)
         {
             return;
         }
 
-        for (INamedTypeSymbol? container = process.ContainingType; container is not null; container = container.ContainingType)
+        foreach (TypeDeclarationSyntax declaration in TypeDeclarations.WithoutPartial(container, context.CancellationToken))
         {
-            foreach (TypeDeclarationSyntax declaration in TypeDeclarations.WithoutPartial(container, context.CancellationToken))
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ContainingTypeMustBePartial, declaration.Identifier.GetLocation(), process.Name, container.Name));
+        }
+    }
+
+    /// <summary>The first process nested in <paramref name="type"/>, at any depth.</summary>
+    private static INamedTypeSymbol? FindNestedProcess(INamedTypeSymbol type, SessionGenTypes types)
+    {
+        foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+        {
+            if (types.IsProcess(nested))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.ContainingTypeMustBePartial, declaration.Identifier.GetLocation(), process.Name, container.Name));
+                return nested;
+            }
+
+            if (FindNestedProcess(nested, types) is { } deeper)
+            {
+                return deeper;
             }
         }
+
+        return null;
     }
 }

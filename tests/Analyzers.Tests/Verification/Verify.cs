@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SessionGen.Analyzers.Tests.Verification;
@@ -6,6 +7,11 @@ namespace SessionGen.Analyzers.Tests.Verification;
 internal static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
+    /// <summary>Passes when the analyzer reports the marked diagnostics and the fix turns the source into <paramref name="fixedSource"/>.</summary>
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource)
+        where TCodeFix : CodeFixProvider, new() =>
+        new CodeFixTest<TAnalyzer, TCodeFix>(source, fixedSource).RunAsync();
+
     /// <summary>Passes when the analyzer reports exactly the marked diagnostics (none when nothing is marked).</summary>
     public static Task AnalyzerAsync(string source) =>
         new AnalyzerTest<TAnalyzer>(source).RunAsync();
