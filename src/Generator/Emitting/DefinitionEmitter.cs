@@ -26,7 +26,8 @@ internal static class DefinitionEmitter
             writer.Line($"public static readonly global::SessionGen.SessionOperation<{process.FullyQualifiedName}, Messages.{Names.Record(operation)}, {Code.RuntimeResultType(handler)}> {Names.OperationField(operation)} =");
             using (writer.Indented())
             {
-                writer.Line($"new(Instance, {Code.Literal(operation.Name)}, startsSession: {(operation.StartsSession ? "true" : "false")}, static (process, message, cancellationToken) => {Invocation(handler)});");
+                string takesToken = handler.TakesCancellationToken ? ", handlerTakesCancellationToken: true" : "";
+                writer.Line($"new(Instance, {Code.Literal(operation.Name)}, startsSession: {(operation.StartsSession ? "true" : "false")}, static (process, message, cancellationToken) => {Invocation(handler)}{takesToken});");
             }
         }
 
@@ -37,7 +38,9 @@ internal static class DefinitionEmitter
         writer.Line("private SessionDefinition()");
         using (writer.Indented())
         {
-            writer.Line($": base({Code.Literal(process.ProtocolName)})");
+            writer.Line(process.Settings.IsDefault
+                ? $": base({Code.Literal(process.ProtocolName)})"
+                : $": base({Code.Literal(process.ProtocolName)}, {SettingsEmitter.Expression(process.Settings)})");
         }
 
         writer.Line("{");
@@ -61,6 +64,7 @@ internal static class DefinitionEmitter
 
         writer.Line("};");
         writer.Line();
+        LifecycleHandlersEmitter.Emit(writer, process);
         writer.Line("/// <inheritdoc/>");
         writer.OpenBlock("protected override object CreateProcess(global::SessionGen.SessionContext context)");
         if (process.HasParameterlessConstructor)

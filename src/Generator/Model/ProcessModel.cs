@@ -15,6 +15,9 @@ namespace SessionGen.Generator.Model;
 /// <param name="Starters">The operations that get a <c>StartAsync</c> overload.</param>
 /// <param name="OmittedMembers">Generated members the user already declares, which are therefore left out.</param>
 /// <param name="HasParameterlessConstructor">Whether the runtime can create the process with <c>new()</c>.</param>
+/// <param name="Settings">The reliability settings of <c>[SessionProcess(...)]</c>.</param>
+/// <param name="FaultHandler">The <c>[OnFault]</c> method, if any.</param>
+/// <param name="IdleHandler">The <c>[OnIdle]</c> method, if any.</param>
 internal sealed record ProcessModel(
     string Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -27,4 +30,7 @@ internal sealed record ProcessModel(
     EquatableArray<TimeoutModel> Timeouts,
     EquatableArray<string> Starters,
     EquatableArray<string> OmittedMembers,
-    bool HasParameterlessConstructor);
+    bool HasParameterlessConstructor,
+    SettingsModel Settings,
+    LifecycleHandlerModel? FaultHandler,
+    LifecycleHandlerModel? IdleHandler);

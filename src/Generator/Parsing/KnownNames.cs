@@ -6,6 +6,9 @@ internal static class KnownNames
     public const string SessionProcessAttribute = "SessionGen.SessionProcessAttribute";
     public const string OnAttribute = "SessionGen.OnAttribute";
     public const string OnTimeoutAttribute = "SessionGen.OnTimeoutAttribute";
+    public const string OnFaultAttribute = "SessionGen.OnFaultAttribute";
+    public const string OnIdleAttribute = "SessionGen.OnIdleAttribute";
+    public const string SessionFaultedException = "SessionGen.SessionFaultedException";
 
     /// <summary>Generated members that other generated code depends on: if the user declares one, nothing is generated.</summary>
     public static readonly string[] EssentialMembers = [MessagesClass, "Client", "SessionDefinition", "sessionContext"];

@@ -36,6 +36,8 @@ internal static class ProcessParser
         var operationNames = new HashSet<string>();
         var timeoutNames = new HashSet<string>();
         int visibility = 2;
+        LifecycleHandlerModel? faultHandler = null;
+        LifecycleHandlerModel? idleHandler = null;
 
         foreach (IMethodSymbol method in process.GetMembers().OfType<IMethodSymbol>())
         {
@@ -43,7 +45,15 @@ internal static class ProcessParser
             foreach (AttributeData attribute in method.GetAttributes())
             {
                 string? attributeName = attribute.AttributeClass?.ToDisplayString();
-                if (attributeName == KnownNames.OnAttribute
+                if (attributeName == KnownNames.OnFaultAttribute)
+                {
+                    faultHandler ??= LifecycleHandlerParser.Parse(method, mayTakeFault: true);
+                }
+                else if (attributeName == KnownNames.OnIdleAttribute)
+                {
+                    idleHandler ??= LifecycleHandlerParser.Parse(method, mayTakeFault: false);
+                }
+                else if (attributeName == KnownNames.OnAttribute
                     && ReadName(attribute) is { } operationName
                     && HandlerRules.TypeNameFor(operationName) != KnownNames.MessagesClass
                     && operationNames.Add(HandlerRules.TypeNameFor(operationName))
@@ -74,7 +84,10 @@ internal static class ProcessParser
             Timeouts: timeouts.ToEquatableArray(),
             Starters: DistinctStarters(operations).ToEquatableArray(),
             OmittedMembers: KnownNames.OptionalMembers.Where(userMembers.Contains).ToEquatableArray(),
-            HasParameterlessConstructor: process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0));
+            HasParameterlessConstructor: process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0),
+            Settings: SettingsParser.Parse(context.Attributes),
+            FaultHandler: faultHandler,
+            IdleHandler: idleHandler);
     }
 
     private static bool CanHostGeneratedCode(INamedTypeSymbol process)

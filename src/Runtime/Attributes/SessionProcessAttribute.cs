@@ -22,4 +22,25 @@ public sealed class SessionProcessAttribute : Attribute
 
     /// <summary>The protocol name, or <see langword="null"/> to use the class name.</summary>
     public string? Name { get; }
+
+    /// <summary>What a session does after a handler throws. Default: <see cref="SessionFaultPolicy.EndSession"/>.</summary>
+    public SessionFaultPolicy FaultPolicy { get; set; }
+
+    /// <summary>The most messages one session's queue holds; 0 (the default) for no bound.</summary>
+    public int MailboxCapacity { get; set; }
+
+    /// <summary>What a send does when the queue is full. Default: <see cref="MailboxFullMode.FailFast"/>.</summary>
+    public MailboxFullMode MailboxFullMode { get; set; }
+
+    /// <summary>
+    /// A session that receives no message for this many seconds ends, after its <see cref="OnIdleAttribute"/>
+    /// handler (if any) has run; 0 (the default) for never.
+    /// </summary>
+    public double IdleTimeoutSeconds { get; set; }
+
+    /// <summary>
+    /// The longest one handler may run, in seconds; past it the caller gets
+    /// <see cref="HandlerTimeLimitExceededException"/> and the fault policy applies. 0 (the default) for no limit.
+    /// </summary>
+    public double HandlerTimeLimitSeconds { get; set; }
 }

@@ -13,21 +13,24 @@ public sealed class SessionContext : IThreadPoolWorkItem
     // Bounds one turn so a busy session hands its thread back and cannot starve the others.
     private const int TurnBatchSize = 64;
 
-    private readonly Mailbox mailbox = new();
+    private readonly Mailbox mailbox;
     private readonly SubscriberList subscribers = new();
     private object? process;
     private bool endRequested;
     private SessionFaultedException? fault;
-    private volatile bool ended;
+    private int ended;
     private MailboxItem? awaitedItem;
     private ValueTask awaitedRun;
     private Action? resumeTurn;
+    private long lastMessageTimestamp;
+    private MessageIdCache? messageIds;
 
     internal SessionContext(SessionHost host, SessionId id, SessionProcessDefinition definition)
     {
         Host = host;
         Id = id;
         Definition = definition;
+        mailbox = new Mailbox(definition.Settings.MailboxCapacity);
     }
 
     /// <summary>The session's id.</summary>
@@ -41,7 +44,7 @@ public sealed class SessionContext : IThreadPoolWorkItem
 
     internal object Process => process!;
 
-    internal bool IsEnded => ended;
+    internal bool IsEnded => Volatile.Read(ref ended) != 0;
 
     internal int QueueLength => mailbox.Count;
 
@@ -92,36 +95,103 @@ public sealed class SessionContext : IThreadPoolWorkItem
 
     internal void Unsubscribe(SessionSubscription subscription) => subscribers.Remove(subscription);
 
-    /// <summary>Queues <paramref name="item"/>; false when the session has ended.</summary>
-    internal bool TryPost(MailboxItem item)
-    {
-        if (!mailbox.TryEnqueue(item, out bool mustSchedule))
-        {
-            return false;
-        }
+    /// <summary>Queues a message from a sender, honouring the mailbox's bound.</summary>
+    internal EnqueueResult TryPostMessage(MailboxItem item, bool holdsReservation = false) =>
+        Enqueue(item, bypassCapacity: false, holdsReservation);
 
+    /// <summary>Queues one of the runtime's own items (a timeout, a marker); false when the session has ended.</summary>
+    internal bool TryPost(MailboxItem item) => Enqueue(item, bypassCapacity: true, holdsReservation: false) == EnqueueResult.Accepted;
+
+    private EnqueueResult Enqueue(MailboxItem item, bool bypassCapacity, bool holdsReservation)
+    {
+        EnqueueResult result = mailbox.TryEnqueue(item, bypassCapacity, holdsReservation, out bool mustSchedule);
         if (mustSchedule)
         {
             ScheduleTurn();
         }
 
-        return true;
+        return result;
     }
 
+    /// <summary>Waits for a place in a full mailbox (<see cref="MailboxFullMode.Wait"/>).</summary>
+    internal ValueTask WaitForRoomAsync(CancellationToken cancellationToken) => mailbox.WaitForRoomAsync(cancellationToken);
+
     /// <summary>Queues a new session's first item without starting its turn (see <see cref="ScheduleTurn"/>).</summary>
-    internal void Prime(MailboxItem starter) => mailbox.TryEnqueue(starter, out _);
+    internal void Prime(MailboxItem starter) => mailbox.TryEnqueue(starter, bypassCapacity: true, holdsReservation: false, out _);
 
     internal void ScheduleTurn() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
     internal bool TryWithdraw(MailboxItem item) => mailbox.TryRemove(item);
 
-    /// <summary>Records that a handler threw; the session ends after it.</summary>
+    /// <summary>The cache that answers a repeated message id with the first result.</summary>
+    internal MessageIdCache MessageIds
+    {
+        get
+        {
+            MessageIdCache? cache = Volatile.Read(ref messageIds);
+            return cache ?? Interlocked.CompareExchange(ref messageIds, new MessageIdCache(Host), null) ?? messageIds!;
+        }
+    }
+
+    /// <summary>Notes that a message is being handled, for idle expiry.</summary>
+    internal void MarkMessageHandled()
+    {
+        if (Definition.Settings.IdleTimeout is not null)
+        {
+            Volatile.Write(ref lastMessageTimestamp, Host.TimeProvider.GetTimestamp());
+        }
+    }
+
+    /// <summary>Starts watching for idleness, if the process declares an idle timeout.</summary>
+    internal void StartIdleWatch()
+    {
+        if (Definition.Settings.IdleTimeout is { } idleTimeout)
+        {
+            lastMessageTimestamp = Host.TimeProvider.GetTimestamp();
+            Host.Timers.Schedule(this, idleTimeout, CheckIdleAsync);
+        }
+    }
+
+    /// <summary>Records that a handler threw and applies the fault policy.</summary>
     internal SessionFaultedException Fault(string operation, Exception exception)
     {
         var faulted = new SessionFaultedException(Id, operation, exception);
-        fault ??= faulted;
-        endRequested = true;
+        if (Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
+        {
+            fault ??= faulted;
+            endRequested = true;
+        }
+
         return faulted;
+    }
+
+    /// <summary>Runs the process's fault handler on this turn; a fault handler that throws ends the session.</summary>
+    internal async ValueTask RunFaultHandlerAsync(SessionFaultedException faulted)
+    {
+        if (IsEnded)
+        {
+            return;
+        }
+
+        try
+        {
+            await Definition.RunFaultHandlerAsync(Process, faulted).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            fault ??= new SessionFaultedException(Id, "OnFault", exception);
+            endRequested = true;
+        }
+    }
+
+    /// <summary>A handler overran its time limit: the fault policy applies at once, from the timer's thread.</summary>
+    internal void HandlerTimeLimitExceeded(HandlerTimeLimitExceededException exceeded)
+    {
+        if (Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
+        {
+            fault ??= new SessionFaultedException(Id, exceeded.Operation, exceeded);
+            End(DeadLetterReason.SessionEnded);
+        }
     }
 
     void IThreadPoolWorkItem.Execute() => RunTurn();
@@ -177,22 +247,43 @@ public sealed class SessionContext : IThreadPoolWorkItem
         // handler finish never reaches the session again.
         if (endRequested)
         {
-            End(Host.EndedError(Id));
+            End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
         }
 
         item.Complete();
-        return !ended;
+        return !IsEnded;
     }
 
-    private void End(Exception reasonForQueued)
+    private void End(DeadLetterReason reasonForQueued)
     {
-        ended = true;
+        if (Interlocked.Exchange(ref ended, 1) != 0)
+        {
+            return;
+        }
+
         Host.Forget(this);
+        Exception answer = reasonForQueued == DeadLetterReason.HostStopping
+            ? SessionHost.StoppedError()
+            : SessionNotFoundException.EndedWhileQueued(Id);
         foreach (MailboxItem queued in mailbox.Close())
         {
-            queued.Reject(reasonForQueued);
+            queued.Reject(this, answer, reasonForQueued);
         }
 
         subscribers.CompleteAll(fault);
+    }
+
+    private async ValueTask CheckIdleAsync()
+    {
+        TimeSpan idleTimeout = Definition.Settings.IdleTimeout!.Value;
+        TimeSpan idle = Host.TimeProvider.GetElapsedTime(Volatile.Read(ref lastMessageTimestamp));
+        if (idle < idleTimeout)
+        {
+            Host.Timers.Schedule(this, idleTimeout - idle, CheckIdleAsync);
+            return;
+        }
+
+        EndSession();
+        await Definition.RunIdleHandlerAsync(Process).ConfigureAwait(false);
     }
 }

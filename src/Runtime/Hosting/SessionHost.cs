@@ -11,6 +11,7 @@ public sealed class SessionHost : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<SessionId, SessionContext> sessions = new();
     private readonly object lifecycle = new();
+    private readonly CancellationTokenSource stoppingSource = new();
     private volatile bool stopping;
     private Task? stopped;
 
@@ -20,6 +21,7 @@ public sealed class SessionHost : IAsyncDisposable
     {
         options ??= new SessionHostOptions();
         TimeProvider = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", nameof(options));
+        DeduplicationWindow = options.DeduplicationWindow;
         Timers = new TimerWheel(TimeProvider, options.TimerResolution);
     }
 
@@ -32,7 +34,19 @@ public sealed class SessionHost : IAsyncDisposable
     /// <summary>How many timeouts are scheduled and not yet due.</summary>
     public int PendingTimeoutCount => Timers.PendingCount;
 
+    /// <summary>Dead letters filed so far: accepted messages that were never handled.</summary>
+    public long DeadLetterCount => DeadLetters.Count;
+
+    /// <summary>Cancelled when the host begins to stop; handlers that take a <see cref="CancellationToken"/> see it.</summary>
+    public CancellationToken StoppingToken => stoppingSource.Token;
+
     internal TimerWheel Timers { get; }
+
+    internal DeadLetterOffice DeadLetters { get; } = new();
+
+    internal TimeSpan DeduplicationWindow { get; }
+
+    internal bool IsStopping => stopping;
 
     /// <summary>True while session <paramref name="id"/> is running on this host.</summary>
     public bool Contains(SessionId id) => sessions.ContainsKey(id);
@@ -84,6 +98,31 @@ public sealed class SessionHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sends an untyped message with an id: if session <paramref name="id"/> was already sent
+    /// <paramref name="messageId"/> within <see cref="SessionHostOptions.DeduplicationWindow"/>, the message is
+    /// not handled again and this completes with the first send's outcome (its result, or its exception).
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">No such session.</exception>
+    public ValueTask<object?> SendAsync(SessionId id, object message, string messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        SessionContext? session = Find(id, out Exception? error);
+        if (session is null)
+        {
+            return ValueTask.FromException<object?>(error!);
+        }
+
+        return new ValueTask<object?>(session.MessageIds.SendOnce(messageId, () => SendAsync(id, message, cancellationToken)));
+    }
+
+    /// <summary>
+    /// Opens a subscription to the host's dead letters (accepted messages that were never handled), from this
+    /// moment on. It buffers up to <paramref name="capacity"/> and counts what it drops beyond that.
+    /// </summary>
+    public DeadLetterSubscription SubscribeDeadLetters(int capacity = 10_000) => DeadLetters.Subscribe(capacity);
+
+    /// <summary>
     /// Opens a subscription to session <paramref name="id"/>'s events, buffering from this moment on.
     /// </summary>
     /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
@@ -98,8 +137,12 @@ public sealed class SessionHost : IAsyncDisposable
     {
         lock (lifecycle)
         {
-            stopping = true;
-            stopped ??= DrainAsync([.. sessions.Values]);
+            if (stopped is null)
+            {
+                stopping = true;
+                stoppingSource.Cancel();
+                stopped = DrainAsync([.. sessions.Values]);
+            }
         }
 
         return new ValueTask(stopped);
@@ -109,7 +152,7 @@ public sealed class SessionHost : IAsyncDisposable
     {
         if (stopping)
         {
-            error = Stopped();
+            error = StoppedError();
             return null;
         }
 
@@ -123,7 +166,7 @@ public sealed class SessionHost : IAsyncDisposable
         return null;
     }
 
-    internal Exception EndedError(SessionId id) => stopping ? Stopped() : SessionNotFoundException.EndedWhileQueued(id);
+    internal Exception EndedError(SessionId id) => stopping ? StoppedError() : SessionNotFoundException.EndedWhileQueued(id);
 
     /// <summary>Creates session <paramref name="id"/> with <paramref name="starter"/> as its first message.</summary>
     internal SessionContext? TryStart(SessionProcessDefinition definition, SessionId id, MailboxItem starter, out Exception? error)
@@ -138,7 +181,7 @@ public sealed class SessionHost : IAsyncDisposable
         {
             if (stopping)
             {
-                error = Stopped();
+                error = StoppedError();
             }
             else if (!sessions.TryAdd(id, session))
             {
@@ -156,6 +199,7 @@ public sealed class SessionHost : IAsyncDisposable
         }
 
         session.ScheduleTurn();
+        session.StartIdleWatch();
         return session;
     }
 
@@ -175,8 +219,9 @@ public sealed class SessionHost : IAsyncDisposable
 
         await Task.WhenAll(drains).ConfigureAwait(false);
         Timers.Dispose();
+        DeadLetters.CompleteAll();
     }
 
-    private ObjectDisposedException Stopped() =>
+    internal static ObjectDisposedException StoppedError() =>
         new(nameof(SessionHost), "The session host is stopping or stopped; it accepts no more messages.");
 }

@@ -11,4 +11,10 @@ public sealed class SessionHostOptions
     /// its due time. Default: 1 ms.
     /// </summary>
     public TimeSpan TimerResolution { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// How long a session remembers a message id sent with <see cref="SessionHost.SendAsync(SessionId, object, string, CancellationToken)"/>,
+    /// so that a repeat is answered with the first outcome instead of being handled again. Default: 10 minutes.
+    /// </summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -4,29 +4,59 @@ namespace SessionGen;
 /// A session's queue: many producers, one consumer (the session's turn). The "scheduled" flag lives
 /// under the same lock as the queue, so exactly one producer schedules an idle session and the consumer
 /// clears it only when it finds the queue empty: no lost wake-ups, no double scheduling.
+/// With a capacity, senders that find it full either fail or wait in arrival order; a freed place is
+/// handed to the first waiter (reserved for it), so a newcomer can never overtake a waiting sender.
 /// </summary>
 internal sealed class Mailbox
 {
+    private readonly int capacity;
+    private readonly LinkedList<TaskCompletionSource>? waiters;
     private MailboxItem? head;
     private MailboxItem? tail;
     private int count;
+    private int reserved;
     private bool scheduled;
     private bool closed;
+
+    /// <param name="capacity">The most messages queued at once; 0 for no bound.</param>
+    public Mailbox(int capacity = 0)
+    {
+        this.capacity = capacity;
+        waiters = capacity > 0 ? new LinkedList<TaskCompletionSource>() : null;
+    }
 
     /// <summary>Items waiting, not counting the one running.</summary>
     public int Count => Volatile.Read(ref count);
 
-    /// <summary>Appends <paramref name="item"/>; false when the mailbox is closed.</summary>
+    public int Capacity => capacity;
+
+    /// <summary>Appends <paramref name="item"/>.</summary>
     /// <param name="item">The item to append.</param>
+    /// <param name="bypassCapacity">True for the runtime's own items (timeouts, markers), which are never refused for room.</param>
+    /// <param name="holdsReservation">True for a sender that was woken with a place reserved for it.</param>
     /// <param name="mustSchedule">True when the caller must schedule the session's turn.</param>
-    public bool TryEnqueue(MailboxItem item, out bool mustSchedule)
+    public EnqueueResult TryEnqueue(MailboxItem item, bool bypassCapacity, bool holdsReservation, out bool mustSchedule)
     {
         lock (this)
         {
             mustSchedule = false;
             if (closed)
             {
-                return false;
+                if (holdsReservation)
+                {
+                    reserved--;
+                }
+
+                return EnqueueResult.Closed;
+            }
+
+            if (holdsReservation)
+            {
+                reserved--;
+            }
+            else if (!bypassCapacity && capacity > 0 && (count + reserved >= capacity || waiters!.Count > 0))
+            {
+                return EnqueueResult.Full;
             }
 
             item.Next = null;
@@ -49,7 +79,45 @@ internal sealed class Mailbox
                 mustSchedule = true;
             }
 
-            return true;
+            return EnqueueResult.Accepted;
+        }
+    }
+
+    /// <summary>Waits until a place is reserved for the caller; then it must enqueue with <c>holdsReservation</c>.</summary>
+    public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        LinkedListNode<TaskCompletionSource> node;
+        lock (this)
+        {
+            if (closed || count + reserved < capacity && waiters!.Count == 0)
+            {
+                reserved++;
+                return;
+            }
+
+            node = waiters!.AddLast(waiter);
+        }
+
+        using (cancellationToken.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetCanceled(), waiter))
+        {
+            try
+            {
+                await waiter.Task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancellation won the race against a wake-up, so no place was reserved for this waiter.
+                lock (this)
+                {
+                    if (node.List is not null)
+                    {
+                        waiters!.Remove(node);
+                    }
+                }
+
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
     }
 
@@ -99,6 +167,17 @@ internal sealed class Mailbox
                 rest.Add(item);
             }
 
+            // Waiting senders wake up, find the mailbox closed and answer their callers.
+            while (waiters is { Count: > 0 })
+            {
+                TaskCompletionSource waiter = waiters.First!.Value;
+                waiters.RemoveFirst();
+                if (waiter.TrySetResult())
+                {
+                    reserved++;
+                }
+            }
+
             return rest;
         }
     }
@@ -127,5 +206,22 @@ internal sealed class Mailbox
         item.Previous = null;
         item.IsQueued = false;
         count--;
+        if (waiters is { Count: > 0 })
+        {
+            HandRoomToWaiters();
+        }
+    }
+
+    private void HandRoomToWaiters()
+    {
+        while (waiters!.Count > 0 && count + reserved < capacity)
+        {
+            TaskCompletionSource waiter = waiters.First!.Value;
+            waiters.RemoveFirst();
+            if (waiter.TrySetResult())
+            {
+                reserved++;
+            }
+        }
     }
 }

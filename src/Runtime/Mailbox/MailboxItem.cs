@@ -16,6 +16,9 @@ internal abstract class MailboxItem
     /// <summary>Tells whoever waits for this item how <see cref="RunAsync"/> went.</summary>
     internal abstract void Complete();
 
-    /// <summary>The item will never run; tells its sender why.</summary>
-    internal abstract void Reject(Exception reason);
+    /// <summary>
+    /// The item will never run: tells its sender why (<paramref name="answer"/>) and, for a message, files a
+    /// dead letter with <paramref name="reason"/>.
+    /// </summary>
+    internal abstract void Reject(SessionContext session, Exception answer, DeadLetterReason reason);
 }

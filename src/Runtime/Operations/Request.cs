@@ -19,10 +19,19 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private SessionOperation<TProcess, TMessage, TResult> operation = null!;
     private TMessage message = null!;
     private SessionContext? session;
-    private CancellationToken cancellationToken;
-    private CancellationTokenRegistration cancellationRegistration;
+    private CancellationToken callerToken;
+    private CancellationTokenRegistration callerRegistration;
+    private CancellationTokenSource? handlerCancellation;
+    private TimeoutHandle timeLimit;
     private TResult? result;
     private Exception? error;
+
+    // 1 once the caller has been answered: by the handler's outcome, a rejection, or the time limit.
+    private int answered;
+
+    // Set when the time limit answered the caller while the handler still runs: the request then
+    // belongs to that handler and must never return to the pool.
+    private bool abandoned;
 
     public short Version => completion.Version;
 
@@ -33,27 +42,33 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         cached = null;
         request.operation = operation;
         request.message = message;
-        request.cancellationToken = cancellationToken;
+        request.callerToken = cancellationToken;
         return request;
-    }
-
-    /// <summary>Lets the caller's token withdraw the message while it still waits in the queue.</summary>
-    public void ListenForCancellation()
-    {
-        if (cancellationToken.CanBeCanceled)
-        {
-            cancellationRegistration = cancellationToken.UnsafeRegister(
-                static state => ((Request<TProcess, TMessage, TResult>)state!).Withdraw(), this);
-        }
     }
 
     internal void AttachTo(SessionContext owner) => session = owner;
 
+    /// <summary>Lets the caller's token withdraw the message while it still waits in the queue.</summary>
+    public void ListenForCancellation()
+    {
+        if (callerToken.CanBeCanceled)
+        {
+            callerRegistration = callerToken.UnsafeRegister(
+                static state => ((Request<TProcess, TMessage, TResult>)state!).Withdraw(), this);
+        }
+    }
+
     internal override ValueTask RunAsync(SessionContext owner)
     {
+        owner.MarkMessageHandled();
+        if (owner.Definition.Settings.HandlerTimeLimit is { } limit)
+        {
+            timeLimit = owner.Host.Timers.ScheduleOnClock(limit, OnTimeLimit);
+        }
+
         try
         {
-            ValueTask<TResult> pending = operation.InvokeHandler((TProcess)owner.Process, message, cancellationToken);
+            ValueTask<TResult> pending = operation.InvokeHandler((TProcess)owner.Process, message, HandlerToken(owner));
             if (pending.IsCompletedSuccessfully)
             {
                 result = pending.Result;
@@ -65,13 +80,20 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         catch (Exception exception)
         {
             error = Classify(owner, exception);
-            return default;
+            return error is SessionFaultedException faulted ? owner.RunFaultHandlerAsync(faulted) : default;
         }
     }
 
     internal override void Complete()
     {
-        cancellationRegistration.Dispose();
+        timeLimit.Cancel();
+        callerRegistration.Dispose();
+        handlerCancellation?.Dispose();
+        if (Interlocked.Exchange(ref answered, 1) != 0)
+        {
+            return;
+        }
+
         if (error is null)
         {
             completion.SetResult(result!);
@@ -82,10 +104,14 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         }
     }
 
-    internal override void Reject(Exception reason)
+    internal override void Reject(SessionContext owner, Exception answer, DeadLetterReason reason)
     {
-        cancellationRegistration.Dispose();
-        completion.SetException(reason);
+        callerRegistration.Dispose();
+        owner.Host.DeadLetters.Post(new DeadLetter(owner.Id, operation.Name, message, reason));
+        if (Interlocked.Exchange(ref answered, 1) == 0)
+        {
+            completion.SetException(answer);
+        }
     }
 
     /// <summary>Returns a request that never reached a queue.</summary>
@@ -125,6 +151,21 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         completion.OnCompleted(continuation, state, token, flags);
 
+    /// <summary>
+    /// The token the handler sees: the caller's own, unless the handler takes a token and something else
+    /// may cancel it too (the host stopping, the time limit), in which case a linked one.
+    /// </summary>
+    private CancellationToken HandlerToken(SessionContext owner)
+    {
+        if (!operation.HandlerTakesCancellationToken)
+        {
+            return callerToken;
+        }
+
+        handlerCancellation = CancellationTokenSource.CreateLinkedTokenSource(callerToken, owner.Host.StoppingToken);
+        return handlerCancellation.Token;
+    }
+
     private async ValueTask AwaitHandlerAsync(SessionContext owner, ValueTask<TResult> pending)
     {
         try
@@ -134,34 +175,71 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         catch (Exception exception)
         {
             error = Classify(owner, exception);
+            if (error is SessionFaultedException faulted)
+            {
+                await owner.RunFaultHandlerAsync(faulted).ConfigureAwait(false);
+            }
         }
     }
 
-    // A handler that gave up because its caller cancelled is not a fault: the caller gets the
-    // cancellation and the session carries on.
+    // A handler that gave up because its caller cancelled (or the host is stopping) is not a fault:
+    // the caller gets the cancellation and the session carries on.
     private Exception Classify(SessionContext owner, Exception exception) =>
-        exception is OperationCanceledException && cancellationToken.IsCancellationRequested
-            ? new OperationCanceledException(cancellationToken)
+        exception is OperationCanceledException && (callerToken.IsCancellationRequested || owner.Host.StoppingToken.IsCancellationRequested)
+            ? new OperationCanceledException(exception.Message, exception, callerToken)
             : owner.Fault(operation.Name, exception);
 
     private void Withdraw()
     {
-        if (session is not null && session.TryWithdraw(this))
+        SessionContext? owner = session;
+        if (owner is not null && owner.TryWithdraw(this))
         {
-            Reject(new OperationCanceledException(cancellationToken));
+            Reject(owner, new OperationCanceledException(callerToken), DeadLetterReason.Cancelled);
         }
+    }
+
+    /// <summary>Runs on the clock's thread when the handler overran its limit.</summary>
+    private void OnTimeLimit()
+    {
+        if (Interlocked.Exchange(ref answered, 1) != 0)
+        {
+            return;
+        }
+
+        abandoned = true;
+        SessionContext owner = session!;
+        var exceeded = new HandlerTimeLimitExceededException(owner.Id, operation.Name, owner.Definition.Settings.HandlerTimeLimit!.Value);
+        try
+        {
+            handlerCancellation?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The handler finished in the meantime; its outcome was already refused by 'answered'.
+        }
+
+        owner.HandlerTimeLimitExceeded(exceeded);
+        completion.SetException(exceeded);
     }
 
     private void Return()
     {
+        if (abandoned)
+        {
+            return;
+        }
+
         completion.Reset();
         operation = null!;
         message = null!;
         session = null;
-        cancellationToken = default;
-        cancellationRegistration = default;
+        callerToken = default;
+        callerRegistration = default;
+        handlerCancellation = null;
+        timeLimit = default;
         result = default;
         error = null;
+        answered = 0;
         cached = this;
     }
 }

@@ -21,15 +21,21 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
     /// <param name="name">The operation's name.</param>
     /// <param name="startsSession">True for a starter.</param>
     /// <param name="handler">Calls the user's handler method with the message's fields.</param>
+    /// <param name="handlerTakesCancellationToken">True when the handler has a <see cref="CancellationToken"/> parameter.</param>
     public SessionOperation(
         SessionProcessDefinition process,
         string name,
         bool startsSession,
-        Func<TProcess, TMessage, CancellationToken, ValueTask<TResult>> handler)
+        Func<TProcess, TMessage, CancellationToken, ValueTask<TResult>> handler,
+        bool handlerTakesCancellationToken = false)
         : base(process, name, startsSession)
     {
         this.handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        HandlerTakesCancellationToken = handlerTakesCancellationToken;
     }
+
+    /// <summary>True when the handler has a <see cref="CancellationToken"/> parameter (it then also sees the host stopping).</summary>
+    public bool HandlerTakesCancellationToken { get; }
 
     /// <inheritdoc/>
     public override Type MessageType => typeof(TMessage);
@@ -38,22 +44,22 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
     public override Type? ResultType => typeof(TResult) == typeof(ValueTuple) ? null : typeof(TResult);
 
     /// <summary>Sends <paramref name="message"/> to session <paramref name="id"/>; completes with the handler's result.</summary>
-    public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
-    {
-        Request<TProcess, TMessage, TResult>? request = Post(host, id, message, cancellationToken, out Exception? error);
-        return request is null
-            ? ValueTask.FromException<TResult>(error!)
-            : new ValueTask<TResult>(request, request.Version);
-    }
+    public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken) =>
+        Post(host, id, message, cancellationToken, out Request<TProcess, TMessage, TResult>? request, out SessionContext? full, out Exception? error) switch
+        {
+            EnqueueResult.Accepted => new ValueTask<TResult>(request!, request!.Version),
+            EnqueueResult.Full => SendWhenRoomAsync(full!, message, cancellationToken),
+            _ => ValueTask.FromException<TResult>(error!),
+        };
 
     /// <summary>Sends <paramref name="message"/> to an operation without a result.</summary>
-    public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
-    {
-        Request<TProcess, TMessage, TResult>? request = Post(host, id, message, cancellationToken, out Exception? error);
-        return request is null
-            ? ValueTask.FromException(error!)
-            : new ValueTask(request, request.Version);
-    }
+    public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken) =>
+        Post(host, id, message, cancellationToken, out Request<TProcess, TMessage, TResult>? request, out SessionContext? full, out Exception? error) switch
+        {
+            EnqueueResult.Accepted => new ValueTask(request!, request!.Version),
+            EnqueueResult.Full => new ValueTask(SendWhenRoomAsync(full!, message, cancellationToken).AsTask()),
+            _ => ValueTask.FromException(error!),
+        };
 
     /// <summary>Starts a new session with this starter; completes with its id once the starter has run.</summary>
     public async ValueTask<SessionId> StartAsync(SessionHost host, TMessage message, CancellationToken cancellationToken)
@@ -121,40 +127,81 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
 
     private static object? BoxResult(TResult result) => typeof(TResult) == typeof(ValueTuple) ? null : result;
 
-    private Request<TProcess, TMessage, TResult>? Post(
-        SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken, out Exception? error)
+    /// <summary>
+    /// Queues <paramref name="message"/>: <see cref="EnqueueResult.Accepted"/> with the request to await,
+    /// <see cref="EnqueueResult.Full"/> with the session to wait for (its process waits for room), or
+    /// <see cref="EnqueueResult.Closed"/> with the error for the caller.
+    /// </summary>
+    private EnqueueResult Post(
+        SessionHost host,
+        SessionId id,
+        TMessage message,
+        CancellationToken cancellationToken,
+        out Request<TProcess, TMessage, TResult>? request,
+        out SessionContext? full,
+        out Exception? error)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(message);
+        request = null;
+        full = null;
         if (cancellationToken.IsCancellationRequested)
         {
             error = new OperationCanceledException(cancellationToken);
-            return null;
+            return EnqueueResult.Closed;
         }
 
         SessionContext? session = host.Find(id, out error);
         if (session is null)
         {
-            return null;
+            return EnqueueResult.Closed;
         }
 
         if (session.Definition != Process)
         {
             error = new UnknownOperationException(
                 id, Name, $"Session '{id}' runs process '{session.Definition.ProtocolName}', which does not declare operation '{this}'.");
-            return null;
+            return EnqueueResult.Closed;
         }
 
+        request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
+        request.AttachTo(session);
+        switch (session.TryPostMessage(request))
+        {
+            case EnqueueResult.Accepted:
+                request.ListenForCancellation();
+                return EnqueueResult.Accepted;
+            case EnqueueResult.Full when session.Definition.Settings.MailboxFullMode == MailboxFullMode.Wait:
+                request.Recycle();
+                request = null;
+                full = session;
+                return EnqueueResult.Full;
+            case EnqueueResult.Full:
+                request.Recycle();
+                request = null;
+                error = new MailboxFullException(id, session.Definition.Settings.MailboxCapacity);
+                return EnqueueResult.Closed;
+            default:
+                request.Recycle();
+                request = null;
+                error = host.EndedError(id);
+                return EnqueueResult.Closed;
+        }
+    }
+
+    /// <summary>The slow path of a send to a full mailbox: wait for a place reserved in arrival order, then queue.</summary>
+    private async ValueTask<TResult> SendWhenRoomAsync(SessionContext session, TMessage message, CancellationToken cancellationToken)
+    {
+        await session.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
         var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
         request.AttachTo(session);
-        if (!session.TryPost(request))
+        if (session.TryPostMessage(request, holdsReservation: true) != EnqueueResult.Accepted)
         {
             request.Recycle();
-            error = host.EndedError(id);
-            return null;
+            throw session.Host.EndedError(session.Id);
         }
 
         request.ListenForCancellation();
-        return request;
+        return await new ValueTask<TResult>(request, request.Version).ConfigureAwait(false);
     }
 }

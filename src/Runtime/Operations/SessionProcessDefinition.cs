@@ -11,10 +11,15 @@ public abstract class SessionProcessDefinition
 {
     /// <summary>Creates the definition.</summary>
     /// <param name="protocolName">The name used on the wire.</param>
-    protected SessionProcessDefinition(string protocolName)
+    /// <param name="settings">The process's reliability settings; null for the defaults.</param>
+    protected SessionProcessDefinition(string protocolName, SessionProcessSettings? settings = null)
     {
         ProtocolName = protocolName;
+        Settings = settings ?? SessionProcessSettings.Default;
     }
+
+    /// <summary>The process's reliability settings.</summary>
+    public SessionProcessSettings Settings { get; }
 
     /// <summary>The process's name on the wire (<see cref="SessionProcessAttribute.Name"/>, or the class name).</summary>
     public string ProtocolName { get; }
@@ -29,6 +34,16 @@ public abstract class SessionProcessDefinition
     protected abstract object CreateProcess(SessionContext context);
 
     internal object CreateBoundProcess(SessionContext context) => CreateProcess(context);
+
+    /// <summary>Runs the process's <see cref="OnFaultAttribute"/> handler, if it declares one.</summary>
+    protected virtual ValueTask OnFaultAsync(object process, SessionFaultedException fault) => default;
+
+    /// <summary>Runs the process's <see cref="OnIdleAttribute"/> handler, if it declares one.</summary>
+    protected virtual ValueTask OnIdleAsync(object process) => default;
+
+    internal ValueTask RunFaultHandlerAsync(object process, SessionFaultedException fault) => OnFaultAsync(process, fault);
+
+    internal ValueTask RunIdleHandlerAsync(object process) => OnIdleAsync(process);
 
     /// <inheritdoc/>
     public override string ToString() => ProtocolName;

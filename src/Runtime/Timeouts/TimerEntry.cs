@@ -12,18 +12,22 @@ internal sealed class TimerEntry : MailboxItem
     internal const int Cancelled = 3;
 
     internal readonly TimerWheel Wheel;
-    internal readonly SessionContext Session;
+    /// <summary>The session it runs on, or null for the runtime's own timers that run on the clock's thread.</summary>
+    internal readonly SessionContext? Session;
     internal readonly long DueTick;
     private readonly Delegate callback;
     internal int State;
 
-    internal TimerEntry(TimerWheel wheel, SessionContext session, long dueTick, Delegate callback)
+    internal TimerEntry(TimerWheel wheel, SessionContext? session, long dueTick, Delegate callback)
     {
         Wheel = wheel;
         Session = session;
         DueTick = dueTick;
         this.callback = callback;
     }
+
+    /// <summary>Runs a session-less timer on the clock's thread.</summary>
+    internal void RunOnClock() => ((Action)callback)();
 
     internal override ValueTask RunAsync(SessionContext session)
     {
@@ -45,8 +49,7 @@ internal sealed class TimerEntry : MailboxItem
         }
         catch (Exception exception)
         {
-            session.Fault("timeout", exception);
-            return default;
+            return session.RunFaultHandlerAsync(session.Fault("timeout", exception));
         }
     }
 
@@ -58,7 +61,7 @@ internal sealed class TimerEntry : MailboxItem
         }
         catch (Exception exception)
         {
-            session.Fault("timeout", exception);
+            await session.RunFaultHandlerAsync(session.Fault("timeout", exception)).ConfigureAwait(false);
         }
     }
 
@@ -67,5 +70,5 @@ internal sealed class TimerEntry : MailboxItem
     {
     }
 
-    internal override void Reject(Exception reason) => Volatile.Write(ref State, Cancelled);
+    internal override void Reject(SessionContext session, Exception answer, DeadLetterReason reason) => Volatile.Write(ref State, Cancelled);
 }

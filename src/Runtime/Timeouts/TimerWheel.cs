@@ -52,26 +52,16 @@ internal sealed class TimerWheel : IDisposable
             return new TimeoutHandle(immediate);
         }
 
-        long dueTick = CeilingTick(Elapsed().Ticks + delay.Ticks);
-        lock (slots)
-        {
-            ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
-            dueTick = Math.Max(dueTick, processedTick + 1);
-            var entry = new TimerEntry(this, session, dueTick, callback);
-            Append(entry);
-            pending++;
-            if (dueTick < armedTick)
-            {
-                Arm(dueTick);
-            }
-
-            return new TimeoutHandle(entry);
-        }
+        return Insert(session, delay, callback);
     }
+
+    /// <summary>Runs <paramref name="callback"/> on the clock's thread (not on any session's turn) after <paramref name="delay"/>.</summary>
+    public TimeoutHandle ScheduleOnClock(TimeSpan delay, Action callback) =>
+        Insert(session: null, delay > TimeSpan.Zero ? delay : TimeSpan.FromTicks(1), callback);
 
     public bool Cancel(TimerEntry entry)
     {
-        if (entry.Session.IsEnded)
+        if (entry.Session is { IsEnded: true })
         {
             return false;
         }
@@ -101,6 +91,25 @@ internal sealed class TimerWheel : IDisposable
         }
 
         timer.Dispose();
+    }
+
+    private TimeoutHandle Insert(SessionContext? session, TimeSpan delay, Delegate callback)
+    {
+        long dueTick = CeilingTick(Elapsed().Ticks + delay.Ticks);
+        lock (slots)
+        {
+            ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
+            dueTick = Math.Max(dueTick, processedTick + 1);
+            var entry = new TimerEntry(this, session, dueTick, callback);
+            Append(entry);
+            pending++;
+            if (dueTick < armedTick)
+            {
+                Arm(dueTick);
+            }
+
+            return new TimeoutHandle(entry);
+        }
     }
 
     private void OnTick()
@@ -138,7 +147,12 @@ internal sealed class TimerWheel : IDisposable
 
         foreach (TimerEntry entry in due)
         {
-            if (!entry.Session.TryPost(entry))
+            if (entry.Session is null)
+            {
+                entry.State = TimerEntry.Done;
+                entry.RunOnClock();
+            }
+            else if (!entry.Session.TryPost(entry))
             {
                 entry.State = TimerEntry.Cancelled;
             }

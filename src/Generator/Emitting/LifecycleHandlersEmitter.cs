@@ -1,0 +1,47 @@
+using SessionGen.Generator.Helpers;
+using SessionGen.Generator.Model;
+
+namespace SessionGen.Generator.Emitting;
+
+/// <summary>The definition's overrides that call the process's <c>[OnFault]</c> and <c>[OnIdle]</c> methods.</summary>
+internal static class LifecycleHandlersEmitter
+{
+    public static void Emit(SourceWriter writer, ProcessModel process)
+    {
+        if (process.FaultHandler is { } fault)
+        {
+            Override(
+                writer,
+                "OnFaultAsync(object process, global::SessionGen.SessionFaultedException fault)",
+                fault,
+                $"(({process.FullyQualifiedName})process).{fault.MethodName}({(fault.TakesFault ? "fault" : "")})");
+        }
+
+        if (process.IdleHandler is { } idle)
+        {
+            Override(writer, "OnIdleAsync(object process)", idle, $"(({process.FullyQualifiedName})process).{idle.MethodName}()");
+        }
+    }
+
+    private static void Override(SourceWriter writer, string signature, LifecycleHandlerModel handler, string call)
+    {
+        writer.Line("/// <inheritdoc/>");
+        writer.OpenBlock($"protected override global::System.Threading.Tasks.ValueTask {signature}");
+        switch (handler.ReturnKind)
+        {
+            case ReturnKind.Task:
+                writer.Line($"return new global::System.Threading.Tasks.ValueTask({call});");
+                break;
+            case ReturnKind.ValueTask:
+                writer.Line($"return {call};");
+                break;
+            default:
+                writer.Line($"{call};");
+                writer.Line("return default;");
+                break;
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Threading.Channels;
+
+namespace SessionGen;
+
+/// <summary>
+/// The host's dead letters from the moment the subscription was opened. It buffers up to its capacity and
+/// counts what it had to drop (<see cref="Dropped"/>) rather than grow without bound; every dead letter's
+/// sender was answered with an exception in any case.
+/// </summary>
+public sealed class DeadLetterSubscription : IAsyncEnumerable<DeadLetter>, IAsyncDisposable
+{
+    private readonly Channel<DeadLetter> buffer;
+    private readonly DeadLetterOffice office;
+    private long dropped;
+
+    internal DeadLetterSubscription(DeadLetterOffice office, int capacity)
+    {
+        this.office = office;
+        buffer = Channel.CreateBounded<DeadLetter>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails, and we count the drop
+            SingleReader = true,
+        });
+    }
+
+    /// <summary>Dead letters that arrived while the buffer was full.</summary>
+    public long Dropped => Interlocked.Read(ref dropped);
+
+    /// <summary>Returns the next buffered dead letter without waiting, if there is one.</summary>
+    public bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out DeadLetter deadLetter) =>
+        buffer.Reader.TryRead(out deadLetter);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerator<DeadLetter> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        buffer.Reader.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+    /// <summary>Stops receiving; what is buffered stays readable.</summary>
+    public ValueTask DisposeAsync()
+    {
+        office.Remove(this);
+        buffer.Writer.TryComplete();
+        return ValueTask.CompletedTask;
+    }
+
+    internal void Deliver(DeadLetter deadLetter)
+    {
+        if (!buffer.Writer.TryWrite(deadLetter))
+        {
+            Interlocked.Increment(ref dropped);
+        }
+    }
+
+    internal void Complete() => buffer.Writer.TryComplete();
+}

@@ -1,0 +1,9 @@
+namespace SessionGen;
+
+/// <summary>What happened to an item offered to a <see cref="Mailbox"/>.</summary>
+internal enum EnqueueResult
+{
+    Accepted,
+    Closed,
+    Full,
+}

@@ -1,0 +1,45 @@
+namespace SessionGen;
+
+/// <summary>
+/// One session's memory of the message ids it was sent within the host's deduplication window: a repeated
+/// id is not handled again, and its sender receives the first send's outcome (result or exception).
+/// </summary>
+internal sealed class MessageIdCache
+{
+    private readonly Dictionary<string, Task<object?>> outcomes = new(StringComparer.Ordinal);
+    private readonly Queue<(string MessageId, long Timestamp)> arrivals = new();
+    private readonly SessionHost host;
+
+    public MessageIdCache(SessionHost host)
+    {
+        this.host = host;
+    }
+
+    /// <summary>The first send's outcome for <paramref name="messageId"/>; runs <paramref name="send"/> only the first time.</summary>
+    public Task<object?> SendOnce(string messageId, Func<ValueTask<object?>> send)
+    {
+        lock (this)
+        {
+            ForgetExpired();
+            if (outcomes.TryGetValue(messageId, out Task<object?>? first))
+            {
+                return first;
+            }
+
+            Task<object?> outcome = send().AsTask();
+            outcomes.Add(messageId, outcome);
+            arrivals.Enqueue((messageId, host.TimeProvider.GetTimestamp()));
+            return outcome;
+        }
+    }
+
+    private void ForgetExpired()
+    {
+        while (arrivals.TryPeek(out (string MessageId, long Timestamp) oldest)
+            && host.TimeProvider.GetElapsedTime(oldest.Timestamp) >= host.DeduplicationWindow)
+        {
+            arrivals.Dequeue();
+            outcomes.Remove(oldest.MessageId);
+        }
+    }
+}

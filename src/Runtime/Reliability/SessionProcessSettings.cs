@@ -1,0 +1,29 @@
+using System.ComponentModel;
+
+namespace SessionGen;
+
+/// <summary>
+/// The reliability settings of one process, read by the generator from <see cref="SessionProcessAttribute"/>
+/// and handed to the runtime through the generated definition.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SessionProcessSettings
+{
+    /// <summary>The defaults: end on fault, unbounded mailbox, no idle expiry, no handler time limit.</summary>
+    public static SessionProcessSettings Default { get; } = new();
+
+    /// <summary>What the session does after a handler throws.</summary>
+    public SessionFaultPolicy FaultPolicy { get; init; }
+
+    /// <summary>The most messages a session's queue holds; 0 for no bound.</summary>
+    public int MailboxCapacity { get; init; }
+
+    /// <summary>What a send does when the queue is full.</summary>
+    public MailboxFullMode MailboxFullMode { get; init; }
+
+    /// <summary>A session that receives no message for this long ends; null for never.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
+    /// <summary>The longest one handler may run before its caller is answered with <see cref="HandlerTimeLimitExceededException"/>; null for no limit.</summary>
+    public TimeSpan? HandlerTimeLimit { get; init; }
+}
