@@ -6,6 +6,9 @@ namespace SessionGen.Package.Tests.Infrastructure;
 /// </summary>
 public static class DotNet
 {
+    /// <summary>The dotnet that runs these tests when the CLI says so (it sets DOTNET_HOST_PATH), else the one on PATH.</summary>
+    private static readonly string Executable = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
     public static ProcessResult Run(
         string workingDirectory,
         TimeSpan timeout,
@@ -32,6 +35,6 @@ public static class DotNet
             environment[name] = value;
         }
 
-        return ChildProcess.Run("dotnet", arguments, workingDirectory, timeout, environment);
+        return ChildProcess.Run(Executable, arguments, workingDirectory, timeout, environment);
     }
 }

@@ -8,7 +8,8 @@ public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory(string purpose)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sessiongen-tests", $"{purpose}-{Guid.NewGuid():N}"[..(purpose.Length + 9)]);
+        string unique = Guid.NewGuid().ToString("N")[..8];
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sessiongen-tests", $"{purpose}-{unique}");
         Directory.CreateDirectory(Path);
         if (RepositoryLayout.Contains(Path))
         {

@@ -33,14 +33,15 @@ public sealed class PackageContentTests(PackedPackage package)
     {
         string nupkg = package.RequirePackage();
 
-        XNamespace ns = package.ReadNuspec(nupkg).Root!.Name.Namespace;
-        List<string> dependencies = package.ReadNuspec(nupkg).Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ToList();
+        XDocument nuspec = package.ReadNuspec(nupkg);
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        List<string> dependencies = nuspec.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ToList();
 
         Assert.DoesNotContain(dependencies, id =>
             id.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase)
             || id.StartsWith("Microsoft.SourceLink", StringComparison.OrdinalIgnoreCase)
             || id.StartsWith("SessionGen.", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(package.ReadNuspec(nupkg).Descendants(ns + "group"), group => (string?)group.Attribute("targetFramework") == "net8.0");
+        Assert.Contains(nuspec.Descendants(ns + "group"), group => (string?)group.Attribute("targetFramework") == "net8.0");
     }
 
     [Fact]
