@@ -29,13 +29,12 @@ public sealed class ErrorTests
     public async Task Messages_queued_behind_EndSession_fail_with_SessionNotFoundException()
     {
         await using SessionHost host = TestHosts.Create(out _);
-        Gate.Client gate = await Gate.StartAsync(host);
         Chat.Client chat = await Chat.StartAsync(host, "news");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        // Hold the gate session so the chat's Close and Say queue up together, then let the chat run.
-        Task holding = gate.HoldAsync("x", started, release.Task).AsTask();
+        // Hold the chat's turn so Close and Say queue up together behind it.
+        Task holding = chat.HoldAsync(started, release.Task).AsTask();
         await started.Task.Guarded();
         Task close = chat.CloseAsync().AsTask();
         Task say = chat.SayAsync("too late").AsTask();
@@ -44,6 +43,7 @@ public sealed class ErrorTests
 
         await close.Guarded();
         await Assert.ThrowsAsync<SessionNotFoundException>(() => say.Guarded());
+        Assert.Equal(1, host.DeadLetterCount);
     }
 
     [Fact]

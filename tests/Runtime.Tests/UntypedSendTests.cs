@@ -47,7 +47,7 @@ public sealed class UntypedSendTests
         SessionProcessDefinition chat = Chat.SessionDefinition.Instance;
 
         Assert.Equal("Tests.Chat", chat.ProtocolName);
-        Assert.Equal(["Open", "Say", "Whisper", "Fail", "FailLater", "Close", "Echo"], chat.Operations.Select(o => o.Name));
+        Assert.Equal(["Open", "Say", "Whisper", "Fail", "FailLater", "Close", "Echo", "Hold"], chat.Operations.Select(o => o.Name));
         Assert.Same(Chat.SessionDefinition.SayOperation, chat.FindOperation("Say"));
         Assert.Null(chat.FindOperation("say"));
         Assert.Same(Chat.SessionDefinition.SayOperation, ((ISessionMessage)new Chat.Messages.Say("x")).Operation);

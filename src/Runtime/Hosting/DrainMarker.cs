@@ -18,5 +18,5 @@ internal sealed class DrainMarker : MailboxItem
 
     internal override void Complete() => drained.TrySetResult();
 
-    internal override void Reject(SessionContext session, Exception answer, DeadLetterReason reason) => drained.TrySetResult();
+    internal override void Reject(SessionContext session, Exception answer, DeadLetterReason? reason) => drained.TrySetResult();
 }

@@ -95,16 +95,15 @@ public sealed class SessionContext : IThreadPoolWorkItem
 
     internal void Unsubscribe(SessionSubscription subscription) => subscribers.Remove(subscription);
 
-    /// <summary>Queues a message from a sender, honouring the mailbox's bound.</summary>
-    internal EnqueueResult TryPostMessage(MailboxItem item, bool holdsReservation = false) =>
-        Enqueue(item, bypassCapacity: false, holdsReservation);
+    /// <summary>Offers a sender's message, honouring the process's mailbox bound.</summary>
+    internal EnqueueResult TryPostMessage(MailboxItem item) => Enqueue(item, Definition.Settings.MailboxFullMode);
 
     /// <summary>Queues one of the runtime's own items (a timeout, a marker); false when the session has ended.</summary>
-    internal bool TryPost(MailboxItem item) => Enqueue(item, bypassCapacity: true, holdsReservation: false) == EnqueueResult.Accepted;
+    internal bool TryPost(MailboxItem item) => Enqueue(item, whenFull: null) == EnqueueResult.Accepted;
 
-    private EnqueueResult Enqueue(MailboxItem item, bool bypassCapacity, bool holdsReservation)
+    private EnqueueResult Enqueue(MailboxItem item, MailboxFullMode? whenFull)
     {
-        EnqueueResult result = mailbox.TryEnqueue(item, bypassCapacity, holdsReservation, out bool mustSchedule);
+        EnqueueResult result = mailbox.TryEnqueue(item, whenFull, out bool mustSchedule);
         if (mustSchedule)
         {
             ScheduleTurn();
@@ -113,15 +112,12 @@ public sealed class SessionContext : IThreadPoolWorkItem
         return result;
     }
 
-    /// <summary>Waits for a place in a full mailbox (<see cref="MailboxFullMode.Wait"/>).</summary>
-    internal ValueTask WaitForRoomAsync(CancellationToken cancellationToken) => mailbox.WaitForRoomAsync(cancellationToken);
-
     /// <summary>Queues a new session's first item without starting its turn (see <see cref="ScheduleTurn"/>).</summary>
-    internal void Prime(MailboxItem starter) => mailbox.TryEnqueue(starter, bypassCapacity: true, holdsReservation: false, out _);
+    internal void Prime(MailboxItem starter) => mailbox.TryEnqueue(starter, whenFull: null, out _);
 
     internal void ScheduleTurn() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
-    internal bool TryWithdraw(MailboxItem item) => mailbox.TryRemove(item);
+    internal ItemPlace TryWithdraw(MailboxItem item) => mailbox.TryRemove(item);
 
     /// <summary>The cache that answers a repeated message id with the first result.</summary>
     internal MessageIdCache MessageIds
@@ -265,9 +261,16 @@ public sealed class SessionContext : IThreadPoolWorkItem
         Exception answer = reasonForQueued == DeadLetterReason.HostStopping
             ? SessionHost.StoppedError()
             : SessionNotFoundException.EndedWhileQueued(Id);
-        foreach (MailboxItem queued in mailbox.Close())
+        (List<MailboxItem> queued, List<MailboxItem> waiting) = mailbox.Close();
+        foreach (MailboxItem item in queued)
         {
-            queued.Reject(this, answer, reasonForQueued);
+            item.Reject(this, answer, reasonForQueued);
+        }
+
+        // Senders still waiting for room were never accepted: they get the answer, but no dead letter.
+        foreach (MailboxItem item in waiting)
+        {
+            item.Reject(this, answer, reason: null);
         }
 
         subscribers.CompleteAll(fault);

@@ -48,6 +48,9 @@ public sealed class SessionHost : IAsyncDisposable
 
     internal bool IsStopping => stopping;
 
+    /// <summary>How many messages wait in session <paramref name="id"/>'s queue (0 when it does not exist).</summary>
+    public int GetQueueLength(SessionId id) => sessions.TryGetValue(id, out SessionContext? session) ? session.QueueLength : 0;
+
     /// <summary>True while session <paramref name="id"/> is running on this host.</summary>
     public bool Contains(SessionId id) => sessions.ContainsKey(id);
 

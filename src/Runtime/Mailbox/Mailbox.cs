@@ -4,75 +4,64 @@ namespace SessionGen;
 /// A session's queue: many producers, one consumer (the session's turn). The "scheduled" flag lives
 /// under the same lock as the queue, so exactly one producer schedules an idle session and the consumer
 /// clears it only when it finds the queue empty: no lost wake-ups, no double scheduling.
-/// With a capacity, senders that find it full either fail or wait in arrival order; a freed place is
-/// handed to the first waiter (reserved for it), so a newcomer can never overtake a waiting sender.
+/// With a capacity, an item offered to a full queue is refused or, in wait mode, parked in a second list
+/// and moved into the queue, in arrival order, as places free up.
 /// </summary>
 internal sealed class Mailbox
 {
     private readonly int capacity;
-    private readonly LinkedList<TaskCompletionSource>? waiters;
-    private MailboxItem? head;
-    private MailboxItem? tail;
-    private int count;
-    private int reserved;
+    private ItemList queued;
+    private ItemList waiting;
     private bool scheduled;
     private bool closed;
 
-    /// <param name="capacity">The most messages queued at once; 0 for no bound.</param>
+    /// <param name="capacity">The most items queued at once; 0 for no bound.</param>
     public Mailbox(int capacity = 0)
     {
         this.capacity = capacity;
-        waiters = capacity > 0 ? new LinkedList<TaskCompletionSource>() : null;
     }
 
-    /// <summary>Items waiting, not counting the one running.</summary>
-    public int Count => Volatile.Read(ref count);
+    /// <summary>Items queued, not counting the one running nor those waiting for room.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (this)
+            {
+                return queued.Count;
+            }
+        }
+    }
 
-    public int Capacity => capacity;
-
-    /// <summary>Appends <paramref name="item"/>.</summary>
-    /// <param name="item">The item to append.</param>
-    /// <param name="bypassCapacity">True for the runtime's own items (timeouts, markers), which are never refused for room.</param>
-    /// <param name="holdsReservation">True for a sender that was woken with a place reserved for it.</param>
+    /// <summary>Offers <paramref name="item"/> to the queue.</summary>
+    /// <param name="item">The item.</param>
+    /// <param name="whenFull">What to do if the queue is full; null for the runtime's own items, which always go in.</param>
     /// <param name="mustSchedule">True when the caller must schedule the session's turn.</param>
-    public EnqueueResult TryEnqueue(MailboxItem item, bool bypassCapacity, bool holdsReservation, out bool mustSchedule)
+    public EnqueueResult TryEnqueue(MailboxItem item, MailboxFullMode? whenFull, out bool mustSchedule)
     {
         lock (this)
         {
             mustSchedule = false;
             if (closed)
             {
-                if (holdsReservation)
-                {
-                    reserved--;
-                }
-
                 return EnqueueResult.Closed;
             }
 
-            if (holdsReservation)
+            // Once anyone waits, newcomers wait behind them, so arrival order holds.
+            if (whenFull is { } mode && capacity > 0 && (queued.Count >= capacity || waiting.Count > 0))
             {
-                reserved--;
-            }
-            else if (!bypassCapacity && capacity > 0 && (count + reserved >= capacity || waiters!.Count > 0))
-            {
-                return EnqueueResult.Full;
+                if (mode == MailboxFullMode.FailFast)
+                {
+                    return EnqueueResult.Full;
+                }
+
+                item.Place = ItemPlace.Waiting;
+                waiting.AddLast(item);
+                return EnqueueResult.Waiting;
             }
 
-            item.Next = null;
-            item.Previous = tail;
-            item.IsQueued = true;
-            if (tail is null)
-            {
-                head = item;
-            }
-            else
-            {
-                tail.Next = item;
-            }
-
-            tail = item;
-            count++;
+            item.Place = ItemPlace.Queued;
+            queued.AddLast(item);
             if (!scheduled)
             {
                 scheduled = true;
@@ -83,145 +72,78 @@ internal sealed class Mailbox
         }
     }
 
-    /// <summary>Waits until a place is reserved for the caller; then it must enqueue with <c>holdsReservation</c>.</summary>
-    public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken)
-    {
-        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        LinkedListNode<TaskCompletionSource> node;
-        lock (this)
-        {
-            if (closed || count + reserved < capacity && waiters!.Count == 0)
-            {
-                reserved++;
-                return;
-            }
-
-            node = waiters!.AddLast(waiter);
-        }
-
-        using (cancellationToken.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetCanceled(), waiter))
-        {
-            try
-            {
-                await waiter.Task.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Cancellation won the race against a wake-up, so no place was reserved for this waiter.
-                lock (this)
-                {
-                    if (node.List is not null)
-                    {
-                        waiters!.Remove(node);
-                    }
-                }
-
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-    }
-
     /// <summary>Takes the first item, or returns null and marks the session idle.</summary>
     public MailboxItem? TryDequeue()
     {
         lock (this)
         {
-            MailboxItem? item = head;
+            MailboxItem? item = queued.First;
             if (item is null)
             {
                 scheduled = false;
                 return null;
             }
 
-            Unlink(item);
+            queued.Remove(item);
+            item.Place = ItemPlace.None;
+            AdmitWaiting();
             return item;
         }
     }
 
-    /// <summary>Removes an item that has not started yet; false when it already left the queue.</summary>
-    public bool TryRemove(MailboxItem item)
+    /// <summary>Removes an item that has not started; returns where it was (<see cref="ItemPlace.None"/> if gone already).</summary>
+    public ItemPlace TryRemove(MailboxItem item)
     {
         lock (this)
         {
-            if (!item.IsQueued)
+            ItemPlace place = item.Place;
+            if (place == ItemPlace.Queued)
             {
-                return false;
+                queued.Remove(item);
+                AdmitWaiting();
+            }
+            else if (place == ItemPlace.Waiting)
+            {
+                waiting.Remove(item);
             }
 
-            Unlink(item);
-            return true;
+            item.Place = ItemPlace.None;
+            return place;
         }
     }
 
-    /// <summary>Closes the mailbox for good and hands back what was still queued, in order.</summary>
-    public List<MailboxItem> Close()
+    /// <summary>Closes the mailbox for good and hands back what was queued and what was waiting, each in order.</summary>
+    public (List<MailboxItem> Queued, List<MailboxItem> Waiting) Close()
     {
         lock (this)
         {
             closed = true;
-            var rest = new List<MailboxItem>(count);
-            while (head is not null)
+            var rest = new List<MailboxItem>(queued.Count);
+            var parked = new List<MailboxItem>(waiting.Count);
+            queued.DrainInto(rest);
+            waiting.DrainInto(parked);
+            foreach (MailboxItem item in rest)
             {
-                MailboxItem item = head;
-                Unlink(item);
-                rest.Add(item);
+                item.Place = ItemPlace.None;
             }
 
-            // Waiting senders wake up, find the mailbox closed and answer their callers.
-            while (waiters is { Count: > 0 })
+            foreach (MailboxItem item in parked)
             {
-                TaskCompletionSource waiter = waiters.First!.Value;
-                waiters.RemoveFirst();
-                if (waiter.TrySetResult())
-                {
-                    reserved++;
-                }
+                item.Place = ItemPlace.None;
             }
 
-            return rest;
+            return (rest, parked);
         }
     }
 
-    private void Unlink(MailboxItem item)
+    private void AdmitWaiting()
     {
-        if (item.Previous is null)
+        while (waiting.Count > 0 && queued.Count < capacity)
         {
-            head = item.Next;
-        }
-        else
-        {
-            item.Previous.Next = item.Next;
-        }
-
-        if (item.Next is null)
-        {
-            tail = item.Previous;
-        }
-        else
-        {
-            item.Next.Previous = item.Previous;
-        }
-
-        item.Next = null;
-        item.Previous = null;
-        item.IsQueued = false;
-        count--;
-        if (waiters is { Count: > 0 })
-        {
-            HandRoomToWaiters();
-        }
-    }
-
-    private void HandRoomToWaiters()
-    {
-        while (waiters!.Count > 0 && count + reserved < capacity)
-        {
-            TaskCompletionSource waiter = waiters.First!.Value;
-            waiters.RemoveFirst();
-            if (waiter.TrySetResult())
-            {
-                reserved++;
-            }
+            MailboxItem next = waiting.First!;
+            waiting.Remove(next);
+            next.Place = ItemPlace.Queued;
+            queued.AddLast(next);
         }
     }
 }

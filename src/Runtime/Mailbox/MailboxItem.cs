@@ -8,7 +8,7 @@ internal abstract class MailboxItem
 {
     internal MailboxItem? Next;
     internal MailboxItem? Previous;
-    internal bool IsQueued;
+    internal ItemPlace Place;
 
     /// <summary>Runs on the session's turn. Never throws: a failure is recorded for <see cref="Complete"/>.</summary>
     internal abstract ValueTask RunAsync(SessionContext session);
@@ -17,8 +17,8 @@ internal abstract class MailboxItem
     internal abstract void Complete();
 
     /// <summary>
-    /// The item will never run: tells its sender why (<paramref name="answer"/>) and, for a message, files a
-    /// dead letter with <paramref name="reason"/>.
+    /// The item will never run: tells its sender why (<paramref name="answer"/>) and, for a message that had
+    /// been accepted (<paramref name="reason"/> not null), files a dead letter.
     /// </summary>
-    internal abstract void Reject(SessionContext session, Exception answer, DeadLetterReason reason);
+    internal abstract void Reject(SessionContext session, Exception answer, DeadLetterReason? reason);
 }

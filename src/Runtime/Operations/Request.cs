@@ -104,10 +104,14 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         }
     }
 
-    internal override void Reject(SessionContext owner, Exception answer, DeadLetterReason reason)
+    internal override void Reject(SessionContext owner, Exception answer, DeadLetterReason? reason)
     {
         callerRegistration.Dispose();
-        owner.Host.DeadLetters.Post(new DeadLetter(owner.Id, operation.Name, message, reason));
+        if (reason is { } accepted)
+        {
+            owner.Host.DeadLetters.Post(new DeadLetter(owner.Id, operation.Name, message, accepted));
+        }
+
         if (Interlocked.Exchange(ref answered, 1) == 0)
         {
             completion.SetException(answer);
@@ -192,9 +196,15 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private void Withdraw()
     {
         SessionContext? owner = session;
-        if (owner is not null && owner.TryWithdraw(this))
+        switch (owner?.TryWithdraw(this))
         {
-            Reject(owner, new OperationCanceledException(callerToken), DeadLetterReason.Cancelled);
+            case ItemPlace.Queued:
+                Reject(owner, new OperationCanceledException(callerToken), DeadLetterReason.Cancelled);
+                break;
+            case ItemPlace.Waiting:
+                // Still waiting for room: never accepted, so no dead letter.
+                Reject(owner, new OperationCanceledException(callerToken), reason: null);
+                break;
         }
     }
 

@@ -44,22 +44,22 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
     public override Type? ResultType => typeof(TResult) == typeof(ValueTuple) ? null : typeof(TResult);
 
     /// <summary>Sends <paramref name="message"/> to session <paramref name="id"/>; completes with the handler's result.</summary>
-    public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken) =>
-        Post(host, id, message, cancellationToken, out Request<TProcess, TMessage, TResult>? request, out SessionContext? full, out Exception? error) switch
-        {
-            EnqueueResult.Accepted => new ValueTask<TResult>(request!, request!.Version),
-            EnqueueResult.Full => SendWhenRoomAsync(full!, message, cancellationToken),
-            _ => ValueTask.FromException<TResult>(error!),
-        };
+    public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    {
+        Request<TProcess, TMessage, TResult>? request = Post(host, id, message, cancellationToken, out Exception? error);
+        return request is null
+            ? ValueTask.FromException<TResult>(error!)
+            : new ValueTask<TResult>(request, request.Version);
+    }
 
     /// <summary>Sends <paramref name="message"/> to an operation without a result.</summary>
-    public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken) =>
-        Post(host, id, message, cancellationToken, out Request<TProcess, TMessage, TResult>? request, out SessionContext? full, out Exception? error) switch
-        {
-            EnqueueResult.Accepted => new ValueTask(request!, request!.Version),
-            EnqueueResult.Full => new ValueTask(SendWhenRoomAsync(full!, message, cancellationToken).AsTask()),
-            _ => ValueTask.FromException(error!),
-        };
+    public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    {
+        Request<TProcess, TMessage, TResult>? request = Post(host, id, message, cancellationToken, out Exception? error);
+        return request is null
+            ? ValueTask.FromException(error!)
+            : new ValueTask(request, request.Version);
+    }
 
     /// <summary>Starts a new session with this starter; completes with its id once the starter has run.</summary>
     public async ValueTask<SessionId> StartAsync(SessionHost host, TMessage message, CancellationToken cancellationToken)
@@ -128,80 +128,48 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
     private static object? BoxResult(TResult result) => typeof(TResult) == typeof(ValueTuple) ? null : result;
 
     /// <summary>
-    /// Queues <paramref name="message"/>: <see cref="EnqueueResult.Accepted"/> with the request to await,
-    /// <see cref="EnqueueResult.Full"/> with the session to wait for (its process waits for room), or
-    /// <see cref="EnqueueResult.Closed"/> with the error for the caller.
+    /// Offers <paramref name="message"/> to the session: the request to await once it is queued (or waits
+    /// for room, see <see cref="MailboxFullMode.Wait"/>), or null with the error for the caller.
     /// </summary>
-    private EnqueueResult Post(
-        SessionHost host,
-        SessionId id,
-        TMessage message,
-        CancellationToken cancellationToken,
-        out Request<TProcess, TMessage, TResult>? request,
-        out SessionContext? full,
-        out Exception? error)
+    private Request<TProcess, TMessage, TResult>? Post(
+        SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken, out Exception? error)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(message);
-        request = null;
-        full = null;
         if (cancellationToken.IsCancellationRequested)
         {
             error = new OperationCanceledException(cancellationToken);
-            return EnqueueResult.Closed;
+            return null;
         }
 
         SessionContext? session = host.Find(id, out error);
         if (session is null)
         {
-            return EnqueueResult.Closed;
+            return null;
         }
 
         if (session.Definition != Process)
         {
             error = new UnknownOperationException(
                 id, Name, $"Session '{id}' runs process '{session.Definition.ProtocolName}', which does not declare operation '{this}'.");
-            return EnqueueResult.Closed;
+            return null;
         }
 
-        request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
         request.AttachTo(session);
         switch (session.TryPostMessage(request))
         {
-            case EnqueueResult.Accepted:
+            case EnqueueResult.Accepted or EnqueueResult.Waiting:
                 request.ListenForCancellation();
-                return EnqueueResult.Accepted;
-            case EnqueueResult.Full when session.Definition.Settings.MailboxFullMode == MailboxFullMode.Wait:
-                request.Recycle();
-                request = null;
-                full = session;
-                return EnqueueResult.Full;
+                return request;
             case EnqueueResult.Full:
                 request.Recycle();
-                request = null;
                 error = new MailboxFullException(id, session.Definition.Settings.MailboxCapacity);
-                return EnqueueResult.Closed;
+                return null;
             default:
                 request.Recycle();
-                request = null;
                 error = host.EndedError(id);
-                return EnqueueResult.Closed;
+                return null;
         }
-    }
-
-    /// <summary>The slow path of a send to a full mailbox: wait for a place reserved in arrival order, then queue.</summary>
-    private async ValueTask<TResult> SendWhenRoomAsync(SessionContext session, TMessage message, CancellationToken cancellationToken)
-    {
-        await session.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
-        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
-        request.AttachTo(session);
-        if (session.TryPostMessage(request, holdsReservation: true) != EnqueueResult.Accepted)
-        {
-            request.Recycle();
-            throw session.Host.EndedError(session.Id);
-        }
-
-        request.ListenForCancellation();
-        return await new ValueTask<TResult>(request, request.Version).ConfigureAwait(false);
     }
 }

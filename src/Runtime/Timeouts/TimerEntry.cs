@@ -70,5 +70,5 @@ internal sealed class TimerEntry : MailboxItem
     {
     }
 
-    internal override void Reject(SessionContext session, Exception answer, DeadLetterReason reason) => Volatile.Write(ref State, Cancelled);
+    internal override void Reject(SessionContext session, Exception answer, DeadLetterReason? reason) => Volatile.Write(ref State, Cancelled);
 }

@@ -28,4 +28,11 @@ public partial class Chat
 
     [On("Echo")]
     private string Echo(string text) => text;
+
+    [On("Hold")]
+    private async Task Hold(TaskCompletionSource started, Task release)
+    {
+        started.TrySetResult();
+        await release;
+    }
 }

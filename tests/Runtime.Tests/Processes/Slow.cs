@@ -1,0 +1,49 @@
+namespace SessionGen.Runtime.Tests.Processes;
+
+/// <summary>Handlers may run five seconds at most; this session ends when one overruns.</summary>
+[SessionProcess(HandlerTimeLimitSeconds = 5)]
+public partial class Slow
+{
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Stall")]
+    private async Task Stall(TaskCompletionSource started, TaskCompletionSource sawCancellation, CancellationToken cancellationToken)
+    {
+        started.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            sawCancellation.TrySetResult();
+            throw;
+        }
+    }
+
+    [On("Quick")]
+    private string Quick() => "quick";
+}
+
+/// <summary>The same limit, but the session carries on after an overrun once the handler has finished.</summary>
+[SessionProcess(HandlerTimeLimitSeconds = 5, FaultPolicy = SessionFaultPolicy.KeepSession)]
+public partial class SlowButKept
+{
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Stall")]
+    private async Task Stall(TaskCompletionSource started, Task release)
+    {
+        started.TrySetResult();
+        await release;
+    }
+
+    [On("Quick")]
+    private string Quick() => "quick";
+}
