@@ -133,7 +133,7 @@ public class OneWayThroughputBenchmarks
 
     /// <summary>SessionGen: as <see cref="SessionGen"/>, and each producer then awaits every send's completion.</summary>
     [Benchmark(OperationsPerInvoke = Workload.Total)]
-    public Task SessionGenAwaitAll() => RunAsync(static (self, producer) =>
+    public Task SessionGenAwaitAll() => RunAsync(static async (self, producer) =>
     {
         CounterSession.Client[] targets = self.sessions;
         ValueTask[] mine = self.pending[producer];
@@ -148,7 +148,7 @@ public class OneWayThroughputBenchmarks
 
         for (int i = 0; i < mine.Length; i++)
         {
-            mine[i].GetAwaiter().GetResult();
+            await mine[i].ConfigureAwait(false);
             mine[i] = default;
         }
     });
@@ -182,7 +182,14 @@ public class OneWayThroughputBenchmarks
         }
     });
 
-    private async Task RunAsync(Action<OneWayThroughputBenchmarks, int> produce)
+    private Task RunAsync(Action<OneWayThroughputBenchmarks, int> produce) =>
+        RunAsync((self, producer) =>
+        {
+            produce(self, producer);
+            return Task.CompletedTask;
+        });
+
+    private async Task RunAsync(Func<OneWayThroughputBenchmarks, int, Task> produce)
     {
         Task handled = done.Reset(Workload.Targets);
         var producers = new Task[Workload.Producers];
