@@ -35,6 +35,11 @@ internal static class SettingsEmitter
             assignments.Add($"HandlerTimeLimit = {Seconds(settings.HandlerTimeLimitSeconds)}");
         }
 
+        if (settings.MessageTimeToLiveSeconds > 0)
+        {
+            assignments.Add($"MessageTimeToLive = {Seconds(settings.MessageTimeToLiveSeconds)}");
+        }
+
         return "new global::SessionGen.SessionProcessSettings { " + string.Join(", ", assignments) + " }";
     }
 

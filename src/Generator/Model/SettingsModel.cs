@@ -9,14 +9,16 @@ namespace SessionGen.Generator.Model;
 /// <param name="MailboxFullMode">A <c>MailboxFullMode</c> member name, or null for the default.</param>
 /// <param name="IdleTimeoutSeconds">0 for none.</param>
 /// <param name="HandlerTimeLimitSeconds">0 for none.</param>
+/// <param name="MessageTimeToLiveSeconds">0 for none.</param>
 internal sealed record SettingsModel(
     string? FaultPolicy,
     int MailboxCapacity,
     string? MailboxFullMode,
     double IdleTimeoutSeconds,
-    double HandlerTimeLimitSeconds)
+    double HandlerTimeLimitSeconds,
+    double MessageTimeToLiveSeconds)
 {
-    public static SettingsModel Default { get; } = new(null, 0, null, 0, 0);
+    public static SettingsModel Default { get; } = new(null, 0, null, 0, 0, 0);
 
     public bool IsDefault => this == Default;
 }

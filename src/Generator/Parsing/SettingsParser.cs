@@ -19,6 +19,7 @@ internal static class SettingsParser
         int capacity = 0;
         double idle = 0;
         double timeLimit = 0;
+        double timeToLive = 0;
         foreach (var argument in attributes[0].NamedArguments)
         {
             object? value = argument.Value.Value;
@@ -39,9 +40,12 @@ internal static class SettingsParser
                 case "HandlerTimeLimitSeconds" when value is double seconds && seconds > 0:
                     timeLimit = seconds;
                     break;
+                case "MessageTimeToLiveSeconds" when value is double seconds && seconds > 0:
+                    timeToLive = seconds;
+                    break;
             }
         }
 
-        return new SettingsModel(faultPolicy, capacity, fullMode, idle, timeLimit);
+        return new SettingsModel(faultPolicy, capacity, fullMode, idle, timeLimit, timeToLive);
     }
 }

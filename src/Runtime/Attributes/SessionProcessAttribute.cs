@@ -43,4 +43,10 @@ public sealed class SessionProcessAttribute : Attribute
     /// <see cref="HandlerTimeLimitExceededException"/> and the fault policy applies. 0 (the default) for no limit.
     /// </summary>
     public double HandlerTimeLimitSeconds { get; set; }
+
+    /// <summary>
+    /// The longest a message may wait in the queue, in seconds; one that waited longer is not handled: its
+    /// sender gets <see cref="MessageExpiredException"/> and it is dead-lettered as expired. 0 (the default) for no limit.
+    /// </summary>
+    public double MessageTimeToLiveSeconds { get; set; }
 }

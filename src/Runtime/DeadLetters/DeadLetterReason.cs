@@ -6,9 +6,12 @@ public enum DeadLetterReason
     /// <summary>The session ended (<c>EndSession</c>, a fault, idle expiry, a handler time limit) while the message waited in its queue.</summary>
     SessionEnded,
 
-    /// <summary>The host was stopping when the message reached the front of the queue.</summary>
+    /// <summary>The host stopped before the message's turn came: its shutdown timeout ran out while sessions were still draining.</summary>
     HostStopping,
 
     /// <summary>The sender cancelled while the message still waited in the queue.</summary>
     Cancelled,
+
+    /// <summary>The message waited in the queue longer than its process's time to live (<see cref="SessionProcessAttribute.MessageTimeToLiveSeconds"/>).</summary>
+    Expired,
 }

@@ -243,7 +243,7 @@ public sealed class SessionContext : IThreadPoolWorkItem
         // handler finish never reaches the session again.
         if (endRequested)
         {
-            End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
+            End(DeadLetterReason.SessionEnded);
         }
 
         item.Complete();
@@ -275,6 +275,9 @@ public sealed class SessionContext : IThreadPoolWorkItem
 
         subscribers.CompleteAll(fault);
     }
+
+    /// <summary>The host's shutdown timeout ran out: end now, whatever is still queued.</summary>
+    internal void EndForShutdown() => End(DeadLetterReason.HostStopping);
 
     private async ValueTask CheckIdleAsync()
     {

@@ -12,6 +12,7 @@ public sealed class SessionHost : IAsyncDisposable
     private readonly ConcurrentDictionary<SessionId, SessionContext> sessions = new();
     private readonly object lifecycle = new();
     private readonly CancellationTokenSource stoppingSource = new();
+    private readonly TimeSpan shutdownTimeout;
     private volatile bool stopping;
     private Task? stopped;
 
@@ -22,6 +23,7 @@ public sealed class SessionHost : IAsyncDisposable
         options ??= new SessionHostOptions();
         TimeProvider = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", nameof(options));
         DeduplicationWindow = options.DeduplicationWindow;
+        shutdownTimeout = options.ShutdownTimeout;
         Timers = new TimerWheel(TimeProvider, options.TimerResolution);
     }
 
@@ -220,7 +222,21 @@ public sealed class SessionHost : IAsyncDisposable
             }
         }
 
-        await Task.WhenAll(drains).ConfigureAwait(false);
+        Task drained = Task.WhenAll(drains);
+        if (shutdownTimeout != Timeout.InfiniteTimeSpan)
+        {
+            await Task.WhenAny(drained, Task.Delay(shutdownTimeout, TimeProvider)).ConfigureAwait(false);
+        }
+
+        if (!drained.IsCompleted)
+        {
+            foreach (SessionContext session in running)
+            {
+                session.EndForShutdown();
+            }
+        }
+
+        await drained.ConfigureAwait(false);
         Timers.Dispose();
         DeadLetters.CompleteAll();
     }

@@ -17,4 +17,11 @@ public sealed class SessionHostOptions
     /// so that a repeat is answered with the first outcome instead of being handled again. Default: 10 minutes.
     /// </summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long <see cref="SessionHost.DisposeAsync"/> lets sessions finish their accepted messages. Past it,
+    /// sessions end at once and what is still queued is dead-lettered (<see cref="DeadLetterReason.HostStopping"/>);
+    /// <see cref="Timeout.InfiniteTimeSpan"/> waits for ever. Default: 30 seconds, like the generic host.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

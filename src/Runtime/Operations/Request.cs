@@ -25,6 +25,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private TimeoutHandle timeLimit;
     private TResult? result;
     private Exception? error;
+    private long postedAt;
 
     // 1 once the caller has been answered: by the handler's outcome, a rejection, or the time limit.
     private int answered;
@@ -46,7 +47,14 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         return request;
     }
 
-    internal void AttachTo(SessionContext owner) => session = owner;
+    internal void AttachTo(SessionContext owner)
+    {
+        session = owner;
+        if (owner.Definition.Settings.MessageTimeToLive is not null)
+        {
+            postedAt = owner.Host.TimeProvider.GetTimestamp();
+        }
+    }
 
     /// <summary>Lets the caller's token withdraw the message while it still waits in the queue.</summary>
     public void ListenForCancellation()
@@ -60,6 +68,14 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     internal override ValueTask RunAsync(SessionContext owner)
     {
+        if (owner.Definition.Settings.MessageTimeToLive is { } timeToLive
+            && owner.Host.TimeProvider.GetElapsedTime(postedAt) > timeToLive)
+        {
+            owner.Host.DeadLetters.Post(new DeadLetter(owner.Id, operation.Name, message, DeadLetterReason.Expired));
+            error = new MessageExpiredException(owner.Id, operation.Name, timeToLive);
+            return default;
+        }
+
         owner.MarkMessageHandled();
         if (owner.Definition.Settings.HandlerTimeLimit is { } limit)
         {
@@ -249,6 +265,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         timeLimit = default;
         result = default;
         error = null;
+        postedAt = 0;
         answered = 0;
         cached = this;
     }

@@ -26,4 +26,7 @@ public sealed class SessionProcessSettings
 
     /// <summary>The longest one handler may run before its caller is answered with <see cref="HandlerTimeLimitExceededException"/>; null for no limit.</summary>
     public TimeSpan? HandlerTimeLimit { get; init; }
+
+    /// <summary>The longest a message may wait in the queue before it expires unhandled; null for no limit.</summary>
+    public TimeSpan? MessageTimeToLive { get; init; }
 }
