@@ -49,4 +49,19 @@ public sealed class SessionProcessAttribute : Attribute
     /// sender gets <see cref="MessageExpiredException"/> and it is dead-lettered as expired. 0 (the default) for no limit.
     /// </summary>
     public double MessageTimeToLiveSeconds { get; set; }
+
+    /// <summary>
+    /// The enum whose members are the protocol's states; the first member is the initial state. Handlers say where
+    /// they are accepted with <see cref="AcceptedInAttribute"/> and where they lead with <see cref="MovesToAttribute"/>.
+    /// </summary>
+    public Type? States { get; set; }
+
+    /// <summary>
+    /// How long, in seconds, a message may wait for a state that accepts it before it is answered with
+    /// <see cref="MessageNotAcceptedException"/>; 0 (the default) for as long as the session lives.
+    /// </summary>
+    public double HoldLimitSeconds { get; set; }
+
+    /// <summary>How many sessions of this process run at once. Default: <see cref="ExecutionMode.Concurrent"/>.</summary>
+    public ExecutionMode Execution { get; set; }
 }

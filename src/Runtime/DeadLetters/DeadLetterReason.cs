@@ -14,4 +14,7 @@ public enum DeadLetterReason
 
     /// <summary>The message waited in the queue longer than its process's time to live (<see cref="SessionProcessAttribute.MessageTimeToLiveSeconds"/>).</summary>
     Expired,
+
+    /// <summary>The session's protocol could no longer accept the message, or it waited past the hold limit.</summary>
+    NotAccepted,
 }

@@ -8,4 +8,10 @@ public sealed class SessionAlreadyExistsException : SessionException
         : base(sessionId, $"Session '{sessionId}' already exists; a starter message always creates a new session.")
     {
     }
+
+    /// <summary>Creates the exception with its own explanation.</summary>
+    public SessionAlreadyExistsException(SessionId sessionId, string message)
+        : base(sessionId, message)
+    {
+    }
 }

@@ -24,6 +24,14 @@ public sealed class SessionContext : IThreadPoolWorkItem
     private Action? resumeTurn;
     private long lastMessageTimestamp;
     private MessageIdCache? messageIds;
+    private readonly SessionProtocol? protocol;
+    private int state;
+    private ulong allowedTargets;
+    private string runningName = "";
+    private Func<MailboxItem, bool>? refuseHeld;
+    private long oldestHeld;
+    private bool heldWakeUpScheduled;
+    private readonly List<CorrelationKey> keys = [];
 
     internal SessionContext(SessionHost host, SessionId id, SessionProcessDefinition definition)
     {
@@ -31,7 +39,11 @@ public sealed class SessionContext : IThreadPoolWorkItem
         Id = id;
         Definition = definition;
         mailbox = new Mailbox(definition.Settings.MailboxCapacity);
+        protocol = definition.Protocol;
     }
+
+    /// <summary>The index of the session's protocol state (0, the initial state, without a protocol).</summary>
+    public int State => state;
 
     /// <summary>The session's id.</summary>
     public SessionId Id { get; }
@@ -78,6 +90,65 @@ public sealed class SessionContext : IThreadPoolWorkItem
     {
         ArgumentNullException.ThrowIfNull(callback);
         return Host.Timers.Schedule(this, delay, callback);
+    }
+
+    /// <summary>
+    /// Moves the session to protocol state <paramref name="newState"/>; the running handler must declare it
+    /// with <see cref="MovesToAttribute"/>. A final state ends the session after the handler.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The running handler declares no such transition.</exception>
+    public void MoveTo(int newState)
+    {
+        if (protocol is null || newState < 0 || newState >= protocol.States.Count || (allowedTargets & SessionProtocol.Bit(newState)) == 0)
+        {
+            string target = protocol is not null && newState >= 0 && newState < protocol.States.Count ? protocol.States[newState] : newState.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new InvalidOperationException($"'{runningName}' cannot move session '{Id}' to state '{target}': declare it with [MovesTo].");
+        }
+
+        state = newState;
+    }
+
+    /// <summary>Makes this session the one that correlation set <paramref name="set"/> with <paramref name="value"/> identifies.</summary>
+    /// <exception cref="CorrelationConflictException">Another session already holds that key.</exception>
+    public void Correlate(string set, string value)
+    {
+        CorrelationKey[] key = [new CorrelationKey(set, value)];
+        if (!Host.Correlations.TryAdd(this, key))
+        {
+            throw new CorrelationConflictException(Id, key);
+        }
+
+        RememberKeys(key);
+    }
+
+    /// <summary>Correlates this session with a fresh, random value of set <paramref name="set"/> (Jolie's <c>csets.x = new</c>) and returns it.</summary>
+    public string CorrelateNew(string set)
+    {
+        string value = SessionId.New().Value;
+        Correlate(set, value);
+        return value;
+    }
+
+    /// <summary>Runs <paramref name="callback"/> as the named timeout <paramref name="spec"/> once <paramref name="delay"/> has passed.</summary>
+    public TimeoutHandle Schedule(TimeSpan delay, Action callback, TimeoutSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return Host.Timers.Schedule(this, delay, callback, spec);
+    }
+
+    /// <summary>Runs the asynchronous <paramref name="callback"/> as the named timeout <paramref name="spec"/> once <paramref name="delay"/> has passed.</summary>
+    public TimeoutHandle Schedule(TimeSpan delay, Func<ValueTask> callback, TimeoutSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return Host.Timers.Schedule(this, delay, callback, spec);
+    }
+
+    internal void RememberKeys(IReadOnlyList<CorrelationKey> newKeys)
+    {
+        lock (keys)
+        {
+            keys.AddRange(newKeys);
+        }
     }
 
     internal void Bind(object processInstance) => process = processInstance;
@@ -196,12 +267,14 @@ public sealed class SessionContext : IThreadPoolWorkItem
     {
         for (int handled = 0; handled < TurnBatchSize; handled++)
         {
-            MailboxItem? item = mailbox.TryDequeue();
+            MailboxItem? item = protocol is null ? mailbox.TryDequeue() : DequeueUnderProtocol();
             if (item is null)
             {
                 return;
             }
 
+            allowedTargets = item.TargetStates;
+            runningName = item.Name;
             ValueTask run = item.RunAsync(this);
             if (!run.IsCompleted)
             {
@@ -239,6 +312,11 @@ public sealed class SessionContext : IThreadPoolWorkItem
     /// <summary>Ends the session if asked, then reports the item; false when the session has ended.</summary>
     private bool Finish(MailboxItem item)
     {
+        if (protocol is not null && (protocol.FinalStates & SessionProtocol.Bit(state)) != 0)
+        {
+            endRequested = true;
+        }
+
         // The session ends before the caller sees the result, so a caller that saw EndSession's
         // handler finish never reaches the session again.
         if (endRequested)
@@ -257,7 +335,13 @@ public sealed class SessionContext : IThreadPoolWorkItem
             return;
         }
 
-        Host.Forget(this);
+        CorrelationKey[] ownKeys;
+        lock (keys)
+        {
+            ownKeys = [.. keys];
+        }
+
+        Host.Forget(this, ownKeys);
         Exception answer = reasonForQueued == DeadLetterReason.HostStopping
             ? SessionHost.StoppedError()
             : SessionNotFoundException.EndedWhileQueued(Id);
@@ -274,6 +358,63 @@ public sealed class SessionContext : IThreadPoolWorkItem
         }
 
         subscribers.CompleteAll(fault);
+    }
+
+    /// <summary>
+    /// Takes the first item the current state accepts; the others stay held in order. Held items that no
+    /// reachable state accepts, or that waited past the hold limit, are answered with
+    /// <see cref="MessageNotAcceptedException"/>. A wake-up is set for the oldest held item's hold limit.
+    /// </summary>
+    private MailboxItem? DequeueUnderProtocol()
+    {
+        oldestHeld = long.MaxValue;
+        MailboxItem? item = mailbox.TryDequeue(SessionProtocol.Bit(state), refuseHeld ??= RefuseHeld, out MailboxItem? refused);
+        while (refused is not null)
+        {
+            MailboxItem next = refused.Next!;
+            refused.Next = null;
+            refused.Reject(this, NotAccepted(refused), DeadLetterReason.NotAccepted);
+            refused = next;
+        }
+
+        if (oldestHeld != long.MaxValue && Definition.Settings.HoldLimit is { } limit && !heldWakeUpScheduled)
+        {
+            heldWakeUpScheduled = true;
+            TimeSpan wait = limit - Host.TimeProvider.GetElapsedTime(oldestHeld);
+            Host.Timers.Schedule(this, wait + TimeSpan.FromTicks(1), () => heldWakeUpScheduled = false);
+        }
+
+        return item;
+    }
+
+    /// <summary>Called under the mailbox lock for each held item; true to refuse it now.</summary>
+    private bool RefuseHeld(MailboxItem item)
+    {
+        if ((item.AcceptedStates & protocol!.ReachableFrom(state)) == 0)
+        {
+            return true;
+        }
+
+        if (Definition.Settings.HoldLimit is { } limit && item.PostedAt != 0)
+        {
+            if (Host.TimeProvider.GetElapsedTime(item.PostedAt) > limit)
+            {
+                return true;
+            }
+
+            oldestHeld = Math.Min(oldestHeld, item.PostedAt);
+        }
+
+        return false;
+    }
+
+    private MessageNotAcceptedException NotAccepted(MailboxItem item)
+    {
+        string stateName = protocol!.States[state];
+        string reason = (item.AcceptedStates & protocol.ReachableFrom(state)) == 0
+            ? "no state it can still reach accepts it"
+            : $"it waited longer than the hold limit of {Definition.Settings.HoldLimit!.Value.TotalMilliseconds} ms";
+        return new MessageNotAcceptedException(Id, item.Name, stateName, reason);
     }
 
     /// <summary>The host's shutdown timeout ran out: end now, whatever is still queued.</summary>

@@ -10,6 +10,7 @@ namespace SessionGen;
 public sealed class SessionHost : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<SessionId, SessionContext> sessions = new();
+    private readonly ConcurrentDictionary<SessionProcessDefinition, ExecutionGate> gates = new();
     private readonly object lifecycle = new();
     private readonly CancellationTokenSource stoppingSource = new();
     private readonly TimeSpan shutdownTimeout;
@@ -45,6 +46,8 @@ public sealed class SessionHost : IAsyncDisposable
     internal TimerWheel Timers { get; }
 
     internal DeadLetterOffice DeadLetters { get; } = new();
+
+    internal CorrelationIndex Correlations { get; } = new();
 
     internal TimeSpan DeduplicationWindow { get; }
 
@@ -100,6 +103,41 @@ public sealed class SessionHost : IAsyncDisposable
         }
 
         return target.SendBoxedAsync(this, id, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends an untyped message without a session id: it goes to the session its correlation keys identify
+    /// (see <see cref="CorrelationAttribute"/>), to the one session of a <see cref="ExecutionMode.Single"/>
+    /// process, or, for a starter, to a new session.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">No session correlates with the message's keys (the message names them).</exception>
+    public ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message is not ISessionMessage sessionMessage)
+        {
+            return ValueTask.FromException<object?>(new UnknownOperationException(
+                default, message.GetType().Name, $"'{message.GetType().FullName}' is not a session message: send a generated P.Messages.* record."));
+        }
+
+        SessionOperation operation = sessionMessage.Operation;
+        IReadOnlyList<CorrelationKey> keys = operation.CorrelationKeysOf(message);
+        if (operation.StartsSession)
+        {
+            return operation.SendBoxedAsync(this, SessionId.New(), message, cancellationToken);
+        }
+
+        SessionContext? target = Correlations.Find(keys)
+            ?? (operation.Process.Settings.Execution == ExecutionMode.Single ? GateOf(operation.Process).Running : null);
+        if (target is null)
+        {
+            string why = keys.Count == 0
+                ? $"'{operation}' declares no correlation keys, so it needs a session id"
+                : $"no session correlates with {string.Join(", ", keys)}";
+            return ValueTask.FromException<object?>(new SessionNotFoundException(default, $"Cannot route '{operation}': {why}."));
+        }
+
+        return operation.SendBoxedAsync(this, target.Id, message, cancellationToken);
     }
 
     /// <summary>
@@ -174,7 +212,8 @@ public sealed class SessionHost : IAsyncDisposable
     internal Exception EndedError(SessionId id) => stopping ? StoppedError() : SessionNotFoundException.EndedWhileQueued(id);
 
     /// <summary>Creates session <paramref name="id"/> with <paramref name="starter"/> as its first message.</summary>
-    internal SessionContext? TryStart(SessionProcessDefinition definition, SessionId id, MailboxItem starter, out Exception? error)
+    internal SessionContext? TryStart(
+        SessionProcessDefinition definition, SessionId id, MailboxItem starter, IReadOnlyList<CorrelationKey> keys, out Exception? error)
     {
         var session = new SessionContext(this, id, definition);
         session.Bind(definition.CreateBoundProcess(session));
@@ -188,18 +227,29 @@ public sealed class SessionHost : IAsyncDisposable
             {
                 error = StoppedError();
             }
+            else if (definition.Settings.Execution != ExecutionMode.Concurrent && !GateOf(definition).TryEnter(session))
+            {
+                error = new SessionAlreadyExistsException(id, $"Process '{definition.ProtocolName}' runs a single session per host, and it is running.");
+            }
+            else if (!Correlations.TryAdd(session, keys))
+            {
+                error = new CorrelationConflictException(id, keys);
+            }
             else if (!sessions.TryAdd(id, session))
             {
+                Correlations.Remove(session, keys);
                 error = new SessionAlreadyExistsException(id);
             }
             else
             {
+                session.RememberKeys(keys);
                 error = null;
             }
         }
 
         if (error is not null)
         {
+            LeaveGate(session, definition);
             return null;
         }
 
@@ -208,7 +258,25 @@ public sealed class SessionHost : IAsyncDisposable
         return session;
     }
 
-    internal void Forget(SessionContext session) => sessions.TryRemove(new KeyValuePair<SessionId, SessionContext>(session.Id, session));
+    internal void Forget(SessionContext session, IEnumerable<CorrelationKey> keys)
+    {
+        sessions.TryRemove(new KeyValuePair<SessionId, SessionContext>(session.Id, session));
+        Correlations.Remove(session, keys);
+        LeaveGate(session, session.Definition);
+    }
+
+    internal Task WaitForSequentialTurnAsync(SessionProcessDefinition definition, CancellationToken cancellationToken) =>
+        GateOf(definition).WaitForTurnAsync(cancellationToken);
+
+    private ExecutionGate GateOf(SessionProcessDefinition definition) => gates.GetOrAdd(definition, static _ => new ExecutionGate());
+
+    private void LeaveGate(SessionContext session, SessionProcessDefinition definition)
+    {
+        if (definition.Settings.Execution != ExecutionMode.Concurrent)
+        {
+            GateOf(definition).Leave(session, releaseTurn: definition.Settings.Execution == ExecutionMode.Sequential);
+        }
+    }
 
     private async Task DrainAsync(SessionContext[] running)
     {

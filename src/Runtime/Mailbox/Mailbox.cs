@@ -84,11 +84,61 @@ internal sealed class Mailbox
                 return null;
             }
 
-            queued.Remove(item);
-            item.Place = ItemPlace.None;
-            AdmitWaiting();
+            Take(item);
             return item;
         }
+    }
+
+    /// <summary>
+    /// Takes the first item accepted in the current protocol state (<paramref name="acceptedNow"/>), leaving the
+    /// others held in order; items <paramref name="refuse"/> picks are removed and chained (through
+    /// <see cref="MailboxItem.Next"/>) into <paramref name="refused"/>, for the caller to answer outside the lock.
+    /// Returns null and marks the session idle when nothing can run now.
+    /// </summary>
+    public MailboxItem? TryDequeue(ulong acceptedNow, Func<MailboxItem, bool> refuse, out MailboxItem? refused)
+    {
+        refused = null;
+        MailboxItem? lastRefused = null;
+        lock (this)
+        {
+            MailboxItem? item = queued.First;
+            while (item is not null)
+            {
+                MailboxItem? next = item.Next;
+                if ((item.AcceptedStates & acceptedNow) != 0)
+                {
+                    Take(item);
+                    return item;
+                }
+
+                if (refuse(item))
+                {
+                    Take(item);
+                    if (lastRefused is null)
+                    {
+                        refused = item;
+                    }
+                    else
+                    {
+                        lastRefused.Next = item;
+                    }
+
+                    lastRefused = item;
+                }
+
+                item = next;
+            }
+
+            scheduled = false;
+            return null;
+        }
+    }
+
+    private void Take(MailboxItem item)
+    {
+        queued.Remove(item);
+        item.Place = ItemPlace.None;
+        AdmitWaiting();
     }
 
     /// <summary>Removes an item that has not started; returns where it was (<see cref="ItemPlace.None"/> if gone already).</summary>

@@ -10,6 +10,18 @@ internal abstract class MailboxItem
     internal MailboxItem? Previous;
     internal ItemPlace Place;
 
+    /// <summary>The protocol states in which this item may run; held in the queue otherwise.</summary>
+    internal virtual ulong AcceptedStates => SessionProtocol.AnyState;
+
+    /// <summary>The states a handler run by this item may move the session to.</summary>
+    internal virtual ulong TargetStates => 0;
+
+    /// <summary>The operation or timeout name, for errors.</summary>
+    internal virtual string Name => "timeout";
+
+    /// <summary>When the item was posted (a <see cref="TimeProvider"/> timestamp), if the process needs it; else 0.</summary>
+    internal virtual long PostedAt => 0;
+
     /// <summary>Runs on the session's turn. Never throws: a failure is recorded for <see cref="Complete"/>.</summary>
     internal abstract ValueTask RunAsync(SessionContext session);
 

@@ -36,6 +36,14 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     public short Version => completion.Version;
 
+    internal override ulong AcceptedStates => operation.AcceptedStates;
+
+    internal override ulong TargetStates => operation.TargetStates;
+
+    internal override string Name => operation.Name;
+
+    internal override long PostedAt => postedAt;
+
     public static Request<TProcess, TMessage, TResult> Rent(
         SessionOperation<TProcess, TMessage, TResult> operation, TMessage message, CancellationToken cancellationToken)
     {
@@ -50,7 +58,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     internal void AttachTo(SessionContext owner)
     {
         session = owner;
-        if (owner.Definition.Settings.MessageTimeToLive is not null)
+        if (owner.Definition.Settings.MessageTimeToLive is not null || owner.Definition.Settings.HoldLimit is not null)
         {
             postedAt = owner.Host.TimeProvider.GetTimestamp();
         }

@@ -6,12 +6,23 @@ namespace SessionGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class SessionOperation
 {
-    private protected SessionOperation(SessionProcessDefinition process, string name, bool startsSession)
+    private protected SessionOperation(SessionProcessDefinition process, string name, bool startsSession, ulong acceptedStates, ulong targetStates)
     {
         Process = process;
         Name = name;
         StartsSession = startsSession;
+        AcceptedStates = acceptedStates;
+        TargetStates = targetStates;
     }
+
+    /// <summary>The mask of protocol states in which the operation is accepted (<see cref="SessionProtocol.AnyState"/> without a protocol).</summary>
+    public ulong AcceptedStates { get; }
+
+    /// <summary>The mask of protocol states its handler may move the session to.</summary>
+    public ulong TargetStates { get; }
+
+    /// <summary>The correlation keys <paramref name="message"/> carries (empty when the operation declares none).</summary>
+    public abstract IReadOnlyList<CorrelationKey> CorrelationKeysOf(object message);
 
     /// <summary>The process that declares the operation.</summary>
     public SessionProcessDefinition Process { get; }

@@ -22,17 +22,30 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
     /// <param name="startsSession">True for a starter.</param>
     /// <param name="handler">Calls the user's handler method with the message's fields.</param>
     /// <param name="handlerTakesCancellationToken">True when the handler has a <see cref="CancellationToken"/> parameter.</param>
+    /// <param name="acceptedStates">The protocol states in which it is accepted.</param>
+    /// <param name="targetStates">The protocol states its handler may move to.</param>
+    /// <param name="correlate">Reads the correlation keys from a message, or null when it declares none.</param>
     public SessionOperation(
         SessionProcessDefinition process,
         string name,
         bool startsSession,
         Func<TProcess, TMessage, CancellationToken, ValueTask<TResult>> handler,
-        bool handlerTakesCancellationToken = false)
-        : base(process, name, startsSession)
+        bool handlerTakesCancellationToken = false,
+        ulong acceptedStates = SessionProtocol.AnyState,
+        ulong targetStates = 0,
+        Func<TMessage, CorrelationKey[]>? correlate = null)
+        : base(process, name, startsSession, acceptedStates, targetStates)
     {
         this.handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        this.correlate = correlate;
         HandlerTakesCancellationToken = handlerTakesCancellationToken;
     }
+
+    private readonly Func<TMessage, CorrelationKey[]>? correlate;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<CorrelationKey> CorrelationKeysOf(object message) =>
+        correlate is not null && message is TMessage typed ? correlate(typed) : [];
 
     /// <summary>True when the handler has a <see cref="CancellationToken"/> parameter (it then also sees the host stopping).</summary>
     public bool HandlerTakesCancellationToken { get; }
@@ -83,8 +96,18 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
             return ValueTask.FromCanceled<TResult>(cancellationToken);
         }
 
+        if (Process.Settings.Execution == ExecutionMode.Sequential)
+        {
+            return StartInTurnAsync(host, id, message, cancellationToken);
+        }
+
+        return StartNow(host, id, message, cancellationToken);
+    }
+
+    private ValueTask<TResult> StartNow(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    {
         var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
-        SessionContext? session = host.TryStart(Process, id, request, out Exception? error);
+        SessionContext? session = host.TryStart(Process, id, request, CorrelationKeysOf(message), out Exception? error);
         if (session is null)
         {
             request.Recycle();
@@ -94,6 +117,13 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
         request.AttachTo(session);
         request.ListenForCancellation();
         return new ValueTask<TResult>(request, request.Version);
+    }
+
+    /// <summary>Sequential execution: wait until no session of this process runs, then start.</summary>
+    private async ValueTask<TResult> StartInTurnAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    {
+        await host.WaitForSequentialTurnAsync(Process, cancellationToken).ConfigureAwait(false);
+        return await StartNow(host, id, message, cancellationToken).ConfigureAwait(false);
     }
 
     internal ValueTask<TResult> InvokeHandler(TProcess process, TMessage message, CancellationToken cancellationToken) =>

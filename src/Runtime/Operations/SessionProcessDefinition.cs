@@ -21,6 +21,9 @@ public abstract class SessionProcessDefinition
     /// <summary>The process's reliability settings.</summary>
     public SessionProcessSettings Settings { get; }
 
+    /// <summary>The process's protocol (states and transitions), or null when it declares none.</summary>
+    public virtual SessionProtocol? Protocol => null;
+
     /// <summary>The process's name on the wire (<see cref="SessionProcessAttribute.Name"/>, or the class name).</summary>
     public string ProtocolName { get; }
 

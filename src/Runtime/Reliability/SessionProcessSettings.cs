@@ -29,4 +29,10 @@ public sealed class SessionProcessSettings
 
     /// <summary>The longest a message may wait in the queue before it expires unhandled; null for no limit.</summary>
     public TimeSpan? MessageTimeToLive { get; init; }
+
+    /// <summary>How long a message may wait for a state that accepts it; null for as long as the session lives.</summary>
+    public TimeSpan? HoldLimit { get; init; }
+
+    /// <summary>How many sessions of the process run at once.</summary>
+    public ExecutionMode Execution { get; init; }
 }

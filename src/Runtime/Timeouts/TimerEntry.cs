@@ -16,15 +16,23 @@ internal sealed class TimerEntry : MailboxItem
     internal readonly SessionContext? Session;
     internal readonly long DueTick;
     private readonly Delegate callback;
+    private readonly TimeoutSpec? spec;
     internal int State;
 
-    internal TimerEntry(TimerWheel wheel, SessionContext? session, long dueTick, Delegate callback)
+    internal TimerEntry(TimerWheel wheel, SessionContext? session, long dueTick, Delegate callback, TimeoutSpec? spec = null)
     {
         Wheel = wheel;
         Session = session;
         DueTick = dueTick;
         this.callback = callback;
+        this.spec = spec;
     }
+
+    internal override ulong AcceptedStates => spec?.AcceptedStates ?? SessionProtocol.AnyState;
+
+    internal override ulong TargetStates => spec?.TargetStates ?? 0;
+
+    internal override string Name => spec?.Name ?? "timeout";
 
     /// <summary>Runs a session-less timer on the clock's thread.</summary>
     internal void RunOnClock() => ((Action)callback)();
@@ -49,11 +57,11 @@ internal sealed class TimerEntry : MailboxItem
         }
         catch (Exception exception)
         {
-            return session.RunFaultHandlerAsync(session.Fault("timeout", exception));
+            return session.RunFaultHandlerAsync(session.Fault(Name, exception));
         }
     }
 
-    private static async ValueTask AwaitCallbackAsync(SessionContext session, ValueTask pending)
+    private async ValueTask AwaitCallbackAsync(SessionContext session, ValueTask pending)
     {
         try
         {
@@ -61,7 +69,7 @@ internal sealed class TimerEntry : MailboxItem
         }
         catch (Exception exception)
         {
-            await session.RunFaultHandlerAsync(session.Fault("timeout", exception)).ConfigureAwait(false);
+            await session.RunFaultHandlerAsync(session.Fault(Name, exception)).ConfigureAwait(false);
         }
     }
 

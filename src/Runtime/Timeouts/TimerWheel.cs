@@ -38,12 +38,12 @@ internal sealed class TimerWheel : IDisposable
     /// <summary>Timeouts scheduled and neither run, queued nor cancelled.</summary>
     public int PendingCount => Volatile.Read(ref pending);
 
-    public TimeoutHandle Schedule(SessionContext session, TimeSpan delay, Delegate callback)
+    public TimeoutHandle Schedule(SessionContext session, TimeSpan delay, Delegate callback, TimeoutSpec? spec = null)
     {
         if (delay <= TimeSpan.Zero)
         {
             // Due now: straight to the session's queue, behind what is already there.
-            var immediate = new TimerEntry(this, session, 0, callback) { State = TimerEntry.Queued };
+            var immediate = new TimerEntry(this, session, 0, callback, spec) { State = TimerEntry.Queued };
             if (!session.TryPost(immediate))
             {
                 immediate.State = TimerEntry.Cancelled;
@@ -52,7 +52,7 @@ internal sealed class TimerWheel : IDisposable
             return new TimeoutHandle(immediate);
         }
 
-        return Insert(session, delay, callback);
+        return Insert(session, delay, callback, spec);
     }
 
     /// <summary>Runs <paramref name="callback"/> on the clock's thread (not on any session's turn) after <paramref name="delay"/>.</summary>
@@ -93,14 +93,14 @@ internal sealed class TimerWheel : IDisposable
         timer.Dispose();
     }
 
-    private TimeoutHandle Insert(SessionContext? session, TimeSpan delay, Delegate callback)
+    private TimeoutHandle Insert(SessionContext? session, TimeSpan delay, Delegate callback, TimeoutSpec? spec = null)
     {
         long dueTick = CeilingTick(Elapsed().Ticks + delay.Ticks);
         lock (slots)
         {
             ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
             dueTick = Math.Max(dueTick, processedTick + 1);
-            var entry = new TimerEntry(this, session, dueTick, callback);
+            var entry = new TimerEntry(this, session, dueTick, callback, spec);
             Append(entry);
             pending++;
             if (dueTick < armedTick)

@@ -1,0 +1,13 @@
+using System.ComponentModel;
+
+namespace SessionGen;
+
+/// <summary>
+/// What the runtime knows of a named timeout (<c>[OnTimeout]</c>): its name and, under a protocol, the states it
+/// is accepted in and may move to. One static instance per timeout handler, so a pending timeout carries one reference.
+/// </summary>
+/// <param name="Name">The timeout's name.</param>
+/// <param name="AcceptedStates">The protocol states in which it runs; held otherwise.</param>
+/// <param name="TargetStates">The states its handler may move the session to.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed record TimeoutSpec(string Name, ulong AcceptedStates = SessionProtocol.AnyState, ulong TargetStates = 0);
