@@ -31,6 +31,7 @@ internal sealed class DeadLetterOffice
     public void Post(DeadLetter deadLetter)
     {
         Interlocked.Increment(ref count);
+        SessionMetrics.DeadLetterFiled(deadLetter);
         foreach (DeadLetterSubscription subscription in Volatile.Read(ref subscriptions))
         {
             subscription.Deliver(deadLetter);

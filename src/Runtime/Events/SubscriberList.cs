@@ -4,7 +4,7 @@ namespace SessionGen;
 /// A session's subscriptions. Publishing takes the same lock as subscribing, so every subscription
 /// receives events in sequence order and one opened mid-stream starts at a clean boundary.
 /// </summary>
-internal sealed class SubscriberList
+internal sealed partial class SubscriberList
 {
     private SessionSubscription[] subscriptions = [];
     private long sequence;
@@ -51,6 +51,7 @@ internal sealed class SubscriberList
             }
 
             var @event = new SessionEvent(sessionId, ++sequence, payload, participant);
+            replay?.Record(@event);
             foreach (SessionSubscription subscription in subscriptions)
             {
                 if (participant is null || subscription.Participant == participant)

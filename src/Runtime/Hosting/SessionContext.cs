@@ -8,7 +8,7 @@ namespace SessionGen;
 /// (<c>Emit</c>, <c>EndSession</c>, <c>After</c>, …) instead of this type.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SessionContext : IThreadPoolWorkItem
+public sealed partial class SessionContext : IThreadPoolWorkItem
 {
     // Bounds one turn so a busy session hands its thread back and cannot starve the others.
     private const int TurnBatchSize = 64;
@@ -223,6 +223,7 @@ public sealed class SessionContext : IThreadPoolWorkItem
     internal SessionFaultedException Fault(string operation, Exception exception)
     {
         var faulted = new SessionFaultedException(Id, operation, exception);
+        AnnounceFault(faulted);
         if (Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
         {
             fault ??= faulted;
@@ -358,6 +359,7 @@ public sealed class SessionContext : IThreadPoolWorkItem
         }
 
         subscribers.CompleteAll(fault);
+        AnnounceEnd();
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace SessionGen;
 /// Dispose it to stop: it stops accepting messages, finishes the ones already accepted, then completes every
 /// subscription.
 /// </summary>
-public sealed class SessionHost : IAsyncDisposable
+public sealed partial class SessionHost : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<SessionId, SessionContext> sessions = new();
     private readonly ConcurrentDictionary<SessionProcessDefinition, ExecutionGate> gates = new();
@@ -26,6 +26,7 @@ public sealed class SessionHost : IAsyncDisposable
         DeduplicationWindow = options.DeduplicationWindow;
         shutdownTimeout = options.ShutdownTimeout;
         Timers = new TimerWheel(TimeProvider, options.TimerResolution);
+        ApplyIntegrationOptions(options);
     }
 
     /// <summary>The clock behind this host's timeouts.</summary>
@@ -253,6 +254,7 @@ public sealed class SessionHost : IAsyncDisposable
             return null;
         }
 
+        session.AnnounceStart();
         session.ScheduleTurn();
         session.StartIdleWatch();
         return session;

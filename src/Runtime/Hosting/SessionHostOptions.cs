@@ -24,4 +24,23 @@ public sealed class SessionHostOptions
     /// <see cref="Timeout.InfiniteTimeSpan"/> waits for ever. Default: 30 seconds, like the generic host.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The services that generated process factories take constructor parameters from (a process whose
+    /// constructor has parameters needs them). <c>services.AddSessionGen()</c> in SessionGen.Hosting sets the
+    /// application's. Default: none.
+    /// </summary>
+    public IServiceProvider? Services { get; set; }
+
+    /// <summary>
+    /// Told when sessions start, end and fault (SessionGen.Hosting logs through it). Default: none.
+    /// </summary>
+    public SessionObserver? Observer { get; set; }
+
+    /// <summary>
+    /// How many of its latest events each session keeps so that a subscriber can resume after the last one it
+    /// saw (<see cref="SessionHost.Subscribe(SessionId, string?, long, out long)"/>; the HTTP events stream's
+    /// <c>Last-Event-ID</c>). Default: 0, none kept.
+    /// </summary>
+    public int EventReplayCapacity { get; set; }
 }

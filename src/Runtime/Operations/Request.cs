@@ -26,6 +26,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private TResult? result;
     private Exception? error;
     private long postedAt;
+    private MessageTelemetry telemetry;
 
     // 1 once the caller has been answered: by the handler's outcome, a rejection, or the time limit.
     private int answered;
@@ -52,6 +53,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         request.operation = operation;
         request.message = message;
         request.callerToken = cancellationToken;
+        request.telemetry = MessageTelemetry.Capture();
         return request;
     }
 
@@ -90,6 +92,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             timeLimit = owner.Host.Timers.ScheduleOnClock(limit, OnTimeLimit);
         }
 
+        using MessageTelemetry.Scope handling = telemetry.Start(owner, operation);
         try
         {
             ValueTask<TResult> pending = operation.InvokeHandler((TProcess)owner.Process, message, HandlerToken(owner));
@@ -110,6 +113,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     internal override void Complete()
     {
+        telemetry.Stop(error);
         timeLimit.Cancel();
         callerRegistration.Dispose();
         handlerCancellation?.Dispose();
@@ -274,6 +278,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         result = default;
         error = null;
         postedAt = 0;
+        telemetry = default;
         answered = 0;
         cached = this;
     }

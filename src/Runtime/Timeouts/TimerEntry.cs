@@ -44,6 +44,8 @@ internal sealed class TimerEntry : MailboxItem
             return default; // cancelled while it waited in the mailbox
         }
 
+        SessionMetrics.TimeoutFired(session, callback);
+
         try
         {
             if (callback is Action action)

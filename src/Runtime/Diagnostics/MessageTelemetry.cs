@@ -1,0 +1,114 @@
+using System.Diagnostics;
+
+namespace SessionGen;
+
+/// <summary>
+/// What one message reports: a span (a child of the sender's activity) and its outcome and duration. Lives
+/// inside the pooled request, so with no listener it is a few default fields and allocates nothing.
+/// </summary>
+internal struct MessageTelemetry
+{
+    private ActivityContext parent;
+    private Activity? span;
+    private SessionContext? session;
+    private SessionOperation? operation;
+    private long startedAt;
+
+    /// <summary>At send time: remembers the sender's activity, when anyone listens to SessionGen's spans.</summary>
+    public static MessageTelemetry Capture() =>
+        SessionTracing.Source.HasListeners() && Activity.Current is { } sender
+            ? new MessageTelemetry { parent = sender.Context }
+            : default;
+
+    /// <summary>
+    /// The handler is about to run: starts the span and makes it <see cref="Activity.Current"/> for the handler
+    /// (its awaits carry it along). Dispose the scope once the handler has been called, to give the session's
+    /// thread back its previous activity.
+    /// </summary>
+    public Scope Start(SessionContext owner, SessionOperation handled)
+    {
+        bool tracing = SessionTracing.Source.HasListeners();
+        if (!tracing && !SessionMetrics.MessagesObserved)
+        {
+            return default;
+        }
+
+        session = owner;
+        operation = handled;
+        startedAt = owner.Host.TimeProvider.GetTimestamp();
+        if (!tracing)
+        {
+            return default;
+        }
+
+        // The parent is the sender's span (or none), never whatever ran before on this thread.
+        Activity? ambient = Activity.Current;
+        Activity.Current = null;
+        span = SessionTracing.Source.StartActivity(SessionTracing.SpanName(handled), ActivityKind.Consumer, parent);
+        if (span is null)
+        {
+            Activity.Current = ambient;
+            return default;
+        }
+
+        span.SetTag(SessionTelemetry.ProcessTag, handled.Process.ProtocolName);
+        span.SetTag(SessionTelemetry.OperationTag, handled.Name);
+        span.SetTag(SessionTelemetry.SessionIdTag, owner.Id.ToString());
+        return new Scope(ambient);
+    }
+
+    /// <summary>The handler has finished (<paramref name="error"/> is what its sender gets, if anything failed).</summary>
+    public void Stop(Exception? error)
+    {
+        if (session is not { } owner || operation is not { } handled)
+        {
+            return;
+        }
+
+        string outcome = error switch
+        {
+            null => "ok",
+            SessionFaultedException => "faulted",
+            OperationCanceledException => "cancelled",
+            _ => "failed",
+        };
+        SessionMetrics.MessageHandled(handled, outcome, owner.Host.TimeProvider.GetElapsedTime(startedAt));
+        if (span is { } finished)
+        {
+            finished.SetTag(SessionTelemetry.OutcomeTag, outcome);
+            if (error is not null)
+            {
+                Exception cause = error is SessionFaultedException { InnerException: { } inner } ? inner : error;
+                finished.SetTag("error.type", cause.GetType().FullName);
+                finished.SetStatus(ActivityStatusCode.Error, outcome);
+            }
+
+            // Stop() leaves Activity.Current at the span's parent, which, for a span with a remote-style parent
+            // context, is null: right for the session's turn, which carries no activity of its own.
+            finished.Stop();
+        }
+
+        this = default;
+    }
+
+    /// <summary>Gives the session's thread back the activity it had before the handler was called.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly Activity? ambient;
+        private readonly bool active;
+
+        public Scope(Activity? ambient)
+        {
+            this.ambient = ambient;
+            active = true;
+        }
+
+        public void Dispose()
+        {
+            if (active)
+            {
+                Activity.Current = ambient;
+            }
+        }
+    }
+}

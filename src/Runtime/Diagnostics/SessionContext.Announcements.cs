@@ -1,0 +1,40 @@
+namespace SessionGen;
+
+// The session's life as the host's observer, the metrics and the event replay see it. Called from one line
+// each in SessionHost.TryStart, SessionContext.End and SessionContext.Fault.
+public sealed partial class SessionContext
+{
+    /// <summary>The session is registered and its starter is queued but has not run.</summary>
+    internal void AnnounceStart()
+    {
+        subscribers.EnableReplay(Host.EventReplayCapacity);
+        SessionMetrics.SessionStarted(Definition);
+        Host.Notify(static (observer, session) => observer.SessionStarted(session.Id, session.Definition), this);
+    }
+
+    /// <summary>The session has ended and its subscriptions are complete.</summary>
+    internal void AnnounceEnd()
+    {
+        SessionEndReason reason = fault is not null ? SessionEndReason.Faulted
+            : Host.IsStopping ? SessionEndReason.HostStopping
+            : SessionEndReason.Completed;
+        SessionMetrics.SessionEnded(Definition, reason);
+        Host.Notify(static (observer, ended) => observer.SessionEnded(ended.Session.Id, ended.Session.Definition, ended.Reason, ended.Session.fault), (Session: this, Reason: reason));
+    }
+
+    /// <summary>A handler threw.</summary>
+    internal void AnnounceFault(SessionFaultedException faulted) =>
+        Host.Notify(static (observer, failed) => observer.HandlerFaulted(failed.Session.Id, failed.Session.Definition, failed.Fault), (Session: this, Fault: faulted));
+
+    /// <summary>Opens a subscription that first receives the retained events numbered after <paramref name="afterSequence"/>.</summary>
+    internal SessionSubscription SubscribeAfter(string? participant, long afterSequence, out long missedEvents)
+    {
+        var subscription = new SessionSubscription(this, participant);
+        if (!subscribers.AddReplaying(subscription, afterSequence, out missedEvents))
+        {
+            throw SessionNotFoundException.NoSuchSession(Id);
+        }
+
+        return subscription;
+    }
+}
