@@ -30,5 +30,19 @@ public sealed class SessionProcessGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(validProcesses, static (output, process) =>
             output.AddSource(process.HintName, ProcessEmitter.Emit(process)));
+
+        // JSON readers for SessionGen.AspNetCore, only in projects that reference it.
+        IncrementalValueProvider<bool> httpReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(JsonBindingEmitter.InterfaceMetadataName) is not null)
+            .WithTrackingName(TrackingNames.HttpReferenced);
+
+        IncrementalValuesProvider<ProcessModel> httpProcesses = validProcesses
+            .Combine(httpReferenced)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.HttpProcesses);
+
+        context.RegisterSourceOutput(httpProcesses, static (output, process) =>
+            output.AddSource(JsonBindingEmitter.HintName(process), JsonBindingEmitter.Emit(process)));
     }
 }

@@ -5,4 +5,6 @@ internal static class TrackingNames
 {
     public const string Processes = nameof(Processes);
     public const string ValidProcesses = nameof(ValidProcesses);
+    public const string HttpReferenced = nameof(HttpReferenced);
+    public const string HttpProcesses = nameof(HttpProcesses);
 }

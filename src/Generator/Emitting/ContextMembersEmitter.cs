@@ -42,9 +42,14 @@ internal static class ContextMembersEmitter
             writer.Line($"private global::SessionGen.TimeoutHandle Schedule{timeout.Name}({parameters}) =>");
             using (writer.Indented())
             {
-                writer.Line($"this.sessionContext.After({delay}, {Callback(handler)});"); // this.: a parameter may be named sessionContext
+                // this.: a parameter may be named sessionContext
+                writer.Line(process.Protocol is null
+                    ? $"this.sessionContext.After({delay}, {Callback(handler)});"
+                    : $"this.sessionContext.Schedule({delay}, {Callback(handler)}, SessionDefinition.{timeout.Name}Timeout);");
             }
         }
+
+        ProtocolMembersEmitter.Emit(writer, process);
     }
 
     private static void Member(SourceWriter writer, ProcessModel process, string name, string documentation, string declaration)

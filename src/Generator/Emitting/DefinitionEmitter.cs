@@ -26,10 +26,13 @@ internal static class DefinitionEmitter
             writer.Line($"public static readonly global::SessionGen.SessionOperation<{process.FullyQualifiedName}, Messages.{Names.Record(operation)}, {Code.RuntimeResultType(handler)}> {Names.OperationField(operation)} =");
             using (writer.Indented())
             {
-                string takesToken = handler.TakesCancellationToken ? ", handlerTakesCancellationToken: true" : "";
-                writer.Line($"new(Instance, {Code.Literal(operation.Name)}, startsSession: {(operation.StartsSession ? "true" : "false")}, static (process, message, cancellationToken) => {Invocation(handler)}{takesToken});");
+                string options = (handler.TakesCancellationToken ? ", handlerTakesCancellationToken: true" : "")
+                    + ProtocolTableEmitter.OperationArguments(process, operation);
+                writer.Line($"new(Instance, {Code.Literal(operation.Name)}, startsSession: {(operation.StartsSession ? "true" : "false")}, static (process, message, cancellationToken) => {Invocation(handler)}{options});");
             }
         }
+
+        ProtocolTableEmitter.Emit(writer, process);
 
         writer.Line();
         string table = string.Join(", ", process.Operations.Select(Names.OperationField));
@@ -75,7 +78,7 @@ internal static class DefinitionEmitter
         }
         else
         {
-            writer.Line($"throw new global::System.InvalidOperationException({Code.Literal($"Process '{process.ClassName}' needs a parameterless constructor.")});");
+            ProcessFactoryEmitter.EmitServiceConstruction(writer, process);
         }
 
         writer.CloseBlock();

@@ -40,6 +40,16 @@ internal static class SettingsEmitter
             assignments.Add($"MessageTimeToLive = {Seconds(settings.MessageTimeToLiveSeconds)}");
         }
 
+        if (settings.HoldLimitSeconds > 0)
+        {
+            assignments.Add($"HoldLimit = {Seconds(settings.HoldLimitSeconds)}");
+        }
+
+        if (settings.Execution is { } execution)
+        {
+            assignments.Add($"Execution = global::SessionGen.ExecutionMode.{execution}");
+        }
+
         return "new global::SessionGen.SessionProcessSettings { " + string.Join(", ", assignments) + " }";
     }
 

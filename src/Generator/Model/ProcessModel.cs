@@ -15,9 +15,11 @@ namespace SessionGen.Generator.Model;
 /// <param name="Starters">The operations that get a <c>StartAsync</c> overload.</param>
 /// <param name="OmittedMembers">Generated members the user already declares, which are therefore left out.</param>
 /// <param name="HasParameterlessConstructor">Whether the runtime can create the process with <c>new()</c>.</param>
+/// <param name="ServiceParameters">Otherwise, the constructor parameters the factory takes from the host's services.</param>
 /// <param name="Settings">The reliability settings of <c>[SessionProcess(...)]</c>.</param>
 /// <param name="FaultHandler">The <c>[OnFault]</c> method, if any.</param>
 /// <param name="IdleHandler">The <c>[OnIdle]</c> method, if any.</param>
+/// <param name="Protocol">The protocol states, if the process declares them.</param>
 internal sealed record ProcessModel(
     string Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -31,6 +33,26 @@ internal sealed record ProcessModel(
     EquatableArray<string> Starters,
     EquatableArray<string> OmittedMembers,
     bool HasParameterlessConstructor,
+    EquatableArray<ServiceParameterModel> ServiceParameters,
     SettingsModel Settings,
     LifecycleHandlerModel? FaultHandler,
-    LifecycleHandlerModel? IdleHandler);
+    LifecycleHandlerModel? IdleHandler,
+    ProtocolModel? Protocol)
+{
+    /// <summary>Whether any operation carries correlation keys (the process then gets <c>Correlate</c> and <c>CorrelateNew</c>).</summary>
+    public bool UsesCorrelation
+    {
+        get
+        {
+            foreach (OperationModel operation in Operations)
+            {
+                if (operation.Correlation.Count > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

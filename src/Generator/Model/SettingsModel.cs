@@ -10,13 +10,17 @@ namespace SessionGen.Generator.Model;
 /// <param name="IdleTimeoutSeconds">0 for none.</param>
 /// <param name="HandlerTimeLimitSeconds">0 for none.</param>
 /// <param name="MessageTimeToLiveSeconds">0 for none.</param>
+/// <param name="HoldLimitSeconds">0 for none.</param>
+/// <param name="Execution">An <c>ExecutionMode</c> member name, or null for the default.</param>
 internal sealed record SettingsModel(
     string? FaultPolicy,
     int MailboxCapacity,
     string? MailboxFullMode,
     double IdleTimeoutSeconds,
     double HandlerTimeLimitSeconds,
-    double MessageTimeToLiveSeconds)
+    double MessageTimeToLiveSeconds,
+    double HoldLimitSeconds = 0,
+    string? Execution = null)
 {
     public static SettingsModel Default { get; } = new(null, 0, null, 0, 0, 0);
 

@@ -9,6 +9,10 @@ internal static class KnownNames
     public const string OnFaultAttribute = "SessionGen.OnFaultAttribute";
     public const string OnIdleAttribute = "SessionGen.OnIdleAttribute";
     public const string SessionFaultedException = "SessionGen.SessionFaultedException";
+    public const string CorrelationAttribute = "SessionGen.CorrelationAttribute";
+    public const string AcceptedInAttribute = "SessionGen.AcceptedInAttribute";
+    public const string MovesToAttribute = "SessionGen.MovesToAttribute";
+    public const string FinalStateAttribute = "SessionGen.FinalStateAttribute";
 
     /// <summary>Generated members that other generated code depends on: if the user declares one, nothing is generated.</summary>
     public static readonly string[] EssentialMembers = [MessagesClass, "Client", "SessionDefinition", "sessionContext"];
@@ -17,7 +21,7 @@ internal static class KnownNames
     public const string MessagesClass = "Messages";
 
     /// <summary>Generated members that are simply left out when the user declares a member of the same name.</summary>
-    public static readonly string[] OptionalMembers = ["SessionId", "Emit", "EmitTo", "EndSession", "After", "StartAsync", "Connect"];
+    public static readonly string[] OptionalMembers = ["SessionId", "Emit", "EmitTo", "EndSession", "After", "StartAsync", "Connect", "State", "MoveTo", "Correlate", "CorrelateNew", "ProtocolDiagram"];
 
     /// <summary>Members every record has (its own or inherited from <c>object</c>), which a positional property cannot be named.</summary>
     public static readonly string[] RecordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize"];

@@ -36,6 +36,7 @@ internal static class ProcessParser
         var operationNames = new HashSet<string>();
         var timeoutNames = new HashSet<string>();
         int visibility = 2;
+        INamedTypeSymbol? states = ProtocolParser.StatesEnum(context.Attributes);
         LifecycleHandlerModel? faultHandler = null;
         LifecycleHandlerModel? idleHandler = null;
 
@@ -59,7 +60,12 @@ internal static class ProcessParser
                     && operationNames.Add(HandlerRules.TypeNameFor(operationName))
                     && ParseHandler(method, HandlerRules.TypeNameFor(operationName), ref visibility) is { } operationHandler)
                 {
-                    operations.Add(new OperationModel(operationName, ReadStartsSession(attribute), operationHandler));
+                    operations.Add(new OperationModel(
+                        operationName,
+                        ReadStartsSession(attribute),
+                        operationHandler,
+                        ProtocolParser.Transitions(method, states),
+                        CorrelationParser.Parse(method, operationHandler.Parameters)));
                 }
                 else if (attributeName == KnownNames.OnTimeoutAttribute
                     && ReadName(attribute) is { } timeoutName
@@ -67,7 +73,7 @@ internal static class ProcessParser
                     && !userMembers.Contains(KnownNames.ScheduleMethod(HandlerRules.TypeNameFor(timeoutName)))
                     && ParseHandler(method, recordName: null, ref visibility) is { } timeoutHandler)
                 {
-                    timeouts.Add(new TimeoutModel(HandlerRules.TypeNameFor(timeoutName), timeoutHandler));
+                    timeouts.Add(new TimeoutModel(HandlerRules.TypeNameFor(timeoutName), timeoutHandler, ProtocolParser.Transitions(method, states)));
                 }
             }
         }
@@ -85,9 +91,11 @@ internal static class ProcessParser
             Starters: DistinctStarters(operations).ToEquatableArray(),
             OmittedMembers: KnownNames.OptionalMembers.Where(userMembers.Contains).ToEquatableArray(),
             HasParameterlessConstructor: process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0),
+            ServiceParameters: ConstructorParser.ServiceParameters(process),
             Settings: SettingsParser.Parse(context.Attributes),
             FaultHandler: faultHandler,
-            IdleHandler: idleHandler);
+            IdleHandler: idleHandler,
+            Protocol: ProtocolParser.Parse(states));
     }
 
     private static bool CanHostGeneratedCode(INamedTypeSymbol process)

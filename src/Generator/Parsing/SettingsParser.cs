@@ -20,6 +20,8 @@ internal static class SettingsParser
         double idle = 0;
         double timeLimit = 0;
         double timeToLive = 0;
+        double holdLimit = 0;
+        string? execution = null;
         foreach (var argument in attributes[0].NamedArguments)
         {
             object? value = argument.Value.Value;
@@ -43,9 +45,15 @@ internal static class SettingsParser
                 case "MessageTimeToLiveSeconds" when value is double seconds && seconds > 0:
                     timeToLive = seconds;
                     break;
+                case "HoldLimitSeconds" when value is double seconds && seconds > 0:
+                    holdLimit = seconds;
+                    break;
+                case "Execution" when value is int mode:
+                    execution = mode switch { 1 => "Sequential", 2 => "Single", _ => null };
+                    break;
             }
         }
 
-        return new SettingsModel(faultPolicy, capacity, fullMode, idle, timeLimit, timeToLive);
+        return new SettingsModel(faultPolicy, capacity, fullMode, idle, timeLimit, timeToLive, holdLimit, execution);
     }
 }
