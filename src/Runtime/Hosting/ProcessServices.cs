@@ -9,33 +9,30 @@ namespace SessionGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ProcessServices
 {
-    /// <summary>The services of <paramref name="context"/>'s host; throws when it has none.</summary>
-    /// <param name="context">The new session.</param>
-    /// <param name="process">The process class's name, for the message.</param>
-    public static IServiceProvider From(SessionContext context, string process)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.Host.Services ?? throw new InvalidOperationException(
-            $"Process '{process}' takes constructor parameters, but its host has no services: create the host with " +
-            "SessionHostOptions.Services set (services.AddSessionGen() in SessionGen.Hosting does it).");
-    }
-
     /// <summary>The service for a required constructor parameter.</summary>
-    /// <exception cref="InvalidOperationException">No such service is registered.</exception>
-    public static T Required<T>(IServiceProvider services, string process, string parameter)
+    /// <param name="services">The host's services, or <see langword="null"/> when it has none.</param>
+    /// <param name="process">The process class's name, for the message.</param>
+    /// <param name="parameter">The constructor parameter's name, for the message.</param>
+    /// <exception cref="InvalidOperationException">The host has no services, or no such service is registered.</exception>
+    public static T Required<T>(IServiceProvider? services, string process, string parameter)
         where T : notnull
     {
-        ArgumentNullException.ThrowIfNull(services);
+        if (services is null)
+        {
+            throw new InvalidOperationException(
+                $"Process '{process}' needs a service of type '{typeof(T)}' for its constructor parameter '{parameter}', but its host has no services: " +
+                "set SessionHostOptions.Services (services.AddSessionGen() in SessionGen.Hosting does it).");
+        }
+
         return services.GetService(typeof(T)) is T service
             ? service
             : throw new InvalidOperationException(
                 $"Process '{process}' needs a service of type '{typeof(T)}' for its constructor parameter '{parameter}', but none is registered.");
     }
 
-    /// <summary>The service for an optional constructor parameter, or <paramref name="fallback"/> when none is registered.</summary>
-    public static T? Optional<T>(IServiceProvider services, T? fallback)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        return services.GetService(typeof(T)) is T service ? service : fallback;
-    }
+    /// <summary>The service for an optional constructor parameter, or <paramref name="fallback"/> when there is none.</summary>
+    /// <param name="services">The host's services, or <see langword="null"/> when it has none.</param>
+    /// <param name="fallback">The parameter's default value.</param>
+    public static T? Optional<T>(IServiceProvider? services, T? fallback) =>
+        services?.GetService(typeof(T)) is T service ? service : fallback;
 }

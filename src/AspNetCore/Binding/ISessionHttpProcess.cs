@@ -1,0 +1,14 @@
+using System.ComponentModel;
+
+namespace SessionGen.AspNetCore;
+
+/// <summary>
+/// Implemented by the generator for every <c>[SessionProcess]</c> class of a project that references
+/// SessionGen.AspNetCore; <c>MapSessionProcess&lt;P&gt;</c> takes its JSON binding from it, so no reflection is needed.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface ISessionHttpProcess
+{
+    /// <summary>Creates the process's JSON binding: one message reader per operation.</summary>
+    static abstract SessionJsonBinding CreateJsonBinding();
+}

@@ -1,0 +1,9 @@
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace SessionGen.AspNetCore;
+
+/// <summary>Reads one operation's message record from a JSON object (generated per operation).</summary>
+/// <exception cref="JsonException">The JSON is not an object of the message's properties.</exception>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate object MessageJsonReader(ref Utf8JsonReader reader, JsonSerializerOptions options);

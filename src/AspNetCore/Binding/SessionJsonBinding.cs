@@ -1,0 +1,27 @@
+using System.ComponentModel;
+
+namespace SessionGen.AspNetCore;
+
+/// <summary>A process's operations as HTTP sees them (generated; see <see cref="ISessionHttpProcess"/>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SessionJsonBinding
+{
+    private readonly Dictionary<string, OperationJsonBinding> byName;
+
+    /// <summary>Creates the binding (generated code does).</summary>
+    public SessionJsonBinding(SessionProcessDefinition definition, OperationJsonBinding[] operations)
+    {
+        Definition = definition ?? throw new ArgumentNullException(nameof(definition));
+        Operations = operations ?? throw new ArgumentNullException(nameof(operations));
+        byName = operations.ToDictionary(static operation => operation.Operation.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The process.</summary>
+    public SessionProcessDefinition Definition { get; }
+
+    /// <summary>Every operation, starters included.</summary>
+    public IReadOnlyList<OperationJsonBinding> Operations { get; }
+
+    /// <summary>The operation called <paramref name="name"/> (exactly, as on the wire), or <see langword="null"/>.</summary>
+    public OperationJsonBinding? Find(string name) => byName.GetValueOrDefault(name);
+}

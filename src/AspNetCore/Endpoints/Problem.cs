@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace SessionGen.AspNetCore.Endpoints;
+
+/// <summary>An RFC 7807 problem details response: what went wrong, never how (no exception text, no stack trace).</summary>
+internal readonly record struct Problem(int Status, string Title, string Detail)
+{
+    public static Problem UnknownSession(string id) =>
+        new(StatusCodes.Status404NotFound, "Session not found", $"There is no session '{id}': it never existed or it has ended.");
+
+    public static Problem UnknownOperation(string process, string operation) =>
+        new(StatusCodes.Status404NotFound, "Unknown operation", $"Process '{process}' has no operation '{operation}' that can be sent to a session.");
+
+    public static Problem MalformedMessage(string reason) =>
+        new(StatusCodes.Status400BadRequest, "Malformed message", reason);
+
+    public static Problem BodyTooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body is larger than the limit of {limit} bytes.");
+
+    /// <summary>The answer to what a send threw.</summary>
+    public static Problem From(Exception exception, string sessionId, string operation) => exception switch
+    {
+        SessionNotFoundException => UnknownSession(sessionId),
+        UnknownOperationException => new(StatusCodes.Status404NotFound, "Unknown operation", $"Session '{sessionId}' has no operation '{operation}'."),
+        MessageTypeMismatchException => MalformedMessage($"The message does not fit operation '{operation}'."),
+        SessionFaultedException => new(
+            StatusCodes.Status500InternalServerError, "Handler failed", $"The handler of operation '{operation}' of session '{sessionId}' failed."),
+        HandlerTimeLimitExceededException => new(
+            StatusCodes.Status504GatewayTimeout, "Handler time limit exceeded", $"The handler of operation '{operation}' of session '{sessionId}' ran past its time limit."),
+        MailboxFullException => new(
+            StatusCodes.Status503ServiceUnavailable, "Session busy", $"Session '{sessionId}' has too many messages waiting; try again later."),
+        MessageExpiredException => new(
+            StatusCodes.Status503ServiceUnavailable, "Message expired", $"The message for operation '{operation}' waited too long in session '{sessionId}''s queue."),
+        ObjectDisposedException => new(
+            StatusCodes.Status503ServiceUnavailable, "Stopping", "The server is stopping and accepts no more messages."),
+        SessionException => new(
+            StatusCodes.Status409Conflict, "Message refused", $"Session '{sessionId}' refused the message for operation '{operation}': {exception.GetType().Name}."),
+        _ => new(StatusCodes.Status500InternalServerError, "Server error", $"Operation '{operation}' could not be completed."),
+    };
+
+    public async Task WriteAsync(HttpContext context, string? sessionId = null, string? operation = null)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = Status;
+        response.ContentType = "application/problem+json";
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = "1";
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", TypeUri(Status));
+            writer.WriteString("title", Title);
+            writer.WriteNumber("status", Status);
+            writer.WriteString("detail", Detail);
+            writer.WriteString("instance", context.Request.PathBase + context.Request.Path);
+            if (sessionId is not null)
+            {
+                writer.WriteString("sessionId", sessionId);
+            }
+
+            if (operation is not null)
+            {
+                writer.WriteString("operation", operation);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string TypeUri(int status) => status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        504 => "https://tools.ietf.org/html/rfc9110#section-15.6.5",
+        _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+    };
+}

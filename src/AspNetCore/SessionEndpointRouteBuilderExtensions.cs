@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SessionGen.AspNetCore;
+using SessionGen.AspNetCore.Endpoints;
+
+namespace SessionGen;
+
+/// <summary>Maps a session process onto HTTP endpoints.</summary>
+public static class SessionEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps process <typeparamref name="TProcess"/> under <paramref name="prefix"/>:
+    /// <c>POST prefix</c> starts a session (body: the starter's message as JSON; 201 with <c>{"sessionId", "result"}</c>;
+    /// <c>?starter=Name</c> picks one of several starters), <c>POST prefix/{sessionId}/{operation}</c> sends a
+    /// message (200 with the result as JSON, or 204), and <c>GET prefix/{sessionId}/events</c> streams the
+    /// session's events as Server-Sent Events (<c>?participant=</c> adds that participant's <c>EmitTo</c> events;
+    /// <c>Last-Event-ID</c> resumes). Errors are RFC 7807 problem details. The <see cref="SessionHost"/> comes from
+    /// the application's services (<c>services.AddSessionGen()</c>).
+    /// </summary>
+    /// <typeparam name="TProcess">A <c>[SessionProcess]</c> class; the generator implements <see cref="ISessionHttpProcess"/> for it.</typeparam>
+    /// <param name="endpoints">The application.</param>
+    /// <param name="prefix">The route prefix, for example <c>"/rooms"</c>.</param>
+    /// <param name="configure">Adjusts the endpoints' settings.</param>
+    /// <returns>The route group, to add conventions such as authorization.</returns>
+    /// <exception cref="InvalidOperationException">The JSON options cannot handle one of the process's parameter or result types.</exception>
+    public static RouteGroupBuilder MapSessionProcess<TProcess>(
+        this IEndpointRouteBuilder endpoints, string prefix, Action<SessionHttpOptions>? configure = null)
+        where TProcess : ISessionHttpProcess
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        var options = new SessionHttpOptions();
+        configure?.Invoke(options);
+        JsonSerializerOptions json = options.SerializerOptions
+            ?? endpoints.ServiceProvider.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions
+            ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ILogger logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("SessionGen.AspNetCore") ?? NullLogger.Instance;
+        var process = new HttpProcess(TProcess.CreateJsonBinding(), json, options, logger);
+        process.EnsureJsonCoversOperations();
+
+        RouteGroupBuilder group = endpoints.MapGroup(prefix);
+        group.MapPost("", context => MessageEndpoints.StartAsync(context, process));
+        group.MapPost("/{sessionId}/{operation}", context => MessageEndpoints.SendAsync(context, process));
+        group.MapGet("/{sessionId}/events", context => EventStreamEndpoint.StreamAsync(context, process));
+        return group;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace SessionGen.Hosting;
+
+/// <summary>
+/// Ties the <see cref="SessionHost"/> to the application's lifetime: created at start (so a misconfiguration
+/// shows then, not at the first message), drained at stop within the application's shutdown deadline, and
+/// its dead letters logged meanwhile.
+/// </summary>
+internal sealed class SessionHostService : IHostedService
+{
+    private readonly SessionHost host;
+    private readonly ILogger logger;
+    private Task deadLetterLogging = Task.CompletedTask;
+
+    public SessionHostService(SessionHost host, ILoggerFactory? loggerFactory = null)
+    {
+        this.host = host;
+        logger = loggerFactory?.CreateLogger(SessionLog.Category) ?? NullLogger.Instance;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            DeadLetterSubscription deadLetters = host.SubscribeDeadLetters();
+            deadLetterLogging = LogDeadLettersAsync(deadLetters);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Finishes the messages already accepted; when <paramref name="cancellationToken"/> (the application's shutdown
+    /// deadline) fires first, sessions end at once and what they still held is dead-lettered.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await host.StopAsync(cancellationToken).ConfigureAwait(false);
+        await deadLetterLogging.ConfigureAwait(false);
+    }
+
+    private async Task LogDeadLettersAsync(DeadLetterSubscription deadLetters)
+    {
+        try
+        {
+            // Completes when the host has stopped.
+            IAsyncEnumerable<DeadLetter> stream = deadLetters;
+            await foreach (DeadLetter deadLetter in stream.ConfigureAwait(false))
+            {
+                SessionLog.DeadLetter(logger, deadLetter.Operation, deadLetter.SessionId.ToString(), deadLetter.Reason);
+            }
+        }
+        finally
+        {
+            await deadLetters.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
