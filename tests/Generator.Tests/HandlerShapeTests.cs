@@ -100,6 +100,6 @@ public sealed class HandlerShapeTests
         Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.AsValueTaskOfT, long>", text);
         Assert.Contains("global::SessionGen.HandlerResults.FromTask(process.Start(", text);
         Assert.Contains("global::SessionGen.HandlerResults.FromValueTask(process.AsValueTask())", text);
-        Assert.Contains("=> process.AsValueTaskOfT(message.N, cancellationToken));", text);
+        Assert.Contains("=> process.AsValueTaskOfT(message.N, cancellationToken), handlerTakesCancellationToken: true);", text);
     }
 }
