@@ -83,6 +83,7 @@ internal static class SessionMetrics
         {
             DeadLetters.Add(
                 1,
+                new KeyValuePair<string, object?>(SessionTelemetry.ProcessTag, (deadLetter.Message as ISessionMessage)?.Operation.Process.ProtocolName),
                 new KeyValuePair<string, object?>(SessionTelemetry.OperationTag, deadLetter.Operation),
                 new KeyValuePair<string, object?>(SessionTelemetry.ReasonTag, deadLetter.Reason.ToString()));
         }

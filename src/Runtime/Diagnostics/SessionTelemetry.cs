@@ -9,7 +9,7 @@ namespace SessionGen;
 /// <c>sessiongen.sessions.started</c> [process], <c>sessiongen.sessions.ended</c> [process, reason],
 /// <c>sessiongen.messages.handled</c> [process, operation, outcome], <c>sessiongen.handler.duration</c>
 /// (seconds) [process, operation, outcome], <c>sessiongen.queue.length</c> [process],
-/// <c>sessiongen.dead_letters</c> [operation, reason] and <c>sessiongen.timeouts.fired</c> [process].
+/// <c>sessiongen.dead_letters</c> [process, operation, reason] and <c>sessiongen.timeouts.fired</c> [process].
 /// The activity source starts one span per handled message, a child of the sender's <c>Activity.Current</c>,
 /// tagged with the process, the operation and the session id.
 /// </remarks>
