@@ -16,7 +16,6 @@ namespace SessionGen.Generator.Model;
 /// <param name="OmittedMembers">Generated members the user already declares, which are therefore left out.</param>
 /// <param name="HasParameterlessConstructor">Whether the runtime can create the process with <c>new()</c>.</param>
 /// <param name="ServiceParameters">Otherwise, the constructor parameters the factory takes from the host's services.</param>
-/// <param name="ServiceParameters">Otherwise, the constructor parameters the factory takes from the host's services.</param>
 /// <param name="Settings">The reliability settings of <c>[SessionProcess(...)]</c>.</param>
 /// <param name="FaultHandler">The <c>[OnFault]</c> method, if any.</param>
 /// <param name="IdleHandler">The <c>[OnIdle]</c> method, if any.</param>
@@ -34,7 +33,6 @@ internal sealed record ProcessModel(
     EquatableArray<string> Starters,
     EquatableArray<string> OmittedMembers,
     bool HasParameterlessConstructor,
-    EquatableArray<ServiceParameterModel> ServiceParameters,
     EquatableArray<ServiceParameterModel> ServiceParameters,
     SettingsModel Settings,
     LifecycleHandlerModel? FaultHandler,

@@ -92,7 +92,6 @@ internal static class ProcessParser
             OmittedMembers: KnownNames.OptionalMembers.Where(userMembers.Contains).ToEquatableArray(),
             HasParameterlessConstructor: process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0),
             ServiceParameters: ConstructorParser.ServiceParameters(process),
-            ServiceParameters: ConstructorParser.ServiceParameters(process),
             Settings: SettingsParser.Parse(context.Attributes),
             FaultHandler: faultHandler,
             IdleHandler: idleHandler,
