@@ -15,7 +15,7 @@ public static class SessionGenServiceCollectionExtensions
     /// stops (accepted messages finish; past the host's shutdown deadline, sessions end and the rest is
     /// dead-lettered). Process constructors take their parameters from these services; session starts, ends,
     /// faults and dead letters are logged under the category <c>SessionGen</c>. The host's clock is the
-    /// registered <see cref="TimeProvider"/>, if there is one.
+    /// registered <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/> is registered when there is none).
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Adjusts the host's options; may be given by several calls, applied in order.</param>
@@ -27,6 +27,8 @@ public static class SessionGenServiceCollectionExtensions
             services.AddSingleton(new SessionHostConfiguration(configure));
         }
 
+        // One clock for the host's timeouts and for the processes that take a TimeProvider (tests replace it).
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(CreateHost);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SessionHostService>());
         return services;
