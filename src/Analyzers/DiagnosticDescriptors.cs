@@ -229,4 +229,43 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "SGEN0024.md");
+
+    public static readonly DiagnosticDescriptor UnreachableState = new(
+        "SGEN0025",
+        "Protocol state is never reached",
+        "State '{0}' of session process '{1}' is never reached: it is not the initial state and no handler accepted in a reachable state moves to it; add it to the [MovesTo] of such a handler, or remove the state",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The states a session can reach are the initial state (the enum's first member) and, from each reachable state that is not final, the [MovesTo] states of the handlers accepted in it.",
+        helpLinkUri: HelpLinkBase + "SGEN0025.md");
+
+    public static readonly DiagnosticDescriptor HandlerNeverAccepted = new(
+        "SGEN0026",
+        "Handler is accepted only in states that are never reached",
+        "Handler '{0}' is accepted only in {1}, which the session never reaches, so it never runs and its messages are refused; accept it in a reachable state, or add a [MovesTo] that leads there",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A message whose handler is accepted in no state the session can still reach is answered with MessageNotAcceptedException; a timeout in no reachable state never fires.",
+        helpLinkUri: HelpLinkBase + "SGEN0026.md");
+
+    public static readonly DiagnosticDescriptor DeadEndState = new(
+        "SGEN0027",
+        "Protocol state has no way out and is not final",
+        "State '{0}' of session process '{1}' has no way out: no handler accepted in it declares a move to another state, yet it is not marked [FinalState]; mark it [FinalState] if sessions end there, or give a handler accepted in it a [MovesTo]",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A session that reaches a state with no way out stays in it until it ends some other way (EndSession, an idle timeout), and every message accepted only elsewhere waits in vain.",
+        helpLinkUri: HelpLinkBase + "SGEN0027.md");
+
+    public static readonly DiagnosticDescriptor UndeclaredState = new(
+        "SGEN0028",
+        "Transition to an undeclared state",
+        "'{0}' in [{1}] on handler '{2}' is not a state of session process '{3}', because {4}, so it is ignored; {5}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0028.md");
 }

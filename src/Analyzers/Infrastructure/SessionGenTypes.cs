@@ -22,11 +22,21 @@ internal sealed class SessionGenTypes
 
     public INamedTypeSymbol OnTimeout { get; }
 
+    /// <summary><c>[AcceptedIn]</c>; null when the referenced SessionGen predates protocol states.</summary>
+    public INamedTypeSymbol? AcceptedIn { get; private set; }
+
+    /// <summary><c>[MovesTo]</c>; null when the referenced SessionGen predates protocol states.</summary>
+    public INamedTypeSymbol? MovesTo { get; private set; }
+
     public static SessionGenTypes? Resolve(Compilation compilation) =>
         compilation.GetTypeByMetadataName(KnownNames.SessionProcessAttribute) is { } sessionProcess
         && compilation.GetTypeByMetadataName(KnownNames.OnAttribute) is { } on
         && compilation.GetTypeByMetadataName(KnownNames.OnTimeoutAttribute) is { } onTimeout
             ? new SessionGenTypes(sessionProcess, on, onTimeout)
+            {
+                AcceptedIn = compilation.GetTypeByMetadataName(KnownNames.AcceptedInAttribute),
+                MovesTo = compilation.GetTypeByMetadataName(KnownNames.MovesToAttribute),
+            }
             : null;
 
     public bool IsProcess(INamedTypeSymbol type)

@@ -49,4 +49,30 @@ public sealed class AsyncVoidToTaskCodeFixTests
                 private async Task Idle() => await Task.Yield();
             }
             """);
+
+    [Fact]
+    public Task Adds_the_using_for_Task_when_it_is_missing() =>
+        Verify<AsyncVoidHandlerAnalyzer>.CodeFixAsync<AsyncVoidToTaskCodeFixProvider>(
+            """
+            using SessionGen;
+
+            [SessionProcess]
+            public partial class Chat
+            {
+                [On("Open", StartsSession = true)]
+                private async {|SGEN0013:void|} Open(string topic) => await System.Threading.Tasks.Task.Yield();
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using SessionGen;
+
+            [SessionProcess]
+            public partial class Chat
+            {
+                [On("Open", StartsSession = true)]
+                private async Task Open(string topic) => await System.Threading.Tasks.Task.Yield();
+            }
+            """,
+            withUsings: false);
 }

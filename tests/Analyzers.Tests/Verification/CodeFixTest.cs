@@ -15,10 +15,11 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public CodeFixTest(string source, string fixedSource)
+    public CodeFixTest(string source, string fixedSource, bool withUsings)
     {
-        TestCode = TestReferences.Usings + source;
-        FixedCode = TestReferences.Usings + fixedSource;
+        string usings = withUsings ? TestReferences.Usings : "";
+        TestCode = usings + source;
+        FixedCode = usings + fixedSource;
         ReferenceAssemblies = TestReferences.Net80;
         TestState.AdditionalReferences.Add(TestReferences.SessionGen);
         FixedState.AdditionalReferences.Add(TestReferences.SessionGen);

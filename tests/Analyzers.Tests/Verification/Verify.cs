@@ -7,10 +7,13 @@ namespace SessionGen.Analyzers.Tests.Verification;
 internal static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    /// <summary>Passes when the analyzer reports the marked diagnostics and the fix turns the source into <paramref name="fixedSource"/>.</summary>
-    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource)
+    /// <summary>
+    /// Passes when the analyzer reports the marked diagnostics and the fix turns the source into <paramref name="fixedSource"/>.
+    /// Both get the usual usings unless <paramref name="withUsings"/> is false.
+    /// </summary>
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, bool withUsings = true)
         where TCodeFix : CodeFixProvider, new() =>
-        new CodeFixTest<TAnalyzer, TCodeFix>(source, fixedSource).RunAsync();
+        new CodeFixTest<TAnalyzer, TCodeFix>(source, fixedSource, withUsings).RunAsync();
 
     /// <summary>Passes when the analyzer reports exactly the marked diagnostics (none when nothing is marked).</summary>
     public static Task AnalyzerAsync(string source) =>
