@@ -114,12 +114,12 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public async Task Process_without_a_parameterless_constructor_compiles_and_explains_at_run_time()
+    public async Task Process_without_a_parameterless_constructor_compiles_and_takes_its_parameters_from_the_hosts_services()
     {
         GeneratorRun run = await GeneratorRun.RunAsync(InvalidProcesses.Cases["no parameterless constructor"]);
 
         run.AssertCompilesCleanly();
-        Assert.Contains("throw new global::System.InvalidOperationException(\"Process 'P' needs a parameterless constructor.\");", run.SingleText());
+        Assert.Contains("global::SessionGen.ProcessServices.Required<int>(services, \"P\", \"seed\"));", run.SingleText());
     }
 
     [Fact]
