@@ -243,7 +243,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HandlerNeverAccepted = new(
         "SGEN0026",
         "Handler is accepted only in states that are never reached",
-        "Handler '{0}' is accepted only in {1}, which the session never reaches, so it never runs and its messages are refused; accept it in a reachable state, or add a [MovesTo] that leads there",
+        "Handler '{0}' is accepted only in {1}, which the session never reaches (or which are final and end it), so it never runs and its messages are refused; accept it in a reachable state that is not final, or add a [MovesTo] that leads there",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

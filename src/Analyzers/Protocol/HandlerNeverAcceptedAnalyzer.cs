@@ -7,7 +7,8 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Protocol;
 
 /// <summary>
-/// SGEN0026: a handler whose <c>[AcceptedIn]</c> names only states the session never reaches. Starters are left out
+/// SGEN0026: a handler whose <c>[AcceptedIn]</c> names only states the session never reaches, or final states, which
+/// end the session as soon as it reaches them. Starters are left out
 /// (they run in the initial state), and so is an <c>[AcceptedIn]</c> that names something that is not a state
 /// (SGEN0028 says what to fix first).
 /// </summary>
@@ -29,10 +30,11 @@ public sealed class HandlerNeverAcceptedAnalyzer : SessionGenAnalyzer
             return;
         }
 
+        ulong live = graph.Live;
         foreach (ProtocolHandler handler in graph.Handlers)
         {
             if (!handler.IsStarter && handler.AcceptedIn is { } acceptedIn
-                && (handler.Accepted & graph.Reachable) == 0
+                && (handler.Accepted & live) == 0
                 && Names(acceptedIn, graph.States) is { } names)
             {
                 context.ReportDiagnostic(Diagnostic.Create(

@@ -56,6 +56,24 @@ internal sealed class ProtocolGraph
 
     public bool IsReachable(int state) => (Reachable & Bit(state)) != 0;
 
+    /// <summary>The reachable states that are not final: the session ends on reaching a final state, so only in these do handlers run.</summary>
+    public ulong Live
+    {
+        get
+        {
+            ulong live = 0;
+            for (int state = 0; state < States.Count; state++)
+            {
+                if (IsReachable(state) && !States.IsFinal(state))
+                {
+                    live |= Bit(state);
+                }
+            }
+
+            return live;
+        }
+    }
+
     /// <summary>True when some handler accepted in <paramref name="state"/> declares a move to another state.</summary>
     public bool HasWayOut(int state)
     {
