@@ -383,11 +383,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         {
             heldWakeUpScheduled = true;
             TimeSpan wait = limit - Host.TimeProvider.GetElapsedTime(oldestHeld);
-            Host.Timers.Schedule(this, wait + TimeSpan.FromTicks(1), () => heldWakeUpScheduled = false);
+            Host.Timers.Schedule(this, wait + TimeSpan.FromTicks(1), (Action)HeldMessagesWakeUp);
         }
 
         return item;
     }
+
+    // Runs on the turn, so the next dequeue re-examines the held messages against the hold limit.
+    private void HeldMessagesWakeUp() => heldWakeUpScheduled = false;
 
     /// <summary>Called under the mailbox lock for each held item; true to refuse it now.</summary>
     private bool RefuseHeld(MailboxItem item)

@@ -151,27 +151,40 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     TResult IValueTaskSource<TResult>.GetResult(short token)
     {
+        bool finished = IsFinished(token);
         try
         {
             return completion.GetResult(token);
         }
         finally
         {
-            Return();
+            if (finished)
+            {
+                Return();
+            }
         }
     }
 
     void IValueTaskSource.GetResult(short token)
     {
+        bool finished = IsFinished(token);
         try
         {
             completion.GetResult(token);
         }
         finally
         {
-            Return();
+            if (finished)
+            {
+                Return();
+            }
         }
     }
+
+    // A caller that misuses its ValueTask (blocks on it unfinished, awaits it twice) gets the core's
+    // InvalidOperationException, but must never recycle a request that is still queued or running.
+    private bool IsFinished(short token) =>
+        token == completion.Version && completion.GetStatus(token) != ValueTaskSourceStatus.Pending;
 
     ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) => completion.GetStatus(token);
 

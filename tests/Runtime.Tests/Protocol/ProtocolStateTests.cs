@@ -54,6 +54,7 @@ public sealed class ProtocolStateTests
         Assert.True(deadLetters.TryRead(out DeadLetter? letter));
         Assert.Equal(DeadLetterReason.NotAccepted, letter.Reason);
         Assert.True(host.Contains(auction.Id));
+        Assert.Equal("Open at 0", await auction.PeekAsync());
     }
 
     [Fact]
