@@ -7,11 +7,19 @@ namespace SessionGen;
 internal static class LiveHosts
 {
     private static readonly List<WeakReference<SessionHost>> Hosts = [];
+    private static int pruneAt = 64;
 
     public static void Register(SessionHost host)
     {
         lock (Hosts)
         {
+            // Without a collector nobody takes snapshots, so a process that makes many hosts prunes here.
+            if (Hosts.Count >= pruneAt)
+            {
+                Hosts.RemoveAll(static reference => !reference.TryGetTarget(out SessionHost? old) || (old.IsStopping && old.SessionCount == 0));
+                pruneAt = Math.Max(64, Hosts.Count * 2);
+            }
+
             Hosts.Add(new WeakReference<SessionHost>(host));
         }
     }
