@@ -69,8 +69,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingParameterlessConstructor = new(
         "SGEN0007",
-        "Session process needs a parameterless constructor",
-        "Session process '{0}' has no parameterless constructor, so the runtime cannot create its sessions; add one (it may be private)",
+        "Session process needs a constructor the runtime can call",
+        "Session process '{0}' has no constructor the runtime can call; add a parameterless one (it may be private) or one whose parameters the host's services provide (no ref, out, in, pointer or ref struct parameters)",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

@@ -1,13 +1,15 @@
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SessionGen.Analyzers.Infrastructure;
+using SessionGen.Generator.Parsing;
 
 namespace SessionGen.Analyzers.Processes;
 
 /// <summary>
-/// SGEN0007: the generated factory calls <c>new P()</c>; without such a constructor it throws at every start.
-/// A constructor whose parameters are all optional does not count, exactly as in the generator.
+/// SGEN0007: the generated factory calls a parameterless constructor, or one whose parameters it takes from the
+/// host's services; a process with neither cannot be created, so every start would throw.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingParameterlessConstructorAnalyzer : SessionGenAnalyzer
@@ -27,9 +29,10 @@ public sealed class MissingParameterlessConstructorAnalyzer : SessionGenAnalyzer
             return;
         }
 
+        // Mirrors the generator: a parameterless constructor, or one whose parameters the host's services fill.
         foreach (IMethodSymbol constructor in process.InstanceConstructors)
         {
-            if (constructor.Parameters.Length == 0)
+            if (constructor.Parameters.All(HandlerRules.IsInjectableParameter))
             {
                 return;
             }

@@ -23,7 +23,7 @@ internal static class ConstructorParser
         }
 
         IMethodSymbol? chosen = process.InstanceConstructors
-            .Where(static constructor => constructor.Parameters.All(CanBeService))
+            .Where(static constructor => constructor.Parameters.All(HandlerRules.IsInjectableParameter))
             .OrderByDescending(static constructor => constructor.Parameters.Length)
             .FirstOrDefault();
         if (chosen is null)
@@ -39,13 +39,6 @@ internal static class ConstructorParser
 
         return parameters.ToEquatableArray();
     }
-
-    private static bool CanBeService(IParameterSymbol parameter) =>
-        parameter.RefKind == RefKind.None
-        && !parameter.IsParams
-        && parameter.Type is not (IPointerTypeSymbol or IFunctionPointerTypeSymbol or ITypeParameterSymbol)
-        && !parameter.Type.IsRefLikeType
-        && parameter.Type.TypeKind != TypeKind.Error;
 
     /// <summary>The value for a service that is not registered, or null when the parameter requires one.</summary>
     private static string? Fallback(IParameterSymbol parameter)

@@ -92,6 +92,17 @@ internal static class HandlerRules
     }
 
     /// <summary>
+    /// Whether the generated factory can fill a constructor parameter from the host's services: passed by value,
+    /// not <c>params</c>, and of a type an <c>IServiceProvider</c> can hand out.
+    /// </summary>
+    public static bool IsInjectableParameter(IParameterSymbol parameter) =>
+        parameter.RefKind == RefKind.None
+        && !parameter.IsParams
+        && parameter.Type is not (IPointerTypeSymbol or IFunctionPointerTypeSymbol or ITypeParameterSymbol)
+        && !parameter.Type.IsRefLikeType
+        && parameter.Type.TypeKind != TypeKind.Error;
+
+    /// <summary>
     /// Types that cannot travel in a message record or a <c>ValueTask</c>. An array of pointers counts too: the
     /// generated record and client are not in an unsafe context, so they could not even name its type.
     /// </summary>

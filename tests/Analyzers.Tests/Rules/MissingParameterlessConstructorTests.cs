@@ -6,41 +6,41 @@ namespace SessionGen.Analyzers.Tests.Rules;
 public sealed class MissingParameterlessConstructorTests
 {
     [Fact]
-    public Task Fires_when_every_constructor_takes_parameters() =>
+    public Task Fires_when_every_constructor_takes_a_by_ref_parameter() =>
         Verify<MissingParameterlessConstructorAnalyzer>.AnalyzerAsync("""
             [SessionProcess]
             public partial class {|SGEN0007:Chat|}
             {
-                private readonly string topic;
+                private readonly int seed;
 
-                public Chat(string topic) => this.topic = topic;
+                public Chat(ref int seed) => this.seed = seed;
 
                 [On("Open", StartsSession = true)]
-                private void Open() => Emit(topic);
+                private void Open() => Emit(seed);
             }
             """);
 
     [Fact]
-    public Task Fires_for_a_primary_constructor_with_parameters() =>
-        Verify<MissingParameterlessConstructorAnalyzer>.AnalyzerAsync("""
-            [SessionProcess]
-            public partial class {|SGEN0007:Chat|}(string topic)
-            {
-                [On("Open", StartsSession = true)]
-                private void Open() => Emit(topic);
-            }
-            """);
-
-    [Fact]
-    public Task Fires_when_the_only_constructor_has_optional_parameters_only() =>
+    public Task Fires_when_the_only_constructor_takes_params() =>
         Verify<MissingParameterlessConstructorAnalyzer>.AnalyzerAsync("""
             [SessionProcess]
             public partial class {|SGEN0007:Chat|}
             {
-                public Chat(string topic = "general") { }
+                public Chat(params string[] topics) { }
 
                 [On("Open", StartsSession = true)]
                 private void Open() { }
+            }
+            """);
+
+    [Fact]
+    public Task Stays_silent_for_a_constructor_whose_parameters_come_from_services() =>
+        Verify<MissingParameterlessConstructorAnalyzer>.AnalyzerAsync("""
+            [SessionProcess]
+            public partial class Chat(TimeProvider clock)
+            {
+                [On("Open", StartsSession = true)]
+                private void Open() => Emit(clock.GetUtcNow());
             }
             """);
 
@@ -52,9 +52,9 @@ public sealed class MissingParameterlessConstructorTests
             {
                 private readonly string topic;
 
-                private Chat() : this("general") { }
+                private Chat() => topic = "general";
 
-                public Chat(string topic) => this.topic = topic;
+                public Chat(ref string topic) => this.topic = topic;
 
                 [On("Open", StartsSession = true)]
                 private void Open() => Emit(topic);
