@@ -47,6 +47,21 @@ public sealed class DeadEndStateTests
             """);
 
     [Fact]
+    public Task Fires_on_the_process_when_the_states_enum_comes_from_a_reference() =>
+        Verify<DeadEndStateAnalyzer>.AnalyzerAsync("""
+            // ExecutionMode (Concurrent, Sequential, Single) is declared in SessionGen.dll, not in this source.
+            [SessionProcess(States = typeof(ExecutionMode))]
+            public partial class {|SGEN0027:Job|}
+            {
+                [On("Begin", StartsSession = true), MovesTo(ExecutionMode.Sequential, ExecutionMode.Single)]
+                private void Begin() { }
+
+                [On("Back"), AcceptedIn(ExecutionMode.Sequential), MovesTo(ExecutionMode.Concurrent)]
+                private void Back() { }
+            }
+            """);
+
+    [Fact]
     public Task Stays_silent_on_the_auction() =>
         Verify<DeadEndStateAnalyzer>.AnalyzerAsync(AuctionProtocol.Source);
 

@@ -47,6 +47,21 @@ public sealed class UnreachableStateTests
             """);
 
     [Fact]
+    public Task Fires_on_the_process_when_the_states_enum_comes_from_a_reference() =>
+        Verify<UnreachableStateAnalyzer>.AnalyzerAsync("""
+            // ExecutionMode (Concurrent, Sequential, Single) is declared in SessionGen.dll, not in this source.
+            [SessionProcess(States = typeof(ExecutionMode))]
+            public partial class {|SGEN0025:Job|}
+            {
+                [On("Begin", StartsSession = true), MovesTo(ExecutionMode.Sequential)]
+                private void Begin() { }
+
+                [On("Again"), MovesTo(ExecutionMode.Concurrent)]
+                private void Again() { }
+            }
+            """);
+
+    [Fact]
     public Task Stays_silent_on_the_auction() =>
         Verify<UnreachableStateAnalyzer>.AnalyzerAsync(AuctionProtocol.Source);
 
