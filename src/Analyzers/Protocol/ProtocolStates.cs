@@ -15,10 +15,19 @@ internal sealed class ProtocolStates
     /// <summary>The generator leaves out a protocol with more states than a mask has bits.</summary>
     public const int MaxStates = 64;
 
+    private readonly ulong finalStates;
+
     private ProtocolStates(INamedTypeSymbol enumType, IFieldSymbol[] members)
     {
         EnumType = enumType;
         Members = members;
+        for (int state = 0; state < members.Length && state < MaxStates; state++)
+        {
+            if (IsMarkedFinal(members[state]))
+            {
+                finalStates |= 1UL << state;
+            }
+        }
     }
 
     public INamedTypeSymbol EnumType { get; }
@@ -74,9 +83,11 @@ internal sealed class ProtocolStates
         return false;
     }
 
-    public bool IsFinal(int state)
+    public bool IsFinal(int state) => (finalStates & (1UL << state)) != 0;
+
+    private static bool IsMarkedFinal(IFieldSymbol member)
     {
-        foreach (AttributeData attribute in Members[state].GetAttributes())
+        foreach (AttributeData attribute in member.GetAttributes())
         {
             if (attribute.AttributeClass?.ToDisplayString() == KnownNames.FinalStateAttribute)
             {
