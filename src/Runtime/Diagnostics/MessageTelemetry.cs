@@ -8,16 +8,17 @@ namespace SessionGen;
 /// </summary>
 internal struct MessageTelemetry
 {
-    private ActivityContext parent;
-    private Activity? span;
-    private SessionContext? session;
-    private SessionOperation? operation;
+    // Three fields, because every pooled or queued request carries them: before the handler runs, the sender's
+    // activity (only when someone listens to spans); while it runs, the message's own span. The session and the
+    // operation are the request's own fields, passed in.
+    private Activity? activity;
     private long startedAt;
+    private bool started;
 
     /// <summary>At send time: remembers the sender's activity, when anyone listens to SessionGen's spans.</summary>
     public static MessageTelemetry Capture() =>
         SessionTracing.Source.HasListeners() && Activity.Current is { } sender
-            ? new MessageTelemetry { parent = sender.Context }
+            ? new MessageTelemetry { activity = sender }
             : default;
 
     /// <summary>
@@ -27,14 +28,15 @@ internal struct MessageTelemetry
     /// </summary>
     public Scope Start(SessionContext owner, SessionOperation handled)
     {
+        Activity? sender = activity;
+        activity = null;
         bool tracing = SessionTracing.Source.HasListeners();
         if (!tracing && !SessionMetrics.MessagesObserved)
         {
             return default;
         }
 
-        session = owner;
-        operation = handled;
+        started = true;
         startedAt = owner.Host.TimeProvider.GetTimestamp();
         if (!tracing)
         {
@@ -44,7 +46,7 @@ internal struct MessageTelemetry
         // The parent is the sender's span (or none), never whatever ran before on this thread.
         Activity? ambient = Activity.Current;
         Activity.Current = null;
-        span = SessionTracing.Source.StartActivity(SessionTracing.SpanName(handled), ActivityKind.Consumer, parent);
+        Activity? span = SessionTracing.Source.StartActivity(SessionTracing.SpanName(handled), ActivityKind.Consumer, sender?.Context ?? default);
         if (span is null)
         {
             Activity.Current = ambient;
@@ -54,14 +56,16 @@ internal struct MessageTelemetry
         span.SetTag(SessionTelemetry.ProcessTag, handled.Process.ProtocolName);
         span.SetTag(SessionTelemetry.OperationTag, handled.Name);
         span.SetTag(SessionTelemetry.SessionIdTag, owner.Id.ToString());
+        activity = span;
         return new Scope(ambient);
     }
 
     /// <summary>The handler has finished (<paramref name="error"/> is what its sender gets, if anything failed).</summary>
-    public void Stop(Exception? error)
+    public void Stop(SessionContext? owner, SessionOperation handled, Exception? error)
     {
-        if (session is not { } owner || operation is not { } handled)
+        if (!started || owner is null)
         {
+            this = default;
             return;
         }
 
@@ -73,7 +77,7 @@ internal struct MessageTelemetry
             _ => "failed",
         };
         SessionMetrics.MessageHandled(handled, outcome, owner.Host.TimeProvider.GetElapsedTime(startedAt));
-        if (span is { } finished)
+        if (activity is { } finished)
         {
             finished.SetTag(SessionTelemetry.OutcomeTag, outcome);
             if (error is not null)
@@ -83,7 +87,7 @@ internal struct MessageTelemetry
                 finished.SetStatus(ActivityStatusCode.Error, outcome);
             }
 
-            // Stop() leaves Activity.Current at the span's parent, which, for a span with a remote-style parent
+            // Stop() leaves Activity.Current at the span's parent, which, for a span started from a parent
             // context, is null: right for the session's turn, which carries no activity of its own.
             finished.Stop();
         }

@@ -113,7 +113,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     internal override void Complete()
     {
-        telemetry.Stop(error);
+        telemetry.Stop(session, operation, error);
         timeLimit.Cancel();
         callerRegistration.Dispose();
         handlerCancellation?.Dispose();
