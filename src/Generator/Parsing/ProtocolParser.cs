@@ -78,14 +78,28 @@ internal static class ProtocolParser
         return new TransitionsModel(accepted, targets);
     }
 
-    /// <summary>The enum's members in declaration order (a state's index is its bit).</summary>
-    public static IFieldSymbol[] Members(INamedTypeSymbol states) =>
-        states.GetMembers().OfType<IFieldSymbol>().Where(static f => f.HasConstantValue).ToArray();
+    /// <summary>
+    /// The enum's members in declaration order (a state's index is its bit). A member whose value an earlier one
+    /// already has is an alias of that state, and a member without a name (a syntax error) is no state.
+    /// </summary>
+    public static IFieldSymbol[] Members(INamedTypeSymbol states)
+    {
+        var values = new HashSet<object?>();
+        return states.GetMembers().OfType<IFieldSymbol>()
+            .Where(field => field.HasConstantValue && HandlerRules.IsValidName(field.Name) && values.Add(field.ConstantValue))
+            .ToArray();
+    }
 
     private static ulong Mask(AttributeData attribute, INamedTypeSymbol states, IFieldSymbol[] members)
     {
         ulong mask = 0;
-        foreach (TypedConstant argument in attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Values : ImmutableArray<TypedConstant>.Empty)
+        if (attribute.ConstructorArguments.Length != 1
+            || attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Array, IsNull: false } arguments)
+        {
+            return mask; // [AcceptedIn(null)] and the like: the analyzer reports it
+        }
+
+        foreach (TypedConstant argument in arguments.Values)
         {
             if (!SymbolEqualityComparer.Default.Equals(argument.Type, states))
             {

@@ -19,6 +19,27 @@ internal static class InvalidProcesses
     /// <summary>Case name to source; the process body goes inside a <c>[SessionProcess] public partial class P</c> unless the source is complete.</summary>
     public static readonly IReadOnlyDictionary<string, string> Cases = new Dictionary<string, string>
     {
+        ["protocol with null states in AcceptedIn and MovesTo"] = Usings + """
+            public enum S { A, [FinalState] B }
+
+            [SessionProcess(States = typeof(S))]
+            public partial class P
+            {
+                [On("Start", StartsSession = true)] private void Start() { }
+                [On("Bad"), AcceptedIn(null), MovesTo(null)] private void Bad() { }
+                [On("Good"), AcceptedIn(S.A), MovesTo(S.B)] private void Good() => MoveTo(S.B);
+            }
+            """,
+        ["protocol whose enum has an alias member"] = Usings + """
+            public enum S { Open, Reopened = Open, [FinalState] Closed }
+
+            [SessionProcess(States = typeof(S))]
+            public partial class P
+            {
+                [On("Start", StartsSession = true)] private void Start() { }
+                [On("Good"), AcceptedIn(S.Reopened), MovesTo(S.Closed)] private void Good() => MoveTo(S.Closed);
+            }
+            """,
         ["non-partial class"] = Usings + """
             [SessionProcess]
             public class P
