@@ -52,7 +52,8 @@ internal static class ContextMembersEmitter
         ProtocolMembersEmitter.Emit(writer, process);
     }
 
-    private static void Member(SourceWriter writer, ProcessModel process, string name, string documentation, string declaration)
+    /// <summary>Writes one generated member, unless the user already declares a member of that name.</summary>
+    internal static void Member(SourceWriter writer, ProcessModel process, string name, string documentation, string declaration)
     {
         if (process.OmittedMembers.Contains(name))
         {
