@@ -74,7 +74,7 @@ internal static class ContextMembersEmitter
             arguments = arguments.Length == 0 ? $"{Code.CancellationToken}.None" : $"{arguments}, {Code.CancellationToken}.None";
         }
 
-        string call = $"{handler.MethodName}({arguments})";
+        string call = $"{Code.Identifier(handler.MethodName)}({arguments})";
         return handler.ReturnKind switch
         {
             ReturnKind.Void or ReturnKind.Value => $"() => {{ {call}; }}",

@@ -94,7 +94,7 @@ internal static class DefinitionEmitter
             arguments = arguments.Length == 0 ? "cancellationToken" : arguments + ", cancellationToken";
         }
 
-        string call = $"process.{handler.MethodName}({arguments})";
+        string call = $"process.{Code.Identifier(handler.MethodName)}({arguments})";
         return handler.ReturnKind switch
         {
             ReturnKind.Void => $"{{ {call}; return default; }}",

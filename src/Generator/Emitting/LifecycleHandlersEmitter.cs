@@ -14,12 +14,12 @@ internal static class LifecycleHandlersEmitter
                 writer,
                 "OnFaultAsync(object process, global::SessionGen.SessionFaultedException fault)",
                 fault,
-                $"(({process.FullyQualifiedName})process).{fault.MethodName}({(fault.TakesFault ? "fault" : "")})");
+                $"(({process.FullyQualifiedName})process).{Code.Identifier(fault.MethodName)}({(fault.TakesFault ? "fault" : "")})");
         }
 
         if (process.IdleHandler is { } idle)
         {
-            Override(writer, "OnIdleAsync(object process)", idle, $"(({process.FullyQualifiedName})process).{idle.MethodName}()");
+            Override(writer, "OnIdleAsync(object process)", idle, $"(({process.FullyQualifiedName})process).{Code.Identifier(idle.MethodName)}()");
         }
     }
 

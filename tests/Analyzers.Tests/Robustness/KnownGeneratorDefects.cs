@@ -34,13 +34,6 @@ internal static partial class KnownGeneratorDefects
             return "declaration whose name is missing after a syntax error";
         }
 
-        // A handler method whose name is an escaped keyword ('void @class()'): the generator calls it as 'class(...)'.
-        if (mutant.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Any(static method =>
-                method.Identifier.Text.StartsWith('@') && SyntaxFacts.GetKeywordKind(method.Identifier.ValueText) != SyntaxKind.None))
-        {
-            return "handler named with an escaped keyword";
-        }
-
         // A top-level type declared private or protected (the user sees CS1527): the generator derives the
         // generated members' accessibility from it.
         if (error.Id is "CS0050" or "CS0051" or "CS0057" or "CS0122" or "CS1503" && userErrors.Any(static user => user.Id == "CS1527"))

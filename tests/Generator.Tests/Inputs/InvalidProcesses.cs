@@ -40,6 +40,16 @@ internal static class InvalidProcesses
                 [On("Good"), AcceptedIn(S.Reopened), MovesTo(S.Closed)] private void Good() => MoveTo(S.Closed);
             }
             """,
+        ["handlers named with escaped keywords"] = Usings + """
+            [SessionProcess]
+            public partial class P
+            {
+                [On("Start", StartsSession = true)] private void @class() { }
+                [On("Good")] private int @event(int @int) => @int;
+                [OnTimeout("Later")] private void @while() { }
+                [OnFault] private void @catch(SessionFaultedException fault) { }
+            }
+            """,
         ["non-partial class"] = Usings + """
             [SessionProcess]
             public class P
