@@ -13,6 +13,12 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     // Bounds one turn so a busy session hands its thread back and cannot starve the others.
     private const int TurnBatchSize = 64;
 
+    // A handler run inline may send to another idle session, which runs inline too: bound the nesting.
+    private const int MaxInlineDepth = 4;
+
+    [ThreadStatic]
+    private static int inlineDepth;
+
     private readonly Mailbox mailbox;
     private readonly SubscriberList subscribers = new();
     private object? process;
@@ -166,25 +172,61 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     internal void Unsubscribe(SessionSubscription subscription) => subscribers.Remove(subscription);
 
-    /// <summary>Offers a sender's message, honouring the process's mailbox bound.</summary>
-    internal EnqueueResult TryPostMessage(MailboxItem item) => Enqueue(item, Definition.Settings.MailboxFullMode);
-
-    /// <summary>Queues one of the runtime's own items (a timeout, a marker); false when the session has ended.</summary>
-    internal bool TryPost(MailboxItem item) => Enqueue(item, whenFull: null) == EnqueueResult.Accepted;
-
-    private EnqueueResult Enqueue(MailboxItem item, MailboxFullMode? whenFull)
+    /// <summary>
+    /// Offers a sender's message, honouring the process's mailbox bound. When the session was idle, the
+    /// message runs at once on the sender's thread if that thread may run handlers (see <see cref="BeginTurn"/>),
+    /// the way an async method runs until its first incomplete await.
+    /// </summary>
+    internal EnqueueResult TryPostMessage(MailboxItem item)
     {
-        EnqueueResult result = mailbox.TryEnqueue(item, whenFull, out bool mustSchedule);
+        EnqueueResult result = mailbox.TryEnqueue(item, Definition.Settings.MailboxFullMode, out bool mustSchedule);
         if (mustSchedule)
         {
-            ScheduleTurn();
+            BeginTurn();
         }
 
         return result;
     }
 
-    /// <summary>Queues a new session's first item without starting its turn (see <see cref="ScheduleTurn"/>).</summary>
+    /// <summary>Queues one of the runtime's own items (a timeout, a marker); false when the session has ended.</summary>
+    internal bool TryPost(MailboxItem item)
+    {
+        EnqueueResult result = mailbox.TryEnqueue(item, whenFull: null, out bool mustSchedule);
+        if (mustSchedule)
+        {
+            ScheduleTurn();
+        }
+
+        return result == EnqueueResult.Accepted;
+    }
+
+    /// <summary>Queues a new session's first item without starting its turn (see <see cref="BeginTurn"/>).</summary>
     internal void Prime(MailboxItem starter) => mailbox.TryEnqueue(starter, whenFull: null, out _);
+
+    /// <summary>
+    /// Starts the turn a sender has just claimed (the session was idle): on the calling thread when it is a
+    /// plain thread-pool or console thread, so a handler that completes synchronously costs no thread hop;
+    /// on the thread pool when the caller has a synchronization context or scheduler (a UI thread must never
+    /// run handlers, nor wait for one), or when handlers already run inline too deep on this thread.
+    /// </summary>
+    internal void BeginTurn()
+    {
+        if (inlineDepth >= MaxInlineDepth || SynchronizationContext.Current is not null || TaskScheduler.Current != TaskScheduler.Default)
+        {
+            ScheduleTurn();
+            return;
+        }
+
+        inlineDepth++;
+        try
+        {
+            RunTurn(limit: 1);
+        }
+        finally
+        {
+            inlineDepth--;
+        }
+    }
 
     internal void ScheduleTurn() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
@@ -262,11 +304,12 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
     }
 
-    void IThreadPoolWorkItem.Execute() => RunTurn();
+    void IThreadPoolWorkItem.Execute() => RunTurn(TurnBatchSize);
 
-    private void RunTurn()
+    /// <summary>Runs up to <paramref name="limit"/> items, then gives the turn up or hands it to the thread pool.</summary>
+    private void RunTurn(int limit)
     {
-        for (int handled = 0; handled < TurnBatchSize; handled++)
+        for (int handled = 0; handled < limit; handled++)
         {
             MailboxItem? item = protocol is null ? mailbox.TryDequeue() : DequeueUnderProtocol();
             if (item is null)
@@ -294,7 +337,10 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             }
         }
 
-        ScheduleTurn();
+        if (!mailbox.TryGoIdle())
+        {
+            ScheduleTurn();
+        }
     }
 
     private void ResumeTurn()
@@ -306,7 +352,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         run.GetAwaiter().GetResult();
         if (Finish(item))
         {
-            RunTurn();
+            RunTurn(TurnBatchSize);
         }
     }
 

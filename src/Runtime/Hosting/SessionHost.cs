@@ -212,7 +212,10 @@ public sealed partial class SessionHost : IAsyncDisposable
 
     internal Exception EndedError(SessionId id) => stopping ? StoppedError() : SessionNotFoundException.EndedWhileQueued(id);
 
-    /// <summary>Creates session <paramref name="id"/> with <paramref name="starter"/> as its first message.</summary>
+    /// <summary>
+    /// Creates session <paramref name="id"/> with <paramref name="starter"/> as its first message; the caller
+    /// then starts its first turn with <see cref="SessionContext.BeginTurn"/>.
+    /// </summary>
     internal SessionContext? TryStart(
         SessionProcessDefinition definition, SessionId id, MailboxItem starter, IReadOnlyList<CorrelationKey> keys, out Exception? error)
     {
@@ -255,7 +258,6 @@ public sealed partial class SessionHost : IAsyncDisposable
         }
 
         session.AnnounceStart();
-        session.ScheduleTurn();
         session.StartIdleWatch();
         return session;
     }

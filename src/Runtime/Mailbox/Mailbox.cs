@@ -89,6 +89,21 @@ internal sealed class Mailbox
         }
     }
 
+    /// <summary>Marks the session idle if nothing is queued; false when items wait and the turn must go on.</summary>
+    public bool TryGoIdle()
+    {
+        lock (this)
+        {
+            if (queued.Count > 0)
+            {
+                return false;
+            }
+
+            scheduled = false;
+            return true;
+        }
+    }
+
     /// <summary>
     /// Takes the first item accepted in the current protocol state (<paramref name="acceptedNow"/>), leaving the
     /// others held in order; items <paramref name="refuse"/> picks are removed and chained (through

@@ -147,7 +147,11 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     }
 
     /// <summary>Returns a request that never reached a queue.</summary>
-    internal void Recycle() => Return();
+    internal void Recycle()
+    {
+        callerRegistration.Dispose();
+        Return();
+    }
 
     TResult IValueTaskSource<TResult>.GetResult(short token)
     {

@@ -116,7 +116,9 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
 
         request.AttachTo(session);
         request.ListenForCancellation();
-        return new ValueTask<TResult>(request, request.Version);
+        var pending = new ValueTask<TResult>(request, request.Version);
+        session.BeginTurn();
+        return pending;
     }
 
     /// <summary>Sequential execution: wait until no session of this process runs, then start.</summary>
@@ -187,10 +189,12 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
 
         var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
         request.AttachTo(session);
+
+        // Before the message is queued: it may run, inline, before TryPostMessage returns.
+        request.ListenForCancellation();
         switch (session.TryPostMessage(request))
         {
             case EnqueueResult.Accepted or EnqueueResult.Waiting:
-                request.ListenForCancellation();
                 return request;
             case EnqueueResult.Full:
                 request.Recycle();
