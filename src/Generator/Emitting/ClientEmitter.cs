@@ -3,7 +3,10 @@ using SessionGen.Generator.Model;
 
 namespace SessionGen.Generator.Emitting;
 
-/// <summary><c>P.Client</c>: a typed proxy with one <c>{Operation}Async</c> per non-starter operation.</summary>
+/// <summary>
+/// <c>P.Client</c>: a typed proxy with, per non-starter operation, <c>{Operation}Async</c> (awaits the handler)
+/// and <c>Post{Operation}</c> (one way: queues the message and returns).
+/// </summary>
 internal static class ClientEmitter
 {
     public static void Emit(SourceWriter writer, ProcessModel process)
@@ -37,7 +40,18 @@ internal static class ClientEmitter
             writer.Line($"public {Code.ClientReturnType(handler)} {Names.ClientMethod(operation)}({parameters}) =>");
             using (writer.Indented())
             {
-                writer.Line($"SessionDefinition.{Names.OperationField(operation)}.{send}(Host, Id, {Names.NewMessage(operation)}, {token});");
+                writer.Line($"SessionDefinition.{Names.OperationField(operation)}.{send}(this, {Names.NewMessage(operation)}, {token});");
+            }
+
+            writer.Line();
+            writer.Line($"/// <summary>");
+            writer.Line($"/// Queues <c>{operation.Name}</c> for this session and returns at once, without waiting for its handler{(handler.ResultType is null ? "" : " (its result is dropped)")}.");
+            writer.Line("/// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.");
+            writer.Line($"/// </summary>");
+            writer.Line($"public bool {Names.ClientPostMethod(operation)}({Code.ParameterList(handler.Parameters)}) =>");
+            using (writer.Indented())
+            {
+                writer.Line($"SessionDefinition.{Names.OperationField(operation)}.Post(this, {Names.NewMessage(operation)});");
             }
         }
 

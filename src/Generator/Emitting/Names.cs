@@ -11,6 +11,8 @@ internal static class Names
 
     public static string ClientMethod(OperationModel operation) => Record(operation) + "Async";
 
+    public static string ClientPostMethod(OperationModel operation) => "Post" + Record(operation);
+
     public static string NewMessage(OperationModel operation) =>
         $"new Messages.{Record(operation)}({Code.ArgumentList(operation.Handler.Parameters)})";
 }

@@ -2,10 +2,14 @@ namespace SessionGen;
 
 /// <summary>
 /// The base of every generated <c>P.Client</c>: a handle on one session of one host. It holds no state of
-/// its own, so making one (<c>P.Connect</c>) is cheap and any number can point at the same session.
+/// its own beyond a cached reference to the running session, so making one (<c>P.Connect</c>) is cheap and any
+/// number can point at the same session.
 /// </summary>
 public abstract class SessionClient
 {
+    // The session last found under Id: saves a lookup per message. Only a hint, checked on every use.
+    private SessionContext? session;
+
     /// <summary>Creates a client of session <paramref name="id"/> on <paramref name="host"/>.</summary>
     protected SessionClient(SessionHost host, SessionId id)
     {
@@ -29,6 +33,21 @@ public abstract class SessionClient
     /// <summary>Sends an untyped message (a generated <c>P.Messages.*</c> record) to this session.</summary>
     public ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken = default) =>
         Host.SendAsync(Id, message, cancellationToken);
+
+    /// <summary>The running session, or null with the error a sender gets (no such session, ended, host stopping).</summary>
+    internal SessionContext? Resolve(out Exception? error)
+    {
+        SessionContext? known = session;
+        if (known is not null && !known.IsEnded && !Host.IsStopping)
+        {
+            error = null;
+            return known;
+        }
+
+        known = Host.Find(Id, out error);
+        session = known;
+        return known;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{GetType().DeclaringType?.Name ?? GetType().Name} session {Id}";

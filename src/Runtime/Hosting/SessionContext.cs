@@ -19,7 +19,8 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     [ThreadStatic]
     private static int inlineDepth;
 
-    private readonly Mailbox mailbox;
+    // Locked on this context (no lock object of its own per session): see Enqueue and RunTurn.
+    private Mailbox mailbox;
     private readonly SubscriberList subscribers = new();
     private object? process;
     private bool endRequested;
@@ -34,7 +35,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     private int state;
     private ulong allowedTargets;
     private string runningName = "";
-    private Func<MailboxItem, bool>? refuseHeld;
+    private Func<MailboxEntry, bool>? refuseHeld;
     private long oldestHeld;
     private bool heldWakeUpScheduled;
     private readonly List<CorrelationKey> keys = [];
@@ -44,7 +45,6 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         Host = host;
         Id = id;
         Definition = definition;
-        mailbox = new Mailbox(definition.Settings.MailboxCapacity);
         protocol = definition.Protocol;
     }
 
@@ -64,7 +64,18 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     internal bool IsEnded => Volatile.Read(ref ended) != 0;
 
-    internal int QueueLength => mailbox.Count;
+    internal int QueueLength
+    {
+        get
+        {
+            lock (this)
+            {
+                return mailbox.Count;
+            }
+        }
+    }
+
+    private int Capacity => Definition.Settings.MailboxCapacity;
 
     /// <summary>Publishes <paramref name="event"/> to every subscriber of this session, in order.</summary>
     public void Emit(object @event)
@@ -177,12 +188,34 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// message runs at once on the sender's thread if that thread may run handlers (see <see cref="BeginTurn"/>),
     /// the way an async method runs until its first incomplete await.
     /// </summary>
-    internal EnqueueResult TryPostMessage(MailboxItem item)
+    internal EnqueueResult TryPostMessage(MailboxItem item, bool mayRunInline)
     {
-        EnqueueResult result = mailbox.TryEnqueue(item, Definition.Settings.MailboxFullMode, out bool mustSchedule);
+        EnqueueResult result = Enqueue(new MailboxEntry(item), Definition.Settings.MailboxFullMode, out bool mustSchedule);
         if (mustSchedule)
         {
-            BeginTurn();
+            if (mayRunInline)
+            {
+                BeginTurn();
+            }
+            else
+            {
+                ScheduleTurn();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Queues a one-way message: nothing of the runtime's own is allocated for it, and its sender never waits,
+    /// so the turn it may start always runs on the thread pool.
+    /// </summary>
+    internal EnqueueResult TryPostOneWay(SessionOperation operation, object message)
+    {
+        EnqueueResult result = Enqueue(new MailboxEntry(operation, message), Definition.Settings.MailboxFullMode, out bool mustSchedule);
+        if (mustSchedule)
+        {
+            ScheduleTurn();
         }
 
         return result;
@@ -191,7 +224,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <summary>Queues one of the runtime's own items (a timeout, a marker); false when the session has ended.</summary>
     internal bool TryPost(MailboxItem item)
     {
-        EnqueueResult result = mailbox.TryEnqueue(item, whenFull: null, out bool mustSchedule);
+        EnqueueResult result = Enqueue(new MailboxEntry(item), whenFull: null, out bool mustSchedule);
         if (mustSchedule)
         {
             ScheduleTurn();
@@ -200,8 +233,16 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         return result == EnqueueResult.Accepted;
     }
 
+    private EnqueueResult Enqueue(in MailboxEntry entry, MailboxFullMode? whenFull, out bool mustSchedule)
+    {
+        lock (this)
+        {
+            return mailbox.TryEnqueue(entry, Capacity, whenFull, out mustSchedule);
+        }
+    }
+
     /// <summary>Queues a new session's first item without starting its turn (see <see cref="BeginTurn"/>).</summary>
-    internal void Prime(MailboxItem starter) => mailbox.TryEnqueue(starter, whenFull: null, out _);
+    internal void Prime(MailboxItem starter) => Enqueue(new MailboxEntry(starter), whenFull: null, out _);
 
     /// <summary>
     /// Starts the turn a sender has just claimed (the session was idle): on the calling thread when it is a
@@ -230,7 +271,13 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     internal void ScheduleTurn() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
-    internal ItemPlace TryWithdraw(MailboxItem item) => mailbox.TryRemove(item);
+    internal ItemPlace TryWithdraw(MailboxItem item)
+    {
+        lock (this)
+        {
+            return mailbox.TryRemove(item, Capacity);
+        }
+    }
 
     /// <summary>The cache that answers a repeated message id with the first result.</summary>
     internal MessageIdCache MessageIds
@@ -311,15 +358,15 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         for (int handled = 0; handled < limit; handled++)
         {
-            MailboxItem? item = protocol is null ? mailbox.TryDequeue() : DequeueUnderProtocol();
-            if (item is null)
+            if (!(protocol is null ? TryDequeue(out MailboxEntry entry) : TryDequeueUnderProtocol(out entry)))
             {
                 return;
             }
 
-            allowedTargets = item.TargetStates;
-            runningName = item.Name;
-            ValueTask run = item.RunAsync(this);
+            allowedTargets = entry.TargetStates;
+            runningName = entry.Name;
+            MailboxItem? item = entry.Item;
+            ValueTask run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry.Message);
             if (!run.IsCompleted)
             {
                 // One message at a time also across awaits: the turn stays ours (the mailbox keeps its
@@ -337,15 +384,29 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             }
         }
 
-        if (!mailbox.TryGoIdle())
+        bool idle;
+        lock (this)
+        {
+            idle = mailbox.TryGoIdle();
+        }
+
+        if (!idle)
         {
             ScheduleTurn();
         }
     }
 
+    private bool TryDequeue(out MailboxEntry entry)
+    {
+        lock (this)
+        {
+            return mailbox.TryDequeue(Capacity, out entry);
+        }
+    }
+
     private void ResumeTurn()
     {
-        MailboxItem item = awaitedItem!;
+        MailboxItem? item = awaitedItem;
         ValueTask run = awaitedRun;
         awaitedItem = null;
         awaitedRun = default;
@@ -356,8 +417,8 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Ends the session if asked, then reports the item; false when the session has ended.</summary>
-    private bool Finish(MailboxItem item)
+    /// <summary>Ends the session if asked, then reports the item (null for a one-way message); false when the session has ended.</summary>
+    private bool Finish(MailboxItem? item)
     {
         if (protocol is not null && (protocol.FinalStates & SessionProtocol.Bit(state)) != 0)
         {
@@ -371,7 +432,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             End(DeadLetterReason.SessionEnded);
         }
 
-        item.Complete();
+        item?.Complete();
         return !IsEnded;
     }
 
@@ -392,10 +453,16 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         Exception answer = reasonForQueued == DeadLetterReason.HostStopping
             ? SessionHost.StoppedError()
             : SessionNotFoundException.EndedWhileQueued(Id);
-        (List<MailboxItem> queued, List<MailboxItem> waiting) = mailbox.Close();
-        foreach (MailboxItem item in queued)
+        List<MailboxEntry> queued;
+        List<MailboxItem> waiting;
+        lock (this)
         {
-            item.Reject(this, answer, reasonForQueued);
+            (queued, waiting) = mailbox.Close();
+        }
+
+        foreach (MailboxEntry entry in queued)
+        {
+            entry.Reject(this, answer, reasonForQueued);
         }
 
         // Senders still waiting for room were never accepted: they get the answer, but no dead letter.
@@ -413,16 +480,19 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// reachable state accepts, or that waited past the hold limit, are answered with
     /// <see cref="MessageNotAcceptedException"/>. A wake-up is set for the oldest held item's hold limit.
     /// </summary>
-    private MailboxItem? DequeueUnderProtocol()
+    private bool TryDequeueUnderProtocol(out MailboxEntry entry)
     {
         oldestHeld = long.MaxValue;
-        MailboxItem? item = mailbox.TryDequeue(SessionProtocol.Bit(state), refuseHeld ??= RefuseHeld, out MailboxItem? refused);
-        while (refused is not null)
+        List<MailboxEntry>? refused = null;
+        bool found;
+        lock (this)
         {
-            MailboxItem next = refused.Next!;
-            refused.Next = null;
-            refused.Reject(this, NotAccepted(refused), DeadLetterReason.NotAccepted);
-            refused = next;
+            found = mailbox.TryDequeue(Capacity, SessionProtocol.Bit(state), refuseHeld ??= RefuseHeld, ref refused, out entry);
+        }
+
+        foreach (MailboxEntry gone in refused ?? [])
+        {
+            gone.Reject(this, NotAccepted(gone), DeadLetterReason.NotAccepted);
         }
 
         if (oldestHeld != long.MaxValue && Definition.Settings.HoldLimit is { } limit && !heldWakeUpScheduled)
@@ -432,14 +502,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             Host.Timers.Schedule(this, wait + TimeSpan.FromTicks(1), (Action)HeldMessagesWakeUp);
         }
 
-        return item;
+        return found;
     }
 
     // Runs on the turn, so the next dequeue re-examines the held messages against the hold limit.
     private void HeldMessagesWakeUp() => heldWakeUpScheduled = false;
 
-    /// <summary>Called under the mailbox lock for each held item; true to refuse it now.</summary>
-    private bool RefuseHeld(MailboxItem item)
+    /// <summary>Called under the mailbox lock for each held entry; true to refuse it now.</summary>
+    private bool RefuseHeld(MailboxEntry item)
     {
         if ((item.AcceptedStates & protocol!.ReachableFrom(state)) == 0)
         {
@@ -459,7 +529,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         return false;
     }
 
-    private MessageNotAcceptedException NotAccepted(MailboxItem item)
+    private MessageNotAcceptedException NotAccepted(MailboxEntry item)
     {
         string stateName = protocol!.States[state];
         string reason = (item.AcceptedStates & protocol.ReachableFrom(state)) == 0

@@ -1,214 +1,286 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SessionGen;
 
 /// <summary>
-/// A session's queue: many producers, one consumer (the session's turn). The "scheduled" flag lives
-/// under the same lock as the queue, so exactly one producer schedules an idle session and the consumer
-/// clears it only when it finds the queue empty: no lost wake-ups, no double scheduling.
-/// With a capacity, an item offered to a full queue is refused or, in wait mode, parked in a second list
-/// and moved into the queue, in arrival order, as places free up.
+/// A session's queue: many producers, one consumer (the session's turn). A value inside the session, not an
+/// object of its own, and not thread-safe: the session locks around every call. The queue is a ring of
+/// <see cref="MailboxEntry"/> slots that starts as one inline slot (an idle session or a request/response
+/// conversation never allocates an array) and grows by doubling; it shrinks back when the session goes idle
+/// with a large ring. The "scheduled" flag lives under the same lock as the queue, so exactly one producer
+/// schedules an idle session and the consumer clears it only when it finds the queue empty: no lost wake-ups,
+/// no double scheduling. With a capacity, an item offered to a full queue is refused or, in wait mode, parked
+/// in a second list and moved into the queue, in arrival order, as places free up.
 /// </summary>
-internal sealed class Mailbox
+internal struct Mailbox
 {
-    private readonly int capacity;
-    private ItemList queued;
-    private ItemList waiting;
+    // A ring larger than this is dropped when the session goes idle, so a burst does not pin memory.
+    private const int RetainedRingLength = 16;
+
+    private MailboxEntry single;
+    private MailboxEntry[]? ring;
+    private WaitingItems? waiting;
+    private int head;
+    private int used;
+    private int live;
     private bool scheduled;
     private bool closed;
 
-    /// <param name="capacity">The most items queued at once; 0 for no bound.</param>
-    public Mailbox(int capacity = 0)
-    {
-        this.capacity = capacity;
-    }
+    /// <summary>Entries queued, not counting the one running nor those waiting for room.</summary>
+    public readonly int Count => live;
 
-    /// <summary>Items queued, not counting the one running nor those waiting for room.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (this)
-            {
-                return queued.Count;
-            }
-        }
-    }
+    private readonly int Length => ring?.Length ?? 1;
 
-    /// <summary>Offers <paramref name="item"/> to the queue.</summary>
-    /// <param name="item">The item.</param>
+    /// <summary>Offers an entry to the queue.</summary>
+    /// <param name="entry">The entry.</param>
+    /// <param name="capacity">The most entries queued at once; 0 for no bound.</param>
     /// <param name="whenFull">What to do if the queue is full; null for the runtime's own items, which always go in.</param>
-    /// <param name="mustSchedule">True when the caller must schedule the session's turn.</param>
-    public EnqueueResult TryEnqueue(MailboxItem item, MailboxFullMode? whenFull, out bool mustSchedule)
+    /// <param name="mustSchedule">True when the caller must start the session's turn.</param>
+    public EnqueueResult TryEnqueue(in MailboxEntry entry, int capacity, MailboxFullMode? whenFull, out bool mustSchedule)
     {
-        lock (this)
+        mustSchedule = false;
+        if (closed)
         {
-            mustSchedule = false;
-            if (closed)
-            {
-                return EnqueueResult.Closed;
-            }
-
-            // Once anyone waits, newcomers wait behind them, so arrival order holds.
-            if (whenFull is { } mode && capacity > 0 && (queued.Count >= capacity || waiting.Count > 0))
-            {
-                if (mode == MailboxFullMode.FailFast)
-                {
-                    return EnqueueResult.Full;
-                }
-
-                item.Place = ItemPlace.Waiting;
-                waiting.AddLast(item);
-                return EnqueueResult.Waiting;
-            }
-
-            item.Place = ItemPlace.Queued;
-            queued.AddLast(item);
-            if (!scheduled)
-            {
-                scheduled = true;
-                mustSchedule = true;
-            }
-
-            return EnqueueResult.Accepted;
+            return EnqueueResult.Closed;
         }
+
+        // Once anyone waits, newcomers wait behind them, so arrival order holds.
+        if (whenFull is { } mode && capacity > 0 && (live >= capacity || waiting is { Count: > 0 }))
+        {
+            // Only an awaited request can wait for room; a one-way message is refused like in fail-fast mode.
+            if (mode == MailboxFullMode.FailFast || entry.Item is not { } item)
+            {
+                return EnqueueResult.Full;
+            }
+
+            item.Place = ItemPlace.Waiting;
+            (waiting ??= new WaitingItems()).AddLast(item);
+            return EnqueueResult.Waiting;
+        }
+
+        Append(entry);
+        if (!scheduled)
+        {
+            scheduled = true;
+            mustSchedule = true;
+        }
+
+        return EnqueueResult.Accepted;
     }
 
-    /// <summary>Takes the first item, or returns null and marks the session idle.</summary>
-    public MailboxItem? TryDequeue()
+    /// <summary>Takes the first entry, or returns false and marks the session idle.</summary>
+    public bool TryDequeue(int capacity, out MailboxEntry entry)
     {
-        lock (this)
+        SkipEmptyHead();
+        if (used == 0)
         {
-            MailboxItem? item = queued.First;
-            if (item is null)
-            {
-                scheduled = false;
-                return null;
-            }
-
-            Take(item);
-            return item;
+            GoIdle();
+            entry = default;
+            return false;
         }
+
+        entry = TakeAt(head);
+        Taken(capacity);
+        return true;
     }
 
-    /// <summary>Marks the session idle if nothing is queued; false when items wait and the turn must go on.</summary>
+    /// <summary>Marks the session idle if nothing is queued; false when entries wait and the turn must go on.</summary>
     public bool TryGoIdle()
     {
-        lock (this)
+        if (live > 0)
         {
-            if (queued.Count > 0)
-            {
-                return false;
-            }
-
-            scheduled = false;
-            return true;
+            return false;
         }
+
+        GoIdle();
+        return true;
     }
 
     /// <summary>
-    /// Takes the first item accepted in the current protocol state (<paramref name="acceptedNow"/>), leaving the
-    /// others held in order; items <paramref name="refuse"/> picks are removed and chained (through
-    /// <see cref="MailboxItem.Next"/>) into <paramref name="refused"/>, for the caller to answer outside the lock.
-    /// Returns null and marks the session idle when nothing can run now.
+    /// Takes the first entry accepted in the current protocol state (<paramref name="acceptedNow"/>), leaving the
+    /// others held in order; entries <paramref name="refuse"/> picks are removed and added to
+    /// <paramref name="refused"/>, for the caller to answer outside the lock. Returns false and marks the
+    /// session idle when nothing can run now.
     /// </summary>
-    public MailboxItem? TryDequeue(ulong acceptedNow, Func<MailboxItem, bool> refuse, out MailboxItem? refused)
+    public bool TryDequeue(int capacity, ulong acceptedNow, Func<MailboxEntry, bool> refuse, ref List<MailboxEntry>? refused, out MailboxEntry entry)
     {
-        refused = null;
-        MailboxItem? lastRefused = null;
-        lock (this)
+        bool admitted;
+        do
         {
-            MailboxItem? item = queued.First;
-            while (item is not null)
+            admitted = false;
+            for (int offset = 0; offset < used; offset++)
             {
-                MailboxItem? next = item.Next;
-                if ((item.AcceptedStates & acceptedNow) != 0)
+                int index = (head + offset) % Length;
+                MailboxEntry candidate = Slot(index);
+                if (candidate.IsEmpty)
                 {
-                    Take(item);
-                    return item;
+                    continue;
                 }
 
-                if (refuse(item))
+                if ((candidate.AcceptedStates & acceptedNow) != 0)
                 {
-                    Take(item);
-                    if (lastRefused is null)
-                    {
-                        refused = item;
-                    }
-                    else
-                    {
-                        lastRefused.Next = item;
-                    }
-
-                    lastRefused = item;
+                    entry = TakeAt(index);
+                    Taken(capacity);
+                    return true;
                 }
 
-                item = next;
+                if (refuse(candidate))
+                {
+                    (refused ??= []).Add(TakeAt(index));
+                    if (waiting is { Count: > 0 } && live < capacity)
+                    {
+                        // A refusal made room for a waiting sender, which may be accepted now; admitting may
+                        // also reshape the ring, so the walk starts over.
+                        AdmitWaiting(capacity);
+                        admitted = true;
+                        break;
+                    }
+                }
             }
-
-            scheduled = false;
-            return null;
         }
-    }
+        while (admitted);
 
-    private void Take(MailboxItem item)
-    {
-        queued.Remove(item);
-        item.Place = ItemPlace.None;
-        AdmitWaiting();
+        SkipEmptyHead();
+        GoIdle();
+        entry = default;
+        return false;
     }
 
     /// <summary>Removes an item that has not started; returns where it was (<see cref="ItemPlace.None"/> if gone already).</summary>
-    public ItemPlace TryRemove(MailboxItem item)
+    public ItemPlace TryRemove(MailboxItem item, int capacity)
     {
-        lock (this)
+        ItemPlace place = item.Place;
+        if (place == ItemPlace.Queued)
         {
-            ItemPlace place = item.Place;
-            if (place == ItemPlace.Queued)
+            for (int offset = 0; offset < used; offset++)
             {
-                queued.Remove(item);
-                AdmitWaiting();
+                int index = (head + offset) % Length;
+                if (Slot(index).Holds(item))
+                {
+                    TakeAt(index);
+                    Taken(capacity);
+                    break;
+                }
             }
-            else if (place == ItemPlace.Waiting)
-            {
-                waiting.Remove(item);
-            }
+        }
+        else if (place == ItemPlace.Waiting)
+        {
+            waiting!.Remove(item);
+        }
 
+        item.Place = ItemPlace.None;
+        return place;
+    }
+
+    /// <summary>Closes the mailbox for good and hands back what was queued and the items that were waiting, each in order.</summary>
+    public (List<MailboxEntry> Queued, List<MailboxItem> Waiting) Close()
+    {
+        closed = true;
+        var rest = new List<MailboxEntry>(live);
+        for (int offset = 0; offset < used; offset++)
+        {
+            MailboxEntry entry = Slot((head + offset) % Length);
+            if (!entry.IsEmpty)
+            {
+                entry.Item?.Place = ItemPlace.None;
+                rest.Add(entry);
+            }
+        }
+
+        ring = null;
+        single = default;
+        head = used = live = 0;
+        var parked = new List<MailboxItem>(waiting?.Count ?? 0);
+        waiting?.DrainInto(parked);
+        foreach (MailboxItem item in parked)
+        {
             item.Place = ItemPlace.None;
-            return place;
         }
+
+        return (rest, parked);
     }
 
-    /// <summary>Closes the mailbox for good and hands back what was queued and what was waiting, each in order.</summary>
-    public (List<MailboxItem> Queued, List<MailboxItem> Waiting) Close()
+    // The inline slot is a field of this struct, which lives inside the session object: returning a reference
+    // to it is safe for as long as the session, hence [UnscopedRef].
+    [UnscopedRef]
+    private ref MailboxEntry Slot(int index) => ref ring is null ? ref single : ref ring[index];
+
+    private void Append(in MailboxEntry entry)
     {
-        lock (this)
+        if (used == Length)
         {
-            closed = true;
-            var rest = new List<MailboxItem>(queued.Count);
-            var parked = new List<MailboxItem>(waiting.Count);
-            queued.DrainInto(rest);
-            waiting.DrainInto(parked);
-            foreach (MailboxItem item in rest)
-            {
-                item.Place = ItemPlace.None;
-            }
+            Grow();
+        }
 
-            foreach (MailboxItem item in parked)
-            {
-                item.Place = ItemPlace.None;
-            }
+        entry.Item?.Place = ItemPlace.Queued;
+        Slot((head + used) % Length) = entry;
+        used++;
+        live++;
+    }
 
-            return (rest, parked);
+    // Doubles the ring, leaving out the empty slots of withdrawn entries.
+    private void Grow()
+    {
+        var larger = new MailboxEntry[Math.Max(4, live * 2)];
+        int count = 0;
+        for (int offset = 0; offset < used; offset++)
+        {
+            MailboxEntry entry = Slot((head + offset) % Length);
+            if (!entry.IsEmpty)
+            {
+                larger[count++] = entry;
+            }
+        }
+
+        ring = larger;
+        single = default;
+        head = 0;
+        used = count;
+    }
+
+    // Leaves an empty slot behind; the caller then calls Taken, once it no longer walks the ring.
+    private MailboxEntry TakeAt(int index)
+    {
+        ref MailboxEntry slot = ref Slot(index);
+        MailboxEntry entry = slot;
+        slot = default;
+        live--;
+        entry.Item?.Place = ItemPlace.None;
+        return entry;
+    }
+
+    private void Taken(int capacity)
+    {
+        SkipEmptyHead();
+        AdmitWaiting(capacity);
+    }
+
+    private void SkipEmptyHead()
+    {
+        while (used > 0 && Slot(head).IsEmpty)
+        {
+            head = (head + 1) % Length;
+            used--;
         }
     }
 
-    private void AdmitWaiting()
+    private void GoIdle()
     {
-        while (waiting.Count > 0 && queued.Count < capacity)
+        scheduled = false;
+        if (used == 0 && ring is { Length: > RetainedRingLength })
+        {
+            ring = null;
+            head = 0;
+        }
+    }
+
+    private void AdmitWaiting(int capacity)
+    {
+        while (waiting is { Count: > 0 } && live < capacity)
         {
             MailboxItem next = waiting.First!;
             waiting.Remove(next);
-            next.Place = ItemPlace.Queued;
-            queued.AddLast(next);
+            Append(new MailboxEntry(next));
         }
     }
 }

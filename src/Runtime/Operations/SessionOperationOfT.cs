@@ -10,7 +10,7 @@ namespace SessionGen;
 /// <typeparam name="TMessage">The generated message record.</typeparam>
 /// <typeparam name="TResult">What the handler returns.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOperation
+public sealed partial class SessionOperation<TProcess, TMessage, TResult> : SessionOperation
     where TProcess : class
     where TMessage : class
 {
@@ -59,7 +59,18 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
     /// <summary>Sends <paramref name="message"/> to session <paramref name="id"/>; completes with the handler's result.</summary>
     public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
-        Request<TProcess, TMessage, TResult>? request = Post(host, id, message, cancellationToken, out Exception? error);
+        ArgumentNullException.ThrowIfNull(host);
+        Request<TProcess, TMessage, TResult>? request = Offer(host.Find(id, out Exception? error), id, message, cancellationToken, ref error);
+        return request is null
+            ? ValueTask.FromException<TResult>(error!)
+            : new ValueTask<TResult>(request, request.Version);
+    }
+
+    /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session; completes with the handler's result.</summary>
+    public ValueTask<TResult> SendAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        Request<TProcess, TMessage, TResult>? request = Offer(client.Resolve(out Exception? error), client.Id, message, cancellationToken, ref error);
         return request is null
             ? ValueTask.FromException<TResult>(error!)
             : new ValueTask<TResult>(request, request.Version);
@@ -68,7 +79,18 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
     /// <summary>Sends <paramref name="message"/> to an operation without a result.</summary>
     public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
-        Request<TProcess, TMessage, TResult>? request = Post(host, id, message, cancellationToken, out Exception? error);
+        ArgumentNullException.ThrowIfNull(host);
+        Request<TProcess, TMessage, TResult>? request = Offer(host.Find(id, out Exception? error), id, message, cancellationToken, ref error);
+        return request is null
+            ? ValueTask.FromException(error!)
+            : new ValueTask(request, request.Version);
+    }
+
+    /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session, for an operation without a result.</summary>
+    public ValueTask SendWithoutResultAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        Request<TProcess, TMessage, TResult>? request = Offer(client.Resolve(out Exception? error), client.Id, message, cancellationToken, ref error);
         return request is null
             ? ValueTask.FromException(error!)
             : new ValueTask(request, request.Version);
@@ -160,13 +182,13 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
     private static object? BoxResult(TResult result) => typeof(TResult) == typeof(ValueTuple) ? null : result;
 
     /// <summary>
-    /// Offers <paramref name="message"/> to the session: the request to await once it is queued (or waits
-    /// for room, see <see cref="MailboxFullMode.Wait"/>), or null with the error for the caller.
+    /// Offers <paramref name="message"/> to <paramref name="session"/> (null when it was not found, with
+    /// <paramref name="error"/> saying why): the request to await once it is queued (or waits for room, see
+    /// <see cref="MailboxFullMode.Wait"/>), or null with the error for the caller.
     /// </summary>
-    private Request<TProcess, TMessage, TResult>? Post(
-        SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken, out Exception? error)
+    private Request<TProcess, TMessage, TResult>? Offer(
+        SessionContext? session, SessionId id, TMessage message, CancellationToken cancellationToken, ref Exception? error)
     {
-        ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(message);
         if (cancellationToken.IsCancellationRequested)
         {
@@ -174,16 +196,8 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
             return null;
         }
 
-        SessionContext? session = host.Find(id, out error);
-        if (session is null)
+        if (session is null || !Accepts(session, id, ref error))
         {
-            return null;
-        }
-
-        if (session.Definition != Process)
-        {
-            error = new UnknownOperationException(
-                id, Name, $"Session '{id}' runs process '{session.Definition.ProtocolName}', which does not declare operation '{this}'.");
             return null;
         }
 
@@ -192,7 +206,7 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
 
         // Before the message is queued: it may run, inline, before TryPostMessage returns.
         request.ListenForCancellation();
-        switch (session.TryPostMessage(request))
+        switch (session.TryPostMessage(request, mayRunInline: true))
         {
             case EnqueueResult.Accepted or EnqueueResult.Waiting:
                 return request;
@@ -202,8 +216,20 @@ public sealed class SessionOperation<TProcess, TMessage, TResult> : SessionOpera
                 return null;
             default:
                 request.Recycle();
-                error = host.EndedError(id);
+                error = session.Host.EndedError(id);
                 return null;
         }
+    }
+
+    private bool Accepts(SessionContext session, SessionId id, ref Exception? error)
+    {
+        if (session.Definition == Process)
+        {
+            return true;
+        }
+
+        error = new UnknownOperationException(
+            id, Name, $"Session '{id}' runs process '{session.Definition.ProtocolName}', which does not declare operation '{this}'.");
+        return false;
     }
 }

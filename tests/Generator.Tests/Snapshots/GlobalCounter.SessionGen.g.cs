@@ -66,7 +66,14 @@ partial class GlobalCounter
 
         /// <summary>Sends <c>Increment</c> to this session and completes when its handler has finished.</summary>
         public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            SessionDefinition.IncrementOperation.SendAsync(Host, Id, new Messages.Increment(), cancellationToken);
+            SessionDefinition.IncrementOperation.SendAsync(this, new Messages.Increment(), cancellationToken);
+
+        /// <summary>
+        /// Queues <c>Increment</c> for this session and returns at once, without waiting for its handler (its result is dropped).
+        /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+        /// </summary>
+        public bool PostIncrement() =>
+            SessionDefinition.IncrementOperation.Post(this, new Messages.Increment());
     }
 
     /// <summary>The runtime's description of the <c>GlobalCounter</c> process: its dispatch table and factory.</summary>

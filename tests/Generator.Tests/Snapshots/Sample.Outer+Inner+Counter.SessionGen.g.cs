@@ -72,7 +72,14 @@ namespace Sample
 
                     /// <summary>Sends <c>Increment</c> to this session and completes when its handler has finished.</summary>
                     public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(int by, global::System.Threading.CancellationToken cancellationToken = default) =>
-                        SessionDefinition.IncrementOperation.SendAsync(Host, Id, new Messages.Increment(by), cancellationToken);
+                        SessionDefinition.IncrementOperation.SendAsync(this, new Messages.Increment(by), cancellationToken);
+
+                    /// <summary>
+                    /// Queues <c>Increment</c> for this session and returns at once, without waiting for its handler (its result is dropped).
+                    /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+                    /// </summary>
+                    public bool PostIncrement(int by) =>
+                        SessionDefinition.IncrementOperation.Post(this, new Messages.Increment(by));
                 }
 
                 /// <summary>The runtime's description of the <c>Counter</c> process: its dispatch table and factory.</summary>

@@ -73,7 +73,14 @@ namespace Sample
 
             /// <summary>Sends <c>Ask</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<string> AskAsync(string question, global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.AskOperation.SendAsync(Host, Id, new Messages.Ask(question), cancellationToken);
+                SessionDefinition.AskOperation.SendAsync(this, new Messages.Ask(question), cancellationToken);
+
+            /// <summary>
+            /// Queues <c>Ask</c> for this session and returns at once, without waiting for its handler (its result is dropped).
+            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// </summary>
+            public bool PostAsk(string question) =>
+                SessionDefinition.AskOperation.Post(this, new Messages.Ask(question));
         }
 
         /// <summary>The runtime's description of the <c>Renamed</c> process: its dispatch table and factory.</summary>

@@ -80,11 +80,25 @@ namespace Sample
 
             /// <summary>Sends <c>Join</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult> JoinAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.JoinOperation.SendAsync(Host, Id, new Messages.Join(name), cancellationToken);
+                SessionDefinition.JoinOperation.SendAsync(this, new Messages.Join(name), cancellationToken);
+
+            /// <summary>
+            /// Queues <c>Join</c> for this session and returns at once, without waiting for its handler (its result is dropped).
+            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// </summary>
+            public bool PostJoin(string name) =>
+                SessionDefinition.JoinOperation.Post(this, new Messages.Join(name));
 
             /// <summary>Sends <c>Leave</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask LeaveAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.LeaveOperation.SendWithoutResultAsync(Host, Id, new Messages.Leave(name), cancellationToken);
+                SessionDefinition.LeaveOperation.SendWithoutResultAsync(this, new Messages.Leave(name), cancellationToken);
+
+            /// <summary>
+            /// Queues <c>Leave</c> for this session and returns at once, without waiting for its handler.
+            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// </summary>
+            public bool PostLeave(string name) =>
+                SessionDefinition.LeaveOperation.Post(this, new Messages.Leave(name));
         }
 
         /// <summary>The runtime's description of the <c>SessionManager</c> process: its dispatch table and factory.</summary>

@@ -80,11 +80,25 @@ namespace Sample
 
             /// <summary>Sends <c>Read</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<string> ReadAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.ReadOperation.SendAsync(Host, Id, new Messages.Read(), cancellationToken);
+                SessionDefinition.ReadOperation.SendAsync(this, new Messages.Read(), cancellationToken);
+
+            /// <summary>
+            /// Queues <c>Read</c> for this session and returns at once, without waiting for its handler (its result is dropped).
+            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// </summary>
+            public bool PostRead() =>
+                SessionDefinition.ReadOperation.Post(this, new Messages.Read());
 
             /// <summary>Sends <c>Close</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.CloseOperation.SendWithoutResultAsync(Host, Id, new Messages.Close(), cancellationToken);
+                SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new Messages.Close(), cancellationToken);
+
+            /// <summary>
+            /// Queues <c>Close</c> for this session and returns at once, without waiting for its handler.
+            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// </summary>
+            public bool PostClose() =>
+                SessionDefinition.CloseOperation.Post(this, new Messages.Close());
         }
 
         /// <summary>The runtime's description of the <c>Split</c> process: its dispatch table and factory.</summary>

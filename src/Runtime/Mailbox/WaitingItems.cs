@@ -1,17 +1,18 @@
 namespace SessionGen;
 
 /// <summary>
-/// An intrusive doubly linked list of <see cref="MailboxItem"/>s: the items carry the links, so adding and
-/// removing (also from the middle, for cancellation) allocate nothing. Not thread-safe: the mailbox locks.
+/// The senders waiting for room in a full bounded mailbox, in arrival order: an intrusive doubly linked list
+/// of <see cref="MailboxItem"/>s (the items carry the links, so adding and removing, also from the middle for
+/// cancellation, allocate nothing). Made only when someone first waits. Not thread-safe: the session locks.
 /// </summary>
-internal struct ItemList
+internal sealed class WaitingItems
 {
     private MailboxItem? head;
     private MailboxItem? tail;
 
     public int Count { get; private set; }
 
-    public readonly MailboxItem? First => head;
+    public MailboxItem? First => head;
 
     public void AddLast(MailboxItem item)
     {

@@ -1,0 +1,110 @@
+namespace SessionGen;
+
+/// <summary>One-way messages: queued without a request of their own, run without anyone waiting.</summary>
+public sealed partial class SessionOperation<TProcess, TMessage, TResult>
+{
+    /// <summary>
+    /// Queues <paramref name="message"/> for <paramref name="client"/>'s session and returns at once, without
+    /// waiting for the handler (its result, if any, is dropped). True when the session accepted the message: it
+    /// will be handled, or filed as a dead letter if the session ends first; a handler that throws follows the
+    /// process's fault policy. False when it was not accepted: the session does not exist or has ended, the host
+    /// is stopping, or the session's bounded mailbox is full (a one-way message never waits for room).
+    /// </summary>
+    public bool Post(SessionClient client, TMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return Post(client.Resolve(out _), client.Id, message);
+    }
+
+    /// <summary>Queues <paramref name="message"/> for session <paramref name="id"/>; see <see cref="Post(SessionClient, TMessage)"/>.</summary>
+    public bool Post(SessionHost host, SessionId id, TMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return Post(host.Find(id, out _), id, message);
+    }
+
+    private bool Post(SessionContext? session, SessionId id, TMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Exception? error = null;
+        if (session is null || !Accepts(session, id, ref error))
+        {
+            return false;
+        }
+
+        SessionProcessSettings settings = session.Definition.Settings;
+        if (settings.MessageTimeToLive is not null || settings.HoldLimit is not null || settings.HandlerTimeLimit is not null)
+        {
+            // These settings need the message's own clock and timer: it travels as a request nobody awaits.
+            var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);
+            request.AttachTo(session);
+            switch (session.TryPostMessage(request, mayRunInline: false))
+            {
+                case EnqueueResult.Accepted:
+                    return true;
+                case EnqueueResult.Waiting:
+                    // A one-way message never waits for room.
+                    session.TryWithdraw(request);
+                    break;
+            }
+
+            request.Recycle();
+            return false;
+        }
+
+        return session.TryPostOneWay(this, message) == EnqueueResult.Accepted;
+    }
+
+    internal override ValueTask RunOneWayAsync(SessionContext owner, object message)
+    {
+        owner.MarkMessageHandled();
+        MessageTelemetry telemetry = default;
+        using MessageTelemetry.Scope handling = telemetry.Start(owner, this);
+        try
+        {
+            CancellationToken token = HandlerTakesCancellationToken ? owner.Host.StoppingToken : default;
+            ValueTask<TResult> pending = InvokeHandler((TProcess)owner.Process, (TMessage)message, token);
+            if (pending.IsCompletedSuccessfully)
+            {
+                _ = pending.Result;
+                telemetry.Stop(owner, this, error: null);
+                return default;
+            }
+
+            return AwaitOneWayAsync(owner, message, pending, telemetry);
+        }
+        catch (Exception exception)
+        {
+            return OneWayFailed(owner, message, exception, telemetry);
+        }
+    }
+
+    private async ValueTask AwaitOneWayAsync(SessionContext owner, object message, ValueTask<TResult> pending, MessageTelemetry telemetry)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+            telemetry.Stop(owner, this, error: null);
+        }
+        catch (Exception exception)
+        {
+            await OneWayFailed(owner, message, exception, telemetry).ConfigureAwait(false);
+        }
+    }
+
+    // Nobody waits for a one-way message: a handler that gave up because the host is stopping leaves a dead
+    // letter; any other failure is a fault of the session.
+    private ValueTask OneWayFailed(SessionContext owner, object message, Exception exception, MessageTelemetry telemetry)
+    {
+        if (exception is OperationCanceledException && owner.Host.StoppingToken.IsCancellationRequested)
+        {
+            telemetry.Stop(owner, this, exception);
+            owner.Host.DeadLetters.Post(new DeadLetter(owner.Id, Name, message, DeadLetterReason.HostStopping));
+            return default;
+        }
+
+        SessionFaultedException faulted = owner.Fault(Name, exception);
+        telemetry.Stop(owner, this, faulted);
+        return owner.RunFaultHandlerAsync(faulted);
+    }
+}
