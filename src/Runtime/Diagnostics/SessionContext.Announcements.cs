@@ -7,7 +7,11 @@ public sealed partial class SessionContext
     /// <summary>The session is registered and its starter is queued but has not run.</summary>
     internal void AnnounceStart()
     {
-        subscribers.EnableReplay(Host.EventReplayCapacity);
+        if (Host.EventReplayCapacity > 0)
+        {
+            Subscribers.EnableReplay(Host.EventReplayCapacity);
+        }
+
         SessionMetrics.SessionStarted(Definition);
         Host.Notify(static (observer, session) => observer.SessionStarted(session.Id, session.Definition), this);
     }
@@ -15,11 +19,12 @@ public sealed partial class SessionContext
     /// <summary>The session has ended and its subscriptions are complete.</summary>
     internal void AnnounceEnd()
     {
+        SessionFaultedException? fault = extras?.Fault;
         SessionEndReason reason = fault is not null ? SessionEndReason.Faulted
             : Host.IsStopping ? SessionEndReason.HostStopping
             : SessionEndReason.Completed;
         SessionMetrics.SessionEnded(Definition, reason);
-        Host.Notify(static (observer, ended) => observer.SessionEnded(ended.Session.Id, ended.Session.Definition, ended.Reason, ended.Session.fault), (Session: this, Reason: reason));
+        Host.Notify(static (observer, ended) => observer.SessionEnded(ended.Session.Id, ended.Session.Definition, ended.Reason, ended.Fault), (Session: this, Reason: reason, Fault: fault));
     }
 
     /// <summary>A handler threw.</summary>
@@ -30,7 +35,7 @@ public sealed partial class SessionContext
     internal SessionSubscription SubscribeAfter(string? participant, long afterSequence, out long missedEvents)
     {
         var subscription = new SessionSubscription(this, participant);
-        if (!subscribers.AddReplaying(subscription, afterSequence, out missedEvents))
+        if (!Subscribers.AddReplaying(subscription, afterSequence, out missedEvents))
         {
             throw SessionNotFoundException.NoSuchSession(Id);
         }

@@ -6,6 +6,9 @@ namespace SessionGen;
 /// </summary>
 internal sealed partial class SubscriberList
 {
+    /// <summary>Stands for the subscriptions of a session that ended before anyone subscribed or it emitted.</summary>
+    public static readonly SubscriberList Ended = new() { completed = true };
+
     private SessionSubscription[] subscriptions = [];
     private long sequence;
     private bool completed;

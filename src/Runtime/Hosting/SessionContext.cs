@@ -21,31 +21,22 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     // Locked on this context (no lock object of its own per session): see Enqueue and RunTurn.
     private Mailbox mailbox;
-    private readonly SubscriberList subscribers = new();
+    // Made on first Emit or Subscribe; SubscriberList.Ended once the session has ended without one.
+    private SubscriberList? subscribers;
+    private SessionExtras? extras;
     private object? process;
-    private bool endRequested;
-    private SessionFaultedException? fault;
+
+    // The item or one-way operation whose handler runs now: its name and [MovesTo] targets, for MoveTo.
+    private object? running;
     private int ended;
-    private MailboxItem? awaitedItem;
-    private ValueTask awaitedRun;
-    private Action? resumeTurn;
-    private long lastMessageTimestamp;
-    private MessageIdCache? messageIds;
-    private readonly SessionProtocol? protocol;
     private int state;
-    private ulong allowedTargets;
-    private string runningName = "";
-    private Func<MailboxEntry, bool>? refuseHeld;
-    private long oldestHeld;
-    private bool heldWakeUpScheduled;
-    private readonly List<CorrelationKey> keys = [];
+    private bool endRequested;
 
     internal SessionContext(SessionHost host, SessionId id, SessionProcessDefinition definition)
     {
         Host = host;
         Id = id;
         Definition = definition;
-        protocol = definition.Protocol;
     }
 
     /// <summary>The index of the session's protocol state (0, the initial state, without a protocol).</summary>
@@ -61,6 +52,13 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     public SessionProcessDefinition Definition { get; }
 
     internal object Process => process!;
+
+    /// <summary>The rarely used parts, made on first use (from any thread).</summary>
+    internal SessionExtras Extras => Volatile.Read(ref extras) ?? Interlocked.CompareExchange(ref extras, new SessionExtras(), null) ?? extras!;
+
+    private SessionProtocol? Protocol => Definition.Protocol;
+
+    private SubscriberList Subscribers => Volatile.Read(ref subscribers) ?? Interlocked.CompareExchange(ref subscribers, new SubscriberList(), null) ?? subscribers!;
 
     internal bool IsEnded => Volatile.Read(ref ended) != 0;
 
@@ -81,7 +79,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     public void Emit(object @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        subscribers.Publish(Id, @event, participant: null);
+        Subscribers.Publish(Id, @event, participant: null);
     }
 
     /// <summary>Publishes <paramref name="event"/> only to the subscriptions opened for <paramref name="participant"/>.</summary>
@@ -89,7 +87,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(@event);
-        subscribers.Publish(Id, @event, participant);
+        Subscribers.Publish(Id, @event, participant);
     }
 
     /// <summary>Ends the session once the current handler has finished.</summary>
@@ -116,6 +114,13 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <exception cref="InvalidOperationException">The running handler declares no such transition.</exception>
     public void MoveTo(int newState)
     {
+        SessionProtocol? protocol = Protocol;
+        (string runningName, ulong allowedTargets) = running switch
+        {
+            MailboxItem item => (item.Name, item.TargetStates),
+            SessionOperation operation => (operation.Name, operation.TargetStates),
+            _ => ("", 0UL),
+        };
         if (protocol is null || newState < 0 || newState >= protocol.States.Count || (allowedTargets & SessionProtocol.Bit(newState)) == 0)
         {
             string target = protocol is not null && newState >= 0 && newState < protocol.States.Count ? protocol.States[newState] : newState.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -162,9 +167,15 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     internal void RememberKeys(IReadOnlyList<CorrelationKey> newKeys)
     {
-        lock (keys)
+        if (newKeys.Count == 0)
         {
-            keys.AddRange(newKeys);
+            return;
+        }
+
+        SessionExtras rare = Extras;
+        lock (this)
+        {
+            rare.Keys = [.. rare.Keys, .. newKeys];
         }
     }
 
@@ -173,7 +184,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     internal SessionSubscription Subscribe(string? participant)
     {
         var subscription = new SessionSubscription(this, participant);
-        if (!subscribers.Add(subscription))
+        if (!Subscribers.Add(subscription))
         {
             throw SessionNotFoundException.NoSuchSession(Id);
         }
@@ -181,7 +192,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         return subscription;
     }
 
-    internal void Unsubscribe(SessionSubscription subscription) => subscribers.Remove(subscription);
+    internal void Unsubscribe(SessionSubscription subscription) => subscribers?.Remove(subscription);
 
     /// <summary>
     /// Offers a sender's message, honouring the process's mailbox bound. When the session was idle, the
@@ -284,8 +295,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         get
         {
-            MessageIdCache? cache = Volatile.Read(ref messageIds);
-            return cache ?? Interlocked.CompareExchange(ref messageIds, new MessageIdCache(Host), null) ?? messageIds!;
+            SessionExtras rare = Extras;
+            MessageIdCache? cache = Volatile.Read(ref rare.MessageIds);
+            return cache ?? Interlocked.CompareExchange(ref rare.MessageIds, new MessageIdCache(Host), null) ?? rare.MessageIds!;
         }
     }
 
@@ -294,7 +306,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         if (Definition.Settings.IdleTimeout is not null)
         {
-            Volatile.Write(ref lastMessageTimestamp, Host.TimeProvider.GetTimestamp());
+            Volatile.Write(ref Extras.LastMessageTimestamp, Host.TimeProvider.GetTimestamp());
         }
     }
 
@@ -303,7 +315,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         if (Definition.Settings.IdleTimeout is { } idleTimeout)
         {
-            lastMessageTimestamp = Host.TimeProvider.GetTimestamp();
+            Volatile.Write(ref Extras.LastMessageTimestamp, Host.TimeProvider.GetTimestamp());
             Host.Timers.Schedule(this, idleTimeout, CheckIdleAsync);
         }
     }
@@ -315,7 +327,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         AnnounceFault(faulted);
         if (Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
         {
-            fault ??= faulted;
+            Extras.Fault ??= faulted;
             endRequested = true;
         }
 
@@ -336,7 +348,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
         catch (Exception exception)
         {
-            fault ??= new SessionFaultedException(Id, "OnFault", exception);
+            Extras.Fault ??= new SessionFaultedException(Id, "OnFault", exception);
             endRequested = true;
         }
     }
@@ -346,7 +358,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         if (Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
         {
-            fault ??= new SessionFaultedException(Id, exceeded.Operation, exceeded);
+            Extras.Fault ??= new SessionFaultedException(Id, exceeded.Operation, exceeded);
             End(DeadLetterReason.SessionEnded);
         }
     }
@@ -358,22 +370,22 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         for (int handled = 0; handled < limit; handled++)
         {
-            if (!(protocol is null ? TryDequeue(out MailboxEntry entry) : TryDequeueUnderProtocol(out entry)))
+            if (!(Protocol is null ? TryDequeue(out MailboxEntry entry) : TryDequeueUnderProtocol(out entry)))
             {
                 return;
             }
 
-            allowedTargets = entry.TargetStates;
-            runningName = entry.Name;
             MailboxItem? item = entry.Item;
+            running = (object?)item ?? entry.OneWay;
             ValueTask run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry.Message);
             if (!run.IsCompleted)
             {
                 // One message at a time also across awaits: the turn stays ours (the mailbox keeps its
                 // "scheduled" flag) until the handler finishes, then continues where it left off.
-                awaitedItem = item;
-                awaitedRun = run;
-                run.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(resumeTurn ??= ResumeTurn);
+                SessionExtras rare = Extras;
+                rare.AwaitedItem = item;
+                rare.AwaitedRun = run;
+                run.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(rare.ResumeTurn ??= ResumeTurn);
                 return;
             }
 
@@ -406,10 +418,11 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     private void ResumeTurn()
     {
-        MailboxItem? item = awaitedItem;
-        ValueTask run = awaitedRun;
-        awaitedItem = null;
-        awaitedRun = default;
+        SessionExtras rare = extras!;
+        MailboxItem? item = rare.AwaitedItem;
+        ValueTask run = rare.AwaitedRun;
+        rare.AwaitedItem = null;
+        rare.AwaitedRun = default;
         run.GetAwaiter().GetResult();
         if (Finish(item))
         {
@@ -420,7 +433,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <summary>Ends the session if asked, then reports the item (null for a one-way message); false when the session has ended.</summary>
     private bool Finish(MailboxItem? item)
     {
-        if (protocol is not null && (protocol.FinalStates & SessionProtocol.Bit(state)) != 0)
+        if (Protocol is { } protocol && (protocol.FinalStates & SessionProtocol.Bit(state)) != 0)
         {
             endRequested = true;
         }
@@ -444,9 +457,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
 
         CorrelationKey[] ownKeys;
-        lock (keys)
+        lock (this)
         {
-            ownKeys = [.. keys];
+            ownKeys = extras?.Keys ?? [];
         }
 
         Host.Forget(this, ownKeys);
@@ -471,7 +484,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             item.Reject(this, answer, reason: null);
         }
 
-        subscribers.CompleteAll(fault);
+        Interlocked.Exchange(ref subscribers, SubscriberList.Ended)?.CompleteAll(extras?.Fault);
         AnnounceEnd();
     }
 
@@ -482,12 +495,13 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// </summary>
     private bool TryDequeueUnderProtocol(out MailboxEntry entry)
     {
-        oldestHeld = long.MaxValue;
+        SessionExtras rare = Extras;
+        rare.OldestHeld = long.MaxValue;
         List<MailboxEntry>? refused = null;
         bool found;
         lock (this)
         {
-            found = mailbox.TryDequeue(Capacity, SessionProtocol.Bit(state), refuseHeld ??= RefuseHeld, ref refused, out entry);
+            found = mailbox.TryDequeue(Capacity, SessionProtocol.Bit(state), rare.RefuseHeld ??= RefuseHeld, ref refused, out entry);
         }
 
         foreach (MailboxEntry gone in refused ?? [])
@@ -495,10 +509,10 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             gone.Reject(this, NotAccepted(gone), DeadLetterReason.NotAccepted);
         }
 
-        if (oldestHeld != long.MaxValue && Definition.Settings.HoldLimit is { } limit && !heldWakeUpScheduled)
+        if (rare.OldestHeld != long.MaxValue && Definition.Settings.HoldLimit is { } limit && !rare.HeldWakeUpScheduled)
         {
-            heldWakeUpScheduled = true;
-            TimeSpan wait = limit - Host.TimeProvider.GetElapsedTime(oldestHeld);
+            rare.HeldWakeUpScheduled = true;
+            TimeSpan wait = limit - Host.TimeProvider.GetElapsedTime(rare.OldestHeld);
             Host.Timers.Schedule(this, wait + TimeSpan.FromTicks(1), (Action)HeldMessagesWakeUp);
         }
 
@@ -506,12 +520,12 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     }
 
     // Runs on the turn, so the next dequeue re-examines the held messages against the hold limit.
-    private void HeldMessagesWakeUp() => heldWakeUpScheduled = false;
+    private void HeldMessagesWakeUp() => Extras.HeldWakeUpScheduled = false;
 
     /// <summary>Called under the mailbox lock for each held entry; true to refuse it now.</summary>
     private bool RefuseHeld(MailboxEntry item)
     {
-        if ((item.AcceptedStates & protocol!.ReachableFrom(state)) == 0)
+        if ((item.AcceptedStates & Protocol!.ReachableFrom(state)) == 0)
         {
             return true;
         }
@@ -523,7 +537,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
                 return true;
             }
 
-            oldestHeld = Math.Min(oldestHeld, item.PostedAt);
+            extras!.OldestHeld = Math.Min(extras.OldestHeld, item.PostedAt);
         }
 
         return false;
@@ -531,7 +545,8 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     private MessageNotAcceptedException NotAccepted(MailboxEntry item)
     {
-        string stateName = protocol!.States[state];
+        SessionProtocol protocol = Protocol!;
+        string stateName = protocol.States[state];
         string reason = (item.AcceptedStates & protocol.ReachableFrom(state)) == 0
             ? "no state it can still reach accepts it"
             : $"it waited longer than the hold limit of {Definition.Settings.HoldLimit!.Value.TotalMilliseconds} ms";
@@ -544,7 +559,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     private async ValueTask CheckIdleAsync()
     {
         TimeSpan idleTimeout = Definition.Settings.IdleTimeout!.Value;
-        TimeSpan idle = Host.TimeProvider.GetElapsedTime(Volatile.Read(ref lastMessageTimestamp));
+        TimeSpan idle = Host.TimeProvider.GetElapsedTime(Volatile.Read(ref Extras.LastMessageTimestamp));
         if (idle < idleTimeout)
         {
             Host.Timers.Schedule(this, idleTimeout - idle, CheckIdleAsync);

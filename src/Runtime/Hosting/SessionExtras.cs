@@ -1,0 +1,34 @@
+namespace SessionGen;
+
+/// <summary>
+/// The parts of a session that many sessions never use: made on first use, so an idle session that only
+/// ran its starter costs no more than its context (see docs/performance.md, idle session memory).
+/// </summary>
+internal sealed class SessionExtras
+{
+    /// <summary>The fault that ended (or will end) the session.</summary>
+    public SessionFaultedException? Fault;
+
+    /// <summary>The item whose handler the turn awaits (null for a one-way message), and its run.</summary>
+    public MailboxItem? AwaitedItem;
+
+    public ValueTask AwaitedRun;
+
+    /// <summary>The continuation that resumes the turn, made once per session.</summary>
+    public Action? ResumeTurn;
+
+    /// <summary>When the last message was handled, for idle expiry.</summary>
+    public long LastMessageTimestamp;
+
+    public MessageIdCache? MessageIds;
+
+    /// <summary>The session's correlation keys, replaced (never changed in place) under the session's lock.</summary>
+    public CorrelationKey[] Keys = [];
+
+    /// <summary>Protocol only: the hold-limit bookkeeping of held messages.</summary>
+    public Func<MailboxEntry, bool>? RefuseHeld;
+
+    public long OldestHeld;
+
+    public bool HeldWakeUpScheduled;
+}
