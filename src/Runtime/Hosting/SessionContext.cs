@@ -368,13 +368,23 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <summary>Runs up to <paramref name="limit"/> items, then gives the turn up or hands it to the thread pool.</summary>
     private void RunTurn(int limit)
     {
+        EntryBatch batch = default;
+        int next = 0;
+        int count = 0;
         for (int handled = 0; handled < limit; handled++)
         {
-            if (!(Protocol is null ? TryDequeue(out MailboxEntry entry) : TryDequeueUnderProtocol(out entry)))
+            if (next == count)
             {
-                return;
+                next = 0;
+                count = Take(ref batch, Math.Min(EntryBatch.Size, limit - handled));
+                if (count == 0)
+                {
+                    return;
+                }
             }
 
+            MailboxEntry entry = batch[next];
+            batch[next++] = default;
             MailboxItem? item = entry.Item;
             running = (object?)item ?? entry.OneWay;
             ValueTask run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry.Message);
@@ -382,6 +392,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             {
                 // One message at a time also across awaits: the turn stays ours (the mailbox keeps its
                 // "scheduled" flag) until the handler finishes, then continues where it left off.
+                PutBack(batch[next..count]);
                 SessionExtras rare = Extras;
                 rare.AwaitedItem = item;
                 rare.AwaitedRun = run;
@@ -390,12 +401,21 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             }
 
             run.GetAwaiter().GetResult();
+            if (next < count && (endRequested || InFinalState || IsEnded))
+            {
+                // The session ends after this handler: what the turn took but has not run goes back, so the
+                // end answers it in order with the rest of the queue.
+                PutBack(batch[next..count]);
+                next = count;
+            }
+
             if (!Finish(item))
             {
                 return;
             }
         }
 
+        PutBack(batch[next..count]);
         bool idle;
         lock (this)
         {
@@ -408,11 +428,50 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
     }
 
-    private bool TryDequeue(out MailboxEntry entry)
+    private bool InFinalState => Protocol is { } protocol && (protocol.FinalStates & SessionProtocol.Bit(state)) != 0;
+
+    /// <summary>Takes the next entry, or a run of one-way entries, into <paramref name="batch"/>; 0 when nothing can run.</summary>
+    private int Take(ref EntryBatch batch, int most)
     {
+        if (Protocol is not null)
+        {
+            if (!TryDequeueUnderProtocol(out MailboxEntry entry))
+            {
+                return 0;
+            }
+
+            batch[0] = entry;
+            return 1;
+        }
+
         lock (this)
         {
-            return mailbox.TryDequeue(Capacity, out entry);
+            return mailbox.TakeRun(Capacity, ((Span<MailboxEntry>)batch)[..most]);
+        }
+    }
+
+    /// <summary>Returns entries taken but not run to the head of the queue; if the session has ended meanwhile, answers them.</summary>
+    private void PutBack(ReadOnlySpan<MailboxEntry> unrun)
+    {
+        if (unrun.IsEmpty)
+        {
+            return;
+        }
+
+        bool returned;
+        lock (this)
+        {
+            returned = mailbox.PutBack(unrun);
+        }
+
+        if (!returned)
+        {
+            bool stopping = Host.IsStopping;
+            Exception answer = stopping ? SessionHost.StoppedError() : SessionNotFoundException.EndedWhileQueued(Id);
+            foreach (MailboxEntry entry in unrun)
+            {
+                entry.Reject(this, answer, stopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
+            }
         }
     }
 
@@ -433,7 +492,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <summary>Ends the session if asked, then reports the item (null for a one-way message); false when the session has ended.</summary>
     private bool Finish(MailboxItem? item)
     {
-        if (Protocol is { } protocol && (protocol.FinalStates & SessionProtocol.Bit(state)) != 0)
+        if (InFinalState)
         {
             endRequested = true;
         }

@@ -14,8 +14,8 @@ namespace SessionGen;
 /// </summary>
 internal struct Mailbox
 {
-    // A ring larger than this is dropped when the session goes idle, so a burst does not pin memory.
-    private const int RetainedRingLength = 16;
+    // A ring larger than this (1 KB) is dropped when the session goes idle, so a burst does not pin memory.
+    private const int RetainedRingLength = 64;
 
     private MailboxEntry single;
     private MailboxEntry[]? ring;
@@ -29,7 +29,10 @@ internal struct Mailbox
     /// <summary>Entries queued, not counting the one running nor those waiting for room.</summary>
     public readonly int Count => live;
 
+    // Ring lengths are powers of two (the inline slot is a ring of one), so indices wrap with a mask.
     private readonly int Length => ring?.Length ?? 1;
+
+    private readonly int Mask => Length - 1;
 
     /// <summary>Offers an entry to the queue.</summary>
     /// <param name="entry">The entry.</param>
@@ -84,6 +87,64 @@ internal struct Mailbox
         return true;
     }
 
+    /// <summary>
+    /// Takes the first entry and, when it is a one-way message, the one-way messages right behind it, up to the
+    /// length of <paramref name="into"/>: one lock for a run of messages nobody can withdraw. Returns how many
+    /// were taken; 0 marks the session idle.
+    /// </summary>
+    public int TakeRun(int capacity, Span<MailboxEntry> into)
+    {
+        if (!TryDequeue(capacity, out into[0]))
+        {
+            return 0;
+        }
+
+        int count = 1;
+        if (into[0].OneWay is null)
+        {
+            return 1;
+        }
+
+        while (count < into.Length && used > 0 && Slot(head) is { OneWay: not null } next)
+        {
+            into[count++] = next;
+            Slot(head) = default;
+            head = (head + 1) & Mask;
+            used--;
+            live--;
+        }
+
+        Taken(capacity);
+        return count;
+    }
+
+    /// <summary>
+    /// Puts entries taken by <see cref="TakeRun"/> but not run back at the head of the queue, in order; false
+    /// when the mailbox has closed meanwhile, and the caller must answer them.
+    /// </summary>
+    public bool PutBack(ReadOnlySpan<MailboxEntry> entries)
+    {
+        if (closed)
+        {
+            return false;
+        }
+
+        for (int i = entries.Length - 1; i >= 0; i--)
+        {
+            if (used == Length)
+            {
+                Grow();
+            }
+
+            head = (head - 1) & Mask;
+            Slot(head) = entries[i];
+            used++;
+            live++;
+        }
+
+        return true;
+    }
+
     /// <summary>Marks the session idle if nothing is queued; false when entries wait and the turn must go on.</summary>
     public bool TryGoIdle()
     {
@@ -110,7 +171,7 @@ internal struct Mailbox
             admitted = false;
             for (int offset = 0; offset < used; offset++)
             {
-                int index = (head + offset) % Length;
+                int index = (head + offset) & Mask;
                 MailboxEntry candidate = Slot(index);
                 if (candidate.IsEmpty)
                 {
@@ -154,7 +215,7 @@ internal struct Mailbox
         {
             for (int offset = 0; offset < used; offset++)
             {
-                int index = (head + offset) % Length;
+                int index = (head + offset) & Mask;
                 if (Slot(index).Holds(item))
                 {
                     TakeAt(index);
@@ -179,7 +240,7 @@ internal struct Mailbox
         var rest = new List<MailboxEntry>(live);
         for (int offset = 0; offset < used; offset++)
         {
-            MailboxEntry entry = Slot((head + offset) % Length);
+            MailboxEntry entry = Slot((head + offset) & Mask);
             if (!entry.IsEmpty)
             {
                 entry.Item?.Place = ItemPlace.None;
@@ -213,7 +274,7 @@ internal struct Mailbox
         }
 
         entry.Item?.Place = ItemPlace.Queued;
-        Slot((head + used) % Length) = entry;
+        Slot((head + used) & Mask) = entry;
         used++;
         live++;
     }
@@ -221,11 +282,17 @@ internal struct Mailbox
     // Doubles the ring, leaving out the empty slots of withdrawn entries.
     private void Grow()
     {
-        var larger = new MailboxEntry[Math.Max(4, live * 2)];
+        int length = 4;
+        while (length < live * 2)
+        {
+            length <<= 1;
+        }
+
+        var larger = new MailboxEntry[length];
         int count = 0;
         for (int offset = 0; offset < used; offset++)
         {
-            MailboxEntry entry = Slot((head + offset) % Length);
+            MailboxEntry entry = Slot((head + offset) & Mask);
             if (!entry.IsEmpty)
             {
                 larger[count++] = entry;
@@ -259,7 +326,7 @@ internal struct Mailbox
     {
         while (used > 0 && Slot(head).IsEmpty)
         {
-            head = (head + 1) % Length;
+            head = (head + 1) & Mask;
             used--;
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks.Sources;
 
 namespace SessionGen;
@@ -95,7 +96,8 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         using MessageTelemetry.Scope handling = telemetry.Start(owner, operation);
         try
         {
-            ValueTask<TResult> pending = operation.InvokeHandler((TProcess)owner.Process, message, HandlerToken(owner));
+            // Unchecked: the request was offered only to a session of the operation's own process.
+            ValueTask<TResult> pending = operation.InvokeHandler(Unsafe.As<TProcess>(owner.Process), message, HandlerToken(owner));
             if (pending.IsCompletedSuccessfully)
             {
                 result = pending.Result;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SessionGen;
 
 /// <summary>One-way messages: queued without a request of their own, run without anyone waiting.</summary>
@@ -63,7 +65,9 @@ public sealed partial class SessionOperation<TProcess, TMessage, TResult>
         try
         {
             CancellationToken token = HandlerTakesCancellationToken ? owner.Host.StoppingToken : default;
-            ValueTask<TResult> pending = InvokeHandler((TProcess)owner.Process, (TMessage)message, token);
+            // Unchecked casts (a checked cast to a type parameter costs a lookup in shared generic code): Post
+            // queues only a TMessage, and only on a session of this operation's own process.
+            ValueTask<TResult> pending = InvokeHandler(Unsafe.As<TProcess>(owner.Process), Unsafe.As<TMessage>(message), token);
             if (pending.IsCompletedSuccessfully)
             {
                 _ = pending.Result;
