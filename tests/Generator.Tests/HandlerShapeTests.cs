@@ -72,7 +72,8 @@ public sealed class HandlerShapeTests
         string text = await GenerateAsync();
 
         Assert.Contains("ScheduleTick(global::System.TimeSpan delay, int n) =>", text);
-        Assert.Contains("Tick(n, global::System.Threading.CancellationToken.None)", text);
+        Assert.Contains("new TickTimeoutCall(n)", text);
+        Assert.Contains("process.Tick(this.n, global::System.Threading.CancellationToken.None)", text);
     }
 
     [Fact]

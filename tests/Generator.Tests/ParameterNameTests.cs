@@ -40,7 +40,8 @@ public sealed class ParameterNameTests
         Assert.Contains("new Messages.Start(@event, @class)", text);
         Assert.Contains("PublishAsync(object @event,", text);
         Assert.Contains("ScheduleLater(global::System.TimeSpan delay, string @event)", text);
-        Assert.Contains("Later(@event)", text);
+        Assert.Contains("new LaterTimeoutCall(@event)", text);
+        Assert.Contains("process.Later(this.@event)", text);
     }
 
     [Fact]

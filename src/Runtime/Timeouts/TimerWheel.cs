@@ -13,6 +13,7 @@ internal sealed class TimerWheel : IDisposable
 
     private readonly TimeProvider time;
     private readonly long originTimestamp;
+    private readonly double timestampToTicks;
     private readonly long tickLength;
     private readonly TimerEntry?[] slots = new TimerEntry?[SlotCount];
     private readonly ITimer timer;
@@ -31,6 +32,7 @@ internal sealed class TimerWheel : IDisposable
 
         this.time = time;
         tickLength = resolution.Ticks;
+        timestampToTicks = (double)TimeSpan.TicksPerSecond / time.TimestampFrequency;
         originTimestamp = time.GetTimestamp();
         timer = time.CreateTimer(static state => ((TimerWheel)state!).OnTick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -38,26 +40,18 @@ internal sealed class TimerWheel : IDisposable
     /// <summary>Timeouts scheduled and neither run, queued nor cancelled.</summary>
     public int PendingCount => Volatile.Read(ref pending);
 
-    public TimeoutHandle Schedule(SessionContext session, TimeSpan delay, Delegate callback, TimeoutSpec? spec = null)
-    {
-        if (delay <= TimeSpan.Zero)
-        {
-            // Due now: straight to the session's queue, behind what is already there.
-            var immediate = new TimerEntry(this, session, 0, callback, spec) { State = TimerEntry.Queued };
-            if (!session.TryPost(immediate))
-            {
-                immediate.State = TimerEntry.Cancelled;
-            }
+    public TimeoutHandle Schedule(SessionContext session, TimeSpan delay, Delegate callback, TimeoutSpec? spec = null) =>
+        Add(spec is null ? new CallbackTimerEntry(session, callback) : new SpecifiedCallbackTimerEntry(session, callback, spec), delay);
 
-            return new TimeoutHandle(immediate);
-        }
-
-        return Insert(session, delay, callback, spec);
-    }
+    /// <summary>Schedules a generated named timeout: its arguments inline in <paramref name="call"/>.</summary>
+    public TimeoutHandle Schedule<TProcess, TCall>(SessionContext session, TimeSpan delay, TCall call)
+        where TProcess : class
+        where TCall : struct, ITimeoutCall<TProcess> =>
+        Add(new TimerEntry<TProcess, TCall>(session, call), delay);
 
     /// <summary>Runs <paramref name="callback"/> on the clock's thread (not on any session's turn) after <paramref name="delay"/>.</summary>
     public TimeoutHandle ScheduleOnClock(TimeSpan delay, Action callback) =>
-        Insert(session: null, delay > TimeSpan.Zero ? delay : TimeSpan.FromTicks(1), callback);
+        Insert(new ClockTimerEntry(this, callback), delay > TimeSpan.Zero ? delay : TimeSpan.FromTicks(1));
 
     public bool Cancel(TimerEntry entry)
     {
@@ -66,19 +60,23 @@ internal sealed class TimerWheel : IDisposable
             return false;
         }
 
-        lock (slots)
+        // Only a pending entry needs the lock; one that already left the wheel is settled by its state alone.
+        if (Volatile.Read(ref entry.TimerState) == TimerEntry.Pending)
         {
-            if (entry.State == TimerEntry.Pending)
+            lock (slots)
             {
-                Unlink(entry);
-                pending--;
-                entry.State = TimerEntry.Cancelled;
-                return true;
+                if (entry.TimerState == TimerEntry.Pending)
+                {
+                    Unlink(entry);
+                    pending--;
+                    entry.TimerState = TimerEntry.Cancelled;
+                    return true;
+                }
             }
         }
 
         // Due already and waiting in the session's queue: it has not run, so it can still be stopped.
-        return Interlocked.CompareExchange(ref entry.State, TimerEntry.Cancelled, TimerEntry.Queued) == TimerEntry.Queued;
+        return Interlocked.CompareExchange(ref entry.TimerState, TimerEntry.Cancelled, TimerEntry.Queued) == TimerEntry.Queued;
     }
 
     public void Dispose()
@@ -93,23 +91,46 @@ internal sealed class TimerWheel : IDisposable
         timer.Dispose();
     }
 
-    private TimeoutHandle Insert(SessionContext? session, TimeSpan delay, Delegate callback, TimeoutSpec? spec = null)
+    private TimeoutHandle Add(TimerEntry entry, TimeSpan delay)
     {
-        long dueTick = CeilingTick(Elapsed().Ticks + delay.Ticks);
-        lock (slots)
+        if (delay <= TimeSpan.Zero)
         {
-            ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
-            dueTick = Math.Max(dueTick, processedTick + 1);
-            var entry = new TimerEntry(this, session, dueTick, callback, spec);
-            Append(entry);
-            pending++;
-            if (dueTick < armedTick)
+            // Due now: straight to the session's queue, behind what is already there.
+            entry.TimerState = TimerEntry.Queued;
+            if (!entry.Session!.TryPost(entry))
             {
-                Arm(dueTick);
+                entry.TimerState = TimerEntry.Cancelled;
             }
 
             return new TimeoutHandle(entry);
         }
+
+        return Insert(entry, delay);
+    }
+
+    private TimeoutHandle Insert(TimerEntry entry, TimeSpan delay)
+    {
+        // The clock is read and the entry made outside the lock, which then only links it.
+        long elapsed = ElapsedTicks();
+        long dueTick = CeilingTick(elapsed + delay.Ticks);
+        lock (slots)
+        {
+            ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
+            if (dueTick <= processedTick)
+            {
+                dueTick = processedTick + 1;
+            }
+
+            entry.DueTick = dueTick;
+            Append(entry);
+            pending++;
+            if (dueTick < armedTick)
+            {
+                Arm(dueTick, elapsed);
+            }
+        }
+
+        return new TimeoutHandle(entry);
     }
 
     private void OnTick()
@@ -122,7 +143,8 @@ internal sealed class TimerWheel : IDisposable
                 return;
             }
 
-            long nowTick = Elapsed().Ticks / tickLength;
+            long elapsed = ElapsedTicks();
+            long nowTick = elapsed / tickLength;
             armedTick = long.MaxValue;
             if (nowTick - processedTick >= SlotCount)
             {
@@ -142,19 +164,19 @@ internal sealed class TimerWheel : IDisposable
             }
 
             processedTick = Math.Max(processedTick, nowTick);
-            ArmNextOccupiedSlot();
+            ArmNextOccupiedSlot(elapsed);
         }
 
         foreach (TimerEntry entry in due)
         {
             if (entry.Session is null)
             {
-                entry.State = TimerEntry.Done;
-                entry.RunOnClock();
+                entry.TimerState = TimerEntry.Done;
+                ((ClockTimerEntry)entry).RunOnClock();
             }
             else if (!entry.Session.TryPost(entry))
             {
-                entry.State = TimerEntry.Cancelled;
+                entry.TimerState = TimerEntry.Cancelled;
             }
         }
     }
@@ -183,7 +205,7 @@ internal sealed class TimerWheel : IDisposable
             {
                 Unlink(candidate);
                 pending--;
-                candidate.State = TimerEntry.Queued;
+                candidate.TimerState = TimerEntry.Queued;
                 due.Add(candidate);
             }
         }
@@ -191,7 +213,7 @@ internal sealed class TimerWheel : IDisposable
         slotScratch.Clear();
     }
 
-    private void ArmNextOccupiedSlot()
+    private void ArmNextOccupiedSlot(long elapsed)
     {
         if (pending == 0)
         {
@@ -202,16 +224,17 @@ internal sealed class TimerWheel : IDisposable
         {
             if (slots[tick & SlotMask] is not null)
             {
-                Arm(tick);
+                Arm(tick, elapsed);
                 return;
             }
         }
     }
 
-    private void Arm(long tick)
+    /// <summary>Sets the timer for <paramref name="tick"/>, <paramref name="elapsed"/> (TimeSpan ticks) since the origin being now.</summary>
+    private void Arm(long tick, long elapsed)
     {
         armedTick = tick;
-        TimeSpan wait = TimeSpan.FromTicks((tick * tickLength) - Elapsed().Ticks);
+        TimeSpan wait = TimeSpan.FromTicks((tick * tickLength) - elapsed);
         timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
     }
 
@@ -256,7 +279,8 @@ internal sealed class TimerWheel : IDisposable
         entry.Previous = null;
     }
 
-    private TimeSpan Elapsed() => time.GetElapsedTime(originTimestamp);
+    /// <summary>TimeSpan ticks since the origin: <see cref="TimeProvider.GetElapsedTime(long)"/> without re-reading the frequency.</summary>
+    private long ElapsedTicks() => (long)((time.GetTimestamp() - originTimestamp) * timestampToTicks);
 
     private long CeilingTick(long elapsedTicks) => (elapsedTicks + tickLength - 1) / tickLength;
 }
