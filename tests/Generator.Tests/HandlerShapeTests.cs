@@ -77,6 +77,46 @@ public sealed class HandlerShapeTests
     }
 
     [Fact]
+    public async Task Protocol_timeout_with_two_parameters_and_an_async_handler_carries_its_spec_and_no_closure()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using SessionGen;
+
+            namespace Sample;
+
+            public enum Phase { Open, [FinalState] Closed }
+
+            [SessionProcess(States = typeof(Phase))]
+            public partial class Deadline
+            {
+                [On("Start", StartsSession = true)]
+                private void Start() => ScheduleExpire(TimeSpan.FromSeconds(1), "late", 3);
+
+                [OnTimeout("Expire")]
+                [AcceptedIn(Phase.Open)]
+                [MovesTo(Phase.Closed)]
+                private async Task<int> Expire(string reason, int attempts)
+                {
+                    await Task.Yield();
+                    MoveTo(Phase.Closed);
+                    return attempts;
+                }
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        string text = run.SingleText();
+        Assert.Contains("this.sessionContext.Schedule<global::Sample.Deadline, ExpireTimeoutCall>(delay, new ExpireTimeoutCall(reason, attempts));", text);
+        Assert.Contains("global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.Deadline>.Spec => global::Sample.Deadline.SessionDefinition.ExpireTimeout;", text);
+        Assert.Contains("new global::System.Threading.Tasks.ValueTask(process.Expire(this.reason, this.attempts));", text);
+        Assert.DoesNotContain("this.sessionContext.After(", text);
+    }
+
+    [Fact]
     public async Task Client_methods_return_the_handlers_result_as_a_value_task()
     {
         string text = await GenerateAsync();

@@ -104,6 +104,34 @@ public sealed class ParameterNameTests
     }
 
     [Fact]
+    public async Task Timeout_parameters_named_like_the_generated_call_or_its_members_still_compile()
+    {
+        const string source = """
+            using System;
+            using SessionGen;
+
+            namespace Sample;
+
+            [SessionProcess]
+            public partial class Calls
+            {
+                [On("Start", StartsSession = true)]
+                private void Start() => ScheduleLater(TimeSpan.FromSeconds(1), "a", 1, 2, 3);
+
+                [OnTimeout("Later")]
+                private void Later(string LaterTimeoutCall, int process, int Spec, int Run) { }
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        string text = run.SingleText();
+        Assert.Contains("private readonly string LaterTimeoutCallValue;", text);
+        Assert.Contains("process.Later(this.LaterTimeoutCallValue, this.process, this.Spec, this.Run);", text);
+    }
+
+    [Fact]
     public async Task Starter_parameter_named_id_pushes_the_generated_local_aside()
     {
         const string source = """
