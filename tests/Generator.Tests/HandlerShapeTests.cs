@@ -117,6 +117,37 @@ public sealed class HandlerShapeTests
     }
 
     [Fact]
+    public async Task Timeout_of_a_nested_process_may_take_a_private_type_of_it()
+    {
+        const string source = """
+            using System;
+            using SessionGen;
+
+            namespace Sample;
+
+            internal static partial class Outer
+            {
+                [SessionProcess]
+                internal partial class Watch
+                {
+                    private sealed record Mark(int Lap);
+
+                    [On("Start", StartsSession = true)]
+                    private void Start() => ScheduleLap(TimeSpan.FromSeconds(1), new Mark(1), null);
+
+                    [OnTimeout("Lap")]
+                    private void Lap(Mark mark, string? note) { }
+                }
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        Assert.Contains("this.sessionContext.Schedule<global::Sample.Outer.Watch, LapTimeoutCall>(delay, new LapTimeoutCall(mark, note));", run.SingleText());
+    }
+
+    [Fact]
     public async Task Client_methods_return_the_handlers_result_as_a_value_task()
     {
         string text = await GenerateAsync();
