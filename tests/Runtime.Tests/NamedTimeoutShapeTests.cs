@@ -54,4 +54,56 @@ public sealed class NamedTimeoutShapeTests
         Assert.False(note.Cancel());
         Assert.Equal(0, host.PendingTimeoutCount);
     }
+
+    [Fact]
+    public async Task Sessions_and_the_clock_sharing_the_wheel_lose_no_timeout_and_stop_each_at_most_once()
+    {
+        const int Sessions = 4;
+        const int Bursts = 20;
+        const int PerBurst = 300;
+        await using SessionHost host = TestHosts.Create(out var time);
+        var churns = new Churn.Client[Sessions];
+        for (int i = 0; i < Sessions; i++)
+        {
+            churns[i] = await Churn.StartAsync(host);
+        }
+
+        // The sessions schedule (and cancel a third at once) on pool threads while this thread moves the clock,
+        // then cancels what it was handed, some of it already run or queued.
+        var bursts = new List<Task<TimeoutHandle[]>>();
+        for (int burst = 0; burst < Bursts; burst++)
+        {
+            foreach (Churn.Client churn in churns)
+            {
+                bursts.Add(churn.BurstAsync(PerBurst).AsTask());
+            }
+
+            time.Advance(Ms);
+        }
+
+        int stopped = 0;
+        int handedOut = 0;
+        foreach (Task<TimeoutHandle[]> burst in bursts)
+        {
+            foreach (TimeoutHandle handle in await burst.Guarded())
+            {
+                if (!handle.Equals(default(TimeoutHandle)))
+                {
+                    handedOut++;
+                    stopped += handle.Cancel() ? 1 : 0;
+                }
+            }
+        }
+
+        time.Advance(10 * Ms);
+        int fired = 0;
+        foreach (Churn.Client churn in churns)
+        {
+            fired += await churn.FiredAsync().Guarded();
+        }
+
+        Assert.Equal(Sessions * Bursts * (PerBurst - ((PerBurst + 2) / 3)), handedOut);
+        Assert.Equal(handedOut, fired + stopped);
+        Assert.Equal(0, host.PendingTimeoutCount);
+    }
 }
