@@ -62,7 +62,7 @@ internal static class ContextMembersEmitter
         string parameters = handler.Parameters.Count == 0
             ? $"global::System.TimeSpan {delay}"
             : $"global::System.TimeSpan {delay}, {Code.ParameterList(handler.Parameters)}";
-        string call = timeout.Name + "TimeoutCall";
+        string call = Parsing.KnownNames.TimeoutCallType(timeout.Name);
         string callInterface = $"global::SessionGen.ITimeoutCall<{process.FullyQualifiedName}>";
 
         writer.Line();
