@@ -72,7 +72,79 @@ public sealed class HandlerShapeTests
         string text = await GenerateAsync();
 
         Assert.Contains("ScheduleTick(global::System.TimeSpan delay, int n) =>", text);
-        Assert.Contains("Tick(n, global::System.Threading.CancellationToken.None)", text);
+        Assert.Contains("new TickTimeoutCall(n)", text);
+        Assert.Contains("process.Tick(this.n, global::System.Threading.CancellationToken.None)", text);
+    }
+
+    [Fact]
+    public async Task Protocol_timeout_with_two_parameters_and_an_async_handler_carries_its_spec_and_no_closure()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using SessionGen;
+
+            namespace Sample;
+
+            public enum Phase { Open, [FinalState] Closed }
+
+            [SessionProcess(States = typeof(Phase))]
+            public partial class Deadline
+            {
+                [On("Start", StartsSession = true)]
+                private void Start() => ScheduleExpire(TimeSpan.FromSeconds(1), "late", 3);
+
+                [OnTimeout("Expire")]
+                [AcceptedIn(Phase.Open)]
+                [MovesTo(Phase.Closed)]
+                private async Task<int> Expire(string reason, int attempts)
+                {
+                    await Task.Yield();
+                    MoveTo(Phase.Closed);
+                    return attempts;
+                }
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        string text = run.SingleText();
+        Assert.Contains("this.sessionContext.Schedule<global::Sample.Deadline, ExpireTimeoutCall>(delay, new ExpireTimeoutCall(reason, attempts));", text);
+        Assert.Contains("global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.Deadline>.Spec => global::Sample.Deadline.SessionDefinition.ExpireTimeout;", text);
+        Assert.Contains("new global::System.Threading.Tasks.ValueTask(process.Expire(this.reason, this.attempts));", text);
+        Assert.DoesNotContain("this.sessionContext.After(", text);
+    }
+
+    [Fact]
+    public async Task Timeout_of_a_nested_process_may_take_a_private_type_of_it()
+    {
+        const string source = """
+            using System;
+            using SessionGen;
+
+            namespace Sample;
+
+            internal static partial class Outer
+            {
+                [SessionProcess]
+                internal partial class Watch
+                {
+                    private sealed record Mark(int Lap);
+
+                    [On("Start", StartsSession = true)]
+                    private void Start() => ScheduleLap(TimeSpan.FromSeconds(1), new Mark(1), null);
+
+                    [OnTimeout("Lap")]
+                    private void Lap(Mark mark, string? note) { }
+                }
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        Assert.Contains("this.sessionContext.Schedule<global::Sample.Outer.Watch, LapTimeoutCall>(delay, new LapTimeoutCall(mark, note));", run.SingleText());
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed class ParameterNameTests
         Assert.Contains("new Messages.Start(@event, @class)", text);
         Assert.Contains("PublishAsync(object @event,", text);
         Assert.Contains("ScheduleLater(global::System.TimeSpan delay, string @event)", text);
-        Assert.Contains("Later(@event)", text);
+        Assert.Contains("new LaterTimeoutCall(@event)", text);
+        Assert.Contains("process.Later(this.@event)", text);
     }
 
     [Fact]
@@ -100,6 +101,34 @@ public sealed class ParameterNameTests
 
         run.AssertCompilesCleanly();
         Assert.Contains("ScheduleRetry(global::System.TimeSpan delay2, global::System.TimeSpan delay) =>", run.SingleText());
+    }
+
+    [Fact]
+    public async Task Timeout_parameters_named_like_the_generated_call_or_its_members_still_compile()
+    {
+        const string source = """
+            using System;
+            using SessionGen;
+
+            namespace Sample;
+
+            [SessionProcess]
+            public partial class Calls
+            {
+                [On("Start", StartsSession = true)]
+                private void Start() => ScheduleLater(TimeSpan.FromSeconds(1), "a", 1, 2, 3);
+
+                [OnTimeout("Later")]
+                private void Later(string LaterTimeoutCall, int process, int Spec, int Run) { }
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        string text = run.SingleText();
+        Assert.Contains("private readonly string LaterTimeoutCallValue;", text);
+        Assert.Contains("process.Later(this.LaterTimeoutCallValue, this.process, this.Spec, this.Run);", text);
     }
 
     [Fact]

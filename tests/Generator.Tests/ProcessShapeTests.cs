@@ -91,7 +91,7 @@ public sealed class ProcessShapeTests
         Assert.Contains("process.HandleBegin(message.Topic)", text);
         Assert.Contains("AskAsync(string question,", text);
         Assert.Contains("ScheduleRemind(global::System.TimeSpan delay, string topic)", text);
-        Assert.Contains("SendReminder(topic)", text);
+        Assert.Contains("process.SendReminder(this.topic)", text);
         Assert.DoesNotContain("AnswerQuestionAsync", text);
         Assert.DoesNotContain("record AnswerQuestion", text);
         Assert.DoesNotContain("ScheduleSendReminder", text);

@@ -60,6 +60,7 @@ public sealed class RobustnessTests
     [InlineData("invalid operation names")]
     [InlineData("operation named Messages")]
     [InlineData("user member named like a Schedule method")]
+    [InlineData("user type named like a timeout's call")]
     [InlineData("duplicate timeout")]
     public async Task Handler_that_breaks_a_rule_is_left_out_and_the_rest_is_generated(string caseName)
     {

@@ -63,6 +63,21 @@ public sealed class TimeoutTests
     }
 
     [Fact]
+    public async Task A_timeout_further_away_than_a_timer_can_wait_neither_throws_nor_fires_early()
+    {
+        await using SessionHost host = TestHosts.Create(out var time);
+        Alarm.Client alarm = await Alarm.StartAsync(host);
+        TimeoutHandle never = await alarm.ArmAfterAsync("never", TimeSpan.MaxValue);
+        TimeoutHandle hundredDays = await alarm.ArmAsync("hundred-days", TimeSpan.FromDays(100));
+
+        time.Advance(TimeSpan.FromDays(1) + Ms);
+        Assert.Empty(await alarm.LogAsync().Guarded());
+        Assert.Equal(2, host.PendingTimeoutCount);
+        Assert.True(never.Cancel());
+        Assert.True(hundredDays.Cancel());
+    }
+
+    [Fact]
     public async Task Cancel_stops_a_pending_timeout_and_says_so_once()
     {
         await using SessionHost host = TestHosts.Create(out var time);

@@ -8,8 +8,8 @@ using SessionGen.Generator.Parsing;
 namespace SessionGen.Analyzers.Names;
 
 /// <summary>
-/// SGEN0022: the generator adds members to the process class (<c>KnownNames</c> and one <c>Schedule{Name}</c> per
-/// timeout). A user member with one of those names silently replaces it (SessionId, Emit, …), removes all
+/// SGEN0022: the generator adds members to the process class (<c>KnownNames</c>, and one <c>Schedule{Name}</c> and
+/// one <c>{Name}TimeoutCall</c> struct per timeout). A user member with one of those names silently replaces it (SessionId, Emit, …), removes all
 /// generated code (Messages, Client, …) or drops the timeout; an inherited one is hidden; a class named like
 /// one cannot contain it. An operation named <c>Messages</c> would need a record named like its own class.
 /// </summary>
@@ -88,6 +88,7 @@ public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
         foreach ((HandlerAttribute handler, _) in ProcessHandlers.NameClaims(handlers, HandlerKind.Timeout))
         {
             names.Add(KnownNames.ScheduleMethod(handler.TypeName!));
+            names.Add(KnownNames.TimeoutCallType(handler.TypeName!));
         }
 
         return names;

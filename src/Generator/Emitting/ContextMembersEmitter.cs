@@ -31,22 +31,7 @@ internal static class ContextMembersEmitter
 
         foreach (TimeoutModel timeout in process.Timeouts)
         {
-            HandlerModel handler = timeout.Handler;
-            string delay = Code.FreeName("delay", handler.Parameters);
-            string parameters = handler.Parameters.Count == 0
-                ? $"global::System.TimeSpan {delay}"
-                : $"global::System.TimeSpan {delay}, {Code.ParameterList(handler.Parameters)}";
-            writer.Line();
-            writer.Line($"/// <summary>Runs <c>{handler.MethodName}</c> (timeout <c>{timeout.Name}</c>) on this session's turn once <paramref name=\"{delay}\"/> has passed.</summary>");
-            writer.Line(Code.GeneratedCode);
-            writer.Line($"private global::SessionGen.TimeoutHandle Schedule{timeout.Name}({parameters}) =>");
-            using (writer.Indented())
-            {
-                // this.: a parameter may be named sessionContext
-                writer.Line(process.Protocol is null
-                    ? $"this.sessionContext.After({delay}, {Callback(handler)});"
-                    : $"this.sessionContext.Schedule({delay}, {Callback(handler)}, SessionDefinition.{timeout.Name}Timeout);");
-            }
+            EmitTimeout(writer, process, timeout);
         }
 
         ProtocolMembersEmitter.Emit(writer, process);
@@ -66,21 +51,95 @@ internal static class ContextMembersEmitter
         writer.Line(declaration);
     }
 
-    private static string Callback(HandlerModel handler)
+    /// <summary>
+    /// <c>Schedule{Name}</c> and the struct it schedules: the handler's arguments as fields and the call of the
+    /// handler, so the runtime keeps them inline in the timer entry (no closure, no delegate per timeout).
+    /// </summary>
+    private static void EmitTimeout(SourceWriter writer, ProcessModel process, TimeoutModel timeout)
     {
-        string arguments = Code.ArgumentList(handler.Parameters);
+        HandlerModel handler = timeout.Handler;
+        string delay = Code.FreeName("delay", handler.Parameters);
+        string parameters = handler.Parameters.Count == 0
+            ? $"global::System.TimeSpan {delay}"
+            : $"global::System.TimeSpan {delay}, {Code.ParameterList(handler.Parameters)}";
+        string call = Parsing.KnownNames.TimeoutCallType(timeout.Name);
+        string callInterface = $"global::SessionGen.ITimeoutCall<{process.FullyQualifiedName}>";
+
+        writer.Line();
+        writer.Line($"/// <summary>Runs <c>{handler.MethodName}</c> (timeout <c>{timeout.Name}</c>) on this session's turn once <paramref name=\"{delay}\"/> has passed.</summary>");
+        writer.Line(Code.GeneratedCode);
+        writer.Line($"private global::SessionGen.TimeoutHandle Schedule{timeout.Name}({parameters}) =>");
+        using (writer.Indented())
+        {
+            // this.: a parameter may be named sessionContext
+            writer.Line($"this.sessionContext.Schedule<{process.FullyQualifiedName}, {call}>({delay}, new {call}({Code.ArgumentList(handler.Parameters)}));");
+        }
+
+        // A field may not be named like the struct; every other name is the parameter's own.
+        string[] fields = handler.Parameters
+            .Select(parameter => parameter.Name == call ? Code.FreeName(call + "Value", handler.Parameters) : parameter.Name)
+            .ToArray();
+
+        writer.Line();
+        writer.Line($"/// <summary>A pending <c>{timeout.Name}</c> timeout as the runtime holds it: the call of <c>{handler.MethodName}</c> and its arguments.</summary>");
+        writer.Line(Code.GeneratedCode);
+        writer.OpenBlock($"private readonly struct {call} : {callInterface}");
+        if (fields.Length > 0)
+        {
+            for (int i = 0; i < fields.Length; i++)
+            {
+                writer.Line($"private readonly {handler.Parameters[i].Type} {Code.Identifier(fields[i])};");
+            }
+
+            writer.Line();
+            writer.OpenBlock($"public {call}({Code.ParameterList(handler.Parameters)})");
+            for (int i = 0; i < fields.Length; i++)
+            {
+                writer.Line($"this.{Code.Identifier(fields[i])} = {Code.Identifier(handler.Parameters[i].Name)};");
+            }
+
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        string spec = process.Protocol is null ? "null" : $"{process.FullyQualifiedName}.SessionDefinition.{timeout.Name}Timeout";
+        writer.Line($"global::SessionGen.TimeoutSpec? {callInterface}.Spec => {spec};");
+        writer.Line();
+        string run = $"global::System.Threading.Tasks.ValueTask {callInterface}.Run({process.FullyQualifiedName} process)";
+        string invocation = Invocation(handler, fields);
+        if (handler.ReturnKind is ReturnKind.Void or ReturnKind.Value)
+        {
+            writer.OpenBlock(run);
+            writer.Line($"{invocation};");
+            writer.Line("return default;");
+            writer.CloseBlock();
+        }
+        else
+        {
+            writer.Line($"{run} =>");
+            using (writer.Indented())
+            {
+                writer.Line(handler.ReturnKind switch
+                {
+                    ReturnKind.Task or ReturnKind.TaskOfT => $"new global::System.Threading.Tasks.ValueTask({invocation});",
+                    ReturnKind.ValueTask => $"{invocation};",
+                    _ => $"new global::System.Threading.Tasks.ValueTask({invocation}.AsTask());",
+                });
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary><c>process.Handler(this.a, this.b)</c>, with <c>CancellationToken.None</c> when the handler takes a token.</summary>
+    private static string Invocation(HandlerModel handler, string[] fields)
+    {
+        string arguments = string.Join(", ", fields.Select(static field => "this." + Code.Identifier(field)));
         if (handler.TakesCancellationToken)
         {
             arguments = arguments.Length == 0 ? $"{Code.CancellationToken}.None" : $"{arguments}, {Code.CancellationToken}.None";
         }
 
-        string call = $"{Code.Identifier(handler.MethodName)}({arguments})";
-        return handler.ReturnKind switch
-        {
-            ReturnKind.Void or ReturnKind.Value => $"() => {{ {call}; }}",
-            ReturnKind.Task or ReturnKind.TaskOfT => $"() => new global::System.Threading.Tasks.ValueTask({call})",
-            ReturnKind.ValueTask => $"() => {call}",
-            _ => $"() => new global::System.Threading.Tasks.ValueTask({call}.AsTask())",
-        };
+        return $"process.{Code.Identifier(handler.MethodName)}({arguments})";
     }
 }

@@ -27,4 +27,7 @@ internal static class KnownNames
     public static readonly string[] RecordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize"];
 
     public static string ScheduleMethod(string timeoutName) => "Schedule" + timeoutName;
+
+    /// <summary>The private struct <c>Schedule{Name}</c> hands the runtime: the handler's arguments and its call.</summary>
+    public static string TimeoutCallType(string timeoutName) => timeoutName + "TimeoutCall";
 }

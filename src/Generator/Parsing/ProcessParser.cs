@@ -71,6 +71,7 @@ internal static class ProcessParser
                     && ReadName(attribute) is { } timeoutName
                     && timeoutNames.Add(HandlerRules.TypeNameFor(timeoutName))
                     && !userMembers.Contains(KnownNames.ScheduleMethod(HandlerRules.TypeNameFor(timeoutName)))
+                    && !userMembers.Contains(KnownNames.TimeoutCallType(HandlerRules.TypeNameFor(timeoutName)))
                     && ParseHandler(method, recordName: null, ref visibility) is { } timeoutHandler)
                 {
                     timeouts.Add(new TimeoutModel(HandlerRules.TypeNameFor(timeoutName), timeoutHandler, ProtocolParser.Transitions(method, states)));

@@ -90,10 +90,9 @@ internal static class SessionMetrics
     }
 
     /// <summary>A timer ran on <paramref name="session"/>; the runtime's own idle check is not a user's timeout.</summary>
-    public static void TimeoutFired(SessionContext session, Delegate callback)
+    public static void TimeoutFired(SessionContext session, TimerEntry entry)
     {
-        // The idle watch is the only session timer whose callback belongs to the session context itself.
-        if (TimeoutsFired.Enabled && callback.Target != session)
+        if (TimeoutsFired.Enabled && !entry.IsRuntimeTimer)
         {
             TimeoutsFired.Add(1, new KeyValuePair<string, object?>(SessionTelemetry.ProcessTag, session.Definition.ProtocolName));
         }

@@ -165,6 +165,17 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         return Host.Timers.Schedule(this, delay, callback, spec);
     }
 
+    /// <summary>
+    /// Runs the named timeout <paramref name="call"/> (the generated <c>Schedule{Name}</c>: the handler's arguments
+    /// inline, no closure) once <paramref name="delay"/> has passed.
+    /// </summary>
+    /// <typeparam name="TProcess">The session's process type.</typeparam>
+    /// <typeparam name="TCall">The generated call of the timeout's handler.</typeparam>
+    public TimeoutHandle Schedule<TProcess, TCall>(TimeSpan delay, TCall call)
+        where TProcess : class
+        where TCall : struct, ITimeoutCall<TProcess> =>
+        Host.Timers.Schedule<TProcess, TCall>(this, delay, call);
+
     internal void RememberKeys(IReadOnlyList<CorrelationKey> newKeys)
     {
         if (newKeys.Count == 0)

@@ -10,6 +10,12 @@ internal abstract class MailboxItem
     internal MailboxItem? Previous;
     internal ItemPlace Place;
 
+    /// <summary>
+    /// A timer entry's state (<see cref="TimerEntry.Pending"/>, …); unused by other items. It sits in the padding
+    /// after <see cref="Place"/>, so it costs no space.
+    /// </summary>
+    internal int TimerState;
+
     /// <summary>The protocol states in which this item may run; held in the queue otherwise.</summary>
     internal virtual ulong AcceptedStates => SessionProtocol.AnyState;
 

@@ -4,7 +4,8 @@ namespace SessionGen;
 
 /// <summary>
 /// What the runtime knows of a named timeout (<c>[OnTimeout]</c>): its name and, under a protocol, the states it
-/// is accepted in and may move to. One static instance per timeout handler, so a pending timeout carries one reference.
+/// is accepted in and may move to. One static instance per timeout handler, which the generated call of the handler
+/// (<see cref="ITimeoutCall{TProcess}.Spec"/>) returns, so a pending timeout does not carry it.
 /// </summary>
 /// <param name="Name">The timeout's name.</param>
 /// <param name="AcceptedStates">The protocol states in which it runs; held otherwise.</param>

@@ -4,57 +4,47 @@ namespace SessionGen;
 /// A pending timeout. It sits in a slot of the host's <see cref="TimerWheel"/> and, once due, moves to its
 /// session's mailbox (the same links serve both), so it runs on the session's turn like a message.
 /// </summary>
-internal sealed class TimerEntry : MailboxItem
+/// <remarks>
+/// Kept small because every pending timeout holds one: the mailbox links and <see cref="MailboxItem.TimerState"/>
+/// (24 B), the session and the due tick (16 B), and what the subclass runs. The wheel is the session's host's
+/// (<see cref="Wheel"/>), so it is not stored; only the runtime's session-less clock timers carry theirs.
+/// </remarks>
+internal abstract class TimerEntry : MailboxItem
 {
     internal const int Pending = 0;
     internal const int Queued = 1;
     internal const int Done = 2;
     internal const int Cancelled = 3;
 
-    internal readonly TimerWheel Wheel;
     /// <summary>The session it runs on, or null for the runtime's own timers that run on the clock's thread.</summary>
     internal readonly SessionContext? Session;
-    internal readonly long DueTick;
-    private readonly Delegate callback;
-    private readonly TimeoutSpec? spec;
-    internal int State;
 
-    internal TimerEntry(TimerWheel wheel, SessionContext? session, long dueTick, Delegate callback, TimeoutSpec? spec = null)
+    /// <summary>The wheel tick it is due at; set by the wheel when it takes the entry.</summary>
+    internal long DueTick;
+
+    protected TimerEntry(SessionContext? session)
     {
-        Wheel = wheel;
         Session = session;
-        DueTick = dueTick;
-        this.callback = callback;
-        this.spec = spec;
     }
 
-    internal override ulong AcceptedStates => spec?.AcceptedStates ?? SessionProtocol.AnyState;
+    /// <summary>The wheel that holds it.</summary>
+    internal TimerWheel Wheel => Session is { } session ? session.Host.Timers : ((ClockTimerEntry)this).ClockWheel;
 
-    internal override ulong TargetStates => spec?.TargetStates ?? 0;
+    /// <summary>Whether it is one of the runtime's own session timers (the idle watch), not a user's timeout.</summary>
+    internal virtual bool IsRuntimeTimer => false;
 
-    internal override string Name => spec?.Name ?? "timeout";
-
-    /// <summary>Runs a session-less timer on the clock's thread.</summary>
-    internal void RunOnClock() => ((Action)callback)();
-
-    internal override ValueTask RunAsync(SessionContext session)
+    internal sealed override ValueTask RunAsync(SessionContext session)
     {
-        if (Interlocked.CompareExchange(ref State, Done, Queued) != Queued)
+        if (Interlocked.CompareExchange(ref TimerState, Done, Queued) != Queued)
         {
             return default; // cancelled while it waited in the mailbox
         }
 
-        SessionMetrics.TimeoutFired(session, callback);
+        SessionMetrics.TimeoutFired(session, this);
 
         try
         {
-            if (callback is Action action)
-            {
-                action();
-                return default;
-            }
-
-            ValueTask pending = ((Func<ValueTask>)callback)();
+            ValueTask pending = Invoke(session);
             return pending.IsCompletedSuccessfully ? default : AwaitCallbackAsync(session, pending);
         }
         catch (Exception exception)
@@ -62,6 +52,16 @@ internal sealed class TimerEntry : MailboxItem
             return session.RunFaultHandlerAsync(session.Fault(Name, exception));
         }
     }
+
+    // Nobody awaits a timeout: its outcome shows in the session (a fault ends it).
+    internal sealed override void Complete()
+    {
+    }
+
+    internal sealed override void Reject(SessionContext session, Exception answer, DeadLetterReason? reason) => Volatile.Write(ref TimerState, Cancelled);
+
+    /// <summary>Calls the timeout's code on the session's turn; may throw.</summary>
+    protected abstract ValueTask Invoke(SessionContext session);
 
     private async ValueTask AwaitCallbackAsync(SessionContext session, ValueTask pending)
     {
@@ -74,11 +74,94 @@ internal sealed class TimerEntry : MailboxItem
             await session.RunFaultHandlerAsync(session.Fault(Name, exception)).ConfigureAwait(false);
         }
     }
+}
 
-    // Nobody awaits a timeout: its outcome shows in the session (a fault ends it).
-    internal override void Complete()
+/// <summary>A timeout that calls a delegate: an <see cref="Action"/> or a <see cref="Func{ValueTask}"/> (64 B).</summary>
+internal class CallbackTimerEntry : TimerEntry
+{
+    private readonly Delegate callback;
+
+    internal CallbackTimerEntry(SessionContext session, Delegate callback)
+        : base(session)
     {
+        this.callback = callback;
     }
 
-    internal override void Reject(SessionContext session, Exception answer, DeadLetterReason? reason) => Volatile.Write(ref State, Cancelled);
+    // The idle watch is the only session timer whose callback belongs to the session context itself.
+    internal override bool IsRuntimeTimer => callback.Target == Session;
+
+    protected override ValueTask Invoke(SessionContext session)
+    {
+        if (callback is Action action)
+        {
+            action();
+            return default;
+        }
+
+        return ((Func<ValueTask>)callback)();
+    }
+}
+
+/// <summary>A delegate timeout that is a named timeout of a protocol (<see cref="TimeoutSpec"/>).</summary>
+internal sealed class SpecifiedCallbackTimerEntry : CallbackTimerEntry
+{
+    private readonly TimeoutSpec spec;
+
+    internal SpecifiedCallbackTimerEntry(SessionContext session, Delegate callback, TimeoutSpec spec)
+        : base(session, callback)
+    {
+        this.spec = spec;
+    }
+
+    internal override ulong AcceptedStates => spec.AcceptedStates;
+
+    internal override ulong TargetStates => spec.TargetStates;
+
+    internal override string Name => spec.Name;
+}
+
+/// <summary>
+/// A generated named timeout (<c>Schedule{Name}</c>): the handler's arguments inline in <typeparamref name="TCall"/>,
+/// which also knows the handler and the timeout's <see cref="TimeoutSpec"/>; no delegate, no closure.
+/// </summary>
+internal sealed class TimerEntry<TProcess, TCall> : TimerEntry
+    where TProcess : class
+    where TCall : struct, ITimeoutCall<TProcess>
+{
+    private readonly TCall call;
+
+    internal TimerEntry(SessionContext session, TCall call)
+        : base(session)
+    {
+        this.call = call;
+    }
+
+    internal override ulong AcceptedStates => call.Spec?.AcceptedStates ?? SessionProtocol.AnyState;
+
+    internal override ulong TargetStates => call.Spec?.TargetStates ?? 0;
+
+    internal override string Name => call.Spec?.Name ?? "timeout";
+
+    protected override ValueTask Invoke(SessionContext session) => call.Run((TProcess)session.Process);
+}
+
+/// <summary>One of the runtime's session-less timers: it runs on the clock's thread, never in a mailbox.</summary>
+internal sealed class ClockTimerEntry : TimerEntry
+{
+    private readonly Action callback;
+
+    internal ClockTimerEntry(TimerWheel wheel, Action callback)
+        : base(session: null)
+    {
+        ClockWheel = wheel;
+        this.callback = callback;
+    }
+
+    internal TimerWheel ClockWheel { get; }
+
+    /// <summary>Runs it on the clock's thread.</summary>
+    internal void RunOnClock() => callback();
+
+    protected override ValueTask Invoke(SessionContext session) =>
+        throw new InvalidOperationException("A clock timer never runs on a session's turn.");
 }

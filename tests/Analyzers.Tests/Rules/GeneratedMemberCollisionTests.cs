@@ -62,6 +62,22 @@ public sealed class GeneratedMemberCollisionTests
             """);
 
     [Fact]
+    public Task Fires_on_a_type_named_like_a_timeouts_generated_call() =>
+        Verify<GeneratedMemberCollisionAnalyzer>.AnalyzerAsync("""
+            [SessionProcess]
+            public partial class Chat
+            {
+                [On("Open", StartsSession = true)]
+                private void Open(string topic) { }
+
+                [OnTimeout("Idle")]
+                private void Idle(int minutes) { }
+
+                private struct {|SGEN0022:IdleTimeoutCall|} { }
+            }
+            """);
+
+    [Fact]
     public Task Fires_on_a_process_named_like_a_generated_member() =>
         Verify<GeneratedMemberCollisionAnalyzer>.AnalyzerAsync("""
             [SessionProcess]

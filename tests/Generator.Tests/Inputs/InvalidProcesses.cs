@@ -194,6 +194,10 @@ internal static class InvalidProcesses
             [OnTimeout("Bad")] private void Bad() { }
             private void ScheduleBad(TimeSpan delay) { }
             """),
+        ["user type named like a timeout's call"] = Process("""
+            [OnTimeout("Bad")] private void Bad(int n) { }
+            private struct BadTimeoutCall { }
+            """),
         ["duplicate timeout"] = Process("""
             [OnTimeout("Tick")] private void Tick() { }
             [OnTimeout("Tick")] private void Bad() { }

@@ -30,7 +30,27 @@ namespace Sample
         /// <summary>Runs <c>SendReminder</c> (timeout <c>Remind</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         private global::SessionGen.TimeoutHandle ScheduleRemind(global::System.TimeSpan delay, string topic) =>
-            this.sessionContext.After(delay, () => { SendReminder(topic); });
+            this.sessionContext.Schedule<global::Sample.Renamed, RemindTimeoutCall>(delay, new RemindTimeoutCall(topic));
+
+        /// <summary>A pending <c>Remind</c> timeout as the runtime holds it: the call of <c>SendReminder</c> and its arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        private readonly struct RemindTimeoutCall : global::SessionGen.ITimeoutCall<global::Sample.Renamed>
+        {
+            private readonly string topic;
+
+            public RemindTimeoutCall(string topic)
+            {
+                this.topic = topic;
+            }
+
+            global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.Renamed>.Spec => null;
+
+            global::System.Threading.Tasks.ValueTask global::SessionGen.ITimeoutCall<global::Sample.Renamed>.Run(global::Sample.Renamed process)
+            {
+                process.SendReminder(this.topic);
+                return default;
+            }
+        }
 
         /// <summary>Starts a new session with <c>Begin</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]

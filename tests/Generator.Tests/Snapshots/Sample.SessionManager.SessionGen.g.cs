@@ -30,7 +30,27 @@ namespace Sample
         /// <summary>Runs <c>Greet</c> (timeout <c>Greet</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         private global::SessionGen.TimeoutHandle ScheduleGreet(global::System.TimeSpan delay, string name) =>
-            this.sessionContext.After(delay, () => { Greet(name); });
+            this.sessionContext.Schedule<global::Sample.SessionManager, GreetTimeoutCall>(delay, new GreetTimeoutCall(name));
+
+        /// <summary>A pending <c>Greet</c> timeout as the runtime holds it: the call of <c>Greet</c> and its arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        private readonly struct GreetTimeoutCall : global::SessionGen.ITimeoutCall<global::Sample.SessionManager>
+        {
+            private readonly string name;
+
+            public GreetTimeoutCall(string name)
+            {
+                this.name = name;
+            }
+
+            global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.SessionManager>.Spec => null;
+
+            global::System.Threading.Tasks.ValueTask global::SessionGen.ITimeoutCall<global::Sample.SessionManager>.Run(global::Sample.SessionManager process)
+            {
+                process.Greet(this.name);
+                return default;
+            }
+        }
 
         /// <summary>Starts a new session with <c>Initialize</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]

@@ -30,7 +30,20 @@ namespace Sample
         /// <summary>Runs <c>Expire</c> (timeout <c>Expire</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         private global::SessionGen.TimeoutHandle ScheduleExpire(global::System.TimeSpan delay) =>
-            this.sessionContext.After(delay, () => { Expire(); });
+            this.sessionContext.Schedule<global::Sample.Split, ExpireTimeoutCall>(delay, new ExpireTimeoutCall());
+
+        /// <summary>A pending <c>Expire</c> timeout as the runtime holds it: the call of <c>Expire</c> and its arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        private readonly struct ExpireTimeoutCall : global::SessionGen.ITimeoutCall<global::Sample.Split>
+        {
+            global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.Split>.Spec => null;
+
+            global::System.Threading.Tasks.ValueTask global::SessionGen.ITimeoutCall<global::Sample.Split>.Run(global::Sample.Split process)
+            {
+                process.Expire();
+                return default;
+            }
+        }
 
         /// <summary>Starts a new session with <c>Open</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
