@@ -172,6 +172,21 @@ public sealed class HandlerShapeTests
         Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.AsValueTaskOfT, long>", text);
         Assert.Contains("global::SessionGen.HandlerResults.FromTask(process.Start(", text);
         Assert.Contains("global::SessionGen.HandlerResults.FromValueTask(process.AsValueTask())", text);
-        Assert.Contains("=> process.AsValueTaskOfT(message.N, cancellationToken), handlerTakesCancellationToken: true);", text);
+        Assert.Contains(": base(Instance, \"AsValueTaskOfT\", startsSession: false, handlerTakesCancellationToken: true)", text);
+        Assert.Contains("process.AsValueTaskOfT(message.N, cancellationToken);", text);
+        Assert.Contains("new global::System.Threading.Tasks.ValueTask<int>(process.Value(message.X));", text);
+        Assert.Contains("new global::System.Threading.Tasks.ValueTask<string>(process.AsTask(message.Text));", text);
+        Assert.Contains("process.Plain();\n", text);
+    }
+
+    [Fact]
+    public async Task Dispatch_calls_each_handler_directly_from_a_sealed_entry()
+    {
+        string text = await GenerateAsync();
+
+        Assert.DoesNotContain("static (process, message, cancellationToken)", text);
+        Assert.Contains("PlainOperation = new PlainEntry();", text);
+        Assert.Contains("private sealed class PlainEntry : global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.Plain, global::System.ValueTuple>", text);
+        Assert.Contains("protected override global::System.Threading.Tasks.ValueTask<long> CallHandler(global::Sample.Shapes process, Messages.AsValueTaskOfT message, global::System.Threading.CancellationToken cancellationToken) =>", text);
     }
 }

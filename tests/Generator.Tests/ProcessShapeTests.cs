@@ -111,6 +111,59 @@ public sealed class ProcessShapeTests
     }
 
     [Fact]
+    public async Task Table_entries_do_not_clash_with_operations_timeouts_or_user_members_named_like_them()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using SessionGen;
+
+            namespace Sample;
+
+            public enum Phase { Open, [FinalState] Done }
+
+            [SessionProcess(States = typeof(Phase))]
+            public partial class Clash
+            {
+                [On("Add", StartsSession = true)]
+                private void Add([Correlation("key")] string key) { }
+
+                [On("AddEntry")]
+                [AcceptedIn(Phase.Open)]
+                private Task<int> AddEntry(int n, CancellationToken token) => Task.FromResult(n);
+
+                [On("AddOperation")]
+                [AcceptedIn(Phase.Open)]
+                [MovesTo(Phase.Done)]
+                private ValueTask @class() => default;
+
+                [OnTimeout("AddEntry")]
+                [AcceptedIn(Phase.Open)]
+                private void Expire() { }
+
+                private sealed class AddEntryEntry { }
+
+                private void CallHandler() { }
+
+                private int InvokeHandler => 0;
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        string text = run.SingleText();
+        Assert.Contains("AddOperation = new AddEntry();", text);
+        Assert.Contains("AddEntryOperation = new AddEntryEntry();", text);
+        Assert.Contains("AddOperationOperation = new AddOperationEntry();", text);
+        Assert.Contains("AddEntryTimeout = new(", text);
+        Assert.Contains("private sealed class AddOperationEntry : global::SessionGen.SessionOperation<global::Sample.Clash, Messages.AddOperation, global::System.ValueTuple>", text);
+        Assert.Contains("global::SessionGen.HandlerResults.FromValueTask(process.@class());", text);
+        Assert.Contains(": base(Instance, \"AddEntry\", startsSession: false, handlerTakesCancellationToken: true, acceptedStates: ", text);
+        Assert.Contains(": base(Instance, \"Add\", startsSession: true, correlate: static message => ", text);
+    }
+
+    [Fact]
     public async Task Internal_result_type_makes_the_generated_entry_points_internal()
     {
         const string source = """

@@ -5,8 +5,8 @@ using SessionGen.Generator.Model;
 namespace SessionGen.Generator.Emitting;
 
 /// <summary>
-/// <c>P.SessionDefinition</c>: the dispatch table. One typed operation per handler (a static lambda that
-/// calls the method with the message's properties), a name lookup, and the factory of process instances.
+/// <c>P.SessionDefinition</c>: the dispatch table. One typed operation per handler (a nested sealed class whose
+/// <c>CallHandler</c> calls the method with the message's properties), a name lookup, and the factory of process instances.
 /// </summary>
 internal static class DefinitionEmitter
 {
@@ -23,13 +23,7 @@ internal static class DefinitionEmitter
             HandlerModel handler = operation.Handler;
             writer.Line();
             writer.Line($"/// <summary>Operation <c>{operation.Name}</c>, handled by <c>{handler.MethodName}</c>.</summary>");
-            writer.Line($"public static readonly global::SessionGen.SessionOperation<{process.FullyQualifiedName}, Messages.{Names.Record(operation)}, {Code.RuntimeResultType(handler)}> {Names.OperationField(operation)} =");
-            using (writer.Indented())
-            {
-                string options = (handler.TakesCancellationToken ? ", handlerTakesCancellationToken: true" : "")
-                    + ProtocolTableEmitter.OperationArguments(process, operation);
-                writer.Line($"new(Instance, {Code.Literal(operation.Name)}, startsSession: {(operation.StartsSession ? "true" : "false")}, static (process, message, cancellationToken) => {Invocation(handler)}{options});");
-            }
+            writer.Line($"public static readonly {EntryBaseType(process, operation)} {Names.OperationField(operation)} = new {Names.OperationEntry(operation)}();");
         }
 
         ProtocolTableEmitter.Emit(writer, process);
@@ -82,11 +76,64 @@ internal static class DefinitionEmitter
         }
 
         writer.CloseBlock();
+        foreach (OperationModel operation in process.Operations)
+        {
+            writer.Line();
+            EmitEntry(writer, process, operation);
+        }
+
         writer.CloseBlock();
     }
 
-    /// <summary>The lambda body that calls the handler and adapts its result to <c>ValueTask&lt;TResult&gt;</c>.</summary>
-    private static string Invocation(HandlerModel handler)
+    /// <summary>The runtime's typed operation an entry derives from: <c>SessionOperation&lt;P, Messages.X, R&gt;</c>.</summary>
+    private static string EntryBaseType(ProcessModel process, OperationModel operation) =>
+        $"global::SessionGen.SessionOperation<{process.FullyQualifiedName}, Messages.{Names.Record(operation)}, {Code.RuntimeResultType(operation.Handler)}>";
+
+    /// <summary>
+    /// The sealed table entry of one operation: its <c>CallHandler</c> calls the handler method directly (nested in
+    /// the process, so private handlers are reachable), which the JIT can inline, unlike a call through a delegate.
+    /// </summary>
+    private static void EmitEntry(SourceWriter writer, ProcessModel process, OperationModel operation)
+    {
+        HandlerModel handler = operation.Handler;
+        string entry = Names.OperationEntry(operation);
+        string options = (handler.TakesCancellationToken ? ", handlerTakesCancellationToken: true" : "")
+            + ProtocolTableEmitter.OperationArguments(process, operation);
+        writer.Line($"/// <summary>The table entry of operation <c>{Code.DocText(operation.Name)}</c>: calls <c>{handler.MethodName}</c> directly.</summary>");
+        writer.Line(Code.GeneratedCode);
+        writer.OpenBlock($"private sealed class {entry} : {EntryBaseType(process, operation)}");
+        writer.Line($"public {entry}()");
+        using (writer.Indented())
+        {
+            writer.Line($": base(Instance, {Code.Literal(operation.Name)}, startsSession: {(operation.StartsSession ? "true" : "false")}{options})");
+        }
+
+        writer.Line("{");
+        writer.Line("}");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        string signature = $"protected override global::System.Threading.Tasks.ValueTask<{Code.RuntimeResultType(handler)}> CallHandler({process.FullyQualifiedName} process, Messages.{Names.Record(operation)} message, {Code.CancellationToken} cancellationToken)";
+        if (handler.ReturnKind == ReturnKind.Void)
+        {
+            writer.OpenBlock(signature);
+            writer.Line($"{Call(handler)};");
+            writer.Line("return default;");
+            writer.CloseBlock();
+        }
+        else
+        {
+            writer.Line(signature + " =>");
+            using (writer.Indented())
+            {
+                writer.Line($"{Invocation(handler)};");
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>The call of the handler method with the message's properties (and the token, when it takes one).</summary>
+    private static string Call(HandlerModel handler)
     {
         string arguments = string.Join(", ", handler.Parameters.Select(static parameter => "message." + parameter.PropertyName));
         if (handler.TakesCancellationToken)
@@ -94,10 +141,15 @@ internal static class DefinitionEmitter
             arguments = arguments.Length == 0 ? "cancellationToken" : arguments + ", cancellationToken";
         }
 
-        string call = $"process.{Code.Identifier(handler.MethodName)}({arguments})";
+        return $"process.{Code.Identifier(handler.MethodName)}({arguments})";
+    }
+
+    /// <summary>The call adapted to <c>ValueTask&lt;TResult&gt;</c>, for every shape but <see cref="ReturnKind.Void"/>.</summary>
+    private static string Invocation(HandlerModel handler)
+    {
+        string call = Call(handler);
         return handler.ReturnKind switch
         {
-            ReturnKind.Void => $"{{ {call}; return default; }}",
             ReturnKind.Value => $"new global::System.Threading.Tasks.ValueTask<{handler.ResultType}>({call})",
             ReturnKind.Task => $"global::SessionGen.HandlerResults.FromTask({call})",
             ReturnKind.TaskOfT => $"new global::System.Threading.Tasks.ValueTask<{handler.ResultType}>({call})",

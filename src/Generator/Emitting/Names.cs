@@ -9,6 +9,12 @@ internal static class Names
 
     public static string OperationField(OperationModel operation) => Record(operation) + "Operation";
 
+    /// <summary>
+    /// The operation's table entry class, nested in <c>SessionDefinition</c>. The suffix keeps it apart from the other
+    /// members there: the <c>{Record}Operation</c> fields, the <c>{Name}Timeout</c> specs and the fixed members.
+    /// </summary>
+    public static string OperationEntry(OperationModel operation) => Record(operation) + "Entry";
+
     public static string ClientMethod(OperationModel operation) => Record(operation) + "Async";
 
     public static string ClientPostMethod(OperationModel operation) => "Post" + Record(operation);

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace SessionGen;
 
 /// <summary>One-way messages: queued without a request of their own, run without anyone waiting.</summary>
-public sealed partial class SessionOperation<TProcess, TMessage, TResult>
+public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 {
     /// <summary>
     /// Queues <paramref name="message"/> for <paramref name="client"/>'s session and returns at once, without

@@ -3,40 +3,36 @@ using System.ComponentModel;
 namespace SessionGen;
 
 /// <summary>
-/// An operation with its typed handler: the entry of the generated dispatch table. Handlers that return
-/// nothing use <see cref="ValueTuple"/> as <typeparamref name="TResult"/>.
+/// An operation with its typed handler: the entry of the generated dispatch table. The generator derives one sealed
+/// class per operation whose <see cref="CallHandler"/> calls the handler method directly (no delegate, so the JIT
+/// can inline it). Handlers that return nothing use <see cref="ValueTuple"/> as <typeparamref name="TResult"/>.
 /// </summary>
 /// <typeparam name="TProcess">The process class.</typeparam>
 /// <typeparam name="TMessage">The generated message record.</typeparam>
 /// <typeparam name="TResult">What the handler returns.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed partial class SessionOperation<TProcess, TMessage, TResult> : SessionOperation
+public abstract partial class SessionOperation<TProcess, TMessage, TResult> : SessionOperation
     where TProcess : class
     where TMessage : class
 {
-    private readonly Func<TProcess, TMessage, CancellationToken, ValueTask<TResult>> handler;
-
     /// <summary>Creates the table entry.</summary>
     /// <param name="process">The process that declares the operation.</param>
     /// <param name="name">The operation's name.</param>
     /// <param name="startsSession">True for a starter.</param>
-    /// <param name="handler">Calls the user's handler method with the message's fields.</param>
     /// <param name="handlerTakesCancellationToken">True when the handler has a <see cref="CancellationToken"/> parameter.</param>
     /// <param name="acceptedStates">The protocol states in which it is accepted.</param>
     /// <param name="targetStates">The protocol states its handler may move to.</param>
     /// <param name="correlate">Reads the correlation keys from a message, or null when it declares none.</param>
-    public SessionOperation(
+    protected SessionOperation(
         SessionProcessDefinition process,
         string name,
         bool startsSession,
-        Func<TProcess, TMessage, CancellationToken, ValueTask<TResult>> handler,
         bool handlerTakesCancellationToken = false,
         ulong acceptedStates = SessionProtocol.AnyState,
         ulong targetStates = 0,
         Func<TMessage, CorrelationKey[]>? correlate = null)
         : base(process, name, startsSession, acceptedStates, targetStates)
     {
-        this.handler = handler ?? throw new ArgumentNullException(nameof(handler));
         this.correlate = correlate;
         HandlerTakesCancellationToken = handlerTakesCancellationToken;
     }
@@ -151,7 +147,14 @@ public sealed partial class SessionOperation<TProcess, TMessage, TResult> : Sess
     }
 
     internal ValueTask<TResult> InvokeHandler(TProcess process, TMessage message, CancellationToken cancellationToken) =>
-        handler(process, message, cancellationToken);
+        CallHandler(process, message, cancellationToken);
+
+    /// <summary>Calls the user's handler method with the message's fields: what a session's turn runs per message.</summary>
+    /// <param name="process">The session's process instance.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">The handler's token, passed on when it has a <see cref="CancellationToken"/> parameter.</param>
+    /// <returns>The handler's result.</returns>
+    protected abstract ValueTask<TResult> CallHandler(TProcess process, TMessage message, CancellationToken cancellationToken);
 
     internal override ValueTask<object?> SendBoxedAsync(SessionHost host, SessionId id, object? message, CancellationToken cancellationToken)
     {

@@ -69,8 +69,7 @@ namespace Sample
             public static readonly SessionDefinition Instance = new SessionDefinition();
 
             /// <summary>Operation <c>Start</c>, handled by <c>Start</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Named, Messages.Start, global::System.ValueTuple> StartOperation =
-                new(Instance, "Start", startsSession: true, static (process, message, cancellationToken) => { process.Start(); return default; });
+            public static readonly global::SessionGen.SessionOperation<global::Sample.Named, Messages.Start, global::System.ValueTuple> StartOperation = new StartEntry();
 
             private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { StartOperation };
 
@@ -95,6 +94,23 @@ namespace Sample
                 var process = new global::Sample.Named();
                 process.sessionContext = context;
                 return process;
+            }
+
+            /// <summary>The table entry of operation <c>Start</c>: calls <c>Start</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class StartEntry : global::SessionGen.SessionOperation<global::Sample.Named, Messages.Start, global::System.ValueTuple>
+            {
+                public StartEntry()
+                    : base(Instance, "Start", startsSession: true)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Named process, Messages.Start message, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    process.Start();
+                    return default;
+                }
             }
         }
     }

@@ -91,12 +91,10 @@ namespace Sample
                     public static readonly SessionDefinition Instance = new SessionDefinition();
 
                     /// <summary>Operation <c>Start</c>, handled by <c>Start</c>.</summary>
-                    public static readonly global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Start, global::System.ValueTuple> StartOperation =
-                        new(Instance, "Start", startsSession: true, static (process, message, cancellationToken) => { process.Start(message.Initial); return default; });
+                    public static readonly global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Start, global::System.ValueTuple> StartOperation = new StartEntry();
 
                     /// <summary>Operation <c>Increment</c>, handled by <c>Increment</c>.</summary>
-                    public static readonly global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Increment, int> IncrementOperation =
-                        new(Instance, "Increment", startsSession: false, static (process, message, cancellationToken) => new global::System.Threading.Tasks.ValueTask<int>(process.Increment(message.By)));
+                    public static readonly global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Increment, int> IncrementOperation = new IncrementEntry();
 
                     private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { StartOperation, IncrementOperation };
 
@@ -122,6 +120,37 @@ namespace Sample
                         var process = new global::Sample.Outer.Inner.Counter();
                         process.sessionContext = context;
                         return process;
+                    }
+
+                    /// <summary>The table entry of operation <c>Start</c>: calls <c>Start</c> directly.</summary>
+                    [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+                    private sealed class StartEntry : global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Start, global::System.ValueTuple>
+                    {
+                        public StartEntry()
+                            : base(Instance, "Start", startsSession: true)
+                        {
+                        }
+
+                        /// <inheritdoc/>
+                        protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Outer.Inner.Counter process, Messages.Start message, global::System.Threading.CancellationToken cancellationToken)
+                        {
+                            process.Start(message.Initial);
+                            return default;
+                        }
+                    }
+
+                    /// <summary>The table entry of operation <c>Increment</c>: calls <c>Increment</c> directly.</summary>
+                    [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+                    private sealed class IncrementEntry : global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Increment, int>
+                    {
+                        public IncrementEntry()
+                            : base(Instance, "Increment", startsSession: false)
+                        {
+                        }
+
+                        /// <inheritdoc/>
+                        protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::Sample.Outer.Inner.Counter process, Messages.Increment message, global::System.Threading.CancellationToken cancellationToken) =>
+                            new global::System.Threading.Tasks.ValueTask<int>(process.Increment(message.By));
                     }
                 }
             }

@@ -112,12 +112,10 @@ namespace Sample
             public static readonly SessionDefinition Instance = new SessionDefinition();
 
             /// <summary>Operation <c>Begin</c>, handled by <c>HandleBegin</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple> BeginOperation =
-                new(Instance, "Begin", startsSession: true, static (process, message, cancellationToken) => { process.HandleBegin(message.Topic); return default; });
+            public static readonly global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple> BeginOperation = new BeginEntry();
 
             /// <summary>Operation <c>Ask</c>, handled by <c>AnswerQuestion</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Ask, string> AskOperation =
-                new(Instance, "Ask", startsSession: false, static (process, message, cancellationToken) => new global::System.Threading.Tasks.ValueTask<string>(process.AnswerQuestion(message.Question)));
+            public static readonly global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Ask, string> AskOperation = new AskEntry();
 
             private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { BeginOperation, AskOperation };
 
@@ -143,6 +141,37 @@ namespace Sample
                 var process = new global::Sample.Renamed();
                 process.sessionContext = context;
                 return process;
+            }
+
+            /// <summary>The table entry of operation <c>Begin</c>: calls <c>HandleBegin</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class BeginEntry : global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple>
+            {
+                public BeginEntry()
+                    : base(Instance, "Begin", startsSession: true)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Renamed process, Messages.Begin message, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    process.HandleBegin(message.Topic);
+                    return default;
+                }
+            }
+
+            /// <summary>The table entry of operation <c>Ask</c>: calls <c>AnswerQuestion</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class AskEntry : global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Ask, string>
+            {
+                public AskEntry()
+                    : base(Instance, "Ask", startsSession: false)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Renamed process, Messages.Ask message, global::System.Threading.CancellationToken cancellationToken) =>
+                    new global::System.Threading.Tasks.ValueTask<string>(process.AnswerQuestion(message.Question));
             }
         }
     }

@@ -130,16 +130,13 @@ namespace Sample
             public static readonly SessionDefinition Instance = new SessionDefinition();
 
             /// <summary>Operation <c>Initialize</c>, handled by <c>Initialize</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple> InitializeOperation =
-                new(Instance, "Initialize", startsSession: true, static (process, message, cancellationToken) => { process.Initialize(message.Name, message.Participants); return default; });
+            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple> InitializeOperation = new InitializeEntry();
 
             /// <summary>Operation <c>Join</c>, handled by <c>Join</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult> JoinOperation =
-                new(Instance, "Join", startsSession: false, static (process, message, cancellationToken) => new global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult>(process.Join(message.Name)));
+            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult> JoinOperation = new JoinEntry();
 
             /// <summary>Operation <c>Leave</c>, handled by <c>Leave</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Leave, global::System.ValueTuple> LeaveOperation =
-                new(Instance, "Leave", startsSession: false, static (process, message, cancellationToken) => global::SessionGen.HandlerResults.FromTask(process.Leave(message.Name)));
+            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Leave, global::System.ValueTuple> LeaveOperation = new LeaveEntry();
 
             private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { InitializeOperation, JoinOperation, LeaveOperation };
 
@@ -166,6 +163,51 @@ namespace Sample
                 var process = new global::Sample.SessionManager();
                 process.sessionContext = context;
                 return process;
+            }
+
+            /// <summary>The table entry of operation <c>Initialize</c>: calls <c>Initialize</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class InitializeEntry : global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple>
+            {
+                public InitializeEntry()
+                    : base(Instance, "Initialize", startsSession: true)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.SessionManager process, Messages.Initialize message, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    process.Initialize(message.Name, message.Participants);
+                    return default;
+                }
+            }
+
+            /// <summary>The table entry of operation <c>Join</c>: calls <c>Join</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class JoinEntry : global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult>
+            {
+                public JoinEntry()
+                    : base(Instance, "Join", startsSession: false)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult> CallHandler(global::Sample.SessionManager process, Messages.Join message, global::System.Threading.CancellationToken cancellationToken) =>
+                    new global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult>(process.Join(message.Name));
+            }
+
+            /// <summary>The table entry of operation <c>Leave</c>: calls <c>Leave</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class LeaveEntry : global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Leave, global::System.ValueTuple>
+            {
+                public LeaveEntry()
+                    : base(Instance, "Leave", startsSession: false)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.SessionManager process, Messages.Leave message, global::System.Threading.CancellationToken cancellationToken) =>
+                    global::SessionGen.HandlerResults.FromTask(process.Leave(message.Name));
             }
         }
     }

@@ -123,16 +123,13 @@ namespace Sample
             public static readonly SessionDefinition Instance = new SessionDefinition();
 
             /// <summary>Operation <c>Open</c>, handled by <c>Open</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple> OpenOperation =
-                new(Instance, "Open", startsSession: true, static (process, message, cancellationToken) => { process.Open(message.State); return default; });
+            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple> OpenOperation = new OpenEntry();
 
             /// <summary>Operation <c>Read</c>, handled by <c>Read</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Read, string> ReadOperation =
-                new(Instance, "Read", startsSession: false, static (process, message, cancellationToken) => new global::System.Threading.Tasks.ValueTask<string>(process.Read()));
+            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Read, string> ReadOperation = new ReadEntry();
 
             /// <summary>Operation <c>Close</c>, handled by <c>Close</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Close, global::System.ValueTuple> CloseOperation =
-                new(Instance, "Close", startsSession: false, static (process, message, cancellationToken) => global::SessionGen.HandlerResults.FromTask(process.Close()));
+            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Close, global::System.ValueTuple> CloseOperation = new CloseEntry();
 
             private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { OpenOperation, ReadOperation, CloseOperation };
 
@@ -159,6 +156,51 @@ namespace Sample
                 var process = new global::Sample.Split();
                 process.sessionContext = context;
                 return process;
+            }
+
+            /// <summary>The table entry of operation <c>Open</c>: calls <c>Open</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class OpenEntry : global::SessionGen.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple>
+            {
+                public OpenEntry()
+                    : base(Instance, "Open", startsSession: true)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Open message, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    process.Open(message.State);
+                    return default;
+                }
+            }
+
+            /// <summary>The table entry of operation <c>Read</c>: calls <c>Read</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class ReadEntry : global::SessionGen.SessionOperation<global::Sample.Split, Messages.Read, string>
+            {
+                public ReadEntry()
+                    : base(Instance, "Read", startsSession: false)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Split process, Messages.Read message, global::System.Threading.CancellationToken cancellationToken) =>
+                    new global::System.Threading.Tasks.ValueTask<string>(process.Read());
+            }
+
+            /// <summary>The table entry of operation <c>Close</c>: calls <c>Close</c> directly.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            private sealed class CloseEntry : global::SessionGen.SessionOperation<global::Sample.Split, Messages.Close, global::System.ValueTuple>
+            {
+                public CloseEntry()
+                    : base(Instance, "Close", startsSession: false)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Close message, global::System.Threading.CancellationToken cancellationToken) =>
+                    global::SessionGen.HandlerResults.FromTask(process.Close());
             }
         }
     }
