@@ -19,8 +19,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     [ThreadStatic]
     private static int inlineDepth;
 
-    // Locked on this context (no lock object of its own per session): see Enqueue and RunTurn.
+    // Guarded by mailboxGate, a spin gate (the critical sections are a few dozen instructions and never call out).
     private Mailbox mailbox;
+    private SpinGate mailboxGate;
     // Made on first Emit or Subscribe; SubscriberList.Ended once the session has ended without one.
     private SubscriberList? subscribers;
     private SessionExtras? extras;
@@ -66,9 +67,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         get
         {
-            lock (this)
+            mailboxGate.Enter();
+            try
             {
                 return mailbox.Count;
+            }
+            finally
+            {
+                mailboxGate.Exit();
             }
         }
     }
@@ -257,9 +263,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     private EnqueueResult Enqueue(in MailboxEntry entry, MailboxFullMode? whenFull, out bool mustSchedule)
     {
-        lock (this)
+        mailboxGate.Enter();
+        try
         {
             return mailbox.TryEnqueue(entry, Capacity, whenFull, out mustSchedule);
+        }
+        finally
+        {
+            mailboxGate.Exit();
         }
     }
 
@@ -295,9 +306,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     internal ItemPlace TryWithdraw(MailboxItem item)
     {
-        lock (this)
+        mailboxGate.Enter();
+        try
         {
             return mailbox.TryRemove(item, Capacity);
+        }
+        finally
+        {
+            mailboxGate.Exit();
         }
     }
 
@@ -428,9 +444,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
         PutBack(batch[next..count]);
         bool idle;
-        lock (this)
+        mailboxGate.Enter();
+        try
         {
             idle = mailbox.TryGoIdle();
+        }
+        finally
+        {
+            mailboxGate.Exit();
         }
 
         if (!idle)
@@ -455,9 +476,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             return 1;
         }
 
-        lock (this)
+        mailboxGate.Enter();
+        try
         {
             return mailbox.TakeRun(Capacity, ((Span<MailboxEntry>)batch)[..most]);
+        }
+        finally
+        {
+            mailboxGate.Exit();
         }
     }
 
@@ -470,9 +496,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
 
         bool returned;
-        lock (this)
+        mailboxGate.Enter();
+        try
         {
             returned = mailbox.PutBack(unrun);
+        }
+        finally
+        {
+            mailboxGate.Exit();
         }
 
         if (!returned)
@@ -538,9 +569,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             : SessionNotFoundException.EndedWhileQueued(Id);
         List<MailboxEntry> queued;
         List<MailboxItem> waiting;
-        lock (this)
+        mailboxGate.Enter();
+        try
         {
             (queued, waiting) = mailbox.Close();
+        }
+        finally
+        {
+            mailboxGate.Exit();
         }
 
         foreach (MailboxEntry entry in queued)
@@ -569,9 +605,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         rare.OldestHeld = long.MaxValue;
         List<MailboxEntry>? refused = null;
         bool found;
-        lock (this)
+        mailboxGate.Enter();
+        try
         {
             found = mailbox.TryDequeue(Capacity, SessionProtocol.Bit(state), rare.RefuseHeld ??= RefuseHeld, ref refused, out entry);
+        }
+        finally
+        {
+            mailboxGate.Exit();
         }
 
         foreach (MailboxEntry gone in refused ?? [])

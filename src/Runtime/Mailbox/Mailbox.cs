@@ -4,13 +4,13 @@ namespace SessionGen;
 
 /// <summary>
 /// A session's queue: many producers, one consumer (the session's turn). A value inside the session, not an
-/// object of its own, and not thread-safe: the session locks around every call. The queue is a ring of
-/// <see cref="MailboxEntry"/> slots that starts as one inline slot (an idle session or a request/response
-/// conversation never allocates an array) and grows by doubling; it shrinks back when the session goes idle
-/// with a large ring. The "scheduled" flag lives under the same lock as the queue, so exactly one producer
-/// schedules an idle session and the consumer clears it only when it finds the queue empty: no lost wake-ups,
-/// no double scheduling. With a capacity, an item offered to a full queue is refused or, in wait mode, parked
-/// in a second list and moved into the queue, in arrival order, as places free up.
+/// object of its own, and not thread-safe: the session holds its gate (a <see cref="SpinGate"/>) around every
+/// call. The queue is a ring of <see cref="MailboxEntry"/> slots that starts as one inline slot (an idle session
+/// or a request/response conversation never allocates an array) and grows by doubling; it shrinks back when the
+/// session goes idle with a large ring. The "scheduled" flag lives under the same gate as the queue, so exactly
+/// one producer schedules an idle session and the consumer clears it only when it finds the queue empty: no lost
+/// wake-ups, no double scheduling. With a capacity, an item offered to a full queue is refused or, in wait mode,
+/// parked in a second list and moved into the queue, in arrival order, as places free up.
 /// </summary>
 internal struct Mailbox
 {

@@ -25,7 +25,7 @@ internal sealed class TimerWheel : IDisposable
     private const long MaxWaitTicks = TimeSpan.TicksPerDay;
 
     // The wheel's lock: 1 while held. Holders link or unlink entries, or take a due slot's entries: never long.
-    private int gate;
+    private SpinGate gate;
     private long processedTick;
     private long armedTick = long.MaxValue;
     private int pending;
@@ -309,31 +309,11 @@ internal sealed class TimerWheel : IDisposable
         entry.Previous = null;
     }
 
-    /// <summary>
-    /// Takes the wheel's lock: one interlocked exchange when it is free (a <see langword="lock"/> costs about five
-    /// times as much, and schedule and cancel each take it once). Not reentrant; nothing run under it calls back
-    /// into the wheel (the timer is only ever set for a time still ahead, so it never fires inside <c>Change</c>).
-    /// </summary>
-    private void Enter()
-    {
-        if (Interlocked.CompareExchange(ref gate, 1, 0) != 0)
-        {
-            EnterContended();
-        }
-    }
+    // The wheel's lock (see SpinGate): nothing run under it calls back into the wheel (the timer is only ever
+    // set for a time still ahead, so it never fires inside Change).
+    private void Enter() => gate.Enter();
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EnterContended()
-    {
-        var spinner = default(SpinWait);
-        do
-        {
-            spinner.SpinOnce();
-        }
-        while (Volatile.Read(ref gate) != 0 || Interlocked.CompareExchange(ref gate, 1, 0) != 0);
-    }
-
-    private void Exit() => Volatile.Write(ref gate, 0);
+    private void Exit() => gate.Exit();
 
     /// <summary>TimeSpan ticks since the origin: <see cref="TimeProvider.GetElapsedTime(long)"/> without re-reading the frequency.</summary>
     private long ElapsedTicks() => (long)((time.GetTimestamp() - originTimestamp) * timestampToTicks);
