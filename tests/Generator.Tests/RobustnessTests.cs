@@ -35,6 +35,7 @@ public sealed class RobustnessTests
     [InlineData("user field named sessionContext")]
     [InlineData("process named Client")]
     [InlineData("process named Messages")]
+    [InlineData("process attribute on two parts")]
     public async Task Class_that_cannot_hold_the_generated_members_gets_nothing(string caseName)
     {
         GeneratorRun run = await GeneratorRun.RunAsync(InvalidProcesses.Cases[caseName]);

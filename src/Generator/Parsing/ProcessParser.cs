@@ -24,6 +24,13 @@ internal static class ProcessParser
             return null;
         }
 
+        // [SessionProcess] on two parts of a partial class is CS0579; this pipeline would see the class once per
+        // part and emit the same file twice (a generator crash), so it emits nothing and leaves it to the compiler.
+        if (process.GetAttributes().Count(static attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.SessionProcessAttribute) > 1)
+        {
+            return null;
+        }
+
         // A member cannot share its class's name, so a generated member of that name is treated like a user's one.
         HashSet<string> userMembers = new(process.GetMembers().Select(static member => member.Name)) { process.Name };
         if (KnownNames.EssentialMembers.Any(userMembers.Contains))

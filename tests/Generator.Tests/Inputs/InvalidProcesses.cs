@@ -233,6 +233,19 @@ internal static class InvalidProcesses
                 [On("Start", StartsSession = true)] private void Start() { }
             }
             """,
+        ["process attribute on two parts"] = Usings + """
+            [SessionProcess]
+            public partial class Twice
+            {
+                [On("Start", StartsSession = true)] private void Start() { }
+            }
+
+            [SessionProcess]
+            public partial class Twice
+            {
+                [On("Ping")] private void Ping() { }
+            }
+            """,
         ["operation named Messages"] = Process("""
             [On("Messages")] private void Bad() { }
             """),
