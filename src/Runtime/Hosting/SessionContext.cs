@@ -413,7 +413,13 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             MailboxEntry entry = batch[next];
             batch[next++] = default;
             MailboxItem? item = entry.Item;
-            running = (object?)item ?? entry.OneWay;
+            object current = (object?)item ?? entry.OneWay!;
+            if (!ReferenceEquals(running, current))
+            {
+                // Written only when it changes: producers read this object's other fields on every send.
+                running = current;
+            }
+
             ValueTask run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry.Message);
             if (!run.IsCompleted)
             {

@@ -14,8 +14,9 @@ namespace SessionGen;
 /// </summary>
 internal struct Mailbox
 {
-    // A ring larger than this (1 KB) is dropped when the session goes idle, so a burst does not pin memory.
-    private const int RetainedRingLength = 64;
+    // A ring up to this length (16 KB) stays when the session goes idle, so steady one-way traffic allocates
+    // nothing but its messages; a longer one, left by an unusual burst, is dropped so it does not pin memory.
+    private const int RetainedRingLength = 1024;
 
     private MailboxEntry single;
     private MailboxEntry[]? ring;

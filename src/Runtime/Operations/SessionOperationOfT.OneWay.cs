@@ -34,8 +34,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             return false;
         }
 
-        SessionProcessSettings settings = session.Definition.Settings;
-        if (settings.MessageTimeToLive is not null || settings.HoldLimit is not null || settings.HandlerTimeLimit is not null)
+        if (session.Definition.Settings.MessagesNeedTiming)
         {
             // These settings need the message's own clock and timer: it travels as a request nobody awaits.
             var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);

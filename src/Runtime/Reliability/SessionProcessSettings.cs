@@ -35,4 +35,10 @@ public sealed class SessionProcessSettings
 
     /// <summary>How many sessions of the process run at once.</summary>
     public ExecutionMode Execution { get; init; }
+
+    /// <summary>
+    /// True when a message needs its own clock or timer (a time-to-live, a hold limit, a handler time limit), so
+    /// even a one-way message travels as a request object.
+    /// </summary>
+    internal bool MessagesNeedTiming => MessageTimeToLive is not null || HoldLimit is not null || HandlerTimeLimit is not null;
 }
