@@ -570,11 +570,8 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
 
         Host.Forget(this, ownKeys);
-        Exception answer = reasonForQueued == DeadLetterReason.HostStopping
-            ? SessionHost.StoppedError()
-            : SessionNotFoundException.EndedWhileQueued(Id);
-        List<MailboxEntry> queued;
-        List<MailboxItem> waiting;
+        MailboxEntry[] queued;
+        MailboxItem[] waiting;
         mailboxGate.Enter();
         try
         {
@@ -585,15 +582,19 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             mailboxGate.Exit();
         }
 
+        // Made only when someone is told: formatting the id into a message costs more than ending the session.
+        Exception? answer = queued.Length + waiting.Length == 0 ? null
+            : reasonForQueued == DeadLetterReason.HostStopping ? SessionHost.StoppedError()
+            : SessionNotFoundException.EndedWhileQueued(Id);
         foreach (MailboxEntry entry in queued)
         {
-            entry.Reject(this, answer, reasonForQueued);
+            entry.Reject(this, answer!, reasonForQueued);
         }
 
         // Senders still waiting for room were never accepted: they get the answer, but no dead letter.
         foreach (MailboxItem item in waiting)
         {
-            item.Reject(this, answer, reason: null);
+            item.Reject(this, answer!, reason: null);
         }
 
         Interlocked.Exchange(ref subscribers, SubscriberList.Ended)?.CompleteAll(extras?.Fault);

@@ -235,31 +235,37 @@ internal struct Mailbox
     }
 
     /// <summary>Closes the mailbox for good and hands back what was queued and the items that were waiting, each in order.</summary>
-    public (List<MailboxEntry> Queued, List<MailboxItem> Waiting) Close()
+    public (MailboxEntry[] Queued, MailboxItem[] Waiting) Close()
     {
         closed = true;
-        var rest = new List<MailboxEntry>(live);
+        MailboxEntry[] rest = live == 0 ? [] : new MailboxEntry[live];
+        int count = 0;
         for (int offset = 0; offset < used; offset++)
         {
             MailboxEntry entry = Slot((head + offset) & Mask);
             if (!entry.IsEmpty)
             {
                 entry.Item?.Place = ItemPlace.None;
-                rest.Add(entry);
+                rest[count++] = entry;
             }
         }
 
         ring = null;
         single = default;
         head = used = live = 0;
-        var parked = new List<MailboxItem>(waiting?.Count ?? 0);
-        waiting?.DrainInto(parked);
+        if (waiting is not { Count: > 0 })
+        {
+            return (rest, []);
+        }
+
+        var parked = new List<MailboxItem>(waiting.Count);
+        waiting.DrainInto(parked);
         foreach (MailboxItem item in parked)
         {
             item.Place = ItemPlace.None;
         }
 
-        return (rest, parked);
+        return (rest, parked.ToArray());
     }
 
     // The inline slot is a field of this struct, which lives inside the session object: returning a reference

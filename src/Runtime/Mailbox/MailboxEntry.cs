@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SessionGen;
 
 /// <summary>
@@ -25,7 +27,8 @@ internal readonly struct MailboxEntry
     public bool IsEmpty => payload is null;
 
     /// <summary>The item, or null for a one-way message.</summary>
-    public MailboxItem? Item => oneWay is null ? (MailboxItem?)payload : null;
+    // Unchecked: without an operation the payload is always an item (see the constructors).
+    public MailboxItem? Item => oneWay is null ? Unsafe.As<MailboxItem>(payload) : null;
 
     /// <summary>The operation of a one-way message, or null for an item.</summary>
     public SessionOperation? OneWay => oneWay;
@@ -33,13 +36,13 @@ internal readonly struct MailboxEntry
     /// <summary>The one-way message itself.</summary>
     public object Message => payload!;
 
-    public ulong AcceptedStates => oneWay?.AcceptedStates ?? ((MailboxItem)payload!).AcceptedStates;
+    public ulong AcceptedStates => oneWay?.AcceptedStates ?? Unsafe.As<MailboxItem>(payload!).AcceptedStates;
 
-    public ulong TargetStates => oneWay?.TargetStates ?? ((MailboxItem)payload!).TargetStates;
+    public ulong TargetStates => oneWay?.TargetStates ?? Unsafe.As<MailboxItem>(payload!).TargetStates;
 
-    public string Name => oneWay?.Name ?? ((MailboxItem)payload!).Name;
+    public string Name => oneWay?.Name ?? Unsafe.As<MailboxItem>(payload!).Name;
 
-    public long PostedAt => oneWay is null ? ((MailboxItem)payload!).PostedAt : 0;
+    public long PostedAt => oneWay is null ? Unsafe.As<MailboxItem>(payload!).PostedAt : 0;
 
     public bool Holds(MailboxItem item) => ReferenceEquals(payload, item);
 
@@ -51,7 +54,7 @@ internal readonly struct MailboxEntry
     {
         if (oneWay is null)
         {
-            ((MailboxItem)payload!).Reject(session, answer, reason);
+            Unsafe.As<MailboxItem>(payload!).Reject(session, answer, reason);
         }
         else if (reason is { } accepted)
         {
