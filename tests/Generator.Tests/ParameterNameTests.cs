@@ -37,11 +37,39 @@ public sealed class ParameterNameTests
         string text = run.SingleText();
         Assert.Contains("public sealed record Start(string Event, int Class)", text);
         Assert.Contains("StartAsync(global::SessionGen.SessionHost host, string @event, int @class,", text);
-        Assert.Contains("new Messages.Start(@event, @class)", text);
+        Assert.Contains("new global::Sample.Keywords.Messages.Start(@event, @class)", text);
         Assert.Contains("PublishAsync(object @event,", text);
         Assert.Contains("ScheduleLater(global::System.TimeSpan delay, string @event)", text);
         Assert.Contains("new LaterTimeoutCall(@event)", text);
         Assert.Contains("process.Later(this.@event)", text);
+    }
+
+    [Fact]
+    public async Task Parameters_named_like_the_generated_types_do_not_hide_them()
+    {
+        const string source = """
+            using SessionGen;
+
+            namespace Sample;
+
+            [SessionProcess]
+            public partial class Shadows
+            {
+                [On("Start", StartsSession = true)]
+                private void Start(int SessionDefinition, int Messages, int Client) { }
+
+                [On("Note")]
+                private int Note(string SessionDefinition, string Messages, string Client) => 0;
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        string text = run.SingleText();
+        Assert.Contains("await global::Sample.Shadows.SessionDefinition.StartOperation.StartAsync(host, new global::Sample.Shadows.Messages.Start(SessionDefinition, Messages, Client), cancellationToken)", text);
+        Assert.Contains("return new global::Sample.Shadows.Client(host, id);", text);
+        Assert.Contains("global::Sample.Shadows.SessionDefinition.NoteOperation.Post(this, new global::Sample.Shadows.Messages.Note(SessionDefinition, Messages, Client));", text);
     }
 
     [Fact]
@@ -70,8 +98,8 @@ public sealed class ParameterNameTests
         Assert.Contains(
             "StartAsync(global::SessionGen.SessionHost host2, string host, int cancellationToken, global::System.Threading.CancellationToken cancellationToken2 = default)",
             text);
-        Assert.Contains("StartAsync(host2, new Messages.Start(host, cancellationToken), cancellationToken2)", text);
-        Assert.Contains("return new Client(host2, id);", text);
+        Assert.Contains("StartAsync(host2, new global::Sample.Hosting.Messages.Start(host, cancellationToken), cancellationToken2)", text);
+        Assert.Contains("return new global::Sample.Hosting.Client(host2, id);", text);
         Assert.Contains(
             "MoveAsync(string host, string cancellationToken, global::System.Threading.CancellationToken cancellationToken2 = default)",
             text);
@@ -151,8 +179,8 @@ public sealed class ParameterNameTests
 
         run.AssertCompilesCleanly();
         string text = run.SingleText();
-        Assert.Contains("global::SessionGen.SessionId id2 = await SessionDefinition.StartOperation.StartAsync(host, new Messages.Start(id), cancellationToken)", text);
-        Assert.Contains("return new Client(host, id2);", text);
+        Assert.Contains("global::SessionGen.SessionId id2 = await global::Sample.Ids.SessionDefinition.StartOperation.StartAsync(host, new global::Sample.Ids.Messages.Start(id), cancellationToken)", text);
+        Assert.Contains("return new global::Sample.Ids.Client(host, id2);", text);
     }
 
     [Fact]
@@ -177,7 +205,7 @@ public sealed class ParameterNameTests
         string text = run.SingleText();
         Assert.Contains("public sealed record Start(int Await)", text);
         Assert.Contains("StartAsync(global::SessionGen.SessionHost host, int @await,", text);
-        Assert.Contains("new Messages.Start(@await)", text);
+        Assert.Contains("Messages.Start(@await)", text);
     }
 
     [Theory]
@@ -254,5 +282,33 @@ public sealed class ParameterNameTests
         GeneratorRun run = await GeneratorRun.RunAsync(source);
 
         run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public async Task A_process_inside_a_type_named_await_is_named_escaped_in_async_generated_code()
+    {
+        const string source = """
+            using SessionGen;
+
+            namespace Sample;
+
+            public partial class @await
+            {
+                [SessionProcess]
+                public partial class Inner
+                {
+                    [On("Start", StartsSession = true)]
+                    private void Start(int value) { }
+
+                    [On("Ping")]
+                    private int Ping() => 1;
+                }
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        Assert.Contains("return new global::Sample.@await.Inner.Client(host, id);", run.SingleText());
     }
 }

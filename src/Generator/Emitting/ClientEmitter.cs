@@ -40,7 +40,7 @@ internal static class ClientEmitter
             writer.Line($"public {Code.ClientReturnType(handler)} {Names.ClientMethod(operation)}({parameters}) =>");
             using (writer.Indented())
             {
-                writer.Line($"SessionDefinition.{Names.OperationField(operation)}.{send}(this, {Names.NewMessage(operation)}, {token});");
+                writer.Line($"{Names.OperationEntry(process, operation)}.{send}(this, {Names.NewMessage(process, operation)}, {token});");
             }
 
             writer.Line();
@@ -51,7 +51,7 @@ internal static class ClientEmitter
             writer.Line($"public bool {Names.ClientPostMethod(operation)}({Code.ParameterList(handler.Parameters)}) =>");
             using (writer.Indented())
             {
-                writer.Line($"SessionDefinition.{Names.OperationField(operation)}.Post(this, {Names.NewMessage(operation)});");
+                writer.Line($"{Names.OperationEntry(process, operation)}.Post(this, {Names.NewMessage(process, operation)});");
             }
         }
 

@@ -27,8 +27,8 @@ internal static class EntryPointsEmitter
             writer.Line($"/// <summary>Starts a new session with <c>{starter.Name}</c> and completes, with a client of it, once that handler has finished.</summary>");
             writer.Line(Code.GeneratedCode);
             writer.OpenBlock($"{process.Accessibility} static async global::System.Threading.Tasks.ValueTask<Client> StartAsync({parameters})");
-            writer.Line($"{Code.SessionId} {id} = await SessionDefinition.{Names.OperationField(starter)}.StartAsync({host}, {Names.NewMessage(starter)}, {token}).ConfigureAwait(false);");
-            writer.Line($"return new Client({host}, {id});");
+            writer.Line($"{Code.SessionId} {id} = await {Names.OperationEntry(process, starter)}.StartAsync({host}, {Names.NewMessage(process, starter)}, {token}).ConfigureAwait(false);");
+            writer.Line($"return new {process.FullyQualifiedName}.Client({host}, {id});");
             writer.CloseBlock();
             writer.Line();
         }

@@ -19,6 +19,11 @@ internal static class Names
 
     public static string ClientPostMethod(OperationModel operation) => "Post" + Record(operation);
 
-    public static string NewMessage(OperationModel operation) =>
-        $"new Messages.{Record(operation)}({Code.ArgumentList(operation.Handler.Parameters)})";
+    // Fully qualified: the handler's parameters become the generated method's, and one named Messages would hide the type.
+    public static string NewMessage(ProcessModel process, OperationModel operation) =>
+        $"new {process.FullyQualifiedName}.Messages.{Record(operation)}({Code.ArgumentList(operation.Handler.Parameters)})";
+
+    /// <summary>The operation's table entry, fully qualified (a parameter named SessionDefinition would hide the type).</summary>
+    public static string OperationEntry(ProcessModel process, OperationModel operation) =>
+        $"{process.FullyQualifiedName}.SessionDefinition.{OperationField(operation)}";
 }

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace SessionGen.Generator.Parsing;
@@ -9,7 +12,25 @@ internal static class TypeNames
     public static readonly SymbolDisplayFormat Qualified = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(
         SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    public static string Of(ITypeSymbol type) => type.ToDisplayString(Qualified);
+    public static string Of(ITypeSymbol type)
+    {
+        // The display format escapes reserved keywords but not the contextual 'await', which a type or namespace may
+        // be named and which generated async methods (StartAsync) cannot mention unescaped.
+        ImmutableArray<SymbolDisplayPart> parts = type.ToDisplayParts(Qualified);
+        if (!parts.Any(static part => part.Symbol is not null && part.ToString() == "await"))
+        {
+            return type.ToDisplayString(Qualified);
+        }
+
+        var text = new StringBuilder();
+        foreach (SymbolDisplayPart part in parts)
+        {
+            string piece = part.ToString();
+            text.Append(part.Symbol is not null && piece == "await" ? "@await" : piece);
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>2 = public, 1 = internal, 0 = narrower: how widely a type can be seen, counting its containers and type arguments.</summary>
     public static int Visibility(ITypeSymbol type)

@@ -41,18 +41,9 @@ internal static partial class KnownGeneratorDefects
             return "top-level process declared private or protected";
         }
 
-        // A handler parameter named like a generated type ('decimal SessionDefinition') shadows it in the generated
-        // client method that refers to that type by its simple name.
-        string message = error.GetMessage(CultureInfo.InvariantCulture);
-        if (mutant.GetRoot().DescendantNodes().OfType<ParameterSyntax>().Any(parameter =>
-                parameter.Identifier.ValueText is "SessionDefinition" or "Messages" or "Client" && message.Contains(parameter.Identifier.ValueText, StringComparison.Ordinal)))
-        {
-            return "parameter named like a generated type";
-        }
-
         // Two starters whose parameter types differ only in nested nullable annotations (List<string> and
         // List<string?>): the generator keeps both, and their StartAsync overloads clash. SGEN0020 reports it.
-        if (error.Id == "CS0111" && message.Contains("'StartAsync'", StringComparison.Ordinal))
+        if (error.Id == "CS0111" && error.GetMessage(CultureInfo.InvariantCulture).Contains("'StartAsync'", StringComparison.Ordinal))
         {
             return "starters that differ only in nested nullable annotations";
         }

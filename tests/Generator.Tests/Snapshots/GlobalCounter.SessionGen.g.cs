@@ -29,8 +29,8 @@ partial class GlobalCounter
     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
     public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::SessionGen.SessionId id = await SessionDefinition.StartOperation.StartAsync(host, new Messages.Start(), cancellationToken).ConfigureAwait(false);
-        return new Client(host, id);
+        global::SessionGen.SessionId id = await global::GlobalCounter.SessionDefinition.StartOperation.StartAsync(host, new global::GlobalCounter.Messages.Start(), cancellationToken).ConfigureAwait(false);
+        return new global::GlobalCounter.Client(host, id);
     }
 
     /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
@@ -66,14 +66,14 @@ partial class GlobalCounter
 
         /// <summary>Sends <c>Increment</c> to this session and completes when its handler has finished.</summary>
         public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            SessionDefinition.IncrementOperation.SendAsync(this, new Messages.Increment(), cancellationToken);
+            global::GlobalCounter.SessionDefinition.IncrementOperation.SendAsync(this, new global::GlobalCounter.Messages.Increment(), cancellationToken);
 
         /// <summary>
         /// Queues <c>Increment</c> for this session and returns at once, without waiting for its handler (its result is dropped).
         /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
         /// </summary>
         public bool PostIncrement() =>
-            SessionDefinition.IncrementOperation.Post(this, new Messages.Increment());
+            global::GlobalCounter.SessionDefinition.IncrementOperation.Post(this, new global::GlobalCounter.Messages.Increment());
     }
 
     /// <summary>The runtime's description of the <c>GlobalCounter</c> process: its dispatch table and factory.</summary>

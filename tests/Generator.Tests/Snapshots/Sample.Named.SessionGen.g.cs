@@ -31,8 +31,8 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            global::SessionGen.SessionId id = await SessionDefinition.StartOperation.StartAsync(host, new Messages.Start(), cancellationToken).ConfigureAwait(false);
-            return new Client(host, id);
+            global::SessionGen.SessionId id = await global::Sample.Named.SessionDefinition.StartOperation.StartAsync(host, new global::Sample.Named.Messages.Start(), cancellationToken).ConfigureAwait(false);
+            return new global::Sample.Named.Client(host, id);
         }
 
         /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>

@@ -35,8 +35,8 @@ namespace Sample
                 [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
                 public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, int initial, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    global::SessionGen.SessionId id = await SessionDefinition.StartOperation.StartAsync(host, new Messages.Start(initial), cancellationToken).ConfigureAwait(false);
-                    return new Client(host, id);
+                    global::SessionGen.SessionId id = await global::Sample.Outer.Inner.Counter.SessionDefinition.StartOperation.StartAsync(host, new global::Sample.Outer.Inner.Counter.Messages.Start(initial), cancellationToken).ConfigureAwait(false);
+                    return new global::Sample.Outer.Inner.Counter.Client(host, id);
                 }
 
                 /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
@@ -72,14 +72,14 @@ namespace Sample
 
                     /// <summary>Sends <c>Increment</c> to this session and completes when its handler has finished.</summary>
                     public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(int by, global::System.Threading.CancellationToken cancellationToken = default) =>
-                        SessionDefinition.IncrementOperation.SendAsync(this, new Messages.Increment(by), cancellationToken);
+                        global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.SendAsync(this, new global::Sample.Outer.Inner.Counter.Messages.Increment(by), cancellationToken);
 
                     /// <summary>
                     /// Queues <c>Increment</c> for this session and returns at once, without waiting for its handler (its result is dropped).
                     /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
                     /// </summary>
                     public bool PostIncrement(int by) =>
-                        SessionDefinition.IncrementOperation.Post(this, new Messages.Increment(by));
+                        global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.Post(this, new global::Sample.Outer.Inner.Counter.Messages.Increment(by));
                 }
 
                 /// <summary>The runtime's description of the <c>Counter</c> process: its dispatch table and factory.</summary>

@@ -56,8 +56,8 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, string topic, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            global::SessionGen.SessionId id = await SessionDefinition.BeginOperation.StartAsync(host, new Messages.Begin(topic), cancellationToken).ConfigureAwait(false);
-            return new Client(host, id);
+            global::SessionGen.SessionId id = await global::Sample.Renamed.SessionDefinition.BeginOperation.StartAsync(host, new global::Sample.Renamed.Messages.Begin(topic), cancellationToken).ConfigureAwait(false);
+            return new global::Sample.Renamed.Client(host, id);
         }
 
         /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
@@ -93,14 +93,14 @@ namespace Sample
 
             /// <summary>Sends <c>Ask</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<string> AskAsync(string question, global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.AskOperation.SendAsync(this, new Messages.Ask(question), cancellationToken);
+                global::Sample.Renamed.SessionDefinition.AskOperation.SendAsync(this, new global::Sample.Renamed.Messages.Ask(question), cancellationToken);
 
             /// <summary>
             /// Queues <c>Ask</c> for this session and returns at once, without waiting for its handler (its result is dropped).
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostAsk(string question) =>
-                SessionDefinition.AskOperation.Post(this, new Messages.Ask(question));
+                global::Sample.Renamed.SessionDefinition.AskOperation.Post(this, new global::Sample.Renamed.Messages.Ask(question));
         }
 
         /// <summary>The runtime's description of the <c>Renamed</c> process: its dispatch table and factory.</summary>

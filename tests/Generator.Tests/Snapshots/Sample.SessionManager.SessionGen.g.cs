@@ -56,8 +56,8 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, string name, string[] participants, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            global::SessionGen.SessionId id = await SessionDefinition.InitializeOperation.StartAsync(host, new Messages.Initialize(name, participants), cancellationToken).ConfigureAwait(false);
-            return new Client(host, id);
+            global::SessionGen.SessionId id = await global::Sample.SessionManager.SessionDefinition.InitializeOperation.StartAsync(host, new global::Sample.SessionManager.Messages.Initialize(name, participants), cancellationToken).ConfigureAwait(false);
+            return new global::Sample.SessionManager.Client(host, id);
         }
 
         /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
@@ -100,25 +100,25 @@ namespace Sample
 
             /// <summary>Sends <c>Join</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult> JoinAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.JoinOperation.SendAsync(this, new Messages.Join(name), cancellationToken);
+                global::Sample.SessionManager.SessionDefinition.JoinOperation.SendAsync(this, new global::Sample.SessionManager.Messages.Join(name), cancellationToken);
 
             /// <summary>
             /// Queues <c>Join</c> for this session and returns at once, without waiting for its handler (its result is dropped).
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostJoin(string name) =>
-                SessionDefinition.JoinOperation.Post(this, new Messages.Join(name));
+                global::Sample.SessionManager.SessionDefinition.JoinOperation.Post(this, new global::Sample.SessionManager.Messages.Join(name));
 
             /// <summary>Sends <c>Leave</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask LeaveAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.LeaveOperation.SendWithoutResultAsync(this, new Messages.Leave(name), cancellationToken);
+                global::Sample.SessionManager.SessionDefinition.LeaveOperation.SendWithoutResultAsync(this, new global::Sample.SessionManager.Messages.Leave(name), cancellationToken);
 
             /// <summary>
             /// Queues <c>Leave</c> for this session and returns at once, without waiting for its handler.
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostLeave(string name) =>
-                SessionDefinition.LeaveOperation.Post(this, new Messages.Leave(name));
+                global::Sample.SessionManager.SessionDefinition.LeaveOperation.Post(this, new global::Sample.SessionManager.Messages.Leave(name));
         }
 
         /// <summary>The runtime's description of the <c>SessionManager</c> process: its dispatch table and factory.</summary>

@@ -49,8 +49,8 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, string state, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            global::SessionGen.SessionId id = await SessionDefinition.OpenOperation.StartAsync(host, new Messages.Open(state), cancellationToken).ConfigureAwait(false);
-            return new Client(host, id);
+            global::SessionGen.SessionId id = await global::Sample.Split.SessionDefinition.OpenOperation.StartAsync(host, new global::Sample.Split.Messages.Open(state), cancellationToken).ConfigureAwait(false);
+            return new global::Sample.Split.Client(host, id);
         }
 
         /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
@@ -93,25 +93,25 @@ namespace Sample
 
             /// <summary>Sends <c>Read</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<string> ReadAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.ReadOperation.SendAsync(this, new Messages.Read(), cancellationToken);
+                global::Sample.Split.SessionDefinition.ReadOperation.SendAsync(this, new global::Sample.Split.Messages.Read(), cancellationToken);
 
             /// <summary>
             /// Queues <c>Read</c> for this session and returns at once, without waiting for its handler (its result is dropped).
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostRead() =>
-                SessionDefinition.ReadOperation.Post(this, new Messages.Read());
+                global::Sample.Split.SessionDefinition.ReadOperation.Post(this, new global::Sample.Split.Messages.Read());
 
             /// <summary>Sends <c>Close</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-                SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new Messages.Close(), cancellationToken);
+                global::Sample.Split.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.Split.Messages.Close(), cancellationToken);
 
             /// <summary>
             /// Queues <c>Close</c> for this session and returns at once, without waiting for its handler.
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostClose() =>
-                SessionDefinition.CloseOperation.Post(this, new Messages.Close());
+                global::Sample.Split.SessionDefinition.CloseOperation.Post(this, new global::Sample.Split.Messages.Close());
         }
 
         /// <summary>The runtime's description of the <c>Split</c> process: its dispatch table and factory.</summary>
