@@ -311,4 +311,32 @@ public sealed class ParameterNameTests
         run.AssertCompilesCleanly();
         Assert.Contains("return new global::Sample.@await.Inner.Client(host, id);", run.SingleText());
     }
+
+    [Theory]
+    [InlineData("Find")]
+    [InlineData("Instance")]
+    [InlineData("Operations")]
+    [InlineData("Settings")]
+    public async Task An_operation_named_like_a_member_of_the_definition_still_compiles(string name)
+    {
+        string source = $$"""
+            using SessionGen;
+
+            namespace Sample;
+
+            [SessionProcess]
+            public partial class Members
+            {
+                [On("Start", StartsSession = true)]
+                private void Start() { }
+
+                [On("{{name}}")]
+                private int Handle() => 1;
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+    }
 }

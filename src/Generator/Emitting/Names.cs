@@ -7,7 +7,9 @@ internal static class Names
 {
     public static string Record(OperationModel operation) => Parsing.HandlerRules.TypeNameFor(operation.Name);
 
-    public static string OperationField(OperationModel operation) => Record(operation) + "Operation";
+    // SessionDefinition inherits FindOperation (a method): operation Find's field takes another name.
+    public static string OperationField(OperationModel operation) =>
+        Record(operation) == "Find" ? "FindOperationField" : Record(operation) + "Operation";
 
     /// <summary>
     /// The operation's table entry class, nested in <c>SessionDefinition</c>. The suffix keeps it apart from the other
