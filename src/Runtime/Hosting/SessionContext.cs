@@ -281,11 +281,15 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// Starts the turn a sender has just claimed (the session was idle): on the calling thread when it is a
     /// plain thread-pool or console thread, so a handler that completes synchronously costs no thread hop;
     /// on the thread pool when the caller has a synchronization context or scheduler (a UI thread must never
-    /// run handlers, nor wait for one), or when handlers already run inline too deep on this thread.
+    /// run handlers, nor wait for one), when handlers already run inline too deep on this thread, or when the
+    /// process has a handler time limit.
     /// </summary>
     internal void BeginTurn()
     {
-        if (inlineDepth >= MaxInlineDepth || SynchronizationContext.Current is not null || TaskScheduler.Current != TaskScheduler.Default)
+        // A handler time limit must be able to answer the caller while the handler still runs, which it cannot
+        // if the handler runs on the caller's own thread.
+        if (inlineDepth >= MaxInlineDepth || SynchronizationContext.Current is not null || TaskScheduler.Current != TaskScheduler.Default
+            || Definition.Settings.HandlerTimeLimit is not null)
         {
             ScheduleTurn();
             return;

@@ -26,6 +26,14 @@ public partial class Slow
 
     [On("Quick")]
     private string Quick() => "quick";
+
+    /// <summary>A synchronous handler that holds its thread until released (or twice the tests' hang guard passes).</summary>
+    [On("Block")]
+    private bool Block(ManualResetEventSlim started, ManualResetEventSlim release)
+    {
+        started.Set();
+        return release.Wait(TestHosts.Guard * 2);
+    }
 }
 
 /// <summary>The same limit, but the session carries on after an overrun once the handler has finished.</summary>

@@ -56,4 +56,28 @@ public sealed class HandlerTimeLimitTests
         Assert.Equal("quick", await session.QuickAsync());
         Assert.Equal(0, host.PendingTimeoutCount);
     }
+
+    [Fact]
+    public async Task A_synchronous_handler_past_its_limit_is_not_run_on_its_callers_thread_so_the_caller_is_answered()
+    {
+        await using SessionHost host = TestHosts.Create(out var time);
+        Slow.Client session = await Slow.StartAsync(host);
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+
+        // From a plain pool thread, where an idle session's handler would otherwise run inline and hold the caller.
+        Task<bool> blocked = Task.Run(() => session.BlockAsync(started, release).AsTask());
+        try
+        {
+            Assert.True(await Task.Run(() => started.Wait(TestHosts.Guard)), "Block never started");
+            time.Advance(TimeSpan.FromSeconds(5));
+
+            // Run inline, the handler would hold the sending thread past the guard, and this would time out.
+            await Assert.ThrowsAsync<HandlerTimeLimitExceededException>(() => blocked.Guarded());
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
 }
