@@ -46,6 +46,96 @@ public sealed class StressTests(ITestOutputHelper output)
         Assert.True(all.Faulted > 0 && all.Cancelled > 0 && all.Refused > 0, $"the mix must include every outcome: {all}");
     }
 
+    [Fact]
+    public async Task Posted_and_awaited_messages_mixed_are_each_handled_or_dead_lettered_in_order_and_one_at_a_time()
+    {
+        long total = long.TryParse(Environment.GetEnvironmentVariable("SESSIONGEN_STRESS_MESSAGES"), out long configured) ? configured : 200_000;
+        StressLedger.Reset();
+        await using SessionHost host = TestHosts.Create(out _);
+        await using DeadLetterSubscription deadLetters = host.SubscribeDeadLetters(capacity: 1_000_000);
+        Stressed.Client[] sessions = await Task.WhenAll(Enumerable.Range(0, Sessions).Select(_ => Stressed.StartAsync(host).AsTask()));
+
+        (Outcomes Awaited, long Posted, long PostRefused)[] perSender = await Task.WhenAll(Enumerable.Range(0, Senders)
+            .Select(sender => Task.Run(() => PostAndSendAsync(sender, total / Senders, sessions)))).WaitAsync(TimeSpan.FromMinutes(30));
+        var awaited = Outcomes.Sum(perSender.Select(part => part.Awaited));
+        long postedAccepted = perSender.Sum(part => part.Posted - part.PostRefused);
+
+        // A posted message has no caller to tell: it is either handled (a handler run) or filed as a dead letter
+        // when its session ends. Wait, on counts rather than time, until every accepted post is one of the two.
+        long endedLetters = 0;
+        long PostedAccountedFor() =>
+            Interlocked.Read(ref StressLedger.HandlerRuns) - awaited.Handled - awaited.Faulted + endedLetters - awaited.DeadLettered;
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (PostedAccountedFor() < postedAccepted && guard.Elapsed < TestHosts.Guard)
+        {
+            while (deadLetters.TryRead(out DeadLetter? letter))
+            {
+                Assert.Equal(DeadLetterReason.SessionEnded, letter.Reason);
+                endedLetters++;
+            }
+
+            await Task.Yield();
+        }
+
+        while (deadLetters.TryRead(out DeadLetter? late))
+        {
+            Assert.Equal(DeadLetterReason.SessionEnded, late.Reason);
+            endedLetters++;
+        }
+
+        output.WriteLine($"posted {perSender.Sum(part => part.Posted)} (refused {perSender.Sum(part => part.PostRefused)}), awaited {awaited}, {endedLetters} dead letters");
+        Assert.Equal(postedAccepted, PostedAccountedFor());
+        Assert.Equal(endedLetters, host.DeadLetterCount);
+        Assert.Equal(0, deadLetters.Dropped);
+        Assert.Equal(0, StressLedger.Overlaps);
+        Assert.Equal(0, StressLedger.OrderViolations);
+        Assert.True(awaited.Faulted > 0 && endedLetters > 0, $"the mix must include faults and ends: {awaited}, {endedLetters} ended letters");
+    }
+
+    /// <summary>One sender: like <see cref="SendAsync"/>, but every other message is posted one way instead of awaited.</summary>
+    private static async Task<(Outcomes Awaited, long Posted, long PostRefused)> PostAndSendAsync(int sender, long count, Stressed.Client[] sessions)
+    {
+        var random = new Random(1_000 + sender);
+        var outcomes = new Outcomes();
+        long posted = 0;
+        long refused = 0;
+        var window = new Queue<(Task Send, bool Accepted)>();
+        for (long sequence = 0; sequence < count; sequence++)
+        {
+            int roll = random.Next(10_000);
+            StressKind kind = roll switch
+            {
+                < 100 => StressKind.Fail,
+                < 105 => StressKind.End,
+                < 1_105 => StressKind.Yield,
+                _ => StressKind.Work,
+            };
+            Stressed.Client session = sessions[random.Next(sessions.Length)];
+            if (random.Next(2) == 0)
+            {
+                posted++;
+                refused += session.PostWork(sender, sequence, kind) ? 0 : 1;
+                continue;
+            }
+
+            ValueTask<int> send = session.WorkAsync(sender, sequence, kind);
+            bool accepted = !send.IsCompleted || send.IsCompletedSuccessfully;
+            outcomes.Sent++;
+            window.Enqueue((send.AsTask(), accepted));
+            if (window.Count >= OutstandingPerSender)
+            {
+                await outcomes.RecordAsync(window.Dequeue());
+            }
+        }
+
+        while (window.Count > 0)
+        {
+            await outcomes.RecordAsync(window.Dequeue());
+        }
+
+        return (outcomes, posted, refused);
+    }
+
     /// <summary>One sender: random sessions, a window of outstanding sends, 1% faults, 1% cancellations, a few ends.</summary>
     private static async Task<Outcomes> SendAsync(int sender, long count, Stressed.Client[] sessions)
     {
