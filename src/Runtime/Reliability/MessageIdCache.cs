@@ -18,6 +18,7 @@ internal sealed class MessageIdCache
     /// <summary>The first send's outcome for <paramref name="messageId"/>; runs <paramref name="send"/> only the first time.</summary>
     public Task<object?> SendOnce(string messageId, Func<ValueTask<object?>> send)
     {
+        var outcome = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (this)
         {
             ForgetExpired();
@@ -26,10 +27,29 @@ internal sealed class MessageIdCache
                 return first;
             }
 
-            Task<object?> outcome = send().AsTask();
-            outcomes.Add(messageId, outcome);
+            outcomes.Add(messageId, outcome.Task);
             arrivals.Enqueue((messageId, host.TimeProvider.GetTimestamp()));
-            return outcome;
+        }
+
+        // Sent outside the lock: the handler may run on this thread (an idle session's turn runs inline), and user
+        // code must never run under the cache's lock.
+        _ = ForwardAsync(send, outcome);
+        return outcome.Task;
+    }
+
+    private static async Task ForwardAsync(Func<ValueTask<object?>> send, TaskCompletionSource<object?> outcome)
+    {
+        try
+        {
+            outcome.SetResult(await send().ConfigureAwait(false));
+        }
+        catch (OperationCanceledException cancelled)
+        {
+            outcome.SetCanceled(cancelled.CancellationToken);
+        }
+        catch (Exception exception)
+        {
+            outcome.SetException(exception);
         }
     }
 
