@@ -67,14 +67,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     {
         get
         {
-            mailboxGate.Enter();
-            try
+            using (mailboxGate.Hold())
             {
                 return mailbox.Count;
-            }
-            finally
-            {
-                mailboxGate.Exit();
             }
         }
     }
@@ -263,14 +258,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     private EnqueueResult Enqueue(in MailboxEntry entry, MailboxFullMode? whenFull, out bool mustSchedule)
     {
-        mailboxGate.Enter();
-        try
+        using (mailboxGate.Hold())
         {
             return mailbox.TryEnqueue(entry, Capacity, whenFull, out mustSchedule);
-        }
-        finally
-        {
-            mailboxGate.Exit();
         }
     }
 
@@ -310,14 +300,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     internal ItemPlace TryWithdraw(MailboxItem item)
     {
-        mailboxGate.Enter();
-        try
+        using (mailboxGate.Hold())
         {
             return mailbox.TryRemove(item, Capacity);
-        }
-        finally
-        {
-            mailboxGate.Exit();
         }
     }
 
@@ -454,14 +439,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
         PutBack(batch[next..count]);
         bool idle;
-        mailboxGate.Enter();
-        try
+        using (mailboxGate.Hold())
         {
             idle = mailbox.TryGoIdle();
-        }
-        finally
-        {
-            mailboxGate.Exit();
         }
 
         if (!idle)
@@ -486,14 +466,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             return 1;
         }
 
-        mailboxGate.Enter();
-        try
+        using (mailboxGate.Hold())
         {
             return mailbox.TakeRun(Capacity, ((Span<MailboxEntry>)batch)[..most]);
-        }
-        finally
-        {
-            mailboxGate.Exit();
         }
     }
 
@@ -506,23 +481,18 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
 
         bool returned;
-        mailboxGate.Enter();
-        try
+        using (mailboxGate.Hold())
         {
             returned = mailbox.PutBack(unrun);
-        }
-        finally
-        {
-            mailboxGate.Exit();
         }
 
         if (!returned)
         {
-            bool stopping = Host.IsStopping;
-            Exception answer = stopping ? SessionHost.StoppedError() : SessionNotFoundException.EndedWhileQueued(Id);
+            DeadLetterReason reason = Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
+            Exception answer = EndedAnswer(reason);
             foreach (MailboxEntry entry in unrun)
             {
-                entry.Reject(this, answer, stopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
+                entry.Reject(this, answer, reason);
             }
         }
     }
@@ -576,20 +546,13 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         Host.Forget(this, ownKeys);
         MailboxEntry[] queued;
         MailboxItem[] waiting;
-        mailboxGate.Enter();
-        try
+        using (mailboxGate.Hold())
         {
             (queued, waiting) = mailbox.Close();
         }
-        finally
-        {
-            mailboxGate.Exit();
-        }
 
         // Made only when someone is told: formatting the id into a message costs more than ending the session.
-        Exception? answer = queued.Length + waiting.Length == 0 ? null
-            : reasonForQueued == DeadLetterReason.HostStopping ? SessionHost.StoppedError()
-            : SessionNotFoundException.EndedWhileQueued(Id);
+        Exception? answer = queued.Length + waiting.Length == 0 ? null : EndedAnswer(reasonForQueued);
         foreach (MailboxEntry entry in queued)
         {
             entry.Reject(this, answer!, reasonForQueued);
@@ -616,14 +579,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         rare.OldestHeld = long.MaxValue;
         List<MailboxEntry>? refused = null;
         bool found;
-        mailboxGate.Enter();
-        try
+        using (mailboxGate.Hold())
         {
             found = mailbox.TryDequeue(Capacity, SessionProtocol.Bit(state), rare.RefuseHeld ??= RefuseHeld, ref refused, out entry);
-        }
-        finally
-        {
-            mailboxGate.Exit();
         }
 
         foreach (MailboxEntry gone in refused ?? [])
@@ -674,6 +632,10 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             : $"it waited longer than the hold limit of {Definition.Settings.HoldLimit!.Value.TotalMilliseconds} ms";
         return new MessageNotAcceptedException(Id, item.Name, stateName, reason);
     }
+
+    /// <summary>What the sender of a message the ended session never ran is told.</summary>
+    private Exception EndedAnswer(DeadLetterReason reason) =>
+        reason == DeadLetterReason.HostStopping ? SessionHost.StoppedError() : SessionNotFoundException.EndedWhileQueued(Id);
 
     /// <summary>The host's shutdown timeout ran out: end now, whatever is still queued.</summary>
     internal void EndForShutdown() => End(DeadLetterReason.HostStopping);

@@ -67,11 +67,7 @@ public readonly struct SessionId : IEquatable<SessionId>
 
         ReadOnlySpan<byte> bits = pool.AsSpan(randomUsed, 16);
         randomUsed += 16;
-        var id = new SessionId(BinaryPrimitives.ReadUInt64BigEndian(bits), BinaryPrimitives.ReadUInt64BigEndian(bits[8..]));
-
-        // Bits handed out are not kept where a later memory dump could find them next to the ids.
-        pool.AsSpan(randomUsed - 16, 16).Clear();
-        return id;
+        return new SessionId(BinaryPrimitives.ReadUInt64BigEndian(bits), BinaryPrimitives.ReadUInt64BigEndian(bits[8..]));
     }
 
     /// <inheritdoc/>

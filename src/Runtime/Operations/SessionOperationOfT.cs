@@ -56,41 +56,35 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        Request<TProcess, TMessage, TResult>? request = Offer(host.Find(id, out Exception? error), id, message, cancellationToken, ref error);
-        return request is null
-            ? ValueTask.FromException<TResult>(error!)
-            : new ValueTask<TResult>(request, request.Version);
+        return WithResult(Offer(host.Find(id, out Exception? error), id, message, cancellationToken, ref error), error);
     }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session; completes with the handler's result.</summary>
     public ValueTask<TResult> SendAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        Request<TProcess, TMessage, TResult>? request = Offer(client.Resolve(out Exception? error), client.Id, message, cancellationToken, ref error);
-        return request is null
-            ? ValueTask.FromException<TResult>(error!)
-            : new ValueTask<TResult>(request, request.Version);
+        return WithResult(Offer(client.Resolve(out Exception? error), client.Id, message, cancellationToken, ref error), error);
     }
 
     /// <summary>Sends <paramref name="message"/> to an operation without a result.</summary>
     public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        Request<TProcess, TMessage, TResult>? request = Offer(host.Find(id, out Exception? error), id, message, cancellationToken, ref error);
-        return request is null
-            ? ValueTask.FromException(error!)
-            : new ValueTask(request, request.Version);
+        return WithoutResult(Offer(host.Find(id, out Exception? error), id, message, cancellationToken, ref error), error);
     }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session, for an operation without a result.</summary>
     public ValueTask SendWithoutResultAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        Request<TProcess, TMessage, TResult>? request = Offer(client.Resolve(out Exception? error), client.Id, message, cancellationToken, ref error);
-        return request is null
-            ? ValueTask.FromException(error!)
-            : new ValueTask(request, request.Version);
+        return WithoutResult(Offer(client.Resolve(out Exception? error), client.Id, message, cancellationToken, ref error), error);
     }
+
+    private static ValueTask<TResult> WithResult(Request<TProcess, TMessage, TResult>? request, Exception? error) =>
+        request is null ? ValueTask.FromException<TResult>(error!) : new ValueTask<TResult>(request, request.Version);
+
+    private static ValueTask WithoutResult(Request<TProcess, TMessage, TResult>? request, Exception? error) =>
+        request is null ? ValueTask.FromException(error!) : new ValueTask(request, request.Version);
 
     /// <summary>Starts a new session with this starter; completes with its id once the starter has run.</summary>
     public async ValueTask<SessionId> StartAsync(SessionHost host, TMessage message, CancellationToken cancellationToken)

@@ -25,6 +25,8 @@ internal sealed class TimerWheel : IDisposable
     private const long MaxWaitTicks = TimeSpan.TicksPerDay;
 
     // The wheel's lock: 1 while held. Holders link or unlink entries, or take a due slot's entries: never long.
+    // The wheel's lock: nothing run under it calls back into the wheel (the timer is only ever set for a time still
+    // ahead, so it never fires inside Change).
     private SpinGate gate;
     private long processedTick;
     private long armedTick = long.MaxValue;
@@ -71,8 +73,7 @@ internal sealed class TimerWheel : IDisposable
         // Only a pending entry needs the lock; one that already left the wheel is settled by its state alone.
         if (Volatile.Read(ref entry.TimerState) == TimerEntry.Pending)
         {
-            Enter();
-            try
+            using (gate.Hold())
             {
                 if (entry.TimerState == TimerEntry.Pending)
                 {
@@ -82,10 +83,6 @@ internal sealed class TimerWheel : IDisposable
                     return true;
                 }
             }
-            finally
-            {
-                Exit();
-            }
         }
 
         // Due already and waiting in the session's queue: it has not run, so it can still be stopped.
@@ -94,16 +91,11 @@ internal sealed class TimerWheel : IDisposable
 
     public void Dispose()
     {
-        Enter();
-        try
+        using (gate.Hold())
         {
             disposed = true;
             Array.Clear(slots);
             pending = 0;
-        }
-        finally
-        {
-            Exit();
         }
 
         timer.Dispose();
@@ -131,8 +123,7 @@ internal sealed class TimerWheel : IDisposable
         // The clock is read and the entry made outside the lock, which then only links it.
         long elapsed = ElapsedTicks();
         long dueTick = CeilingTick(delay.Ticks < MaxDelayTicks - elapsed ? elapsed + delay.Ticks : MaxDelayTicks);
-        Enter();
-        try
+        using (gate.Hold())
         {
             ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
             if (dueTick <= processedTick)
@@ -148,10 +139,6 @@ internal sealed class TimerWheel : IDisposable
                 Arm(dueTick, elapsed);
             }
         }
-        finally
-        {
-            Exit();
-        }
 
         return new TimeoutHandle(entry);
     }
@@ -159,8 +146,7 @@ internal sealed class TimerWheel : IDisposable
     private void OnTick()
     {
         List<TimerEntry> due = [];
-        Enter();
-        try
+        using (gate.Hold())
         {
             if (disposed)
             {
@@ -189,10 +175,6 @@ internal sealed class TimerWheel : IDisposable
 
             processedTick = Math.Max(processedTick, nowTick);
             ArmNextOccupiedSlot(elapsed);
-        }
-        finally
-        {
-            Exit();
         }
 
         foreach (TimerEntry entry in due)
@@ -308,12 +290,6 @@ internal sealed class TimerWheel : IDisposable
         entry.Next = null;
         entry.Previous = null;
     }
-
-    // The wheel's lock (see SpinGate): nothing run under it calls back into the wheel (the timer is only ever
-    // set for a time still ahead, so it never fires inside Change).
-    private void Enter() => gate.Enter();
-
-    private void Exit() => gate.Exit();
 
     /// <summary>TimeSpan ticks since the origin: <see cref="TimeProvider.GetElapsedTime(long)"/> without re-reading the frequency.</summary>
     private long ElapsedTicks() => (long)((time.GetTimestamp() - originTimestamp) * timestampToTicks);
