@@ -25,7 +25,7 @@ internal sealed class CorrelationIndex
     {
         for (int i = 0; i < keys.Count; i++)
         {
-            if (!sessions.TryAdd(keys[i], session) && sessions[keys[i]] != session)
+            if (!TryClaim(session, keys[i]))
             {
                 for (int added = 0; added < i; added++)
                 {
@@ -37,6 +37,23 @@ internal sealed class CorrelationIndex
         }
 
         return true;
+    }
+
+    // The key's holder may let it go between a failed add and the look-up that says who holds it: then try again.
+    private bool TryClaim(SessionContext session, CorrelationKey key)
+    {
+        while (true)
+        {
+            if (sessions.TryAdd(key, session))
+            {
+                return true;
+            }
+
+            if (sessions.TryGetValue(key, out SessionContext? holder))
+            {
+                return ReferenceEquals(holder, session);
+            }
+        }
     }
 
     public void Remove(SessionContext session, IEnumerable<CorrelationKey> keys)

@@ -22,13 +22,16 @@ internal sealed class SessionExtras
 
     public MessageIdCache? MessageIds;
 
-    /// <summary>The session's correlation keys, replaced (never changed in place) under the session's lock.</summary>
+    /// <summary>The session's correlation keys, replaced (never changed in place) while holding this object's lock.</summary>
     public CorrelationKey[] Keys = [];
 
     /// <summary>Protocol only: the hold-limit bookkeeping of held messages.</summary>
     public Func<MailboxEntry, bool>? RefuseHeld;
 
     public long OldestHeld;
+
+    /// <summary>Protocol only: held items posted before this timestamp have waited past the hold limit.</summary>
+    public long HeldSince;
 
     public bool HeldWakeUpScheduled;
 }

@@ -219,47 +219,71 @@ public sealed partial class SessionHost : IAsyncDisposable
     internal SessionContext? TryStart(
         SessionProcessDefinition definition, SessionId id, MailboxItem starter, IReadOnlyList<CorrelationKey> keys, out Exception? error)
     {
-        var session = new SessionContext(this, id, definition);
-        session.Bind(definition.CreateBoundProcess(session));
-
-        // The starter is queued before the session becomes visible, so it is always handled first, but
-        // the turn is scheduled only once the session is registered: a refused session never runs.
-        session.Prime(starter);
-        lock (lifecycle)
+        SessionContext? session = null;
+        bool started = false;
+        try
         {
-            if (stopping)
+            session = new SessionContext(this, id, definition);
+            session.Bind(definition.CreateBoundProcess(session));
+
+            // The starter is queued before the session becomes visible, so it is always handled first, but
+            // the turn is scheduled only once the session is registered: a refused session never runs.
+            session.Prime(starter);
+            started = TryRegister(session, definition, id, keys, out error);
+        }
+        finally
+        {
+            // Whatever refused the start (or threw: a process constructor that needs a missing service), the gate
+            // it entered, or the sequential turn its caller waited for, is left.
+            if (!started)
             {
-                error = StoppedError();
-            }
-            else if (definition.Settings.Execution != ExecutionMode.Concurrent && !GateOf(definition).TryEnter(session))
-            {
-                error = new SessionAlreadyExistsException(id, $"Process '{definition.ProtocolName}' runs a single session per host, and it is running.");
-            }
-            else if (!Correlations.TryAdd(session, keys))
-            {
-                error = new CorrelationConflictException(id, keys);
-            }
-            else if (!sessions.TryAdd(id, session))
-            {
-                Correlations.Remove(session, keys);
-                error = new SessionAlreadyExistsException(id);
-            }
-            else
-            {
-                session.RememberKeys(keys);
-                error = null;
+                LeaveGate(session, definition);
             }
         }
 
-        if (error is not null)
+        if (!started)
         {
-            LeaveGate(session, definition);
             return null;
         }
 
         session.AnnounceStart();
         session.StartIdleWatch();
         return session;
+    }
+
+    private bool TryRegister(SessionContext session, SessionProcessDefinition definition, SessionId id, IReadOnlyList<CorrelationKey> keys, out Exception? error)
+    {
+        lock (lifecycle)
+        {
+            if (stopping)
+            {
+                error = StoppedError();
+                return false;
+            }
+
+            if (definition.Settings.Execution != ExecutionMode.Concurrent && !GateOf(definition).TryEnter(session))
+            {
+                error = new SessionAlreadyExistsException(id, $"Process '{definition.ProtocolName}' runs a single session per host, and it is running.");
+                return false;
+            }
+
+            if (!Correlations.TryAdd(session, keys))
+            {
+                error = new CorrelationConflictException(id, keys);
+                return false;
+            }
+
+            if (!sessions.TryAdd(id, session))
+            {
+                Correlations.Remove(session, keys);
+                error = new SessionAlreadyExistsException(id);
+                return false;
+            }
+
+            session.RememberKeys(keys);
+            error = null;
+            return true;
+        }
     }
 
     internal void Forget(SessionContext session, IEnumerable<CorrelationKey> keys)
@@ -274,7 +298,7 @@ public sealed partial class SessionHost : IAsyncDisposable
 
     private ExecutionGate GateOf(SessionProcessDefinition definition) => gates.GetOrAdd(definition, static _ => new ExecutionGate());
 
-    private void LeaveGate(SessionContext session, SessionProcessDefinition definition)
+    private void LeaveGate(SessionContext? session, SessionProcessDefinition definition)
     {
         if (definition.Settings.Execution != ExecutionMode.Concurrent)
         {
@@ -288,7 +312,7 @@ public sealed partial class SessionHost : IAsyncDisposable
         foreach (SessionContext session in running)
         {
             var marker = new DrainMarker();
-            if (session.TryPost(marker))
+            if (session.TryPostDrainMarker(marker))
             {
                 drains.Add(marker.Drained);
             }

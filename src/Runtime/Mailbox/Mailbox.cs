@@ -27,6 +27,10 @@ internal struct Mailbox
     private bool scheduled;
     private bool closed;
 
+    // Set when the host's drain marker is queued: senders' messages are refused from then on (the host is
+    // stopping), while the runtime's own items (timeouts) still go in ahead of the end.
+    private bool refusesMessages;
+
     /// <summary>Entries queued, not counting the one running nor those waiting for room.</summary>
     public readonly int Count => live;
 
@@ -43,7 +47,7 @@ internal struct Mailbox
     public EnqueueResult TryEnqueue(in MailboxEntry entry, int capacity, MailboxFullMode? whenFull, out bool mustSchedule)
     {
         mustSchedule = false;
-        if (closed)
+        if (closed || (refusesMessages && whenFull is not null))
         {
             return EnqueueResult.Closed;
         }
@@ -70,6 +74,17 @@ internal struct Mailbox
         }
 
         return EnqueueResult.Accepted;
+    }
+
+    /// <summary>
+    /// Queues the host's drain marker: everything accepted so far runs before it, and no sender's message is
+    /// accepted after it, so none can end up queued behind the end of the session.
+    /// </summary>
+    public EnqueueResult TryEnqueueDrainMarker(in MailboxEntry marker, out bool mustSchedule)
+    {
+        EnqueueResult result = TryEnqueue(marker, capacity: 0, whenFull: null, out mustSchedule);
+        refusesMessages = true;
+        return result;
     }
 
     /// <summary>Takes the first entry, or returns false and marks the session idle.</summary>

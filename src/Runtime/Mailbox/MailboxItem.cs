@@ -25,6 +25,9 @@ internal abstract class MailboxItem
     /// <summary>The operation or timeout name, for errors.</summary>
     internal virtual string Name => "timeout";
 
+    /// <summary>True for a sender's message (it counts as activity for idle expiry); false for timeouts and markers.</summary>
+    internal virtual bool IsMessage => false;
+
     /// <summary>When the item was posted (a <see cref="TimeProvider"/> timestamp), if the process needs it; else 0.</summary>
     internal virtual long PostedAt => 0;
 

@@ -7,6 +7,14 @@ namespace SessionGen;
 /// A message on its way through a session, and the completion its sender awaits. Pooled per thread, so a
 /// request/response round trip allocates nothing of the runtime's own.
 /// </summary>
+/// <remarks>
+/// Its lifecycle: rented, attached to a session, queued, run on the turn, answered exactly once (by the handler's
+/// outcome, a rejection or the time limit), then returned to the pool once its sender has read the answer. Each use
+/// has a generation: callbacks that can arrive late (the time limit) carry the generation they were armed for, and
+/// the answer is claimed with one compare-and-swap on generation and "answered" together, so a late callback of an
+/// earlier use can never touch the current one. A request whose time limit answered while its handler still runs
+/// belongs to that handler and never goes back to the pool.
+/// </remarks>
 internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValueTaskSource<TResult>, IValueTaskSource
     where TProcess : class
     where TMessage : class
@@ -20,6 +28,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private SessionOperation<TProcess, TMessage, TResult> operation = null!;
     private TMessage message = null!;
     private SessionContext? session;
+    private CallChain? callerChain;
     private CancellationToken callerToken;
     private CancellationTokenRegistration callerRegistration;
     private CancellationTokenSource? handlerCancellation;
@@ -29,14 +38,17 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private long postedAt;
     private MessageTelemetry telemetry;
 
-    // 1 once the caller has been answered: by the handler's outcome, a rejection, or the time limit.
-    private int answered;
+    // The generation of this use, shifted left by one, with the low bit set once the sender has been answered.
+    private int stamp;
 
     // Set when the time limit answered the caller while the handler still runs: the request then
     // belongs to that handler and must never return to the pool.
     private bool abandoned;
 
     public short Version => completion.Version;
+
+    /// <summary>Which use of the pooled object this is; callbacks armed for an earlier use compare it.</summary>
+    internal int Generation => Volatile.Read(ref stamp) >> 1;
 
     internal override ulong AcceptedStates => operation.AcceptedStates;
 
@@ -46,14 +58,17 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     internal override long PostedAt => postedAt;
 
+    internal override bool IsMessage => true;
+
     public static Request<TProcess, TMessage, TResult> Rent(
-        SessionOperation<TProcess, TMessage, TResult> operation, TMessage message, CancellationToken cancellationToken)
+        SessionOperation<TProcess, TMessage, TResult> operation, TMessage message, CancellationToken cancellationToken, CallChain? callerChain = null)
     {
         Request<TProcess, TMessage, TResult> request = cached ?? new Request<TProcess, TMessage, TResult>();
         cached = null;
         request.operation = operation;
         request.message = message;
         request.callerToken = cancellationToken;
+        request.callerChain = callerChain;
         request.telemetry = MessageTelemetry.Capture();
         return request;
     }
@@ -87,12 +102,13 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             return default;
         }
 
-        owner.MarkMessageHandled();
         if (owner.Definition.Settings.HandlerTimeLimit is { } limit)
         {
-            timeLimit = owner.Host.Timers.ScheduleOnClock(limit, OnTimeLimit);
+            int generation = Generation;
+            timeLimit = owner.Host.Timers.ScheduleOnClock(limit, () => OnTimeLimit(generation));
         }
 
+        using HandlerScope scope = HandlerScope.Enter(owner, callerChain);
         using MessageTelemetry.Scope handling = telemetry.Start(owner, operation);
         try
         {
@@ -108,8 +124,8 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         }
         catch (Exception exception)
         {
-            error = Classify(owner, exception);
-            return error is SessionFaultedException faulted ? owner.RunFaultHandlerAsync(faulted) : default;
+            error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
+            return HandlerFailure.RunFaultHandler(owner, error);
         }
     }
 
@@ -119,7 +135,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         timeLimit.Cancel();
         callerRegistration.Dispose();
         handlerCancellation?.Dispose();
-        if (Interlocked.Exchange(ref answered, 1) != 0)
+        if (!TryClaimAnswer(Generation))
         {
             return;
         }
@@ -142,7 +158,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             owner.Host.DeadLetters.Post(new DeadLetter(owner.Id, operation.Name, message, accepted));
         }
 
-        if (Interlocked.Exchange(ref answered, 1) == 0)
+        if (TryClaimAnswer(Generation))
         {
             completion.SetException(answer);
         }
@@ -153,6 +169,34 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     {
         callerRegistration.Dispose();
         Return();
+    }
+
+    /// <summary>
+    /// Runs on the clock's thread when the handler of use <paramref name="generation"/> overran its limit; does
+    /// nothing when that use has already been answered or the object has moved on to another.
+    /// </summary>
+    internal void OnTimeLimit(int generation)
+    {
+        if (!TryClaimAnswer(generation))
+        {
+            return;
+        }
+
+        // From here on nothing else answers this use, so nobody returns it to the pool: its fields are stable.
+        abandoned = true;
+        SessionContext owner = session!;
+        var exceeded = new HandlerTimeLimitExceededException(owner.Id, operation.Name, owner.Definition.Settings.HandlerTimeLimit!.Value);
+        try
+        {
+            handlerCancellation?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The handler finished in the meantime; its outcome is refused, the caller gets the time limit.
+        }
+
+        owner.HandlerTimeLimitExceeded(exceeded);
+        completion.SetException(exceeded);
     }
 
     TResult IValueTaskSource<TResult>.GetResult(short token)
@@ -202,6 +246,13 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         completion.OnCompleted(continuation, state, token, flags);
 
+    /// <summary>Claims the right to answer use <paramref name="generation"/>; false when answered already or moved on.</summary>
+    private bool TryClaimAnswer(int generation)
+    {
+        int unanswered = generation << 1;
+        return Interlocked.CompareExchange(ref stamp, unanswered | 1, unanswered) == unanswered;
+    }
+
     /// <summary>
     /// The token the handler sees: the caller's own, unless the handler takes a token and something else
     /// may cancel it too (the host stopping, the time limit), in which case a linked one.
@@ -225,20 +276,10 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         }
         catch (Exception exception)
         {
-            error = Classify(owner, exception);
-            if (error is SessionFaultedException faulted)
-            {
-                await owner.RunFaultHandlerAsync(faulted).ConfigureAwait(false);
-            }
+            error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
+            await HandlerFailure.RunFaultHandler(owner, error).ConfigureAwait(false);
         }
     }
-
-    // A handler that gave up because its caller cancelled (or the host is stopping) is not a fault:
-    // the caller gets the cancellation and the session carries on.
-    private Exception Classify(SessionContext owner, Exception exception) =>
-        exception is OperationCanceledException && (callerToken.IsCancellationRequested || owner.Host.StoppingToken.IsCancellationRequested)
-            ? new OperationCanceledException(exception.Message, exception, callerToken)
-            : owner.Fault(operation.Name, exception);
 
     private void Withdraw()
     {
@@ -247,36 +288,18 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         {
             case ItemPlace.Queued:
                 Reject(owner, new OperationCanceledException(callerToken), DeadLetterReason.Cancelled);
+                if (operation.StartsSession)
+                {
+                    // A start withdrawn before it ran leaves nothing behind.
+                    owner.AbandonStart();
+                }
+
                 break;
             case ItemPlace.Waiting:
                 // Still waiting for room: never accepted, so no dead letter.
                 Reject(owner, new OperationCanceledException(callerToken), reason: null);
                 break;
         }
-    }
-
-    /// <summary>Runs on the clock's thread when the handler overran its limit.</summary>
-    private void OnTimeLimit()
-    {
-        if (Interlocked.Exchange(ref answered, 1) != 0)
-        {
-            return;
-        }
-
-        abandoned = true;
-        SessionContext owner = session!;
-        var exceeded = new HandlerTimeLimitExceededException(owner.Id, operation.Name, owner.Definition.Settings.HandlerTimeLimit!.Value);
-        try
-        {
-            handlerCancellation?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The handler finished in the meantime; its outcome was already refused by 'answered'.
-        }
-
-        owner.HandlerTimeLimitExceeded(exceeded);
-        completion.SetException(exceeded);
     }
 
     private void Return()
@@ -286,10 +309,12 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             return;
         }
 
+        int next = Generation + 1;
         completion.Reset();
         operation = null!;
         message = null!;
         session = null;
+        callerChain = null;
         callerToken = default;
         callerRegistration = default;
         handlerCancellation = null;
@@ -298,7 +323,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         error = null;
         postedAt = 0;
         telemetry = default;
-        answered = 0;
+        Volatile.Write(ref stamp, next << 1);
         cached = this;
     }
 }

@@ -36,17 +36,14 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
         if (session.Definition.Settings.MessagesNeedTiming)
         {
-            // These settings need the message's own clock and timer: it travels as a request nobody awaits.
+            // These settings need the message's own clock and timer: it travels as a request nobody awaits. It
+            // never waits for room (fail fast whatever the process's mode), so "not accepted" is final: a request
+            // that had waited could be admitted, and run, after its sender was told false.
             var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);
             request.AttachTo(session);
-            switch (session.TryPostMessage(request, mayRunInline: false))
+            if (session.TryPostMessage(request, mayRunInline: false, MailboxFullMode.FailFast) == EnqueueResult.Accepted)
             {
-                case EnqueueResult.Accepted:
-                    return true;
-                case EnqueueResult.Waiting:
-                    // A one-way message never waits for room.
-                    session.TryWithdraw(request);
-                    break;
+                return true;
             }
 
             request.Recycle();
@@ -58,8 +55,8 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
     internal override ValueTask RunOneWayAsync(SessionContext owner, object message)
     {
-        owner.MarkMessageHandled();
         MessageTelemetry telemetry = default;
+        using HandlerScope scope = HandlerScope.Enter(owner, callerChain: null);
         using MessageTelemetry.Scope handling = telemetry.Start(owner, this);
         try
         {
@@ -96,18 +93,16 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     }
 
     // Nobody waits for a one-way message: a handler that gave up because the host is stopping leaves a dead
-    // letter; any other failure is a fault of the session.
+    // letter; any other failure is a fault of the session (the shared rule decides which).
     private ValueTask OneWayFailed(SessionContext owner, object message, Exception exception, MessageTelemetry telemetry)
     {
-        if (exception is OperationCanceledException && owner.Host.StoppingToken.IsCancellationRequested)
+        Exception classified = HandlerFailure.Classify(owner, Name, exception, callerToken: default);
+        telemetry.Stop(owner, this, classified);
+        if (classified is OperationCanceledException)
         {
-            telemetry.Stop(owner, this, exception);
             owner.Host.DeadLetters.Post(new DeadLetter(owner.Id, Name, message, DeadLetterReason.HostStopping));
-            return default;
         }
 
-        SessionFaultedException faulted = owner.Fault(Name, exception);
-        telemetry.Stop(owner, this, faulted);
-        return owner.RunFaultHandlerAsync(faulted);
+        return HandlerFailure.RunFaultHandler(owner, classified);
     }
 }

@@ -118,7 +118,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
 
     private ValueTask<TResult> StartNow(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
-        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken, CallChain.Current);
         SessionContext? session = host.TryStart(Process, id, request, CorrelationKeysOf(message), out Exception? error);
         if (session is null)
         {
@@ -198,7 +198,15 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
             return null;
         }
 
-        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken);
+        // A handler awaiting a session that waits for it (its own, or one further up its call chain) would wait for ever.
+        CallChain? chain = CallChain.Current;
+        if (chain?.CycleTo(session, Name) is { } cycle)
+        {
+            error = cycle;
+            return null;
+        }
+
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken, chain);
         request.AttachTo(session);
 
         // Before the message is queued: it may run, inline, before TryPostMessage returns.

@@ -17,10 +17,14 @@ internal sealed class ExecutionGate
     /// <summary>Claims the gate for a new session; false when a single process already runs one.</summary>
     public bool TryEnter(SessionContext session) => Interlocked.CompareExchange(ref running, session, null) is null;
 
-    /// <summary>Frees the gate when <paramref name="session"/> ends (or never started).</summary>
-    public void Leave(SessionContext session, bool releaseTurn)
+    /// <summary>Frees the gate when <paramref name="session"/> ends (or never started; null when it was never made).</summary>
+    public void Leave(SessionContext? session, bool releaseTurn)
     {
-        Interlocked.CompareExchange(ref running, null, session);
+        if (session is not null)
+        {
+            Interlocked.CompareExchange(ref running, null, session);
+        }
+
         if (releaseTurn)
         {
             turn.Release();

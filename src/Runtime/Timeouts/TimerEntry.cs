@@ -42,6 +42,7 @@ internal abstract class TimerEntry : MailboxItem
 
         SessionMetrics.TimeoutFired(session, this);
 
+        using HandlerScope scope = HandlerScope.Enter(session, callerChain: null);
         try
         {
             ValueTask pending = Invoke(session);
@@ -49,7 +50,7 @@ internal abstract class TimerEntry : MailboxItem
         }
         catch (Exception exception)
         {
-            return session.RunFaultHandlerAsync(session.Fault(Name, exception));
+            return HandlerFailure.RunFaultHandler(session, HandlerFailure.Classify(session, Name, exception, callerToken: default));
         }
     }
 
@@ -71,7 +72,7 @@ internal abstract class TimerEntry : MailboxItem
         }
         catch (Exception exception)
         {
-            await session.RunFaultHandlerAsync(session.Fault(Name, exception)).ConfigureAwait(false);
+            await HandlerFailure.RunFaultHandler(session, HandlerFailure.Classify(session, Name, exception, callerToken: default)).ConfigureAwait(false);
         }
     }
 }

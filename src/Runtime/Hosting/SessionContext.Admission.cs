@@ -1,0 +1,122 @@
+namespace SessionGen;
+
+// Taking messages in: every producer (senders, the timer wheel, the host's drain) goes through here. The mailbox
+// is guarded by a spin gate whose critical sections only touch the mailbox: no user code, no clock, no callback.
+public sealed partial class SessionContext
+{
+    private Mailbox mailbox;
+    private SpinGate mailboxGate;
+
+    internal int QueueLength
+    {
+        get
+        {
+            using (mailboxGate.Hold())
+            {
+                return mailbox.Count;
+            }
+        }
+    }
+
+    private int Capacity => Definition.Settings.MailboxCapacity;
+
+    /// <summary>
+    /// Offers a sender's message, honouring the process's mailbox bound (<paramref name="whenFull"/> overrides the
+    /// process's mode: a one-way message never waits for room). When the session was idle, the message runs at
+    /// once on the sender's thread if that thread may run handlers (see <see cref="BeginTurn"/>), the way an async
+    /// method runs until its first incomplete await.
+    /// </summary>
+    internal EnqueueResult TryPostMessage(MailboxItem item, bool mayRunInline, MailboxFullMode? whenFull = null)
+    {
+        EnqueueResult result = Enqueue(new MailboxEntry(item), whenFull ?? Definition.Settings.MailboxFullMode, out bool mustSchedule);
+        if (mustSchedule)
+        {
+            if (mayRunInline)
+            {
+                BeginTurn();
+            }
+            else
+            {
+                ScheduleTurn();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Queues a one-way message: nothing of the runtime's own is allocated for it, and its sender never waits,
+    /// so the turn it may start always runs on the thread pool.
+    /// </summary>
+    internal EnqueueResult TryPostOneWay(SessionOperation operation, object message)
+    {
+        EnqueueResult result = Enqueue(new MailboxEntry(operation, message), Definition.Settings.MailboxFullMode, out bool mustSchedule);
+        if (mustSchedule)
+        {
+            ScheduleTurn();
+        }
+
+        return result;
+    }
+
+    /// <summary>Queues one of the runtime's own items (a timeout, a marker); false when the session has ended.</summary>
+    internal bool TryPost(MailboxItem item)
+    {
+        EnqueueResult result = Enqueue(new MailboxEntry(item), whenFull: null, out bool mustSchedule);
+        if (mustSchedule)
+        {
+            ScheduleTurn();
+        }
+
+        return result == EnqueueResult.Accepted;
+    }
+
+    /// <summary>Queues the host's drain marker, after which no sender's message is accepted; false when the session has ended.</summary>
+    internal bool TryPostDrainMarker(DrainMarker marker)
+    {
+        EnqueueResult result;
+        bool mustSchedule;
+        using (mailboxGate.Hold())
+        {
+            result = mailbox.TryEnqueueDrainMarker(new MailboxEntry(marker), out mustSchedule);
+        }
+
+        if (mustSchedule)
+        {
+            ScheduleTurn();
+        }
+
+        return result == EnqueueResult.Accepted;
+    }
+
+    /// <summary>Queues a new session's first item without starting its turn (see <see cref="BeginTurn"/>).</summary>
+    internal void Prime(MailboxItem starter) => Enqueue(new MailboxEntry(starter), whenFull: null, out _);
+
+    /// <summary>Takes back an item that has not started (its sender cancelled); says where it was.</summary>
+    internal ItemPlace TryWithdraw(MailboxItem item)
+    {
+        using (mailboxGate.Hold())
+        {
+            return mailbox.TryRemove(item, Capacity);
+        }
+    }
+
+    /// <summary>The cache that answers a repeated message id with the first result.</summary>
+    internal MessageIdCache MessageIds
+    {
+        get
+        {
+            SessionExtras rare = Extras;
+            MessageIdCache? cache = Volatile.Read(ref rare.MessageIds);
+            return cache ?? Interlocked.CompareExchange(ref rare.MessageIds, new MessageIdCache(Host), null) ?? rare.MessageIds!;
+        }
+    }
+
+    private EnqueueResult Enqueue(in MailboxEntry entry, MailboxFullMode? whenFull, out bool mustSchedule)
+    {
+        using (mailboxGate.Hold())
+        {
+            return mailbox.TryEnqueue(entry, Capacity, whenFull, out mustSchedule);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+namespace SessionGen;
+
+// How a session ends (a handler asked, a final state, a fault, idleness, a withdrawn start, the host stopping) and
+// what it holds until then: its correlation keys and its idle watch.
+public sealed partial class SessionContext
+{
+    private int ended;
+
+    internal bool IsEnded => Volatile.Read(ref ended) != 0;
+
+    /// <summary>
+    /// Registers <paramref name="keys"/> for this session and remembers them, so the end releases them. The keys'
+    /// lock is the one <see cref="End"/> takes to read them, so a key is either released by the end or never
+    /// registered: a handler that outlived its session cannot leave one behind.
+    /// </summary>
+    internal void TakeKeys(CorrelationKey[] keys)
+    {
+        SessionExtras rare = Extras;
+        lock (rare)
+        {
+            if (IsEnded)
+            {
+                throw new SessionNotFoundException(Id, $"Session '{Id}' has ended, so it cannot take the correlation key {string.Join(", ", keys)}.");
+            }
+
+            if (!Host.Correlations.TryAdd(this, keys))
+            {
+                throw new CorrelationConflictException(Id, keys);
+            }
+
+            rare.Keys = [.. rare.Keys, .. keys];
+        }
+    }
+
+    /// <summary>Remembers the keys a starter registered before the session became visible.</summary>
+    internal void RememberKeys(IReadOnlyList<CorrelationKey> newKeys)
+    {
+        if (newKeys.Count == 0)
+        {
+            return;
+        }
+
+        SessionExtras rare = Extras;
+        lock (rare)
+        {
+            rare.Keys = [.. rare.Keys, .. newKeys];
+        }
+    }
+
+    /// <summary>Starts watching for idleness, if the process declares an idle timeout.</summary>
+    internal void StartIdleWatch()
+    {
+        if (Definition.Settings.IdleTimeout is { } idleTimeout)
+        {
+            Volatile.Write(ref Extras.LastMessageTimestamp, Host.TimeProvider.GetTimestamp());
+            Host.Timers.Schedule(this, idleTimeout, CheckIdleAsync);
+        }
+    }
+
+    /// <summary>Records that a handler threw and applies the fault policy.</summary>
+    internal SessionFaultedException Fault(string operation, Exception exception)
+    {
+        var faulted = new SessionFaultedException(Id, operation, exception);
+        AnnounceFault(faulted);
+        if (Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
+        {
+            Extras.Fault ??= faulted;
+            endRequested = true;
+        }
+
+        return faulted;
+    }
+
+    /// <summary>Runs the process's fault handler on this turn; a fault handler that throws ends the session.</summary>
+    internal async ValueTask RunFaultHandlerAsync(SessionFaultedException faulted)
+    {
+        if (IsEnded)
+        {
+            return;
+        }
+
+        try
+        {
+            await Definition.RunFaultHandlerAsync(Process, faulted).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Extras.Fault ??= new SessionFaultedException(Id, "OnFault", exception);
+            endRequested = true;
+        }
+    }
+
+    /// <summary>A handler overran its time limit: the fault policy applies at once, from the timer's thread.</summary>
+    internal void HandlerTimeLimitExceeded(HandlerTimeLimitExceededException exceeded)
+    {
+        if (Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
+        {
+            Extras.Fault ??= new SessionFaultedException(Id, exceeded.Operation, exceeded);
+            End(DeadLetterReason.SessionEnded);
+        }
+    }
+
+    /// <summary>
+    /// The starter was withdrawn before it ran (its caller cancelled): the session never began, so it ends at once
+    /// and leaves nothing behind (no registration, no keys, no execution gate held). Anything queued behind the
+    /// starter by another sender is answered as for an ended session.
+    /// </summary>
+    internal void AbandonStart() => End(DeadLetterReason.SessionEnded);
+
+    /// <summary>The host's shutdown timeout ran out: end now, whatever is still queued.</summary>
+    internal void EndForShutdown() => End(DeadLetterReason.HostStopping);
+
+    private void End(DeadLetterReason reasonForQueued)
+    {
+        if (Interlocked.Exchange(ref ended, 1) != 0)
+        {
+            return;
+        }
+
+        // Read after 'ended' is set: a TakeKeys that got the lock first is seen here; one that comes later sees the end.
+        CorrelationKey[] ownKeys = [];
+        if (Volatile.Read(ref extras) is { } rare)
+        {
+            lock (rare)
+            {
+                ownKeys = rare.Keys;
+            }
+        }
+
+        Host.Forget(this, ownKeys);
+        MailboxEntry[] queued;
+        MailboxItem[] waiting;
+        using (mailboxGate.Hold())
+        {
+            (queued, waiting) = mailbox.Close();
+        }
+
+        // Made only when someone is told: formatting the id into a message costs more than ending the session.
+        Exception? answer = queued.Length + waiting.Length == 0 ? null : EndedAnswer(reasonForQueued);
+        foreach (MailboxEntry entry in queued)
+        {
+            entry.Reject(this, answer!, reasonForQueued);
+        }
+
+        // Senders still waiting for room were never accepted: they get the answer, but no dead letter.
+        foreach (MailboxItem item in waiting)
+        {
+            item.Reject(this, answer!, reason: null);
+        }
+
+        Interlocked.Exchange(ref subscribers, SubscriberList.Ended)?.CompleteAll(extras?.Fault);
+        AnnounceEnd();
+    }
+
+    /// <summary>What the sender of a message the ended session never ran is told.</summary>
+    private Exception EndedAnswer(DeadLetterReason reason) =>
+        reason == DeadLetterReason.HostStopping ? SessionHost.StoppedError() : SessionNotFoundException.EndedWhileQueued(Id);
+
+    private async ValueTask CheckIdleAsync()
+    {
+        TimeSpan idleTimeout = Definition.Settings.IdleTimeout!.Value;
+        TimeSpan idle = Host.TimeProvider.GetElapsedTime(Volatile.Read(ref Extras.LastMessageTimestamp));
+        if (idle < idleTimeout)
+        {
+            Host.Timers.Schedule(this, idleTimeout - idle, CheckIdleAsync);
+            return;
+        }
+
+        EndSession();
+        await Definition.RunIdleHandlerAsync(Process).ConfigureAwait(false);
+    }
+}

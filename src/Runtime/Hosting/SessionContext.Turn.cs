@@ -1,0 +1,229 @@
+namespace SessionGen;
+
+// The turn: one message at a time, also across a handler's awaits. Exactly one thread holds the turn (the mailbox's
+// "scheduled" flag says so); it runs a bounded batch, then gives the turn up or hands it to the thread pool.
+public sealed partial class SessionContext : IThreadPoolWorkItem
+{
+    // Bounds one turn so a busy session hands its thread back and cannot starve the others.
+    private const int TurnBatchSize = 64;
+
+    // A handler run inline may send to another idle session, which runs inline too: bound the nesting.
+    private const int MaxInlineDepth = 4;
+
+    [ThreadStatic]
+    private static int inlineDepth;
+
+    // The item or one-way operation whose handler runs now: its name and [MovesTo] targets, for MoveTo.
+    private object? running;
+
+    // Odd while a handler runs, even between handlers: a call-chain frame remembers the odd value it was made in,
+    // so a frame that outlived its handler (a task the handler left running) no longer counts as waiting.
+    private int handlerRuns;
+    private bool endRequested;
+
+    /// <summary>True while the handler whose run number is <paramref name="run"/> has not finished.</summary>
+    internal bool IsRunning(int run) => Volatile.Read(ref handlerRuns) == run;
+
+    /// <summary>The number of the handler run now on the turn (odd).</summary>
+    internal int CurrentRun => handlerRuns;
+
+    /// <summary>
+    /// Starts the turn a sender has just claimed (the session was idle): on the calling thread when it may run
+    /// handlers (see <see cref="MayRunHandlersHere"/>), so a handler that completes synchronously costs no thread
+    /// hop; on the thread pool when handlers already run inline too deep on this thread, or when the process has a
+    /// handler time limit, which must be able to answer the caller while the handler still runs.
+    /// </summary>
+    internal void BeginTurn()
+    {
+        if (inlineDepth >= MaxInlineDepth || !MayRunHandlersHere || Definition.Settings.HandlerTimeLimit is not null)
+        {
+            ScheduleTurn();
+            return;
+        }
+
+        inlineDepth++;
+        try
+        {
+            RunTurn(limit: 1);
+        }
+        finally
+        {
+            inlineDepth--;
+        }
+    }
+
+    internal void ScheduleTurn() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+
+    /// <summary>A UI thread (a synchronization context or scheduler of its own) never runs handlers, nor waits for one.</summary>
+    private static bool MayRunHandlersHere => SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default;
+
+    void IThreadPoolWorkItem.Execute() => RunTurn(TurnBatchSize);
+
+    /// <summary>Runs up to <paramref name="limit"/> items, then gives the turn up or hands it to the thread pool.</summary>
+    private void RunTurn(int limit)
+    {
+        EntryBatch batch = default;
+        int next = 0;
+        int count = 0;
+        for (int handled = 0; handled < limit; handled++)
+        {
+            if (next == count)
+            {
+                next = 0;
+                count = Take(ref batch, Math.Min(EntryBatch.Size, limit - handled));
+                if (count == 0)
+                {
+                    return;
+                }
+            }
+
+            MailboxEntry entry = batch[next];
+            batch[next++] = default;
+            MailboxItem? item = entry.Item;
+            object current = (object?)item ?? entry.OneWay!;
+            if (!ReferenceEquals(running, current))
+            {
+                // Written only when it changes: producers read this object's other fields on every send.
+                running = current;
+            }
+
+            handlerRuns++;
+            ValueTask run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry.Message);
+            if (!run.IsCompleted)
+            {
+                // One message at a time also across awaits: the turn stays ours (the mailbox keeps its
+                // "scheduled" flag) until the handler finishes, then continues where it left off.
+                PutBack(batch[next..count]);
+                SessionExtras rare = Extras;
+                rare.AwaitedItem = item;
+                rare.AwaitedRun = run;
+                run.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(rare.ResumeTurn ??= ResumeTurn);
+                return;
+            }
+
+            run.GetAwaiter().GetResult();
+            if (next < count && (endRequested || InFinalState || IsEnded))
+            {
+                // The session ends after this handler: what the turn took but has not run goes back, so the
+                // end answers it in order with the rest of the queue.
+                PutBack(batch[next..count]);
+                next = count;
+            }
+
+            if (!Finish(item))
+            {
+                return;
+            }
+        }
+
+        PutBack(batch[next..count]);
+        bool idle;
+        using (mailboxGate.Hold())
+        {
+            idle = mailbox.TryGoIdle();
+        }
+
+        if (!idle)
+        {
+            ScheduleTurn();
+        }
+    }
+
+    /// <summary>Takes the next entry, or a run of one-way entries, into <paramref name="batch"/>; 0 when nothing can run.</summary>
+    private int Take(ref EntryBatch batch, int most)
+    {
+        if (Protocol is not null)
+        {
+            if (!TryDequeueUnderProtocol(out MailboxEntry entry))
+            {
+                return 0;
+            }
+
+            batch[0] = entry;
+            return 1;
+        }
+
+        using (mailboxGate.Hold())
+        {
+            return mailbox.TakeRun(Capacity, ((Span<MailboxEntry>)batch)[..most]);
+        }
+    }
+
+    /// <summary>Returns entries taken but not run to the head of the queue; if the session has ended meanwhile, answers them.</summary>
+    private void PutBack(ReadOnlySpan<MailboxEntry> unrun)
+    {
+        if (unrun.IsEmpty)
+        {
+            return;
+        }
+
+        bool returned;
+        using (mailboxGate.Hold())
+        {
+            returned = mailbox.PutBack(unrun);
+        }
+
+        if (!returned)
+        {
+            DeadLetterReason reason = Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
+            Exception answer = EndedAnswer(reason);
+            foreach (MailboxEntry entry in unrun)
+            {
+                entry.Reject(this, answer, reason);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The awaited handler has finished: report it and go on with the turn. The handler's task may have been
+    /// completed by any thread, a UI thread included; the turn goes on there only if that thread may run handlers.
+    /// </summary>
+    private void ResumeTurn()
+    {
+        SessionExtras rare = extras!;
+        MailboxItem? item = rare.AwaitedItem;
+        ValueTask run = rare.AwaitedRun;
+        rare.AwaitedItem = null;
+        rare.AwaitedRun = default;
+        run.GetAwaiter().GetResult();
+        if (!Finish(item))
+        {
+            return;
+        }
+
+        if (MayRunHandlersHere)
+        {
+            RunTurn(TurnBatchSize);
+        }
+        else
+        {
+            ScheduleTurn();
+        }
+    }
+
+    /// <summary>Ends the session if asked, then reports the item (null for a one-way message); false when the session has ended.</summary>
+    private bool Finish(MailboxItem? item)
+    {
+        handlerRuns++;
+        if (Definition.Settings.IdleTimeout is not null && (item is null || item.IsMessage))
+        {
+            // Idleness counts from when the last message finished, not from when it started; timeouts do not count.
+            Volatile.Write(ref Extras.LastMessageTimestamp, Host.TimeProvider.GetTimestamp());
+        }
+
+        if (InFinalState)
+        {
+            endRequested = true;
+        }
+
+        // The session ends before the caller sees the result, so a caller that saw EndSession's
+        // handler finish never reaches the session again.
+        if (endRequested)
+        {
+            End(DeadLetterReason.SessionEnded);
+        }
+
+        item?.Complete();
+        return !IsEnded;
+    }
+}
