@@ -101,11 +101,28 @@ public sealed partial class SessionContext
     }
 
     /// <summary>
-    /// The starter was withdrawn before it ran (its caller cancelled): the session never began, so it ends at once
-    /// and leaves nothing behind (no registration, no keys, no execution gate held). Anything queued behind the
-    /// starter by another sender is answered as for an ended session.
+    /// Withdraws the starter before it ran (its caller cancelled): the session never began, so it ends at once and
+    /// leaves nothing behind (no registration, no keys, no execution gate held). The mailbox closes in the same
+    /// hold of its gate, so no turn can run a message queued behind the starter on a process whose starter never
+    /// ran; such messages are answered as for an ended session. False when the starter is no longer queued.
     /// </summary>
-    internal void AbandonStart() => End(DeadLetterReason.SessionEnded);
+    internal bool TryWithdrawStarter(MailboxItem starter)
+    {
+        MailboxEntry[] queued;
+        MailboxItem[] waiting;
+        using (mailboxGate.Hold())
+        {
+            if (mailbox.TryRemove(starter, Capacity) != ItemPlace.Queued)
+            {
+                return false;
+            }
+
+            (queued, waiting) = mailbox.Close();
+        }
+
+        End(DeadLetterReason.SessionEnded, queued, waiting);
+        return true;
+    }
 
     /// <summary>The host's shutdown timeout ran out: end now, whatever is still queued.</summary>
     internal void EndForShutdown() => End(DeadLetterReason.HostStopping);
@@ -135,6 +152,20 @@ public sealed partial class SessionContext
             (queued, waiting) = mailbox.Close();
         }
 
+        Answer(reasonForQueued, queued, waiting);
+        Interlocked.Exchange(ref subscribers, SubscriberList.Ended)?.CompleteAll(extras?.Fault);
+        AnnounceEnd();
+    }
+
+    /// <summary>Ends the session whose mailbox the caller has already closed, answering what it held.</summary>
+    private void End(DeadLetterReason reasonForQueued, MailboxEntry[] queued, MailboxItem[] waiting)
+    {
+        End(reasonForQueued);
+        Answer(reasonForQueued, queued, waiting);
+    }
+
+    private void Answer(DeadLetterReason reasonForQueued, MailboxEntry[] queued, MailboxItem[] waiting)
+    {
         // Made only when someone is told: formatting the id into a message costs more than ending the session.
         Exception? answer = queued.Length + waiting.Length == 0 ? null : EndedAnswer(reasonForQueued);
         foreach (MailboxEntry entry in queued)
@@ -147,9 +178,6 @@ public sealed partial class SessionContext
         {
             item.Reject(this, answer!, reason: null);
         }
-
-        Interlocked.Exchange(ref subscribers, SubscriberList.Ended)?.CompleteAll(extras?.Fault);
-        AnnounceEnd();
     }
 
     /// <summary>What the sender of a message the ended session never ran is told.</summary>

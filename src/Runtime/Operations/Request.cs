@@ -284,16 +284,21 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private void Withdraw()
     {
         SessionContext? owner = session;
+        if (owner is not null && operation.StartsSession)
+        {
+            // A start withdrawn before it ran leaves nothing behind: its session ends with it.
+            if (owner.TryWithdrawStarter(this))
+            {
+                Reject(owner, new OperationCanceledException(callerToken), DeadLetterReason.Cancelled);
+            }
+
+            return;
+        }
+
         switch (owner?.TryWithdraw(this))
         {
             case ItemPlace.Queued:
                 Reject(owner, new OperationCanceledException(callerToken), DeadLetterReason.Cancelled);
-                if (operation.StartsSession)
-                {
-                    // A start withdrawn before it ran leaves nothing behind.
-                    owner.AbandonStart();
-                }
-
                 break;
             case ItemPlace.Waiting:
                 // Still waiting for room: never accepted, so no dead letter.
