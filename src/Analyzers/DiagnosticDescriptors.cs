@@ -268,4 +268,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "SGEN0028.md");
+
+    public static readonly DiagnosticDescriptor LazySequenceHandler = new(
+        "SGEN0029",
+        "Handler returns a lazy sequence",
+        "Handler '{0}' {1}, so its code runs only when the result is enumerated, never within the session's turn; {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The session's turn ends when the handler returns (or its task completes). An iterator's body, or an async stream's, runs later, when someone enumerates the result: alongside the session's next messages, or never.",
+        helpLinkUri: HelpLinkBase + "SGEN0029.md");
 }

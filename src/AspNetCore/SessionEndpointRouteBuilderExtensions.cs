@@ -20,7 +20,9 @@ public static class SessionEndpointRouteBuilderExtensions
     /// <c>?starter=Name</c> picks one of several starters), <c>POST prefix/{sessionId}/{operation}</c> sends a
     /// message (200 with the result as JSON, or 204), and <c>GET prefix/{sessionId}/events</c> streams the
     /// session's events as Server-Sent Events (<c>?participant=</c> adds that participant's <c>EmitTo</c> events;
-    /// <c>Last-Event-ID</c> resumes). Errors are RFC 7807 problem details. The <see cref="SessionHost"/> comes from
+    /// <c>Last-Event-ID</c> resumes). A <c>POST</c> must have <c>Content-Type: application/json</c> or a <c>+json</c>
+    /// type (UTF-8), even with an empty body; anything else is 415, because it could come from another site without a
+    /// CORS preflight. Errors are RFC 7807 problem details. The <see cref="SessionHost"/> comes from
     /// the application's services (<c>services.AddSessionGen()</c>).
     /// </summary>
     /// <typeparam name="TProcess">A <c>[SessionProcess]</c> class; the generator implements <see cref="ISessionHttpProcess"/> for it.</typeparam>

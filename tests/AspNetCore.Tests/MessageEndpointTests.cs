@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using static SessionGen.AspNetCore.Tests.ProblemAssert;
 
 namespace SessionGen.AspNetCore.Tests;
 
@@ -103,6 +104,7 @@ public sealed class MessageEndpointTests(NotebookServer server) : IClassFixture<
 
         using HttpResponseMessage declared = await server.SendAsync(id, "Note", big);
         using var streamed = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(big)));
+        streamed.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using HttpResponseMessage chunked = await server.Client.PostAsync($"/notebooks/{id}/Note", streamed);
 
         await AssertProblemAsync(declared, HttpStatusCode.RequestEntityTooLarge);
@@ -121,16 +123,6 @@ public sealed class MessageEndpointTests(NotebookServer server) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
         await AssertProblemAsync(after, HttpStatusCode.NotFound);
-    }
-
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? body = null)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using JsonDocument problem = JsonDocument.Parse(body ?? await response.Content.ReadAsStringAsync());
-        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
-        Assert.StartsWith("https://tools.ietf.org/html/rfc9110#section-", problem.RootElement.GetProperty("type").GetString());
-        return problem.RootElement.Clone();
     }
 
     /// <summary>A body the client must send chunked, with no Content-Length for the server to check up front.</summary>

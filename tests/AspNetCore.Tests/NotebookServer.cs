@@ -23,6 +23,9 @@ public sealed class NotebookServer : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The host behind the endpoints, to check what a request did or did not start.</summary>
+    public SessionHost Host => app!.Services.GetRequiredService<SessionHost>();
+
     public async Task InitializeAsync()
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();

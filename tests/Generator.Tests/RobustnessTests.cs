@@ -63,6 +63,12 @@ public sealed class RobustnessTests
     [InlineData("user member named like a Schedule method")]
     [InlineData("user type named like a timeout's call")]
     [InlineData("duplicate timeout")]
+    [InlineData("iterator handler")]
+    [InlineData("non-generic iterator handler")]
+    [InlineData("async iterator handler")]
+    [InlineData("async enumerable result")]
+    [InlineData("task of an async enumerable result")]
+    [InlineData("iterator timeout")]
     public async Task Handler_that_breaks_a_rule_is_left_out_and_the_rest_is_generated(string caseName)
     {
         GeneratorRun run = await GeneratorRun.RunAsync(InvalidProcesses.Cases[caseName]);

@@ -62,5 +62,6 @@ internal static class HandlerShape
         && !HandlerRules.HasByRefParameter(method)
         && !HandlerRules.HasMisplacedCancellationToken(method)
         && HandlerRules.ClassifyReturn(method, out _) is not null
+        && !HandlerRules.ReturnsLazySequence(method)
         && FirstPropertyClash(method, recordName) is null;
 }

@@ -28,6 +28,12 @@ internal sealed class SessionGenTypes
     /// <summary><c>[MovesTo]</c>; null when the referenced SessionGen predates protocol states.</summary>
     public INamedTypeSymbol? MovesTo { get; private set; }
 
+    /// <summary><c>[OnFault]</c>; null when the referenced SessionGen predates it.</summary>
+    public INamedTypeSymbol? OnFault { get; private set; }
+
+    /// <summary><c>[OnIdle]</c>; null when the referenced SessionGen predates it.</summary>
+    public INamedTypeSymbol? OnIdle { get; private set; }
+
     public static SessionGenTypes? Resolve(Compilation compilation) =>
         compilation.GetTypeByMetadataName(KnownNames.SessionProcessAttribute) is { } sessionProcess
         && compilation.GetTypeByMetadataName(KnownNames.OnAttribute) is { } on
@@ -36,6 +42,8 @@ internal sealed class SessionGenTypes
             {
                 AcceptedIn = compilation.GetTypeByMetadataName(KnownNames.AcceptedInAttribute),
                 MovesTo = compilation.GetTypeByMetadataName(KnownNames.MovesToAttribute),
+                OnFault = compilation.GetTypeByMetadataName(KnownNames.OnFaultAttribute),
+                OnIdle = compilation.GetTypeByMetadataName(KnownNames.OnIdleAttribute),
             }
             : null;
 
@@ -65,6 +73,12 @@ internal sealed class SessionGenTypes
 
         return false;
     }
+
+    /// <summary>The attribute's name when it is <c>[OnFault]</c> or <c>[OnIdle]</c>, else null.</summary>
+    public string? LifecycleAttributeName(AttributeData attribute) =>
+        OnFault is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, OnFault) ? "[OnFault]"
+        : OnIdle is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, OnIdle) ? "[OnIdle]"
+        : null;
 
     public HandlerKind? KindOf(AttributeData attribute) =>
         SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, On) ? HandlerKind.Operation

@@ -103,6 +103,13 @@ internal static class MessageEndpoints
     private static async Task<Outcome?> ReadAndSendAsync(HttpContext context, HttpProcess process, OperationJsonBinding operation, SessionId id)
     {
         string name = operation.Operation.Name;
+        if (!JsonMediaType.IsJson(context.Request.ContentType))
+        {
+            // Refused before the body is read: nothing of a request that skipped the CORS preflight reaches a session.
+            await Problem.UnsupportedMediaType().WriteAsync(context, id.Value, name).ConfigureAwait(false);
+            return null;
+        }
+
         byte[]? body = await RequestBody.ReadAsync(context.Request, process.Options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {

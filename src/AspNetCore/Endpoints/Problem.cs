@@ -18,6 +18,10 @@ internal readonly record struct Problem(int Status, string Title, string Detail)
     public static Problem BodyTooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body is larger than the limit of {limit} bytes.");
 
+    public static Problem UnsupportedMediaType() =>
+        new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            "The request body must be JSON in UTF-8: send Content-Type: application/json (or a +json media type), also when the body is empty.");
+
     /// <summary>The answer to what a send threw.</summary>
     public static Problem From(Exception exception, string sessionId, string operation) => exception switch
     {
@@ -80,6 +84,7 @@ internal readonly record struct Problem(int Status, string Title, string Detail)
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         504 => "https://tools.ietf.org/html/rfc9110#section-15.6.5",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SessionGen.Generator.Model;
 
 namespace SessionGen.Generator.Parsing;
@@ -90,6 +91,47 @@ internal static class HandlerRules
         resultType = returnType;
         return ReturnKind.Value;
     }
+
+    /// <summary>
+    /// True when some of the handler's code would run only when its result is enumerated, after its turn: the method
+    /// is an iterator (<c>yield</c>, whatever it returns), or its result, also inside <c>Task&lt;T&gt;</c> or
+    /// <c>ValueTask&lt;T&gt;</c>, is an async stream (<c>IAsyncEnumerable&lt;T&gt;</c>, <c>IAsyncEnumerator&lt;T&gt;</c>),
+    /// which is lazy by nature. A collection returned as <c>IEnumerable&lt;T&gt;</c> without <c>yield</c> is not: the
+    /// rule cannot tell a materialized one from a deferred query, and a list is the advice.
+    /// </summary>
+    public static bool ReturnsLazySequence(IMethodSymbol method) =>
+        IsIterator(method) || (ClassifyReturn(method, out ITypeSymbol? resultType) is not null && resultType is not null && IsAsyncStream(resultType));
+
+    /// <summary>
+    /// Whether the method's body uses <c>yield</c> (for a partial method: its implementation's body). A <c>yield</c>
+    /// in a local function or a lambda does not count: that one is an iterator of its own, enumerated by the handler.
+    /// Read from syntax because Roslyn keeps <c>IsIterator</c> internal.
+    /// </summary>
+    public static bool IsIterator(IMethodSymbol method)
+    {
+        foreach (SyntaxReference reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not MethodDeclarationSyntax { Body: { } body })
+            {
+                continue;
+            }
+
+            foreach (SyntaxNode node in body.DescendantNodes(static node => node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)))
+            {
+                if (node is YieldStatementSyntax)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>IAsyncEnumerable&lt;T&gt;</c> or <c>IAsyncEnumerator&lt;T&gt;</c> of <c>System.Collections.Generic</c>.</summary>
+    public static bool IsAsyncStream(ITypeSymbol type) =>
+        type is INamedTypeSymbol { MetadataName: "IAsyncEnumerable`1" or "IAsyncEnumerator`1" } named
+        && named.ContainingNamespace is { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>
     /// Whether the generated factory can fill a constructor parameter from the host's services: passed by value,

@@ -136,6 +136,7 @@ internal static class ProcessParser
         if (method.IsStatic || method.IsGenericMethod || method.MethodKind != MethodKind.Ordinary
             || HandlerRules.IsAsyncVoid(method) || HandlerRules.HasByRefParameter(method)
             || HandlerRules.HasMisplacedCancellationToken(method)
+            || HandlerRules.ReturnsLazySequence(method)
             || HandlerRules.ClassifyReturn(method, out ITypeSymbol? resultType) is not { } returnKind)
         {
             return null;

@@ -58,7 +58,8 @@ public sealed class SessionProcessAttribute : Attribute
 
     /// <summary>
     /// How long, in seconds, a message may wait for a state that accepts it before it is answered with
-    /// <see cref="MessageNotAcceptedException"/>; 0 (the default) for as long as the session lives.
+    /// <see cref="MessageNotAcceptedException"/>; 0 (the default) for as long as the session lives. A message still
+    /// waiting when the session ends gets <see cref="SessionNotFoundException"/>, like every message the session never ran.
     /// </summary>
     public double HoldLimitSeconds { get; set; }
 

@@ -79,9 +79,15 @@ public readonly struct SessionId : IEquatable<SessionId>
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is SessionId other && Equals(other);
 
+    // Ids come from callers (URLs, starter messages), so a hash they can predict lets them pile sessions into one
+    // bucket of the host's table. HashCode.Combine and ordinal string hashing are both seeded per process. The
+    // four 32-bit words go in separately: a ulong's own hash folds its words with XOR before any seed applies, so
+    // Combine(high, low) would still hash every half of two equal words alike (as high ^ low did equal halves).
     /// <inheritdoc/>
     public override int GetHashCode() =>
-        ReferenceEquals(text, Bits) ? (high ^ low).GetHashCode() : StringComparer.Ordinal.GetHashCode(text ?? "");
+        ReferenceEquals(text, Bits)
+            ? HashCode.Combine((uint)(high >> 32), (uint)high, (uint)(low >> 32), (uint)low)
+            : StringComparer.Ordinal.GetHashCode(text ?? "");
 
     /// <summary>The id's text.</summary>
     public override string ToString() => Value;

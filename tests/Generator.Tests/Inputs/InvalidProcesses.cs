@@ -202,6 +202,25 @@ internal static class InvalidProcesses
             [OnTimeout("Tick")] private void Tick() { }
             [OnTimeout("Tick")] private void Bad() { }
             """),
+        // Lazy results: their code would run when the caller enumerates them, after the turn (SGEN0029).
+        ["iterator handler"] = Process("""
+            [On("Bad")] private System.Collections.Generic.IEnumerable<int> Bad() { yield return 1; }
+            """),
+        ["non-generic iterator handler"] = Process("""
+            [On("Bad")] private System.Collections.IEnumerator Bad() { yield return 1; }
+            """),
+        ["async iterator handler"] = Process("""
+            [On("Bad")] private async System.Collections.Generic.IAsyncEnumerable<int> Bad() { await Task.Yield(); yield return 1; }
+            """),
+        ["async enumerable result"] = Process("""
+            [On("Bad")] private System.Collections.Generic.IAsyncEnumerable<int> Bad(System.Collections.Generic.IAsyncEnumerable<int> items) => items;
+            """),
+        ["task of an async enumerable result"] = Process("""
+            [On("Bad")] private Task<System.Collections.Generic.IAsyncEnumerator<int>> Bad() => Task.FromResult<System.Collections.Generic.IAsyncEnumerator<int>>(null!);
+            """),
+        ["iterator timeout"] = Process("""
+            [OnTimeout("Later")] private System.Collections.Generic.IEnumerable<int> Bad() { yield return 1; }
+            """),
         ["two On attributes on one method"] = Process("""
             [On("Bad"), On("Bad2")] private void Bad() { }
             """),

@@ -49,6 +49,11 @@ public partial class Auction
     [On("Peek")]
     private string Peek() => $"{State} at {best}";
 
+    // Ends the session from Open without reaching a final state, so messages held for Closing are still queued.
+    [On("Withdraw")]
+    [AcceptedIn(AuctionState.Open)]
+    private void Withdraw() => EndSession();
+
     [On("Cheat")]
     private void Cheat() => MoveTo(AuctionState.Closed);
 

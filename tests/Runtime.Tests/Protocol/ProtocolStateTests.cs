@@ -85,6 +85,27 @@ public sealed class ProtocolStateTests
     }
 
     [Fact]
+    public async Task A_held_message_whose_session_ends_gets_SessionNotFoundException_and_a_SessionEnded_dead_letter()
+    {
+        await using SessionHost host = TestHosts.Create(out _);
+        await using DeadLetterSubscription deadLetters = host.SubscribeDeadLetters();
+        Auction.Client auction = await Auction.StartAsync(host);
+        Task<decimal> hammer = auction.HammerAsync().AsTask(); // held: accepted only in Closing, which Open can reach
+        Assert.Equal("Open at 0", await auction.PeekAsync());
+        Assert.False(hammer.IsCompleted);
+
+        await auction.WithdrawAsync(); // EndSession from Open
+
+        var refused = await Assert.ThrowsAsync<SessionNotFoundException>(() => hammer.Guarded());
+        Assert.Equal(auction.Id, refused.SessionId);
+        Assert.True(deadLetters.TryRead(out DeadLetter? letter));
+        Assert.Equal(DeadLetterReason.SessionEnded, letter.Reason);
+        Assert.Equal("Hammer", letter.Operation);
+        Assert.False(deadLetters.TryRead(out _));
+        Assert.False(host.Contains(auction.Id));
+    }
+
+    [Fact]
     public async Task A_timeout_follows_the_protocol_too_held_until_its_state_then_run()
     {
         await using SessionHost host = TestHosts.Create(out var time);
