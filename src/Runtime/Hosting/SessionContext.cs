@@ -564,6 +564,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             item.Reject(this, answer!, reason: null);
         }
 
+        Host.Timers.Release(extras);
         Interlocked.Exchange(ref subscribers, SubscriberList.Ended)?.CompleteAll(extras?.Fault);
         AnnounceEnd();
     }
