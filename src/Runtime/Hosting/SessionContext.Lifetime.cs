@@ -10,7 +10,7 @@ public sealed partial class SessionContext
 
     /// <summary>
     /// Registers <paramref name="keys"/> for this session and remembers them, so the end releases them. The keys'
-    /// lock is the one <see cref="End"/> takes to read them, so a key is either released by the end or never
+    /// lock is the one the end takes to read them, so a key is either released by the end or never
     /// registered: a handler that outlived its session cannot leave one behind.
     /// </summary>
     internal void TakeKeys(CorrelationKey[] keys)
@@ -153,6 +153,9 @@ public sealed partial class SessionContext
         }
 
         Answer(reasonForQueued, queued, waiting);
+
+        // Before anyone hears of the end: a subscriber or observer that sees it sees the session's timeouts released.
+        Host.Timers.Release(extras);
         Interlocked.Exchange(ref subscribers, SubscriberList.Ended)?.CompleteAll(extras?.Fault);
         AnnounceEnd();
     }

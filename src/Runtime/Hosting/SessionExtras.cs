@@ -34,4 +34,10 @@ internal sealed class SessionExtras
     public long HeldSince;
 
     public bool HeldWakeUpScheduled;
+
+    /// <summary>
+    /// How many of the session's timeouts the host's timer wheel holds, changed under the wheel's gate;
+    /// <see cref="TimerWheel.Released"/> once the session has ended and the wheel let go of them.
+    /// </summary>
+    public int PendingTimeouts;
 }

@@ -31,6 +31,9 @@ internal struct SpinGate
 
     public void Exit() => Volatile.Write(ref taken, 0);
 
+    /// <summary>Whether some thread holds it now: for tests that check no user code runs under a gate.</summary>
+    public bool IsHeld => Volatile.Read(ref taken) != 0;
+
     // SpinWait yields and then sleeps as it goes on, so a holder that was preempted gets its core back.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EnterContended()

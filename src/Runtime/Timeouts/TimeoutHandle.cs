@@ -11,8 +11,9 @@ public readonly struct TimeoutHandle
     }
 
     /// <summary>
-    /// Stops the timeout. Returns <see langword="true"/> when this call stopped a timeout that had not run yet;
-    /// <see langword="false"/> when it has already run, was already cancelled, or its session has ended.
+    /// Stops the timeout. Returns <see langword="true"/> when this call stopped a timeout that had not run yet, which
+    /// then never runs (also when it is already due, taken by the wheel or waiting in its session's queue);
+    /// <see langword="false"/> when it has already run or started, was already cancelled, or its session has ended.
     /// </summary>
     public bool Cancel() => entry is not null && entry.Wheel.Cancel(entry);
 }

@@ -7,7 +7,10 @@ namespace SessionGen;
 /// <remarks>
 /// Kept small because every pending timeout holds one: the mailbox links and <see cref="MailboxItem.TimerState"/>
 /// (24 B), the session and the due tick (16 B), and what the subclass runs. The wheel is the session's host's
-/// (<see cref="Wheel"/>), so it is not stored; only the runtime's session-less clock timers carry theirs.
+/// (<see cref="Wheel"/>), so it is not stored; only the runtime's session-less clock timers carry theirs. What the
+/// wheel needs per session (how many of its timeouts it holds, to release them when it ends) is counted on the
+/// session (<see cref="SessionExtras.PendingTimeouts"/>), and scheduling order on same-due ties is the slot's order,
+/// so neither costs an entry a field.
 /// </remarks>
 internal abstract class TimerEntry : MailboxItem
 {
@@ -160,8 +163,17 @@ internal sealed class ClockTimerEntry : TimerEntry
 
     internal TimerWheel ClockWheel { get; }
 
-    /// <summary>Runs it on the clock's thread.</summary>
-    internal void RunOnClock() => callback();
+    /// <summary>
+    /// Runs it on the clock's thread, unless it was cancelled after the wheel took it: a <see cref="TimeoutHandle.Cancel"/>
+    /// that said true must never be followed by the callback (the handler time limit relies on it).
+    /// </summary>
+    internal void RunOnClock()
+    {
+        if (Interlocked.CompareExchange(ref TimerState, Done, Queued) == Queued)
+        {
+            callback();
+        }
+    }
 
     protected override ValueTask Invoke(SessionContext session) =>
         throw new InvalidOperationException("A clock timer never runs on a session's turn.");

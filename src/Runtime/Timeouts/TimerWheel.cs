@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace SessionGen;
 
 /// <summary>
@@ -8,28 +6,27 @@ namespace SessionGen;
 /// and cancelling are O(1); the timer is armed only for the next slot that holds an entry, so an idle host
 /// never wakes up.
 /// </summary>
-internal sealed class TimerWheel : IDisposable
+/// <remarks>
+/// The wheel's lock, <see cref="gate"/>, is a spin gate: its holders only link, unlink or take entries. Nothing
+/// supplied by a user runs under it, the <see cref="TimeProvider"/> and its timer included (they are read and set
+/// around it, see TimerWheel.Arming.cs), so a slow or reentrant clock cannot stall or deadlock the threads spinning.
+/// </remarks>
+internal sealed partial class TimerWheel : IDisposable
 {
     private const int SlotCount = 4096;
     private const int SlotMask = SlotCount - 1;
+
+    // A timeout further away than this (≈ 29,000 years) is due then: its tick stays far from overflowing.
+    private const long MaxDelayTicks = long.MaxValue / 4;
 
     private readonly TimeProvider time;
     private readonly long originTimestamp;
     private readonly double timestampToTicks;
     private readonly long tickLength;
-    private readonly TimerEntry?[] slots = new TimerEntry?[SlotCount];
     private readonly ITimer timer;
-    private readonly List<TimerEntry> slotScratch = [];
-    // A timeout further away than this (≈ 29,000 years) is due then: its tick stays far from overflowing.
-    private const long MaxDelayTicks = long.MaxValue / 4;
-    private const long MaxWaitTicks = TimeSpan.TicksPerDay;
 
-    // The wheel's lock: 1 while held. Holders link or unlink entries, or take a due slot's entries: never long.
-    // The wheel's lock: nothing run under it calls back into the wheel (the timer is only ever set for a time still
-    // ahead, so it never fires inside Change).
     private SpinGate gate;
     private long processedTick;
-    private long armedTick = long.MaxValue;
     private int pending;
     private bool disposed;
 
@@ -47,8 +44,11 @@ internal sealed class TimerWheel : IDisposable
         timer = time.CreateTimer(static state => ((TimerWheel)state!).OnTick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Timeouts scheduled and neither run, queued nor cancelled.</summary>
+    /// <summary>Timeouts scheduled and neither run, queued, cancelled, nor released with their ended session.</summary>
     public int PendingCount => Volatile.Read(ref pending);
+
+    /// <summary>Whether its gate is held now; for tests only.</summary>
+    internal bool IsGateHeld => gate.IsHeld;
 
     public TimeoutHandle Schedule(SessionContext session, TimeSpan delay, Delegate callback, TimeoutSpec? spec = null) =>
         Add(spec is null ? new CallbackTimerEntry(session, callback) : new SpecifiedCallbackTimerEntry(session, callback, spec), delay);
@@ -75,17 +75,19 @@ internal sealed class TimerWheel : IDisposable
         {
             using (gate.Hold())
             {
-                if (entry.TimerState == TimerEntry.Pending)
+                // Its session may have ended (and the wheel released its entries) since the check above.
+                if (entry.TimerState == TimerEntry.Pending && !disposed && !IsReleased(entry))
                 {
                     Unlink(entry);
-                    pending--;
+                    Uncount(entry);
                     entry.TimerState = TimerEntry.Cancelled;
                     return true;
                 }
             }
         }
 
-        // Due already and waiting in the session's queue: it has not run, so it can still be stopped.
+        // Due already and waiting in the session's queue (or about to run on the clock): it has not run, so it can
+        // still be stopped, and whoever runs it checks the same state first.
         return Interlocked.CompareExchange(ref entry.TimerState, TimerEntry.Cancelled, TimerEntry.Queued) == TimerEntry.Queued;
     }
 
@@ -94,8 +96,9 @@ internal sealed class TimerWheel : IDisposable
         using (gate.Hold())
         {
             disposed = true;
-            Array.Clear(slots);
+            ClearSlots();
             pending = 0;
+            released = 0;
         }
 
         timer.Dispose();
@@ -120,12 +123,22 @@ internal sealed class TimerWheel : IDisposable
 
     private TimeoutHandle Insert(TimerEntry entry, TimeSpan delay)
     {
-        // The clock is read and the entry made outside the lock, which then only links it.
+        // The clock is read, and the entry and its session's counter made, outside the lock, which then only links it.
         long elapsed = ElapsedTicks();
         long dueTick = CeilingTick(delay.Ticks < MaxDelayTicks - elapsed ? elapsed + delay.Ticks : MaxDelayTicks);
+        SessionExtras? counter = entry.Session?.Extras;
+        long armSequence = 0;
         using (gate.Hold())
         {
             ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
+
+            // An ended session's timeouts are released (or about to be, see Release): this one would never run.
+            if (entry.Session is { IsEnded: true })
+            {
+                entry.TimerState = TimerEntry.Cancelled;
+                return new TimeoutHandle(entry);
+            }
+
             if (dueTick <= processedTick)
             {
                 dueTick = processedTick + 1;
@@ -134,161 +147,33 @@ internal sealed class TimerWheel : IDisposable
             entry.DueTick = dueTick;
             Append(entry);
             pending++;
+            if (counter is not null)
+            {
+                counter.PendingTimeouts++;
+            }
+
             if (dueTick < armedTick)
             {
-                Arm(dueTick, elapsed);
+                armSequence = PlanTimer(dueTick);
             }
+        }
+
+        if (armSequence != 0)
+        {
+            SetTimer(armSequence, dueTick);
         }
 
         return new TimeoutHandle(entry);
     }
 
-    private void OnTick()
+    /// <summary>Under the gate: an entry counted as pending leaves the wheel (cancelled or due).</summary>
+    private void Uncount(TimerEntry entry)
     {
-        List<TimerEntry> due = [];
-        using (gate.Hold())
+        pending--;
+        if (entry.Session is { } session)
         {
-            if (disposed)
-            {
-                return;
-            }
-
-            long elapsed = ElapsedTicks();
-            long nowTick = elapsed / tickLength;
-            armedTick = long.MaxValue;
-            if (nowTick - processedTick >= SlotCount)
-            {
-                for (int slot = 0; slot < SlotCount; slot++)
-                {
-                    TakeDue(slot, nowTick, due);
-                }
-
-                due.Sort(static (a, b) => a.DueTick.CompareTo(b.DueTick));
-            }
-            else
-            {
-                for (long tick = processedTick + 1; tick <= nowTick; tick++)
-                {
-                    TakeDue((int)(tick & SlotMask), nowTick, due);
-                }
-            }
-
-            processedTick = Math.Max(processedTick, nowTick);
-            ArmNextOccupiedSlot(elapsed);
+            session.Extras.PendingTimeouts--;
         }
-
-        foreach (TimerEntry entry in due)
-        {
-            if (entry.Session is null)
-            {
-                entry.TimerState = TimerEntry.Done;
-                ((ClockTimerEntry)entry).RunOnClock();
-            }
-            else if (!entry.Session.TryPost(entry))
-            {
-                entry.TimerState = TimerEntry.Cancelled;
-            }
-        }
-    }
-
-    private void TakeDue(int slot, long nowTick, List<TimerEntry> due)
-    {
-        TimerEntry? head = slots[slot];
-        if (head is null)
-        {
-            return;
-        }
-
-        // Walk a snapshot: unlinking while following the circular links would move the head under us.
-        slotScratch.Clear();
-        TimerEntry entry = head;
-        do
-        {
-            slotScratch.Add(entry);
-            entry = (TimerEntry)entry.Next!;
-        }
-        while (entry != head);
-
-        foreach (TimerEntry candidate in slotScratch)
-        {
-            if (candidate.DueTick <= nowTick)
-            {
-                Unlink(candidate);
-                pending--;
-                candidate.TimerState = TimerEntry.Queued;
-                due.Add(candidate);
-            }
-        }
-
-        slotScratch.Clear();
-    }
-
-    private void ArmNextOccupiedSlot(long elapsed)
-    {
-        if (pending == 0)
-        {
-            return;
-        }
-
-        for (long tick = processedTick + 1; tick <= processedTick + SlotCount; tick++)
-        {
-            if (slots[tick & SlotMask] is not null)
-            {
-                Arm(tick, elapsed);
-                return;
-            }
-        }
-    }
-
-    /// <summary>Sets the timer for <paramref name="tick"/>, <paramref name="elapsed"/> (TimeSpan ticks) since the origin being now.</summary>
-    private void Arm(long tick, long elapsed)
-    {
-        armedTick = tick;
-
-        // Set at most a day ahead (an ITimer takes at most about 49 days): a timeout further away is found by a later sweep.
-        long wait = Math.Min((tick * tickLength) - elapsed, MaxWaitTicks);
-        timer.Change(TimeSpan.FromTicks(wait < 0 ? 0 : wait), Timeout.InfiniteTimeSpan);
-    }
-
-    // Slots are circular doubly linked lists: the head's Previous is the tail, so appends keep FIFO order.
-    private void Append(TimerEntry entry)
-    {
-        int slot = (int)(entry.DueTick & SlotMask);
-        TimerEntry? head = slots[slot];
-        if (head is null)
-        {
-            entry.Next = entry;
-            entry.Previous = entry;
-            slots[slot] = entry;
-            return;
-        }
-
-        MailboxItem tail = head.Previous!;
-        tail.Next = entry;
-        entry.Previous = tail;
-        entry.Next = head;
-        head.Previous = entry;
-    }
-
-    private void Unlink(TimerEntry entry)
-    {
-        int slot = (int)(entry.DueTick & SlotMask);
-        if (entry.Next == entry)
-        {
-            slots[slot] = null;
-        }
-        else
-        {
-            entry.Previous!.Next = entry.Next;
-            entry.Next!.Previous = entry.Previous;
-            if (slots[slot] == entry)
-            {
-                slots[slot] = (TimerEntry)entry.Next;
-            }
-        }
-
-        entry.Next = null;
-        entry.Previous = null;
     }
 
     /// <summary>TimeSpan ticks since the origin: <see cref="TimeProvider.GetElapsedTime(long)"/> without re-reading the frequency.</summary>
