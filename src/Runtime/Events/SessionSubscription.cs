@@ -16,6 +16,7 @@ namespace SessionGen;
 public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsyncDisposable
 {
     // Unbounded as a structure: the bound is kept by counting, below, because replayed events must not count.
+    // Not SingleReader: that variant cannot report its Count (BufferedCount).
     private readonly Channel<SessionEvent> buffer = Channel.CreateUnbounded<SessionEvent>(
         new UnboundedChannelOptions { SingleWriter = true });
 
