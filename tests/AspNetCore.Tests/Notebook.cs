@@ -16,6 +16,7 @@ public enum Mood
 public partial class Notebook
 {
     private int count;
+    private int burstNumber;
 
     [On("Open", StartsSession = true)]
     private string Open(string title) => title.ToUpperInvariant();
@@ -26,6 +27,20 @@ public partial class Notebook
         count++;
         Emit(new Noted(text, number));
         return $"{count}:{text}:{number}:{mood?.ToString() ?? "none"}";
+    }
+
+    /// <summary>
+    /// Emits <paramref name="count"/> notes in one turn, each with a text of <paramref name="size"/> characters,
+    /// numbered on from the previous burst's (1, 2, 3… over all bursts).
+    /// </summary>
+    [On("Burst")]
+    private void Burst(int count, int size)
+    {
+        string text = new('x', size); // one string for all: big on the wire, small in memory
+        for (int i = 0; i < count; i++)
+        {
+            Emit(new Noted(text, ++burstNumber));
+        }
     }
 
     [On("Whisper")]

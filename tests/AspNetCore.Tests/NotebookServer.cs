@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace SessionGen.AspNetCore.Tests;
 
 /// <summary>A real Kestrel server on a free loopback port serving <see cref="Notebook"/> under <c>/notebooks</c>.</summary>
-public sealed class NotebookServer : IAsyncLifetime
+public class NotebookServer : IAsyncLifetime
 {
     public const int BodyLimit = 1024;
 
@@ -31,7 +31,7 @@ public sealed class NotebookServer : IAsyncLifetime
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        builder.Services.AddSessionGen(options => options.EventReplayCapacity = 64);
+        builder.Services.AddSessionGen(ConfigureHost);
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, NotebookJson.Default));
         app = builder.Build();
         app.MapSessionProcess<Notebook>("/notebooks", options => options.MaxRequestBodySize = BodyLimit);
@@ -40,7 +40,7 @@ public sealed class NotebookServer : IAsyncLifetime
         Client = new HttpClient { BaseAddress = new Uri(address), Timeout = Guard };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         if (app is not null)
@@ -49,6 +49,9 @@ public sealed class NotebookServer : IAsyncLifetime
             await app.DisposeAsync();
         }
     }
+
+    /// <summary>The session host's settings; a derived fixture changes them.</summary>
+    protected virtual void ConfigureHost(SessionHostOptions options) => options.EventReplayCapacity = 64;
 
     /// <summary>Starts a notebook; returns its id.</summary>
     public async Task<string> OpenAsync(string title = "book")

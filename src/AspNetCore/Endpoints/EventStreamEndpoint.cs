@@ -10,7 +10,9 @@ namespace SessionGen.AspNetCore.Endpoints;
 /// <summary>
 /// <c>GET /prefix/{sessionId}/events</c>: the session's events as Server-Sent Events. Each event's <c>id:</c> is
 /// its per-session sequence number, so a client that reconnects with <c>Last-Event-ID</c> (browsers do so by
-/// themselves) gets exactly the events after it from the session's replay buffer, then the live ones.
+/// themselves) gets exactly the events after it from the session's replay buffer, then the live ones. A client
+/// that reads too slowly (<see cref="SessionHostOptions.SubscriptionCapacity"/>) gets <c>sessiongen.overflow</c> and
+/// the stream closes, so that it resumes that way too.
 /// </summary>
 internal static class EventStreamEndpoint
 {
@@ -121,6 +123,15 @@ internal static class EventStreamEndpoint
                 catch (ChannelClosedException closed)
                 {
                     await writer.WriteEndedAsync(faulted: closed.InnerException is SessionFaultedException).ConfigureAwait(false);
+                    await writer.FlushAsync().ConfigureAwait(false);
+                    return;
+                }
+                catch (SubscriptionOverflowException overflow)
+                {
+                    // The client read too slowly and has now been sent every event held for it. Closing lets it
+                    // reconnect with Last-Event-ID (EventSource does so by itself) and get the rest from the replay
+                    // buffer, instead of this server buffering for it without bound.
+                    await writer.WriteOverflowAsync(overflow).ConfigureAwait(false);
                     await writer.FlushAsync().ConfigureAwait(false);
                     return;
                 }

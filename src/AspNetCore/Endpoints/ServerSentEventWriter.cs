@@ -19,6 +19,13 @@ internal sealed class ServerSentEventWriter(HttpResponse response, HttpProcess p
     /// <summary>Sent last, when the session has ended; the stream then closes.</summary>
     public const string EndedEventName = "sessiongen.ended";
 
+    /// <summary>
+    /// Sent last, when the client fell too far behind (<see cref="SubscriptionOverflowException"/>); the stream then
+    /// closes and the client resumes with <c>Last-Event-ID</c>. It has no <c>id:</c>, so the last id stays the last
+    /// event received.
+    /// </summary>
+    public const string OverflowEventName = "sessiongen.overflow";
+
     // The browser's reconnection delay, in milliseconds.
     private const int RetryMilliseconds = 1000;
 
@@ -33,6 +40,11 @@ internal sealed class ServerSentEventWriter(HttpResponse response, HttpProcess p
 
     public Task WriteEndedAsync(bool faulted) =>
         WriteTextAsync($"event: {EndedEventName}\ndata: {{\"faulted\":{(faulted ? "true" : "false")}}}\n\n");
+
+    public Task WriteOverflowAsync(SubscriptionOverflowException overflow) =>
+        WriteTextAsync(
+            $"event: {OverflowEventName}\ndata: {{\"lastEventId\":{overflow.LastDeliveredSequence.ToString(CultureInfo.InvariantCulture)},"
+            + $"\"capacity\":{overflow.Capacity.ToString(CultureInfo.InvariantCulture)}}}\n\n");
 
     public async Task WriteEventAsync(SessionEvent @event)
     {

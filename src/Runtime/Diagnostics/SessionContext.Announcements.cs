@@ -31,6 +31,9 @@ public sealed partial class SessionContext
     internal void AnnounceFault(SessionFaultedException faulted) =>
         Host.Notify(static (observer, failed) => observer.HandlerFaulted(failed.Session.Id, failed.Session.Definition, failed.Fault), (Session: this, Fault: faulted));
 
+    /// <summary>How many subscriptions the session delivers to now (overflowed and disposed ones are gone).</summary>
+    internal int SubscriptionCount => Volatile.Read(ref subscribers)?.Count ?? 0;
+
     /// <summary>Opens a subscription that first receives the retained events numbered after <paramref name="afterSequence"/>.</summary>
     internal SessionSubscription SubscribeAfter(string? participant, long afterSequence, out long missedEvents)
     {

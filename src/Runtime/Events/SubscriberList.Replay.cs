@@ -39,7 +39,7 @@ internal sealed partial class SubscriberList
                 {
                     if (@event.Sequence > afterSequence && (@event.Participant is null || @event.Participant == subscription.Participant))
                     {
-                        subscription.Deliver(@event);
+                        subscription.Replay(@event); // takes no room: these are retained in any case
                     }
                 }
             }

@@ -2,7 +2,9 @@ namespace SessionGen;
 
 /// <summary>
 /// A session's subscriptions. Publishing takes the same lock as subscribing, so every subscription
-/// receives events in sequence order and one opened mid-stream starts at a clean boundary.
+/// receives events in sequence order and one opened mid-stream starts at a clean boundary. A subscription that
+/// overflows (<see cref="SessionHostOptions.SubscriptionCapacity"/>) is removed as the event that found it full is
+/// published; the others are unaffected.
 /// </summary>
 internal sealed partial class SubscriberList
 {
@@ -12,6 +14,9 @@ internal sealed partial class SubscriberList
     private SessionSubscription[] subscriptions = [];
     private long sequence;
     private bool completed;
+
+    /// <summary>How many subscriptions are delivered to.</summary>
+    public int Count => Volatile.Read(ref subscriptions).Length;
 
     public bool Add(SessionSubscription subscription)
     {
@@ -31,16 +36,7 @@ internal sealed partial class SubscriberList
     {
         lock (this)
         {
-            int index = Array.IndexOf(subscriptions, subscription);
-            if (index < 0)
-            {
-                return;
-            }
-
-            var rest = new SessionSubscription[subscriptions.Length - 1];
-            Array.Copy(subscriptions, 0, rest, 0, index);
-            Array.Copy(subscriptions, index + 1, rest, index, rest.Length - index);
-            subscriptions = rest;
+            RemoveLocked(subscription);
         }
     }
 
@@ -55,11 +51,13 @@ internal sealed partial class SubscriberList
 
             var @event = new SessionEvent(sessionId, ++sequence, payload, participant);
             replay?.Record(@event);
+
+            // foreach reads the field once: removing an overflowed subscription replaces the array, not this one.
             foreach (SessionSubscription subscription in subscriptions)
             {
-                if (participant is null || subscription.Participant == participant)
+                if ((participant is null || subscription.Participant == participant) && !subscription.Deliver(@event))
                 {
-                    subscription.Deliver(@event);
+                    RemoveLocked(subscription); // it overflowed: later events no longer cost it anything
                 }
             }
         }
@@ -79,5 +77,19 @@ internal sealed partial class SubscriberList
         {
             subscription.Complete(fault);
         }
+    }
+
+    private void RemoveLocked(SessionSubscription subscription)
+    {
+        int index = Array.IndexOf(subscriptions, subscription);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var rest = new SessionSubscription[subscriptions.Length - 1];
+        Array.Copy(subscriptions, 0, rest, 0, index);
+        Array.Copy(subscriptions, index + 1, rest, index, rest.Length - index);
+        subscriptions = rest;
     }
 }

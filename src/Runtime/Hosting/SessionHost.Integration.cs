@@ -15,6 +15,9 @@ public sealed partial class SessionHost
     /// <summary>How many of each session's latest events are kept for resumed subscriptions (<see cref="SessionHostOptions.EventReplayCapacity"/>).</summary>
     public int EventReplayCapacity { get; private set; }
 
+    /// <summary>How many unread events one subscription may hold before it overflows (<see cref="SessionHostOptions.SubscriptionCapacity"/>).</summary>
+    public int SubscriptionCapacity { get; private set; }
+
     /// <summary>The sessions running now, for the observed instruments.</summary>
     internal ICollection<SessionContext> RunningSessions => sessions.Values;
 
@@ -63,8 +66,15 @@ public sealed partial class SessionHost
     private void ApplyIntegrationOptions(SessionHostOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.EventReplayCapacity, nameof(options));
+        if (options.SubscriptionCapacity < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.SubscriptionCapacity, "SubscriptionCapacity must be at least 1: it is how many unread events one subscription may hold.");
+        }
+
         Services = options.Services;
         EventReplayCapacity = options.EventReplayCapacity;
+        SubscriptionCapacity = options.SubscriptionCapacity;
         observer = options.Observer;
         LiveHosts.Register(this);
     }

@@ -43,4 +43,13 @@ public sealed class SessionHostOptions
     /// <c>Last-Event-ID</c>). Default: 0, none kept.
     /// </summary>
     public int EventReplayCapacity { get; set; }
+
+    /// <summary>
+    /// How many unread events one subscription may hold. A subscriber that falls this far behind its session is
+    /// ended with <see cref="SubscriptionOverflowException"/> once it has read what it holds, and the session no
+    /// longer delivers to it, so one slow reader cannot grow the process. It can resume from the last event it
+    /// read (<see cref="SessionHost.Subscribe(SessionId, string?, long, out long)"/>; over HTTP, <c>Last-Event-ID</c>).
+    /// Events replayed to a resumed subscription do not count against it. At least 1. Default: 10,000.
+    /// </summary>
+    public int SubscriptionCapacity { get; set; } = 10_000;
 }
