@@ -22,6 +22,18 @@ public sealed class CallChainTests
     }
 
     [Fact]
+    public async Task A_handler_that_catches_the_refusal_goes_on_and_so_does_its_session()
+    {
+        await using var host = new SessionHost();
+        Caller.Client a = await Caller.StartAsync(host);
+
+        Assert.Equal(nameof(CallCycleException), await a.TryCallSelfAsync(host).Guarded());
+        Assert.Equal(1, await a.PingAsync().Guarded());
+        Assert.Equal(nameof(CallCycleException), await a.TryCallSelfAsync(host).Guarded());
+        Assert.Equal(2, await a.PingAsync().Guarded());
+    }
+
+    [Fact]
     public async Task A_cycle_through_another_session_names_the_chain()
     {
         await using var host = new SessionHost();

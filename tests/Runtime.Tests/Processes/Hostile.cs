@@ -83,6 +83,20 @@ public partial class Caller
         return await Connect(host, SessionId).PingAsync();
     }
 
+    /// <summary>Awaits a message to its own session, catches the refusal and carries on.</summary>
+    [On("TryCallSelf")]
+    private async Task<string> TryCallSelf(SessionHost host)
+    {
+        try
+        {
+            return (await Connect(host, SessionId).PingAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (CallCycleException cycle)
+        {
+            return cycle.GetType().Name;
+        }
+    }
+
     /// <summary>Awaits <paramref name="other"/>'s <c>CallBack</c>, which calls this session.</summary>
     [On("CallThrough")]
     private async Task<int> CallThrough(SessionHost host, SessionId other) => await Connect(host, other).CallBackAsync(host, SessionId);
