@@ -54,5 +54,32 @@ public sealed class CancelledStartTests
         Assert.Equal("pong", await last.PingAsync().Guarded());
     }
 
+    [Fact]
+    public async Task A_sequential_start_withdrawn_while_queued_frees_the_turn_for_the_next_starter()
+    {
+        await using var host = new SessionHost();
+        int withdrawn = 0;
+        for (int i = 0; i < 500; i++)
+        {
+            using var source = new CancellationTokenSource();
+            Task<PooledTurnstile.Client> start = PooledTurnstile.StartAsync(host, source.Token).AsTask();
+            source.Cancel();
+            try
+            {
+                PooledTurnstile.Client started = await start.Guarded();
+                await started.LeaveAsync().Guarded();
+            }
+            catch (OperationCanceledException)
+            {
+                withdrawn++;
+            }
+        }
+
+        Assert.True(withdrawn > 0, "no start was withdrawn: the test did not exercise cancellation");
+        PooledTurnstile.Client last = await PooledTurnstile.StartAsync(host).Guarded();
+        await last.LeaveAsync().Guarded();
+        Assert.Equal(0, host.SessionCount);
+    }
+
     private static Task<T> RunOnPool<T>(Func<Task<T>> start) => Task.Run(start);
 }

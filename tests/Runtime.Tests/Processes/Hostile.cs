@@ -38,6 +38,19 @@ public partial class PooledStart
     private bool WasStarted() => started;
 }
 
+/// <summary>One session at a time, whose starter always runs on the thread pool (a time limit forbids inline turns).</summary>
+[SessionProcess(Execution = ExecutionMode.Sequential, HandlerTimeLimitSeconds = 600)]
+public partial class PooledTurnstile
+{
+    [On("Enter", StartsSession = true)]
+    private void Enter()
+    {
+    }
+
+    [On("Leave")]
+    private void Leave() => EndSession();
+}
+
 /// <summary>One keyed session per lot: the start that finds the lot taken is refused.</summary>
 [SessionProcess]
 public partial class KeyedLot
