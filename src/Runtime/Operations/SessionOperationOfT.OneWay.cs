@@ -37,23 +37,29 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         if (session.Definition.Settings.MessagesNeedTiming)
         {
             // These settings need the message's own clock and timer: it travels as a request nobody awaits.
-            var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);
-            request.AttachTo(session);
-            switch (session.TryPostMessage(request, mayRunInline: false))
-            {
-                case EnqueueResult.Accepted:
-                    return true;
-                case EnqueueResult.Waiting:
-                    // A one-way message never waits for room.
-                    session.TryWithdraw(request);
-                    break;
-            }
-
-            request.Recycle();
-            return false;
+            return PostRequest(session, message) is not null;
         }
 
         return session.TryPostOneWay(this, message) == EnqueueResult.Accepted;
+    }
+
+    /// <summary>Queues <paramref name="message"/> one way as a request (which reports its outcome); null when it was not accepted.</summary>
+    private Request<TProcess, TMessage, TResult>? PostRequest(SessionContext session, TMessage message)
+    {
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);
+        request.AttachTo(session);
+        switch (session.TryPostMessage(request, mayRunInline: false))
+        {
+            case EnqueueResult.Accepted:
+                return request;
+            case EnqueueResult.Waiting:
+                // A one-way message never waits for room.
+                session.TryWithdraw(request);
+                break;
+        }
+
+        request.Recycle();
+        return null;
     }
 
     internal override ValueTask RunOneWayAsync(SessionContext owner, object message)
