@@ -29,6 +29,24 @@ public sealed class UntypedSendTests
     }
 
     [Fact]
+    public async Task Sending_by_name_compiles_for_a_string_or_null_payload_which_fails_as_a_type_mismatch()
+    {
+        await using SessionHost host = TestHosts.Create(out _);
+        var id = SessionId.New();
+        await host.SendAsync(id, new Chat.Messages.Open("news"));
+
+        // Written as a transport writes them: these lines compile only while no overload makes them ambiguous.
+        var text = await Assert.ThrowsAsync<MessageTypeMismatchException>(() => host.SendAsync(id, "Echo", "hi").AsTask());
+        var nothing = await Assert.ThrowsAsync<MessageTypeMismatchException>(() => host.SendAsync(id, "Echo", null).AsTask());
+        string payload = "by variable";
+        await Assert.ThrowsAsync<MessageTypeMismatchException>(() => host.SendAsync(id, "Echo", payload, CancellationToken.None).AsTask());
+
+        Assert.Equal("Echo", text.Operation);
+        Assert.Null(nothing.ActualType);
+        Assert.Equal("hi", await host.SendAsync(id, "Echo", new Chat.Messages.Echo("hi")));
+    }
+
+    [Fact]
     public void Session_ids_are_random_128_bit_values_compared_by_value()
     {
         SessionId first = SessionId.New();

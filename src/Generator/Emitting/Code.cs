@@ -13,6 +13,7 @@ internal static class Code
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string SessionHost = "global::SessionGen.SessionHost";
     public const string SessionId = "global::SessionGen.SessionId";
+    public const string MessageId = "global::SessionGen.MessageId";
 
     /// <summary>An identifier, escaped with <c>@</c> when it is a keyword, or <c>await</c> (reserved in the async <c>StartAsync</c>).</summary>
     public static string Identifier(string name) =>

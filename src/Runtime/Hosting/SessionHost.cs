@@ -73,8 +73,7 @@ public sealed partial class SessionHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(message);
         if (message is not ISessionMessage sessionMessage)
         {
-            return ValueTask.FromException<object?>(new UnknownOperationException(
-                id, message.GetType().Name, $"'{message.GetType().FullName}' is not a session message: send a generated P.Messages.* record."));
+            return ValueTask.FromException<object?>(NotASessionMessage(id, message));
         }
 
         return sessionMessage.Operation.SendBoxedAsync(this, id, message, cancellationToken);
@@ -90,20 +89,8 @@ public sealed partial class SessionHost : IAsyncDisposable
     public ValueTask<object?> SendAsync(SessionId id, string operation, object? message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        SessionContext? session = Find(id, out Exception? error);
-        if (session is null)
-        {
-            return ValueTask.FromException<object?>(error!);
-        }
-
-        SessionOperation? target = session.Definition.FindOperation(operation);
-        if (target is null || target.StartsSession)
-        {
-            return ValueTask.FromException<object?>(new UnknownOperationException(
-                id, operation, $"Process '{session.Definition.ProtocolName}' of session '{id}' has no operation '{operation}'."));
-        }
-
-        return target.SendBoxedAsync(this, id, message, cancellationToken);
+        SessionOperation? target = FindOperation(id, operation, out _, out Exception? error);
+        return target is null ? ValueTask.FromException<object?>(error!) : target.SendBoxedAsync(this, id, message, cancellationToken);
     }
 
     /// <summary>
@@ -117,8 +104,7 @@ public sealed partial class SessionHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(message);
         if (message is not ISessionMessage sessionMessage)
         {
-            return ValueTask.FromException<object?>(new UnknownOperationException(
-                default, message.GetType().Name, $"'{message.GetType().FullName}' is not a session message: send a generated P.Messages.* record."));
+            return ValueTask.FromException<object?>(NotASessionMessage(default, message));
         }
 
         SessionOperation operation = sessionMessage.Operation;
@@ -139,25 +125,6 @@ public sealed partial class SessionHost : IAsyncDisposable
         }
 
         return operation.SendBoxedAsync(this, target.Id, message, cancellationToken);
-    }
-
-    /// <summary>
-    /// Sends an untyped message with an id: if session <paramref name="id"/> was already sent
-    /// <paramref name="messageId"/> within <see cref="SessionHostOptions.DeduplicationWindow"/>, the message is
-    /// not handled again and this completes with the first send's outcome (its result, or its exception).
-    /// </summary>
-    /// <exception cref="SessionNotFoundException">No such session.</exception>
-    public ValueTask<object?> SendAsync(SessionId id, object message, string messageId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentException.ThrowIfNullOrEmpty(messageId);
-        SessionContext? session = Find(id, out Exception? error);
-        if (session is null)
-        {
-            return ValueTask.FromException<object?>(error!);
-        }
-
-        return new ValueTask<object?>(session.MessageIds.SendOnce(messageId, () => SendAsync(id, message, cancellationToken)));
     }
 
     /// <summary>
@@ -209,6 +176,29 @@ public sealed partial class SessionHost : IAsyncDisposable
         error = SessionNotFoundException.NoSuchSession(id);
         return null;
     }
+
+    /// <summary>The non-starter operation named <paramref name="operation"/> of session <paramref name="id"/>; null with the sender's error.</summary>
+    private SessionOperation? FindOperation(SessionId id, string operation, out SessionContext? session, out Exception? error)
+    {
+        session = Find(id, out error);
+        if (session is null)
+        {
+            return null;
+        }
+
+        SessionOperation? target = session.Definition.FindOperation(operation);
+        if (target is null || target.StartsSession)
+        {
+            error = new UnknownOperationException(
+                id, operation, $"Process '{session.Definition.ProtocolName}' of session '{id}' has no operation '{operation}'.");
+            return null;
+        }
+
+        return target;
+    }
+
+    private static UnknownOperationException NotASessionMessage(SessionId id, object message) =>
+        new(id, message.GetType().Name, $"'{message.GetType().FullName}' is not a session message: send a generated P.Messages.* record.");
 
     internal Exception EndedError(SessionId id) => stopping ? StoppedError() : SessionNotFoundException.EndedWhileQueued(id);
 

@@ -13,8 +13,10 @@ public sealed class SessionHostOptions
     public TimeSpan TimerResolution { get; set; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>
-    /// How long a session remembers a message id sent with <see cref="SessionHost.SendAsync(SessionId, object, string, CancellationToken)"/>,
-    /// so that a repeat is answered with the first outcome instead of being handled again. Default: 10 minutes.
+    /// How long a session remembers a handled message's <see cref="MessageId"/> (sent with
+    /// <see cref="SessionHost.SendAsync(SessionId, object, MessageId, CancellationToken)"/> or a generated client's
+    /// overloads that take one), so that a repeat is answered with the first outcome instead of being handled again.
+    /// Default: 10 minutes.
     /// </summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
 

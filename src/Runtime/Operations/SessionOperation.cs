@@ -42,6 +42,10 @@ public abstract class SessionOperation
     /// <summary>Sends an untyped message; its result comes back boxed (<see langword="null"/> for no result).</summary>
     internal abstract ValueTask<object?> SendBoxedAsync(SessionHost host, SessionId id, object? message, CancellationToken cancellationToken);
 
+    /// <summary>Sends an untyped message with a message id to <paramref name="session"/>; a repeated id is handled once.</summary>
+    internal abstract ValueTask<object?> SendBoxedAsync(
+        SessionContext session, SessionId id, object? message, MessageId messageId, CancellationToken cancellationToken);
+
     /// <summary>Runs a one-way message on the session's turn. Never throws: a failure follows the fault policy.</summary>
     internal abstract ValueTask RunOneWayAsync(SessionContext owner, object message);
 

@@ -36,21 +36,29 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
         if (session.Definition.Settings.MessagesNeedTiming)
         {
-            // These settings need the message's own clock and timer: it travels as a request nobody awaits. It
-            // never waits for room (fail fast whatever the process's mode), so "not accepted" is final: a request
-            // that had waited could be admitted, and run, after its sender was told false.
-            var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);
-            request.AttachTo(session);
-            if (session.TryPostMessage(request, mayRunInline: false, MailboxFullMode.FailFast) == EnqueueResult.Accepted)
-            {
-                return true;
-            }
-
-            request.Recycle();
-            return false;
+            // These settings need the message's own clock and timer: it travels as a request nobody awaits.
+            return PostRequest(session, message) is not null;
         }
 
         return session.TryPostOneWay(this, message) == EnqueueResult.Accepted;
+    }
+
+    /// <summary>
+    /// Queues <paramref name="message"/> one way as a request (which reports its outcome); null when it was not
+    /// accepted. It never waits for room (fail fast whatever the process's mode), so "not accepted" is final: a
+    /// request that had waited could be admitted, and run, after its sender was told false.
+    /// </summary>
+    private Request<TProcess, TMessage, TResult>? PostRequest(SessionContext session, TMessage message)
+    {
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);
+        request.AttachTo(session);
+        if (session.TryPostMessage(request, mayRunInline: false, MailboxFullMode.FailFast) == EnqueueResult.Accepted)
+        {
+            return request;
+        }
+
+        request.Recycle();
+        return null;
     }
 
     internal override ValueTask RunOneWayAsync(SessionContext owner, object message)

@@ -184,9 +184,15 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     /// <see cref="MailboxFullMode.Wait"/>), or null with the error for the caller.
     /// </summary>
     private Request<TProcess, TMessage, TResult>? Offer(
-        SessionContext? session, SessionId id, TMessage message, CancellationToken cancellationToken, ref Exception? error)
+        SessionContext? session, SessionId id, TMessage message, CancellationToken cancellationToken, ref Exception? error) =>
+        Offer(session, id, message, cancellationToken, ref error, out _);
+
+    /// <summary>As <see cref="Offer(SessionContext?, SessionId, TMessage, CancellationToken, ref Exception?)"/>; <paramref name="queued"/> says the message is in the queue, not waiting for room.</summary>
+    private Request<TProcess, TMessage, TResult>? Offer(
+        SessionContext? session, SessionId id, TMessage message, CancellationToken cancellationToken, ref Exception? error, out bool queued)
     {
         ArgumentNullException.ThrowIfNull(message);
+        queued = false;
         if (cancellationToken.IsCancellationRequested)
         {
             error = new OperationCanceledException(cancellationToken);
@@ -213,7 +219,10 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         request.ListenForCancellation();
         switch (session.TryPostMessage(request, mayRunInline: true))
         {
-            case EnqueueResult.Accepted or EnqueueResult.Waiting:
+            case EnqueueResult.Accepted:
+                queued = true;
+                return request;
+            case EnqueueResult.Waiting:
                 return request;
             case EnqueueResult.Full:
                 request.Recycle();

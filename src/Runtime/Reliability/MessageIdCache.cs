@@ -1,13 +1,13 @@
 namespace SessionGen;
 
 /// <summary>
-/// One session's memory of the message ids it was sent within the host's deduplication window: a repeated
-/// id is not handled again, and its sender receives the first send's outcome (result or exception).
+/// One session's memory of the message ids it was sent within the host's deduplication window: the first message of
+/// each id (<see cref="MessageIdEntry"/>), kept while it is pending and, once handled, until the window has passed.
 /// </summary>
 internal sealed class MessageIdCache
 {
-    private readonly Dictionary<string, Task<object?>> outcomes = new(StringComparer.Ordinal);
-    private readonly Queue<(string MessageId, long Timestamp)> arrivals = new();
+    private readonly Dictionary<MessageId, MessageIdEntry> entries = new();
+    private readonly Queue<(MessageIdEntry Entry, long Timestamp)> arrivals = new();
     private readonly SessionHost host;
 
     public MessageIdCache(SessionHost host)
@@ -15,51 +15,50 @@ internal sealed class MessageIdCache
         this.host = host;
     }
 
-    /// <summary>The first send's outcome for <paramref name="messageId"/>; runs <paramref name="send"/> only the first time.</summary>
-    public Task<object?> SendOnce(string messageId, Func<ValueTask<object?>> send)
+    /// <summary>The first message sent with <paramref name="candidate"/>'s id, or <paramref name="candidate"/> itself when there is none.</summary>
+    public MessageIdEntry GetOrAdd(MessageIdEntry candidate)
     {
-        var outcome = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (this)
+        // The clock is the host's TimeProvider, user code: read before the lock, never under it.
+        TimeProvider clock = host.TimeProvider;
+        long now = clock.GetTimestamp();
+        long windowStart = now - (long)(host.DeduplicationWindow.TotalSeconds * clock.TimestampFrequency);
+        lock (entries)
         {
-            ForgetExpired();
-            if (outcomes.TryGetValue(messageId, out Task<object?>? first))
+            ForgetArrivedBefore(windowStart);
+            if (entries.TryGetValue(candidate.MessageId, out MessageIdEntry? first))
             {
                 return first;
             }
 
-            outcomes.Add(messageId, outcome.Task);
-            arrivals.Enqueue((messageId, host.TimeProvider.GetTimestamp()));
-        }
-
-        // Sent outside the lock: the handler may run on this thread (an idle session's turn runs inline), and user
-        // code must never run under the cache's lock.
-        _ = ForwardAsync(send, outcome);
-        return outcome.Task;
-    }
-
-    private static async Task ForwardAsync(Func<ValueTask<object?>> send, TaskCompletionSource<object?> outcome)
-    {
-        try
-        {
-            outcome.SetResult(await send().ConfigureAwait(false));
-        }
-        catch (OperationCanceledException cancelled)
-        {
-            outcome.SetCanceled(cancelled.CancellationToken);
-        }
-        catch (Exception exception)
-        {
-            outcome.SetException(exception);
+            entries.Add(candidate.MessageId, candidate);
+            arrivals.Enqueue((candidate, now));
+            return candidate;
         }
     }
 
-    private void ForgetExpired()
+    /// <summary>Forgets <paramref name="entry"/>'s id, unless it already stands for a later message.</summary>
+    public void Forget(MessageIdEntry entry)
     {
-        while (arrivals.TryPeek(out (string MessageId, long Timestamp) oldest)
-            && host.TimeProvider.GetElapsedTime(oldest.Timestamp) >= host.DeduplicationWindow)
+        lock (entries)
+        {
+            Remove(entry);
+        }
+    }
+
+    private void ForgetArrivedBefore(long windowStart)
+    {
+        while (arrivals.TryPeek(out (MessageIdEntry Entry, long Timestamp) oldest) && oldest.Timestamp <= windowStart)
         {
             arrivals.Dequeue();
-            outcomes.Remove(oldest.MessageId);
+            Remove(oldest.Entry);
+        }
+    }
+
+    private void Remove(MessageIdEntry entry)
+    {
+        if (entries.TryGetValue(entry.MessageId, out MessageIdEntry? current) && current == entry)
+        {
+            entries.Remove(entry.MessageId);
         }
     }
 }

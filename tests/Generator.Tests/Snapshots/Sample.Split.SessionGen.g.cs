@@ -96,15 +96,39 @@ namespace Sample
                 global::Sample.Split.SessionDefinition.ReadOperation.SendAsync(this, new global::Sample.Split.Messages.Read(), cancellationToken);
 
             /// <summary>
+            /// Sends <c>Read</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
+            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
+            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
+            /// </summary>
+            public global::System.Threading.Tasks.ValueTask<string> ReadAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Sample.Split.SessionDefinition.ReadOperation.SendAsync(this, new global::Sample.Split.Messages.Read(), messageId, cancellationToken);
+
+            /// <summary>
             /// Queues <c>Read</c> for this session and returns at once, without waiting for its handler (its result is dropped).
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostRead() =>
                 global::Sample.Split.SessionDefinition.ReadOperation.Post(this, new global::Sample.Split.Messages.Read());
 
+            /// <summary>
+            /// Queues <c>Read</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
+            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
+            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// </summary>
+            public bool PostRead(global::SessionGen.MessageId messageId) =>
+                global::Sample.Split.SessionDefinition.ReadOperation.Post(this, new global::Sample.Split.Messages.Read(), messageId);
+
             /// <summary>Sends <c>Close</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Split.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.Split.Messages.Close(), cancellationToken);
+
+            /// <summary>
+            /// Sends <c>Close</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
+            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
+            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
+            /// </summary>
+            public global::System.Threading.Tasks.ValueTask CloseAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Sample.Split.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.Split.Messages.Close(), messageId, cancellationToken);
 
             /// <summary>
             /// Queues <c>Close</c> for this session and returns at once, without waiting for its handler.
@@ -112,6 +136,14 @@ namespace Sample
             /// </summary>
             public bool PostClose() =>
                 global::Sample.Split.SessionDefinition.CloseOperation.Post(this, new global::Sample.Split.Messages.Close());
+
+            /// <summary>
+            /// Queues <c>Close</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
+            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
+            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// </summary>
+            public bool PostClose(global::SessionGen.MessageId messageId) =>
+                global::Sample.Split.SessionDefinition.CloseOperation.Post(this, new global::Sample.Split.Messages.Close(), messageId);
         }
 
         /// <summary>The runtime's description of the <c>Split</c> process: its dispatch table and factory.</summary>

@@ -10,9 +10,9 @@ public sealed class MessageIdTests
         await using SessionHost host = TestHosts.Create(out _);
         Ledger.Client ledger = await Ledger.StartAsync(host);
 
-        Assert.Equal(5, await host.SendAsync(ledger.Id, new Ledger.Messages.Add(5), "payment-1"));
-        Assert.Equal(5, await host.SendAsync(ledger.Id, new Ledger.Messages.Add(5), "payment-1"));
-        Assert.Equal(12, await host.SendAsync(ledger.Id, new Ledger.Messages.Add(7), "payment-2"));
+        Assert.Equal(5, await host.SendAsync(ledger.Id, new Ledger.Messages.Add(5), new MessageId("payment-1")));
+        Assert.Equal(5, await host.SendAsync(ledger.Id, new Ledger.Messages.Add(5), new MessageId("payment-1")));
+        Assert.Equal(12, await host.SendAsync(ledger.Id, new Ledger.Messages.Add(7), new MessageId("payment-2")));
         Assert.Equal(12, await ledger.TotalAsync());
     }
 
@@ -23,7 +23,7 @@ public sealed class MessageIdTests
         Ledger.Client ledger = await Ledger.StartAsync(host);
 
         object?[] results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
-            Task.Run(() => host.SendAsync(ledger.Id, new Ledger.Messages.Add(3), "same").AsTask()))).Guarded();
+            Task.Run(() => host.SendAsync(ledger.Id, new Ledger.Messages.Add(3), new MessageId("same")).AsTask()))).Guarded();
 
         Assert.All(results, result => Assert.Equal(3, result));
         Assert.Equal(3, await ledger.TotalAsync());
@@ -35,8 +35,8 @@ public sealed class MessageIdTests
         await using SessionHost host = TestHosts.Create(out _);
         Ledger.Client ledger = await Ledger.StartAsync(host);
 
-        var first = await Assert.ThrowsAsync<SessionFaultedException>(() => host.SendAsync(ledger.Id, new Ledger.Messages.Refuse(1), "r").AsTask());
-        var repeat = await Assert.ThrowsAsync<SessionFaultedException>(() => host.SendAsync(ledger.Id, new Ledger.Messages.Refuse(1), "r").AsTask());
+        var first = await Assert.ThrowsAsync<SessionFaultedException>(() => host.SendAsync(ledger.Id, new Ledger.Messages.Refuse(1), new MessageId("r")).AsTask());
+        var repeat = await Assert.ThrowsAsync<SessionFaultedException>(() => host.SendAsync(ledger.Id, new Ledger.Messages.Refuse(1), new MessageId("r")).AsTask());
         Assert.Same(first, repeat);
     }
 
@@ -49,13 +49,13 @@ public sealed class MessageIdTests
             var time = (Microsoft.Extensions.Time.Testing.FakeTimeProvider)host.TimeProvider;
             Ledger.Client ledger = await Ledger.StartAsync(host);
 
-            await host.SendAsync(ledger.Id, new Ledger.Messages.Add(1), "tick");
+            await host.SendAsync(ledger.Id, new Ledger.Messages.Add(1), new MessageId("tick"));
             time.Advance(TimeSpan.FromSeconds(59));
-            await host.SendAsync(ledger.Id, new Ledger.Messages.Add(1), "tick");
+            await host.SendAsync(ledger.Id, new Ledger.Messages.Add(1), new MessageId("tick"));
             Assert.Equal(1, await ledger.TotalAsync());
 
             time.Advance(TimeSpan.FromSeconds(1));
-            Assert.Equal(2, await host.SendAsync(ledger.Id, new Ledger.Messages.Add(1), "tick"));
+            Assert.Equal(2, await host.SendAsync(ledger.Id, new Ledger.Messages.Add(1), new MessageId("tick")));
         }
     }
 }

@@ -1,0 +1,51 @@
+namespace SessionGen;
+
+/// <summary>Untyped sends with a <see cref="MessageId"/>, for transports that retry or redeliver.</summary>
+public sealed partial class SessionHost
+{
+    /// <summary>
+    /// Sends an untyped message (a generated <c>P.Messages.*</c> record) to session <paramref name="id"/>, once per
+    /// <paramref name="messageId"/>: if the session handled a message with that id within
+    /// <see cref="SessionHostOptions.DeduplicationWindow"/>, this completes with its outcome (its result, or its exception)
+    /// and the handler does not run again; while that message is still pending, this waits for it (until
+    /// <paramref name="cancellationToken"/> is cancelled, which stops only this wait). A message that was never handled
+    /// (refused, withdrawn, expired, not accepted) is not remembered, so a retry is sent anew.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="messageId"/> is empty, or was sent to another operation of the session.</exception>
+    /// <exception cref="SessionNotFoundException">No such session.</exception>
+    /// <exception cref="UnknownOperationException">The message is not one of the session's operations.</exception>
+    /// <exception cref="SessionFaultedException">The handler threw.</exception>
+    public ValueTask<object?> SendAsync(SessionId id, object message, MessageId messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        if (message is not ISessionMessage sessionMessage)
+        {
+            return ValueTask.FromException<object?>(NotASessionMessage(id, message));
+        }
+
+        SessionContext? session = Find(id, out Exception? error);
+        return session is null
+            ? ValueTask.FromException<object?>(error!)
+            : sessionMessage.Operation.SendBoxedAsync(session, id, message, messageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to the operation named <paramref name="operation"/> of session <paramref name="id"/>,
+    /// once per <paramref name="messageId"/>, as <see cref="SendAsync(SessionId, object, MessageId, CancellationToken)"/> does.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="messageId"/> is empty, or was sent to another operation of the session.</exception>
+    /// <exception cref="SessionNotFoundException">No such session.</exception>
+    /// <exception cref="UnknownOperationException">The session's process declares no such operation.</exception>
+    /// <exception cref="MessageTypeMismatchException"><paramref name="message"/> is not that operation's message type.</exception>
+    public ValueTask<object?> SendAsync(
+        SessionId id, string operation, object? message, MessageId messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        SessionOperation? target = FindOperation(id, operation, out SessionContext? session, out Exception? error);
+        return target is null
+            ? ValueTask.FromException<object?>(error!)
+            : target.SendBoxedAsync(session!, id, message, messageId, cancellationToken);
+    }
+}

@@ -1,0 +1,179 @@
+namespace SessionGen;
+
+/// <summary>
+/// Messages sent with a <see cref="MessageId"/>: a session handles a repeated id once within
+/// <see cref="SessionHostOptions.DeduplicationWindow"/>, and only a message it handled is remembered.
+/// </summary>
+public abstract partial class SessionOperation<TProcess, TMessage, TResult>
+{
+    /// <summary>
+    /// Sends <paramref name="message"/> to <paramref name="client"/>'s session, once per <paramref name="messageId"/>: a repeat
+    /// of a message that was handled within the deduplication window gets its outcome (result or exception) and the handler
+    /// does not run again; a repeat of one still pending waits for it, until the repeat's own token is cancelled. A message
+    /// that was never handled (refused, withdrawn, expired, not accepted) leaves no trace, so a repeat is sent in its place.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="messageId"/> is empty, or was sent to another operation of the session.</exception>
+    public ValueTask<TResult> SendAsync(SessionClient client, TMessage message, MessageId messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(message);
+        MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        return SendOnce(client.Resolve(out Exception? error), client.Id, message, messageId, cancellationToken, error);
+    }
+
+    /// <summary>As <see cref="SendAsync(SessionClient, TMessage, MessageId, CancellationToken)"/>, for an operation without a result.</summary>
+    public ValueTask SendWithoutResultAsync(SessionClient client, TMessage message, MessageId messageId, CancellationToken cancellationToken)
+    {
+        ValueTask<TResult> pending = SendAsync(client, message, messageId, cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            _ = pending.Result;
+            return default;
+        }
+
+        return WithoutResultAsync(pending);
+
+        static async ValueTask WithoutResultAsync(ValueTask<TResult> pending) => await pending.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="message"/> one way for <paramref name="client"/>'s session, once per <paramref name="messageId"/>
+    /// (see <see cref="Post(SessionClient, TMessage)"/>). True when it was accepted, or when a message with this id already
+    /// was (queued or handled within the deduplication window): then nothing is queued again. False when it was not accepted,
+    /// including while the message first sent with this id is not yet in the queue (it waits for room, say).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="messageId"/> is empty, or was sent to another operation of the session.</exception>
+    public bool Post(SessionClient client, TMessage message, MessageId messageId)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(message);
+        MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        SessionContext? session = client.Resolve(out Exception? error);
+        if (session is null || !Accepts(session, client.Id, ref error))
+        {
+            return false;
+        }
+
+        var mine = new MessageIdEntry<TResult>(session.MessageIds, messageId, this);
+        MessageIdEntry first = session.MessageIds.GetOrAdd(mine);
+        if (first != mine)
+        {
+            return RepeatOf(first, client.Id).Accepted;
+        }
+
+        Request<TProcess, TMessage, TResult>? request = PostRequest(session, message);
+        if (request is null)
+        {
+            mine.NeverHandled();
+            return false;
+        }
+
+        mine.MarkAccepted();
+        _ = RecordAsync(mine, new ValueTask<TResult>(request, request.Version));
+        return true;
+    }
+
+    internal override ValueTask<object?> SendBoxedAsync(
+        SessionContext session, SessionId id, object? message, MessageId messageId, CancellationToken cancellationToken)
+    {
+        if (message is not TMessage typed)
+        {
+            return ValueTask.FromException<object?>(new MessageTypeMismatchException(id, Name, typeof(TMessage), message?.GetType()));
+        }
+
+        // A starter's message creates a session, and this one exists: it fails as it would without an id.
+        return StartsSession
+            ? SendBoxedAsync(session.Host, id, typed, cancellationToken)
+            : Box(SendOnce(session, id, typed, messageId, cancellationToken, error: null));
+    }
+
+    private ValueTask<TResult> SendOnce(
+        SessionContext? session, SessionId id, TMessage message, MessageId messageId, CancellationToken cancellationToken, Exception? error)
+    {
+        if (session is null || !Accepts(session, id, ref error))
+        {
+            return ValueTask.FromException<TResult>(error!);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<TResult>(cancellationToken);
+        }
+
+        return SendOnceAsync(session, id, message, messageId, cancellationToken);
+    }
+
+    private async ValueTask<TResult> SendOnceAsync(
+        SessionContext session, SessionId id, TMessage message, MessageId messageId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var mine = new MessageIdEntry<TResult>(session.MessageIds, messageId, this);
+            MessageIdEntry first = session.MessageIds.GetOrAdd(mine);
+            if (first == mine)
+            {
+                return await SendFirst(session, id, message, mine, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A repeat waits for the first on its own token: cancelling it stops this wait, never the first.
+            MessageIdEntry<TResult> earlier = RepeatOf(first, id);
+            if (await earlier.Settled.WaitAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return earlier.Outcome();
+            }
+
+            // The first was never handled, so its id is free again: this message goes in its place.
+        }
+    }
+
+    private ValueTask<TResult> SendFirst(
+        SessionContext session, SessionId id, TMessage message, MessageIdEntry<TResult> entry, CancellationToken cancellationToken)
+    {
+        Exception? error = null;
+        Request<TProcess, TMessage, TResult>? request = Offer(session, id, message, cancellationToken, ref error, out bool queued);
+        if (queued)
+        {
+            entry.MarkAccepted();
+        }
+
+        return RecordAndReturnAsync(
+            entry, request is null ? ValueTask.FromException<TResult>(error!) : new ValueTask<TResult>(request, request.Version));
+    }
+
+    private MessageIdEntry<TResult> RepeatOf(MessageIdEntry first, SessionId id) =>
+        first.Operation == this
+            ? (MessageIdEntry<TResult>)first
+            : throw new ArgumentException(
+                $"Message id '{first.MessageId}' was already sent to operation '{first.Operation.Name}' of session '{id}' within the " +
+                $"deduplication window: it names that message, so it cannot name one for '{Name}'.",
+                "messageId");
+
+    /// <summary>The first sender's outcome, recorded for the repeats.</summary>
+    private static async ValueTask<TResult> RecordAndReturnAsync(MessageIdEntry<TResult> entry, ValueTask<TResult> pending)
+    {
+        try
+        {
+            TResult result = await pending.ConfigureAwait(false);
+            entry.Succeeded(result);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            entry.Failed(exception);
+            throw;
+        }
+    }
+
+    /// <summary>A one-way message's outcome, recorded for the repeats; nobody else waits for it.</summary>
+    private static async Task RecordAsync(MessageIdEntry<TResult> entry, ValueTask<TResult> pending)
+    {
+        try
+        {
+            entry.Succeeded(await pending.ConfigureAwait(false));
+        }
+        catch (Exception exception)
+        {
+            entry.Failed(exception);
+        }
+    }
+}
