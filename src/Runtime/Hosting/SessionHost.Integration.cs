@@ -19,7 +19,7 @@ public sealed partial class SessionHost
     public int SubscriptionCapacity { get; private set; }
 
     /// <summary>The sessions running now, for the observed instruments.</summary>
-    internal ICollection<SessionContext> RunningSessions => sessions.Values;
+    internal ICollection<SessionContext> RunningSessions => registry.Running;
 
     /// <summary>
     /// Opens a subscription to session <paramref name="id"/> that first receives the events numbered after
@@ -99,7 +99,7 @@ public sealed partial class SessionHost
 
     private void EndEverySessionNow()
     {
-        foreach (SessionContext session in sessions.Values)
+        foreach (SessionContext session in registry.Running)
         {
             session.EndForShutdown();
         }

@@ -19,15 +19,16 @@ public sealed partial class SessionHost
     {
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
-        if (message is not ISessionMessage sessionMessage)
+        SessionOperation? operation = MessageRouter.OperationOf(id, message, out Exception? error);
+        if (operation is null)
         {
-            return ValueTask.FromException<object?>(NotASessionMessage(id, message));
+            return ValueTask.FromException<object?>(error!);
         }
 
-        SessionContext? session = Find(id, out Exception? error);
+        SessionContext? session = Find(id, out error);
         return session is null
             ? ValueTask.FromException<object?>(error!)
-            : sessionMessage.Operation.SendBoxedAsync(session, id, message, messageId, cancellationToken);
+            : operation.SendBoxedAsync(session, id, message, messageId, cancellationToken);
     }
 
     /// <summary>
