@@ -98,7 +98,8 @@ internal static class DefinitionEmitter
         HandlerModel handler = operation.Handler;
         string entry = Names.OperationEntry(operation);
         string options = (handler.TakesCancellationToken ? ", handlerTakesCancellationToken: true" : "")
-            + ProtocolTableEmitter.OperationArguments(process, operation);
+            + ProtocolTableEmitter.OperationArguments(process, operation)
+            + (handler.ReturnKind is ReturnKind.Void or ReturnKind.Value ? ", handlerIsSynchronous: true" : "");
         writer.Line($"/// <summary>The table entry of operation <c>{Code.DocText(operation.Name)}</c>: calls <c>{handler.MethodName}</c> directly.</summary>");
         writer.Line(Code.GeneratedCode);
         writer.OpenBlock($"private sealed class {entry} : {EntryBaseType(process, operation)}");

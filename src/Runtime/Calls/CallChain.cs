@@ -5,9 +5,17 @@ namespace SessionGen;
 /// whose handler awaited it, and so on. Each handler runs under a frame of its own (see <see cref="HandlerScope"/>),
 /// and an awaited message carries its sender's chain to the handler it reaches, so A → B → A is seen at B's send.
 /// </summary>
+/// <remarks>
+/// A handler that may await gets its frame in an <see cref="AsyncLocal{T}"/>, which its awaits carry along. A
+/// synchronous handler (one returning <c>void</c> or a value) cannot await, so its frame lives in a thread-static slot
+/// for the length of the call, and a chain object is made only if it sends: the common handler costs no allocation.
+/// </remarks>
 internal sealed class CallChain
 {
     private static readonly AsyncLocal<CallChain?> current = new();
+
+    [ThreadStatic]
+    private static SynchronousFrame synchronous;
 
     private CallChain(SessionContext session, int run, CallChain? caller)
     {
@@ -16,12 +24,10 @@ internal sealed class CallChain
         Caller = caller;
     }
 
-    /// <summary>The chain of the handler this flow runs in, if any.</summary>
-    public static CallChain? Current
-    {
-        get => current.Value;
-        set => current.Value = value;
-    }
+    /// <summary>The chain of the handler this flow runs in, if any (the innermost frame entered on this thread wins).</summary>
+    public static CallChain? Current => synchronous.Session is { } session
+        ? synchronous.Chain ??= new CallChain(session, synchronous.Run, synchronous.Caller)
+        : current.Value;
 
     public SessionContext Session { get; }
 
@@ -31,7 +37,30 @@ internal sealed class CallChain
     /// <summary>The chain of the handler that awaited this one, or null when nobody in a session waits for it.</summary>
     public CallChain? Caller { get; }
 
-    public static CallChain For(SessionContext session, CallChain? caller) => new(session, session.CurrentRun, caller);
+    /// <summary>Enters the frame of a handler of <paramref name="session"/>; returns the thread's frame before, for <see cref="Leave"/>.</summary>
+    internal static SynchronousFrame Enter(SessionContext session, CallChain? caller, bool handlerIsSynchronous)
+    {
+        SynchronousFrame previous = synchronous;
+        if (handlerIsSynchronous)
+        {
+            synchronous = new SynchronousFrame(session, session.CurrentRun, caller);
+        }
+        else
+        {
+            synchronous = default;
+            current.Value = new CallChain(session, session.CurrentRun, caller);
+        }
+
+        return previous;
+    }
+
+    /// <summary>Puts back the thread's frame from before <see cref="Enter"/> (the async-local one comes back with the execution context).</summary>
+    internal static void Leave(SynchronousFrame previous) => synchronous = previous;
+
+    /// <summary>Sets the async-local frame by hand, when the flow of the execution context was suppressed and it cannot be restored.</summary>
+    internal static void RestoreAsyncLocal(CallChain? chain) => current.Value = chain;
+
+    internal static CallChain? AsyncLocalValue => current.Value;
 
     /// <summary>
     /// The error for an awaited message to <paramref name="target"/> from this chain, or null when none of the
@@ -65,5 +94,24 @@ internal sealed class CallChain
         }
 
         return null;
+    }
+
+    /// <summary>The frame of a synchronous handler, in a thread-static slot while it runs.</summary>
+    internal struct SynchronousFrame
+    {
+        public readonly SessionContext? Session;
+        public readonly int Run;
+        public readonly CallChain? Caller;
+
+        // Made on the handler's first send, then reused by its later ones.
+        public CallChain? Chain;
+
+        public SynchronousFrame(SessionContext session, int run, CallChain? caller)
+        {
+            Session = session;
+            Run = run;
+            Caller = caller;
+            Chain = null;
+        }
     }
 }

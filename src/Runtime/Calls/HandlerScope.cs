@@ -10,32 +10,37 @@ internal readonly ref struct HandlerScope
 {
     private readonly ExecutionContext? previous;
     private readonly CallChain? previousChain;
+    private readonly CallChain.SynchronousFrame previousFrame;
 
-    private HandlerScope(ExecutionContext? previous, CallChain? previousChain)
+    private HandlerScope(ExecutionContext? previous, CallChain? previousChain, CallChain.SynchronousFrame previousFrame)
     {
         this.previous = previous;
         this.previousChain = previousChain;
+        this.previousFrame = previousFrame;
     }
 
-    /// <summary>Enters a handler of <paramref name="session"/> awaited along <paramref name="callerChain"/> (null when nobody in a session waits).</summary>
-    public static HandlerScope Enter(SessionContext session, CallChain? callerChain)
+    /// <summary>
+    /// Enters a handler of <paramref name="session"/> awaited along <paramref name="callerChain"/> (null when nobody in a
+    /// session waits). <paramref name="handlerIsSynchronous"/>: it returns <c>void</c> or a value, so it cannot await.
+    /// </summary>
+    public static HandlerScope Enter(SessionContext session, CallChain? callerChain, bool handlerIsSynchronous)
     {
         // Capture is null only when the caller suppressed the flow; the frame is then put back by hand.
         ExecutionContext? previous = ExecutionContext.Capture();
-        CallChain? previousChain = previous is null ? CallChain.Current : null;
-        CallChain.Current = CallChain.For(session, callerChain);
-        return new HandlerScope(previous, previousChain);
+        CallChain? previousChain = previous is null ? CallChain.AsyncLocalValue : null;
+        return new HandlerScope(previous, previousChain, CallChain.Enter(session, callerChain, handlerIsSynchronous));
     }
 
     public void Dispose()
     {
+        CallChain.Leave(previousFrame);
         if (previous is not null)
         {
             ExecutionContext.Restore(previous);
         }
         else
         {
-            CallChain.Current = previousChain;
+            CallChain.RestoreAsyncLocal(previousChain);
         }
     }
 }

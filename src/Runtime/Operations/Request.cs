@@ -108,7 +108,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             timeLimit = owner.Host.Timers.ScheduleOnClock(limit, () => OnTimeLimit(generation));
         }
 
-        using HandlerScope scope = HandlerScope.Enter(owner, callerChain);
+        using HandlerScope scope = HandlerScope.Enter(owner, callerChain, operation.HandlerIsSynchronous);
         using MessageTelemetry.Scope handling = telemetry.Start(owner, operation);
         try
         {

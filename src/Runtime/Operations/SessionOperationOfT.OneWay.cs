@@ -64,7 +64,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     internal override ValueTask RunOneWayAsync(SessionContext owner, object message)
     {
         MessageTelemetry telemetry = default;
-        using HandlerScope scope = HandlerScope.Enter(owner, callerChain: null);
+        using HandlerScope scope = HandlerScope.Enter(owner, callerChain: null, HandlerIsSynchronous);
         using MessageTelemetry.Scope handling = telemetry.Start(owner, this);
         try
         {

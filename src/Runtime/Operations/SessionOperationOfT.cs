@@ -23,6 +23,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     /// <param name="acceptedStates">The protocol states in which it is accepted.</param>
     /// <param name="targetStates">The protocol states its handler may move to.</param>
     /// <param name="correlate">Reads the correlation keys from a message, or null when it declares none.</param>
+    /// <param name="handlerIsSynchronous">True when the handler returns <c>void</c> or a value, so it cannot await.</param>
     protected SessionOperation(
         SessionProcessDefinition process,
         string name,
@@ -30,11 +31,13 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         bool handlerTakesCancellationToken = false,
         ulong acceptedStates = SessionProtocol.AnyState,
         ulong targetStates = 0,
-        Func<TMessage, CorrelationKey[]>? correlate = null)
+        Func<TMessage, CorrelationKey[]>? correlate = null,
+        bool handlerIsSynchronous = false)
         : base(process, name, startsSession, acceptedStates, targetStates)
     {
         this.correlate = correlate;
         HandlerTakesCancellationToken = handlerTakesCancellationToken;
+        HandlerIsSynchronous = handlerIsSynchronous;
     }
 
     private readonly Func<TMessage, CorrelationKey[]>? correlate;
@@ -45,6 +48,12 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
 
     /// <summary>True when the handler has a <see cref="CancellationToken"/> parameter (it then also sees the host stopping).</summary>
     public bool HandlerTakesCancellationToken { get; }
+
+    /// <summary>
+    /// True when the handler returns <c>void</c> or a value: it cannot await, so its call-chain frame lives in a
+    /// thread-static slot for the call instead of an async-local value (no allocation per message).
+    /// </summary>
+    public bool HandlerIsSynchronous { get; }
 
     /// <inheritdoc/>
     public override Type MessageType => typeof(TMessage);

@@ -45,7 +45,7 @@ internal abstract class TimerEntry : MailboxItem
 
         SessionMetrics.TimeoutFired(session, this);
 
-        using HandlerScope scope = HandlerScope.Enter(session, callerChain: null);
+        using HandlerScope scope = HandlerScope.Enter(session, callerChain: null, IsSynchronous);
         try
         {
             ValueTask pending = Invoke(session);
@@ -63,6 +63,9 @@ internal abstract class TimerEntry : MailboxItem
     }
 
     internal sealed override void Reject(SessionContext session, Exception answer, DeadLetterReason? reason) => Volatile.Write(ref TimerState, Cancelled);
+
+    /// <summary>True when its code cannot await (an <see cref="Action"/>): its call-chain frame then needs no async-local value.</summary>
+    protected virtual bool IsSynchronous => false;
 
     /// <summary>Calls the timeout's code on the session's turn; may throw.</summary>
     protected abstract ValueTask Invoke(SessionContext session);
@@ -93,6 +96,8 @@ internal class CallbackTimerEntry : TimerEntry
 
     // The idle watch is the only session timer whose callback belongs to the session context itself.
     internal override bool IsRuntimeTimer => callback.Target == Session;
+
+    protected override bool IsSynchronous => callback is Action;
 
     protected override ValueTask Invoke(SessionContext session)
     {

@@ -137,7 +137,7 @@ partial class GlobalCounter
         private sealed class StartEntry : global::SessionGen.SessionOperation<global::GlobalCounter, Messages.Start, global::System.ValueTuple>
         {
             public StartEntry()
-                : base(Instance, "Start", startsSession: true)
+                : base(Instance, "Start", startsSession: true, handlerIsSynchronous: true)
             {
             }
 
@@ -154,7 +154,7 @@ partial class GlobalCounter
         private sealed class IncrementEntry : global::SessionGen.SessionOperation<global::GlobalCounter, Messages.Increment, int>
         {
             public IncrementEntry()
-                : base(Instance, "Increment", startsSession: false)
+                : base(Instance, "Increment", startsSession: false, handlerIsSynchronous: true)
             {
             }
 

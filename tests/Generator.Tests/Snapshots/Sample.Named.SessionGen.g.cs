@@ -101,7 +101,7 @@ namespace Sample
             private sealed class StartEntry : global::SessionGen.SessionOperation<global::Sample.Named, Messages.Start, global::System.ValueTuple>
             {
                 public StartEntry()
-                    : base(Instance, "Start", startsSession: true)
+                    : base(Instance, "Start", startsSession: true, handlerIsSynchronous: true)
                 {
                 }
 

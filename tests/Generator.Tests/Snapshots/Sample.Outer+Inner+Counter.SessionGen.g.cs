@@ -143,7 +143,7 @@ namespace Sample
                     private sealed class StartEntry : global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Start, global::System.ValueTuple>
                     {
                         public StartEntry()
-                            : base(Instance, "Start", startsSession: true)
+                            : base(Instance, "Start", startsSession: true, handlerIsSynchronous: true)
                         {
                         }
 
@@ -160,7 +160,7 @@ namespace Sample
                     private sealed class IncrementEntry : global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Increment, int>
                     {
                         public IncrementEntry()
-                            : base(Instance, "Increment", startsSession: false)
+                            : base(Instance, "Increment", startsSession: false, handlerIsSynchronous: true)
                         {
                         }
 

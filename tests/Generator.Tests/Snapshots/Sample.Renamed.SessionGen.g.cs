@@ -164,7 +164,7 @@ namespace Sample
             private sealed class BeginEntry : global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple>
             {
                 public BeginEntry()
-                    : base(Instance, "Begin", startsSession: true)
+                    : base(Instance, "Begin", startsSession: true, handlerIsSynchronous: true)
                 {
                 }
 
@@ -181,7 +181,7 @@ namespace Sample
             private sealed class AskEntry : global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Ask, string>
             {
                 public AskEntry()
-                    : base(Instance, "Ask", startsSession: false)
+                    : base(Instance, "Ask", startsSession: false, handlerIsSynchronous: true)
                 {
                 }
 

@@ -202,7 +202,7 @@ namespace Sample
             private sealed class InitializeEntry : global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple>
             {
                 public InitializeEntry()
-                    : base(Instance, "Initialize", startsSession: true)
+                    : base(Instance, "Initialize", startsSession: true, handlerIsSynchronous: true)
                 {
                 }
 
@@ -219,7 +219,7 @@ namespace Sample
             private sealed class JoinEntry : global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult>
             {
                 public JoinEntry()
-                    : base(Instance, "Join", startsSession: false)
+                    : base(Instance, "Join", startsSession: false, handlerIsSynchronous: true)
                 {
                 }
 

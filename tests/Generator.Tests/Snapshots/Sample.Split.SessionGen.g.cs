@@ -195,7 +195,7 @@ namespace Sample
             private sealed class OpenEntry : global::SessionGen.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple>
             {
                 public OpenEntry()
-                    : base(Instance, "Open", startsSession: true)
+                    : base(Instance, "Open", startsSession: true, handlerIsSynchronous: true)
                 {
                 }
 
@@ -212,7 +212,7 @@ namespace Sample
             private sealed class ReadEntry : global::SessionGen.SessionOperation<global::Sample.Split, Messages.Read, string>
             {
                 public ReadEntry()
-                    : base(Instance, "Read", startsSession: false)
+                    : base(Instance, "Read", startsSession: false, handlerIsSynchronous: true)
                 {
                 }
 

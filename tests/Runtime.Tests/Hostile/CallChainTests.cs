@@ -47,6 +47,18 @@ public sealed class CallChainTests
     }
 
     [Fact]
+    public async Task A_synchronous_handler_in_the_chain_is_seen_too()
+    {
+        await using var host = new SessionHost();
+        Caller.Client a = await Caller.StartAsync(host);
+        Caller.Client b = await Caller.StartAsync(host);
+
+        Assert.Equal(nameof(CallCycleException), await a.CallThroughSyncAsync(host, b.Id).Guarded());
+        Assert.Equal("sent", await b.SyncCallBackAsync(host, a.Id).Guarded()); // from outside any chain: a Ping is sent
+        Assert.Equal(2, await a.PingAsync().Guarded());
+    }
+
+    [Fact]
     public async Task Posting_to_its_own_session_without_waiting_is_allowed()
     {
         await using var host = new SessionHost();

@@ -114,6 +114,18 @@ public partial class Caller
     [On("CallThrough")]
     private async Task<int> CallThrough(SessionHost host, SessionId other) => await Connect(host, other).CallBackAsync(host, SessionId);
 
+    /// <summary>Awaits <paramref name="other"/>'s synchronous <c>SyncCallBack</c>, which calls this session.</summary>
+    [On("CallThroughSync")]
+    private async Task<string> CallThroughSync(SessionHost host, SessionId other) => await Connect(host, other).SyncCallBackAsync(host, SessionId);
+
+    /// <summary>A synchronous handler (it cannot await) that calls <paramref name="caller"/> and says how that went at once.</summary>
+    [On("SyncCallBack")]
+    private string SyncCallBack(SessionHost host, SessionId caller)
+    {
+        ValueTask<int> call = Connect(host, caller).PingAsync();
+        return call.IsFaulted ? call.AsTask().Exception!.InnerException!.GetType().Name : "sent";
+    }
+
     /// <summary>Calls <paramref name="caller"/>'s Ping and returns its answer.</summary>
     [On("CallBack")]
     private async Task<int> CallBack(SessionHost host, SessionId caller) => await Connect(host, caller).PingAsync();
