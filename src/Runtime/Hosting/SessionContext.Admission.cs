@@ -76,9 +76,15 @@ public sealed partial class SessionContext
     {
         EnqueueResult result;
         bool mustSchedule;
+        MailboxItem[] turnedAway;
         using (mailboxGate.Hold())
         {
-            result = mailbox.TryEnqueueDrainMarker(new MailboxEntry(marker), out mustSchedule);
+            result = mailbox.TryEnqueueDrainMarker(new MailboxEntry(marker), out mustSchedule, out turnedAway);
+        }
+
+        foreach (MailboxItem item in turnedAway)
+        {
+            item.Reject(this, SessionHost.StoppedError(), reason: null);
         }
 
         if (mustSchedule)
@@ -95,10 +101,19 @@ public sealed partial class SessionContext
     /// <summary>Takes back an item that has not started (its sender cancelled); says where it was.</summary>
     internal ItemPlace TryWithdraw(MailboxItem item)
     {
+        ItemPlace place;
+        bool mustSchedule;
         using (mailboxGate.Hold())
         {
-            return mailbox.TryRemove(item, Capacity);
+            place = mailbox.TryRemove(item, Capacity, out mustSchedule);
         }
+
+        if (mustSchedule)
+        {
+            ScheduleTurn();
+        }
+
+        return place;
     }
 
     /// <summary>The cache that answers a repeated message id with the first result.</summary>

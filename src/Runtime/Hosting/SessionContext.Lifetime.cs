@@ -112,7 +112,7 @@ public sealed partial class SessionContext
         MailboxItem[] waiting;
         using (mailboxGate.Hold())
         {
-            if (mailbox.TryRemove(starter, Capacity) != ItemPlace.Queued)
+            if (mailbox.TryRemove(starter, Capacity, out _) != ItemPlace.Queued)
             {
                 return false;
             }

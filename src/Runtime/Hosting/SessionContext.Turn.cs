@@ -54,8 +54,12 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
     internal void ScheduleTurn() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
-    /// <summary>A UI thread (a synchronization context or scheduler of its own) never runs handlers, nor waits for one.</summary>
-    private static bool MayRunHandlersHere => SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default;
+    /// <summary>
+    /// A UI thread (a synchronization context or scheduler of its own) never runs handlers, nor waits for one; nor
+    /// does a thread whose caller suppressed the execution context's flow (its ambient state could not be put back).
+    /// </summary>
+    private static bool MayRunHandlersHere =>
+        SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default && !ExecutionContext.IsFlowSuppressed();
 
     void IThreadPoolWorkItem.Execute() => RunTurn(TurnBatchSize);
 
@@ -191,13 +195,22 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             return;
         }
 
-        if (MayRunHandlersHere)
+        // The completing thread may itself be deep in other sessions' turns (a handler completing this one's task):
+        // the same bound as for inline turns keeps the stack short.
+        if (!MayRunHandlersHere || inlineDepth >= MaxInlineDepth)
+        {
+            ScheduleTurn();
+            return;
+        }
+
+        inlineDepth++;
+        try
         {
             RunTurn(TurnBatchSize);
         }
-        else
+        finally
         {
-            ScheduleTurn();
+            inlineDepth--;
         }
     }
 

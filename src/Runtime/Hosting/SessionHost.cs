@@ -80,16 +80,28 @@ public sealed partial class SessionHost : IAsyncDisposable
     /// <summary>Stops accepting messages, finishes those already accepted, ends every session and completes every subscription.</summary>
     public ValueTask DisposeAsync()
     {
+        SessionContext[] running;
         lock (lifecycle)
         {
-            if (stopped is null && registry.TryBeginStopping(out SessionContext[] running))
+            if (stopped is not null || !registry.TryBeginStopping(out running))
             {
-                stoppingSource.Cancel();
-                stopped = DrainAsync(running);
+                return new ValueTask(stopped!);
             }
+
+            stopped = DrainAsync(running);
         }
 
-        return new ValueTask(stopped!);
+        // Cancelling runs handlers' token callbacks (user code): never under the lock, and a callback that throws
+        // is that handler's affair (it sees the cancellation through its token), not a reason to stop stopping.
+        try
+        {
+            stoppingSource.Cancel();
+        }
+        catch (AggregateException)
+        {
+        }
+
+        return new ValueTask(stopped);
     }
 
     internal SessionContext? Find(SessionId id, out Exception? error)

@@ -80,10 +80,26 @@ internal struct Mailbox
     /// Queues the host's drain marker: everything accepted so far runs before it, and no sender's message is
     /// accepted after it, so none can end up queued behind the end of the session.
     /// </summary>
-    public EnqueueResult TryEnqueueDrainMarker(in MailboxEntry marker, out bool mustSchedule)
+    public EnqueueResult TryEnqueueDrainMarker(in MailboxEntry marker, out bool mustSchedule, out MailboxItem[] turnedAway)
     {
         EnqueueResult result = TryEnqueue(marker, capacity: 0, whenFull: null, out mustSchedule);
         refusesMessages = true;
+
+        // Senders still waiting for room were never accepted: they are turned away now (the host is stopping),
+        // rather than admitted behind the marker and then answered as if their session had ended.
+        turnedAway = [];
+        if (waiting is { Count: > 0 })
+        {
+            var parked = new List<MailboxItem>(waiting.Count);
+            waiting.DrainInto(parked);
+            foreach (MailboxItem item in parked)
+            {
+                item.Place = ItemPlace.None;
+            }
+
+            turnedAway = [.. parked];
+        }
+
         return result;
     }
 
@@ -223,9 +239,14 @@ internal struct Mailbox
         return false;
     }
 
-    /// <summary>Removes an item that has not started; returns where it was (<see cref="ItemPlace.None"/> if gone already).</summary>
-    public ItemPlace TryRemove(MailboxItem item, int capacity)
+    /// <summary>
+    /// Removes an item that has not started; returns where it was (<see cref="ItemPlace.None"/> if gone already).
+    /// <paramref name="mustSchedule"/>: the room it freed admitted a waiting sender into an idle mailbox (one idle
+    /// with held messages, under a protocol), and the caller must start the session's turn.
+    /// </summary>
+    public ItemPlace TryRemove(MailboxItem item, int capacity, out bool mustSchedule)
     {
+        mustSchedule = false;
         ItemPlace place = item.Place;
         if (place == ItemPlace.Queued)
         {
@@ -246,6 +267,12 @@ internal struct Mailbox
         }
 
         item.Place = ItemPlace.None;
+        if (live > 0 && !scheduled && !closed)
+        {
+            scheduled = true;
+            mustSchedule = true;
+        }
+
         return place;
     }
 

@@ -45,6 +45,11 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     // belongs to that handler and must never return to the pool.
     private bool abandoned;
 
+    // Set once the thread that answered has left SetResult/SetException. A caller that sees the answer can read it
+    // before then (an await that finds it complete); returning the object to the pool before the answering thread is
+    // done would let that thread's last write land in the object's next use, so until then it is left to the GC.
+    private bool published;
+
     public short Version => completion.Version;
 
     /// <summary>Which use of the pooled object this is; callbacks armed for an earlier use compare it.</summary>
@@ -148,6 +153,8 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         {
             completion.SetException(error);
         }
+
+        Volatile.Write(ref published, true);
     }
 
     internal override void Reject(SessionContext owner, Exception answer, DeadLetterReason? reason)
@@ -161,6 +168,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         if (TryClaimAnswer(Generation))
         {
             completion.SetException(answer);
+            Volatile.Write(ref published, true);
         }
     }
 
@@ -186,17 +194,31 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         abandoned = true;
         SessionContext owner = session!;
         var exceeded = new HandlerTimeLimitExceededException(owner.Id, operation.Name, owner.Definition.Settings.HandlerTimeLimit!.Value);
+        owner.HandlerTimeLimitExceeded(exceeded);
+        completion.SetException(exceeded);
+
+        // Cancelling the handler's token runs the handler's own code (token callbacks, continuations): on the
+        // thread pool, never on the clock's tick, and whatever it throws stays with the handler.
+        if (handlerCancellation is { } cancellation)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static cancellation => CancelHandler(cancellation), cancellation, preferLocal: false);
+        }
+    }
+
+    private static void CancelHandler(CancellationTokenSource cancellation)
+    {
         try
         {
-            handlerCancellation?.Cancel();
+            cancellation.Cancel();
         }
         catch (ObjectDisposedException)
         {
-            // The handler finished in the meantime; its outcome is refused, the caller gets the time limit.
+            // The handler finished in the meantime; its outcome is refused, the caller got the time limit.
         }
-
-        owner.HandlerTimeLimitExceeded(exceeded);
-        completion.SetException(exceeded);
+        catch (AggregateException)
+        {
+            // A callback the handler put on its token threw: the handler sees its cancellation, the caller is answered.
+        }
     }
 
     TResult IValueTaskSource<TResult>.GetResult(short token)
@@ -234,7 +256,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     // A caller that misuses its ValueTask (blocks on it unfinished, awaits it twice) gets the core's
     // InvalidOperationException, but must never recycle a request that is still queued or running.
     private bool IsFinished(short token) =>
-        token == completion.Version && completion.GetStatus(token) != ValueTaskSourceStatus.Pending;
+        token == completion.Version && completion.GetStatus(token) != ValueTaskSourceStatus.Pending && Volatile.Read(ref published);
 
     ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) => completion.GetStatus(token);
 
@@ -328,6 +350,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         error = null;
         postedAt = 0;
         telemetry = default;
+        published = false;
         Volatile.Write(ref stamp, next << 1);
         cached = this;
     }

@@ -130,14 +130,16 @@ internal sealed partial class TimerWheel : IDisposable
         long armSequence = 0;
         using (gate.Hold())
         {
-            ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
-
-            // An ended session's timeouts are released (or about to be, see Release): this one would never run.
+            // An ended session's timeouts are released (or about to be, see Release): this one would never run. A
+            // handler that outlived its session (the shutdown timeout ended it) gets this no-op, even once the host
+            // has stopped, rather than an exception for a timeout nobody could run anyway.
             if (entry.Session is { IsEnded: true })
             {
                 entry.TimerState = TimerEntry.Cancelled;
                 return new TimeoutHandle(entry);
             }
+
+            ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
 
             if (dueTick <= processedTick)
             {
