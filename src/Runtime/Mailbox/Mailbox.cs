@@ -1,29 +1,19 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace SessionGen;
 
 /// <summary>
 /// A session's queue: many producers, one consumer (the session's turn). A value inside the session, not an
 /// object of its own, and not thread-safe: the session holds its gate (a <see cref="SpinGate"/>) around every
-/// call. The queue is a ring of <see cref="MailboxEntry"/> slots that starts as one inline slot (an idle session
-/// or a request/response conversation never allocates an array) and grows by doubling; it shrinks back when the
-/// session goes idle with a large ring. The "scheduled" flag lives under the same gate as the queue, so exactly
-/// one producer schedules an idle session and the consumer clears it only when it finds the queue empty: no lost
-/// wake-ups, no double scheduling. With a capacity, an item offered to a full queue is refused or, in wait mode,
-/// parked in a second list and moved into the queue, in arrival order, as places free up.
+/// call. This part is admission: the bound on queued messages (with a capacity, an item offered to a full queue is
+/// refused or, in wait mode, parked in a second list and moved into the queue, in arrival order, as places free up),
+/// the end, and the "scheduled" flag. The flag lives under the same gate as the queue, so exactly one producer
+/// schedules an idle session and the consumer clears it only when it finds nothing to run: no lost wake-ups, no
+/// double scheduling. The entries themselves are kept by an <see cref="EntryRing"/>; the protocol's selective
+/// receive is in <c>Mailbox.SelectiveReceive.cs</c>.
 /// </summary>
-internal struct Mailbox
+internal partial struct Mailbox
 {
-    // A ring up to this length (16 KB) stays when the session goes idle, so steady one-way traffic allocates
-    // nothing but its messages; a longer one, left by an unusual burst, is dropped so it does not pin memory.
-    private const int RetainedRingLength = 1024;
-
-    private MailboxEntry single;
-    private MailboxEntry[]? ring;
+    private EntryRing queue;
     private WaitingItems? waiting;
-    private int head;
-    private int used;
-    private int live;
     private bool scheduled;
     private bool closed;
 
@@ -32,12 +22,7 @@ internal struct Mailbox
     private bool refusesMessages;
 
     /// <summary>Entries queued, not counting the one running nor those waiting for room.</summary>
-    public readonly int Count => live;
-
-    // Ring lengths are powers of two (the inline slot is a ring of one), so indices wrap with a mask.
-    private readonly int Length => ring?.Length ?? 1;
-
-    private readonly int Mask => Length - 1;
+    public readonly int Count => queue.Count;
 
     /// <summary>Offers an entry to the queue.</summary>
     /// <param name="entry">The entry.</param>
@@ -53,7 +38,7 @@ internal struct Mailbox
         }
 
         // Once anyone waits, newcomers wait behind them, so arrival order holds.
-        if (whenFull is { } mode && capacity > 0 && (live >= capacity || waiting is { Count: > 0 }))
+        if (whenFull is { } mode && capacity > 0 && (queue.Count >= capacity || waiting is { Count: > 0 }))
         {
             // Only an awaited request can wait for room; a one-way message is refused like in fail-fast mode.
             if (mode == MailboxFullMode.FailFast || entry.Item is not { } item)
@@ -66,13 +51,8 @@ internal struct Mailbox
             return EnqueueResult.Waiting;
         }
 
-        Append(entry);
-        if (!scheduled)
-        {
-            scheduled = true;
-            mustSchedule = true;
-        }
-
+        queue.Append(entry);
+        mustSchedule = TrySchedule();
         return EnqueueResult.Accepted;
     }
 
@@ -87,35 +67,20 @@ internal struct Mailbox
 
         // Senders still waiting for room were never accepted: they are turned away now (the host is stopping),
         // rather than admitted behind the marker and then answered as if their session had ended.
-        turnedAway = [];
-        if (waiting is { Count: > 0 })
-        {
-            var parked = new List<MailboxItem>(waiting.Count);
-            waiting.DrainInto(parked);
-            foreach (MailboxItem item in parked)
-            {
-                item.Place = ItemPlace.None;
-            }
-
-            turnedAway = [.. parked];
-        }
-
+        turnedAway = TakeWaiting();
         return result;
     }
 
     /// <summary>Takes the first entry, or returns false and marks the session idle.</summary>
     public bool TryDequeue(int capacity, out MailboxEntry entry)
     {
-        SkipEmptyHead();
-        if (used == 0)
+        if (!queue.TryTakeFirst(out entry))
         {
             GoIdle();
-            entry = default;
             return false;
         }
 
-        entry = TakeAt(head);
-        Taken(capacity);
+        AdmitWaiting(capacity);
         return true;
     }
 
@@ -137,16 +102,13 @@ internal struct Mailbox
             return 1;
         }
 
-        while (count < into.Length && used > 0 && Slot(head) is { OneWay: not null } next)
+        while (count < into.Length && queue.TryTakeOneWayAtHead(out into[count]))
         {
-            into[count++] = next;
-            Slot(head) = default;
-            head = (head + 1) & Mask;
-            used--;
-            live--;
+            count++;
         }
 
-        Taken(capacity);
+        queue.SkipEmptyHead();
+        AdmitWaiting(capacity);
         return count;
     }
 
@@ -161,82 +123,20 @@ internal struct Mailbox
             return false;
         }
 
-        for (int i = entries.Length - 1; i >= 0; i--)
-        {
-            if (used == Length)
-            {
-                Grow();
-            }
-
-            head = (head - 1) & Mask;
-            Slot(head) = entries[i];
-            used++;
-            live++;
-        }
-
+        queue.PushFront(entries);
         return true;
     }
 
     /// <summary>Marks the session idle if nothing is queued; false when entries wait and the turn must go on.</summary>
     public bool TryGoIdle()
     {
-        if (live > 0)
+        if (queue.Count > 0)
         {
             return false;
         }
 
         GoIdle();
         return true;
-    }
-
-    /// <summary>
-    /// Takes the first entry accepted in the current protocol state (<paramref name="acceptedNow"/>), leaving the
-    /// others held in order; entries <paramref name="refuse"/> picks are removed and added to
-    /// <paramref name="refused"/>, for the caller to answer outside the lock. Returns false and marks the
-    /// session idle when nothing can run now.
-    /// </summary>
-    public bool TryDequeue(int capacity, ulong acceptedNow, Func<MailboxEntry, bool> refuse, ref List<MailboxEntry>? refused, out MailboxEntry entry)
-    {
-        bool admitted;
-        do
-        {
-            admitted = false;
-            for (int offset = 0; offset < used; offset++)
-            {
-                int index = (head + offset) & Mask;
-                MailboxEntry candidate = Slot(index);
-                if (candidate.IsEmpty)
-                {
-                    continue;
-                }
-
-                if ((candidate.AcceptedStates & acceptedNow) != 0)
-                {
-                    entry = TakeAt(index);
-                    Taken(capacity);
-                    return true;
-                }
-
-                if (refuse(candidate))
-                {
-                    (refused ??= []).Add(TakeAt(index));
-                    if (waiting is { Count: > 0 } && live < capacity)
-                    {
-                        // A refusal made room for a waiting sender, which may be accepted now; admitting may
-                        // also reshape the ring, so the walk starts over.
-                        AdmitWaiting(capacity);
-                        admitted = true;
-                        break;
-                    }
-                }
-            }
-        }
-        while (admitted);
-
-        SkipEmptyHead();
-        GoIdle();
-        entry = default;
-        return false;
     }
 
     /// <summary>
@@ -250,13 +150,13 @@ internal struct Mailbox
         ItemPlace place = item.Place;
         if (place == ItemPlace.Queued)
         {
-            for (int offset = 0; offset < used; offset++)
+            for (int offset = 0; offset < queue.Span; offset++)
             {
-                int index = (head + offset) & Mask;
-                if (Slot(index).Holds(item))
+                if (queue.At(offset).Holds(item))
                 {
-                    TakeAt(index);
-                    Taken(capacity);
+                    queue.TakeAt(offset);
+                    queue.SkipEmptyHead();
+                    AdmitWaiting(capacity);
                     break;
                 }
             }
@@ -267,10 +167,9 @@ internal struct Mailbox
         }
 
         item.Place = ItemPlace.None;
-        if (live > 0 && !scheduled && !closed)
+        if (queue.Count > 0 && !closed)
         {
-            scheduled = true;
-            mustSchedule = true;
+            mustSchedule = TrySchedule();
         }
 
         return place;
@@ -280,24 +179,42 @@ internal struct Mailbox
     public (MailboxEntry[] Queued, MailboxItem[] Waiting) Close()
     {
         closed = true;
-        MailboxEntry[] rest = live == 0 ? [] : new MailboxEntry[live];
-        int count = 0;
-        for (int offset = 0; offset < used; offset++)
+        return (queue.Clear(), TakeWaiting());
+    }
+
+    /// <summary>Claims the turn for the caller when nobody holds it; true when the caller must start it.</summary>
+    private bool TrySchedule()
+    {
+        if (scheduled)
         {
-            MailboxEntry entry = Slot((head + offset) & Mask);
-            if (!entry.IsEmpty)
-            {
-                entry.Item?.Place = ItemPlace.None;
-                rest[count++] = entry;
-            }
+            return false;
         }
 
-        ring = null;
-        single = default;
-        head = used = live = 0;
+        scheduled = true;
+        return true;
+    }
+
+    private void GoIdle()
+    {
+        scheduled = false;
+        queue.TrimIfEmpty();
+    }
+
+    private void AdmitWaiting(int capacity)
+    {
+        while (waiting is { Count: > 0 } && queue.Count < capacity)
+        {
+            MailboxItem next = waiting.First!;
+            waiting.Remove(next);
+            queue.Append(new MailboxEntry(next));
+        }
+    }
+
+    private MailboxItem[] TakeWaiting()
+    {
         if (waiting is not { Count: > 0 })
         {
-            return (rest, []);
+            return [];
         }
 
         var parked = new List<MailboxItem>(waiting.Count);
@@ -307,96 +224,6 @@ internal struct Mailbox
             item.Place = ItemPlace.None;
         }
 
-        return (rest, parked.ToArray());
-    }
-
-    // The inline slot is a field of this struct, which lives inside the session object: returning a reference
-    // to it is safe for as long as the session, hence [UnscopedRef].
-    [UnscopedRef]
-    private ref MailboxEntry Slot(int index) => ref ring is null ? ref single : ref ring[index];
-
-    private void Append(in MailboxEntry entry)
-    {
-        if (used == Length)
-        {
-            Grow();
-        }
-
-        entry.Item?.Place = ItemPlace.Queued;
-        Slot((head + used) & Mask) = entry;
-        used++;
-        live++;
-    }
-
-    // Doubles the ring, leaving out the empty slots of withdrawn entries.
-    private void Grow()
-    {
-        int length = 4;
-        while (length < live * 2)
-        {
-            length <<= 1;
-        }
-
-        var larger = new MailboxEntry[length];
-        int count = 0;
-        for (int offset = 0; offset < used; offset++)
-        {
-            MailboxEntry entry = Slot((head + offset) & Mask);
-            if (!entry.IsEmpty)
-            {
-                larger[count++] = entry;
-            }
-        }
-
-        ring = larger;
-        single = default;
-        head = 0;
-        used = count;
-    }
-
-    // Leaves an empty slot behind; the caller then calls Taken, once it no longer walks the ring.
-    private MailboxEntry TakeAt(int index)
-    {
-        ref MailboxEntry slot = ref Slot(index);
-        MailboxEntry entry = slot;
-        slot = default;
-        live--;
-        entry.Item?.Place = ItemPlace.None;
-        return entry;
-    }
-
-    private void Taken(int capacity)
-    {
-        SkipEmptyHead();
-        AdmitWaiting(capacity);
-    }
-
-    private void SkipEmptyHead()
-    {
-        while (used > 0 && Slot(head).IsEmpty)
-        {
-            head = (head + 1) & Mask;
-            used--;
-        }
-    }
-
-    private void GoIdle()
-    {
-        scheduled = false;
-        if (used == 0 && ring is { Length: > RetainedRingLength })
-        {
-            ring = null;
-            head = 0;
-        }
-    }
-
-    private void AdmitWaiting(int capacity)
-    {
-        while (waiting is { Count: > 0 } && live < capacity)
-        {
-            MailboxItem next = waiting.First!;
-            waiting.Remove(next);
-            Append(new MailboxEntry(next));
-        }
+        return [.. parked];
     }
 }
