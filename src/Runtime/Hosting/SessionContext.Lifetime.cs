@@ -90,10 +90,13 @@ public sealed partial class SessionContext
         }
     }
 
-    /// <summary>A handler overran its time limit: the fault policy applies at once, from the timer's thread.</summary>
-    internal void HandlerTimeLimitExceeded(HandlerTimeLimitExceededException exceeded)
+    /// <summary>
+    /// A handler overran its time limit: the fault policy applies at once, from the timer's thread. A starter's overrun
+    /// (<paramref name="startFailed"/>) ends the session whatever the policy: its caller was told the start failed.
+    /// </summary>
+    internal void HandlerTimeLimitExceeded(HandlerTimeLimitExceededException exceeded, bool startFailed)
     {
-        if (Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
+        if (startFailed || Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
         {
             Extras.Fault ??= new SessionFaultedException(Id, exceeded.Operation, exceeded);
             End(DeadLetterReason.SessionEnded);
@@ -120,14 +123,20 @@ public sealed partial class SessionContext
             (queued, waiting) = mailbox.Close();
         }
 
-        End(DeadLetterReason.SessionEnded, queued, waiting);
+        End(DeadLetterReason.SessionEnded, (queued, waiting));
         return true;
     }
 
     /// <summary>The host's shutdown timeout ran out: end now, whatever is still queued.</summary>
     internal void EndForShutdown() => End(DeadLetterReason.HostStopping);
 
-    private void End(DeadLetterReason reasonForQueued)
+    private void End(DeadLetterReason reasonForQueued) => End(reasonForQueued, closedBy: null);
+
+    /// <summary>
+    /// Ends the session once: its keys, its mailbox (closed here, or already closed by the caller, who passes what it
+    /// held in <paramref name="closedBy"/>), the registry, its timeouts, its subscribers.
+    /// </summary>
+    private void End(DeadLetterReason reasonForQueued, (MailboxEntry[] Queued, MailboxItem[] Waiting)? closedBy)
     {
         if (Interlocked.Exchange(ref ended, 1) != 0)
         {
@@ -144,15 +153,12 @@ public sealed partial class SessionContext
             }
         }
 
-        Host.Forget(this, ownKeys);
-        MailboxEntry[] queued;
-        MailboxItem[] waiting;
-        using (mailboxGate.Hold())
-        {
-            (queued, waiting) = mailbox.Close();
-        }
+        (MailboxEntry[] queued, MailboxItem[] waiting) = closedBy ?? CloseMailbox();
 
+        // Closed first (a sender finding the session now is refused as for an ended one), answered, then forgotten:
+        // a session leaves the registry only once its dead letters are filed, which the host's drain relies on.
         Answer(reasonForQueued, queued, waiting);
+        Host.Forget(this, ownKeys);
 
         // Before anyone hears of the end: a subscriber or observer that sees it sees the session's timeouts released.
         Host.Timers.Release(extras);
@@ -160,11 +166,12 @@ public sealed partial class SessionContext
         AnnounceEnd();
     }
 
-    /// <summary>Ends the session whose mailbox the caller has already closed, answering what it held.</summary>
-    private void End(DeadLetterReason reasonForQueued, MailboxEntry[] queued, MailboxItem[] waiting)
+    private (MailboxEntry[] Queued, MailboxItem[] Waiting) CloseMailbox()
     {
-        End(reasonForQueued);
-        Answer(reasonForQueued, queued, waiting);
+        using (mailboxGate.Hold())
+        {
+            return mailbox.Close();
+        }
     }
 
     private void Answer(DeadLetterReason reasonForQueued, MailboxEntry[] queued, MailboxItem[] waiting)

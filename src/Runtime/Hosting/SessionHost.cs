@@ -180,22 +180,25 @@ public sealed partial class SessionHost : IAsyncDisposable
             }
         }
 
-        Task drained = Task.WhenAll(drains);
+        // Sessions that were already ending when the drain began took no marker: the drain waits for them too, until
+        // every session has left the registry, which an ending session does only once it has answered what it held.
+        Task drained = Task.WhenAll(drains.Append(registry.AllGone));
         if (shutdownTimeout != Timeout.InfiniteTimeSpan)
         {
             await Task.WhenAny(drained, Task.Delay(shutdownTimeout, TimeProvider)).ConfigureAwait(false);
-        }
-
-        if (!drained.IsCompleted)
-        {
-            foreach (SessionContext session in running)
+            if (!drained.IsCompleted)
             {
-                session.EndForShutdown();
+                foreach (SessionContext session in running)
+                {
+                    session.EndForShutdown();
+                }
             }
         }
 
         await drained.ConfigureAwait(false);
         Timers.Dispose();
+
+        // Last: every dead letter of every session has been filed by now, so no subscriber misses one.
         DeadLetters.CompleteAll();
     }
 

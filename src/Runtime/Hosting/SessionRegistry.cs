@@ -14,7 +14,11 @@ internal sealed class SessionRegistry
 
     // Taken to register a session and to begin stopping, so no session registers after the host began to stop.
     private readonly object registration = new();
+    private readonly TaskCompletionSource allGone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool stopping;
+
+    /// <summary>Completes once the host is stopping and every session has left (after answering what it held).</summary>
+    public Task AllGone => allGone.Task;
 
     public CorrelationIndex Correlations { get; } = new();
 
@@ -41,6 +45,7 @@ internal sealed class SessionRegistry
 
             stopping = true;
             running = [.. sessions.Values];
+            CompleteWhenAllGone();
             return true;
         }
     }
@@ -91,6 +96,18 @@ internal sealed class SessionRegistry
         sessions.TryRemove(new KeyValuePair<SessionId, SessionContext>(session.Id, session));
         Correlations.Remove(session, keys);
         LeaveGate(session, session.Definition);
+        if (stopping)
+        {
+            CompleteWhenAllGone();
+        }
+    }
+
+    private void CompleteWhenAllGone()
+    {
+        if (sessions.IsEmpty)
+        {
+            allGone.TrySetResult();
+        }
     }
 
     /// <summary>The running session of a <see cref="ExecutionMode.Single"/> process, if any.</summary>

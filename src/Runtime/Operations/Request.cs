@@ -104,6 +104,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         {
             owner.Host.DeadLetters.Post(new DeadLetter(owner.Id, operation.Name, message, DeadLetterReason.Expired));
             error = new MessageExpiredException(owner.Id, operation.Name, timeToLive);
+            EndIfStartFailed(owner);
             return default;
         }
 
@@ -130,7 +131,21 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         catch (Exception exception)
         {
             error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
+            EndIfStartFailed(owner);
             return HandlerFailure.RunFaultHandler(owner, error);
+        }
+    }
+
+    /// <summary>
+    /// A starter whose caller hears of a failure (it expired, threw, or gave up on its caller's cancellation) leaves no
+    /// session behind, whatever the fault policy: its caller has no client for it, and a session whose start did not
+    /// complete must not take messages.
+    /// </summary>
+    private void EndIfStartFailed(SessionContext owner)
+    {
+        if (operation.StartsSession)
+        {
+            owner.EndSession();
         }
     }
 
@@ -194,7 +209,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         abandoned = true;
         SessionContext owner = session!;
         var exceeded = new HandlerTimeLimitExceededException(owner.Id, operation.Name, owner.Definition.Settings.HandlerTimeLimit!.Value);
-        owner.HandlerTimeLimitExceeded(exceeded);
+        owner.HandlerTimeLimitExceeded(exceeded, startFailed: operation.StartsSession);
         completion.SetException(exceeded);
 
         // Cancelling the handler's token runs the handler's own code (token callbacks, continuations): on the
@@ -299,6 +314,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         catch (Exception exception)
         {
             error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
+            EndIfStartFailed(owner);
             await HandlerFailure.RunFaultHandler(owner, error).ConfigureAwait(false);
         }
     }

@@ -133,13 +133,13 @@ internal sealed partial class TimerWheel : IDisposable
             // An ended session's timeouts are released (or about to be, see Release): this one would never run. A
             // handler that outlived its session (the shutdown timeout ended it) gets this no-op, even once the host
             // has stopped, rather than an exception for a timeout nobody could run anyway.
-            if (entry.Session is { IsEnded: true })
+            // Once the host has stopped nothing runs any more: a turn still finishing (its time limit) or a handler
+            // still running gets a timeout that never fires, never an exception out of the turn or the clock.
+            if (entry.Session is { IsEnded: true } || disposed)
             {
                 entry.TimerState = TimerEntry.Cancelled;
                 return new TimeoutHandle(entry);
             }
-
-            ObjectDisposedException.ThrowIf(disposed, typeof(SessionHost));
 
             if (dueTick <= processedTick)
             {

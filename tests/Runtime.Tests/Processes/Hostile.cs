@@ -232,3 +232,20 @@ public partial class Ambient
 
     public const string UiThreadName = "ui";
 }
+
+/// <summary>A starter that throws, under a policy that keeps sessions after a fault.</summary>
+[SessionProcess(FaultPolicy = SessionFaultPolicy.KeepSession)]
+public partial class FailingStart
+{
+    [On("Open", StartsSession = true)]
+    private void Open(bool fail)
+    {
+        if (fail)
+        {
+            throw new InvalidOperationException("the start failed");
+        }
+    }
+
+    [On("Ping")]
+    private string Ping() => "pong";
+}
