@@ -17,16 +17,17 @@ internal sealed class CallChain
     [ThreadStatic]
     private static SynchronousFrame synchronous;
 
-    private CallChain(SessionContext session, int run, CallChain? caller)
+    private CallChain(SessionContext session, int run, CallChain? caller, bool isSynchronous = false)
     {
         Session = session;
         Run = run;
         Caller = caller;
+        IsSynchronous = isSynchronous;
     }
 
     /// <summary>The chain of the handler this flow runs in, if any (the innermost frame entered on this thread wins).</summary>
     public static CallChain? Current => synchronous.Session is { } session
-        ? synchronous.Chain ??= new CallChain(session, synchronous.Run, synchronous.Caller)
+        ? synchronous.Chain ??= new CallChain(session, synchronous.Run, synchronous.Caller, isSynchronous: true)
         : current.Value;
 
     public SessionContext Session { get; }
@@ -36,6 +37,9 @@ internal sealed class CallChain
 
     /// <summary>The chain of the handler that awaited this one, or null when nobody in a session waits for it.</summary>
     public CallChain? Caller { get; }
+
+    /// <summary>True for the frame of a handler that cannot await: what it sends, it does not wait for.</summary>
+    public bool IsSynchronous { get; }
 
     /// <summary>Enters the frame of a handler of <paramref name="session"/>; returns the thread's frame before, for <see cref="Leave"/>.</summary>
     internal static SynchronousFrame Enter(SessionContext session, CallChain? caller, bool handlerIsSynchronous)

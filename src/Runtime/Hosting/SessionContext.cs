@@ -44,6 +44,13 @@ public sealed partial class SessionContext
 
     internal object Process => process!;
 
+    /// <summary>The extras if they were made, without making them.</summary>
+    internal ref SessionExtras? ExtrasOrNull => ref extras;
+
+    /// <summary>The session whose message this session's running handler awaits, if any (an edge left by a handler that has finished does not count).</summary>
+    internal SessionContext? WaitingFor =>
+        Volatile.Read(ref extras) is { } rare && Volatile.Read(ref rare.WaitingFor) is { } target && IsRunning(Volatile.Read(ref rare.WaitingRun)) ? target : null;
+
     /// <summary>The rarely used parts, made on first use (from any thread).</summary>
     internal SessionExtras Extras => Volatile.Read(ref extras) ?? Interlocked.CompareExchange(ref extras, new SessionExtras(), null) ?? extras!;
 

@@ -22,6 +22,12 @@ internal sealed class SessionExtras
 
     public MessageIdCache? MessageIds;
 
+    /// <summary>The session whose message this session's running handler awaits, if any (see <see cref="WaitForGraph"/>).</summary>
+    public SessionContext? WaitingFor;
+
+    /// <summary>The handler run that set <see cref="WaitingFor"/> (see <see cref="SessionContext.IsRunning"/>).</summary>
+    public int WaitingRun;
+
     /// <summary>The session's correlation keys, replaced (never changed in place) while holding this object's lock.</summary>
     public CorrelationKey[] Keys = [];
 

@@ -29,6 +29,9 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private TMessage message = null!;
     private SessionContext? session;
     private CallChain? callerChain;
+
+    // The session whose running handler awaits this request, once it does (see WaitForGraph).
+    private SessionContext? waiter;
     private CancellationToken callerToken;
     private CancellationTokenRegistration callerRegistration;
     private CancellationTokenSource? handlerCancellation;
@@ -169,6 +172,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             completion.SetException(error);
         }
 
+        StopBeingAwaited();
         Volatile.Write(ref published, true);
     }
 
@@ -183,6 +187,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         if (TryClaimAnswer(Generation))
         {
             completion.SetException(answer);
+            StopBeingAwaited();
             Volatile.Write(ref published, true);
         }
     }
@@ -211,6 +216,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         var exceeded = new HandlerTimeLimitExceededException(owner.Id, operation.Name, owner.Definition.Settings.HandlerTimeLimit!.Value);
         owner.HandlerTimeLimitExceeded(exceeded, startFailed: operation.StartsSession);
         completion.SetException(exceeded);
+        StopBeingAwaited();
 
         // Cancelling the handler's token runs the handler's own code (token callbacks, continuations): on the
         // thread pool, never on the clock's tick, and whatever it throws stays with the handler.
@@ -277,11 +283,55 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => completion.GetStatus(token);
 
-    void IValueTaskSource<TResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+    void IValueTaskSource<TResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        NoteAwaited(token);
         completion.OnCompleted(continuation, state, token, flags);
+    }
 
-    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        NoteAwaited(token);
         completion.OnCompleted(continuation, state, token, flags);
+    }
+
+    /// <summary>
+    /// Someone awaits this unanswered request. Called in the awaiting flow, so when that is a running handler of
+    /// another session, it now waits for this request's session: if that session waits, along its own handlers' waits,
+    /// for the awaiting one, neither could ever go on, and the request is withdrawn with a <see cref="CallCycleException"/>.
+    /// </summary>
+    private void NoteAwaited(short token)
+    {
+        if (token != completion.Version || completion.GetStatus(token) != ValueTaskSourceStatus.Pending
+            || operation.StartsSession || session is not { } target
+            || CallChain.Current is not { IsSynchronous: false } chain || ReferenceEquals(chain.Session, target) || !chain.Session.IsRunning(chain.Run))
+        {
+            return;
+        }
+
+        SessionContext awaiting = chain.Session;
+        Volatile.Write(ref waiter, awaiting);
+        CallCycleException? cycle = WaitForGraph.StartWaiting(awaiting, chain.Run, target, operation.Name);
+        if (cycle is not null && target.TryWithdraw(this) == ItemPlace.Queued)
+        {
+            // Never handled, and its sender is told why: no dead letter.
+            Reject(target, cycle, reason: null);
+        }
+        else if (completion.GetStatus(token) != ValueTaskSourceStatus.Pending)
+        {
+            // Answered meanwhile, perhaps before the answer could see the waiter: the edge goes now.
+            StopBeingAwaited();
+        }
+    }
+
+    /// <summary>The request is answered: whoever awaited it waits for its session no more.</summary>
+    private void StopBeingAwaited()
+    {
+        if (Volatile.Read(ref waiter) is { } awaiting && session is { } target)
+        {
+            WaitForGraph.StopWaiting(awaiting, target);
+        }
+    }
 
     /// <summary>Claims the right to answer use <paramref name="generation"/>; false when answered already or moved on.</summary>
     private bool TryClaimAnswer(int generation)
@@ -358,6 +408,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         message = null!;
         session = null;
         callerChain = null;
+        waiter = null;
         callerToken = default;
         callerRegistration = default;
         handlerCancellation = null;

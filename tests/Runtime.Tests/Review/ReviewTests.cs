@@ -129,6 +129,50 @@ public sealed class ReviewTests
         Assert.Equal(expected, await outcome.Task.Guarded());
     }
 
+    // R6. Two running handlers of unrelated calls await each other's session (A waits for B, whose handler, serving
+    // someone else, waits for A): the second wait closes a cycle of waits and fails at once instead of hanging both.
+    [Fact]
+    public async Task R6_two_handlers_awaiting_each_others_session_do_not_hang()
+    {
+        var host = new SessionHost();
+        try
+        {
+            ReviewCaller.Client a = await ReviewCaller.StartAsync(host);
+            ReviewCaller.Client b = await ReviewCaller.StartAsync(host);
+            var startedA = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var startedB = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var release = new TaskCompletionSource();
+            Task<int> ab = a.CallLaterAsync(host, b.Id, startedA, release.Task).AsTask();
+            Task<int> ba = b.CallLaterAsync(host, a.Id, startedB, release.Task).AsTask();
+            await Task.WhenAll(startedA.Task, startedB.Task).Guarded();
+
+            release.TrySetResult();
+            Task<int> first = await Task.WhenAny(ab, ba).Guarded();
+            var faulted = await Assert.ThrowsAsync<SessionFaultedException>(() => first);
+            var cycle = Assert.IsType<CallCycleException>(faulted.InnerException);
+            Assert.Equal(3, cycle.CallChain.Count);
+            Assert.Equal(cycle.CallChain[0], cycle.CallChain[2]);
+        }
+        finally
+        {
+            await host.StopAsync(new CancellationToken(canceled: true)).Guarded();
+        }
+    }
+
+    // R6b. A handler that stopped waiting (it moved on, and finished) leaves no edge behind: a later wait for it is no cycle.
+    [Fact]
+    public async Task R6b_a_handler_that_finished_waits_for_nobody()
+    {
+        await using var host = new SessionHost();
+        ReviewCaller.Client a = await ReviewCaller.StartAsync(host);
+        ReviewCaller.Client b = await ReviewCaller.StartAsync(host);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Assert.Equal(1, await a.CallLaterAsync(host, b.Id, started, Task.CompletedTask).Guarded());
+        var again = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.Equal(1, await b.CallLaterAsync(host, a.Id, again, Task.CompletedTask).Guarded());
+    }
+
     // R7. A handler run inline for a caller that suppressed the execution context's flow changes the caller's AsyncLocals.
     [Fact]
     public async Task R7_a_handler_run_inline_under_suppressed_flow_leaves_the_callers_async_locals_untouched()
