@@ -29,6 +29,7 @@ public sealed partial class SessionContext
     internal EnqueueResult TryPostMessage(MailboxItem item, bool mayRunInline, MailboxFullMode? whenFull = null)
     {
         EnqueueResult result = Enqueue(new MailboxEntry(item), whenFull ?? Definition.Settings.MailboxFullMode, out bool mustSchedule);
+        Interleaving.Point();
         if (mustSchedule)
         {
             if (mayRunInline)

@@ -154,6 +154,7 @@ public sealed partial class SessionContext
         }
 
         (MailboxEntry[] queued, MailboxItem[] waiting) = closedBy ?? CloseMailbox();
+        Interleaving.Point();
 
         // Closed first (a sender finding the session now is refused as for an ended one), answered, then forgotten:
         // a session leaves the registry only once its dead letters are filed, which the host's drain relies on.

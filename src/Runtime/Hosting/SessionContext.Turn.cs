@@ -116,6 +116,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
 
             if (!Finish(item))
             {
+                // Ended meanwhile, perhaps by another thread (the shutdown deadline) after the check above: what the
+                // turn took but has not run is answered, never dropped.
+                PutBack(batch[next..count]);
                 return;
             }
         }
@@ -236,6 +239,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             End(DeadLetterReason.SessionEnded);
         }
 
+        Interleaving.Point();
         item?.Complete();
         return !IsEnded;
     }

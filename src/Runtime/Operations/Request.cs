@@ -44,6 +44,9 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     // The generation of this use, shifted left by one, with the low bit set once the sender has been answered.
     private int stamp;
 
+    // Under a time limit: the handler finished first, so the answer is its outcome (claimed then, given in Complete).
+    private bool claimedByHandler;
+
     // Set when the time limit answered the caller while the handler still runs: the request then
     // belongs to that handler and must never return to the pool.
     private bool abandoned;
@@ -126,6 +129,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             if (pending.IsCompletedSuccessfully)
             {
                 result = pending.Result;
+                ClaimIfLimited();
                 return default;
             }
 
@@ -135,7 +139,20 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         {
             error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
             EndIfStartFailed(owner);
+            ClaimIfLimited();
             return HandlerFailure.RunFaultHandler(owner, error);
+        }
+    }
+
+    /// <summary>
+    /// Under a time limit, the handler that finished claims the answer at once: a limit falling due between the
+    /// handler's end and the turn's report of it (<see cref="Complete"/>) then finds the answer taken.
+    /// </summary>
+    private void ClaimIfLimited()
+    {
+        if (session!.Definition.Settings.HandlerTimeLimit is not null)
+        {
+            claimedByHandler = TryClaimAnswer(Generation);
         }
     }
 
@@ -158,7 +175,8 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         timeLimit.Cancel();
         callerRegistration.Dispose();
         handlerCancellation?.Dispose();
-        if (!TryClaimAnswer(Generation))
+        Interleaving.Point();
+        if (!claimedByHandler && !TryClaimAnswer(Generation))
         {
             return;
         }
@@ -212,6 +230,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
         // From here on nothing else answers this use, so nobody returns it to the pool: its fields are stable.
         abandoned = true;
+        Interleaving.Point();
         SessionContext owner = session!;
         var exceeded = new HandlerTimeLimitExceededException(owner.Id, operation.Name, owner.Definition.Settings.HandlerTimeLimit!.Value);
         owner.HandlerTimeLimitExceeded(exceeded, startFailed: operation.StartsSession);
@@ -253,6 +272,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         {
             if (finished)
             {
+                Interleaving.Point();
                 Return();
             }
         }
@@ -269,6 +289,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         {
             if (finished)
             {
+                Interleaving.Point();
                 Return();
             }
         }
@@ -365,13 +386,18 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         {
             error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
             EndIfStartFailed(owner);
+            ClaimIfLimited();
             await HandlerFailure.RunFaultHandler(owner, error).ConfigureAwait(false);
+            return;
         }
+
+        ClaimIfLimited();
     }
 
     private void Withdraw()
     {
         SessionContext? owner = session;
+        Interleaving.Point();
         if (owner is not null && operation.StartsSession)
         {
             // A start withdrawn before it ran leaves nothing behind: its session ends with it.
@@ -409,6 +435,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         session = null;
         callerChain = null;
         waiter = null;
+        claimedByHandler = false;
         callerToken = default;
         callerRegistration = default;
         handlerCancellation = null;

@@ -17,7 +17,9 @@ internal struct SpinGate
     [UnscopedRef]
     public Scope Hold()
     {
+        Interleaving.Point();
         Enter();
+        Interleaving.Point();
         return new Scope(ref this);
     }
 

@@ -111,6 +111,7 @@ internal sealed partial class TimerWheel
     {
         foreach (TimerEntry entry in due)
         {
+            Interleaving.Point();
             if (entry.Session is not { } session)
             {
                 ((ClockTimerEntry)entry).RunOnClock();
