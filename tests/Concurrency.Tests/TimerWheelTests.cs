@@ -50,4 +50,51 @@ public static class TimerWheelTests
         Specification.Assert(ran.All(count => count == 1), $"timeouts ran {string.Join(", ", ran)} times");
         Specification.Assert(wheel.PendingCount == 0, $"{wheel.PendingCount} timeouts pending");
     }
+
+    /// <summary>A session-less timeout (a handler's time limit) whose Cancel returned true never runs, whatever the tick does meanwhile.</summary>
+    [Test]
+    public static async Task CancelTrueMeansASessionlessTimeoutNeverRuns()
+    {
+        var clock = new ManualClock();
+        var wheel = new TimerWheel(clock, TimeSpan.FromMilliseconds(1));
+        int[] ran = new int[3];
+        bool[] cancelled = new bool[3];
+        var handles = new TimeoutHandle[3];
+        for (int i = 0; i < 3; i++)
+        {
+            int k = i;
+            handles[i] = wheel.ScheduleOnClock(TimeSpan.FromMilliseconds(i + 1), () => Interlocked.Increment(ref ran[k]));
+        }
+
+        Task ticking = Task.Run(() =>
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(1));
+            }
+        });
+        Task cancelling = Task.Run(() =>
+        {
+            for (int i = 2; i >= 0; i--)
+            {
+                cancelled[i] = handles[i].Cancel();
+            }
+        });
+        await Task.WhenAll(ticking, cancelling);
+        for (int i = 0; i < 3; i++)
+        {
+            Specification.Assert(!(cancelled[i] && ran[i] > 0), $"timeout {i} ran although Cancel returned true");
+        }
+    }
+
+    /// <summary>Disposing the wheel while a timeout is cancelled leaves nothing counted as pending.</summary>
+    [Test]
+    public static async Task DisposeRacingCancelKeepsTheCountAtZero()
+    {
+        var clock = new ManualClock();
+        var wheel = new TimerWheel(clock, TimeSpan.FromMilliseconds(1));
+        TimeoutHandle handle = wheel.ScheduleOnClock(TimeSpan.FromMilliseconds(5), () => { });
+        await Task.WhenAll(Task.Run(wheel.Dispose), Task.Run(() => handle.Cancel()));
+        Specification.Assert(wheel.PendingCount == 0, $"pending {wheel.PendingCount}");
+    }
 }

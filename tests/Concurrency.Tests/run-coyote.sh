@@ -22,7 +22,9 @@ for test in MailboxTurnTests.EveryAcceptedItemRunsOnceOrIsWithdrawn \
             MailboxTurnTests.ASenderWaitingForRoomIsAdmittedOrWithdrawnNeverBoth \
             RequestAnswerTests.AnsweredOnceByItsHandlerOrItsTimeLimit \
             TimerWheelTests.TwoCancelsOfOnePendingTimeoutStopItOnce \
-            TimerWheelTests.TimeoutsScheduledWhileTheWheelTicksRunOnce; do
+            TimerWheelTests.TimeoutsScheduledWhileTheWheelTicksRunOnce \
+            TimerWheelTests.CancelTrueMeansASessionlessTimeoutNeverRuns \
+            TimerWheelTests.DisposeRacingCancelKeepsTheCountAtZero; do
   [[ -n "$filter" && "$test" != *"$filter"* ]] && continue
   echo "== $test ($iterations iterations)"
   log=$(dotnet tool run coyote test "$out/SessionGen.Concurrency.Tests.dll" -m "SessionGen.Concurrency.Tests.$test" -i "$iterations" 2>&1)

@@ -185,7 +185,7 @@ public sealed partial class SessionHost : IAsyncDisposable
         Task drained = Task.WhenAll(drains.Append(registry.AllGone));
         if (shutdownTimeout != Timeout.InfiniteTimeSpan)
         {
-            await Task.WhenAny(drained, Task.Delay(shutdownTimeout, TimeProvider)).ConfigureAwait(false);
+            await WithinAsync(drained, shutdownTimeout).ConfigureAwait(false);
             if (!drained.IsCompleted)
             {
                 foreach (SessionContext session in running)
@@ -200,6 +200,19 @@ public sealed partial class SessionHost : IAsyncDisposable
 
         // Last: every dead letter of every session has been filed by now, so no subscriber misses one.
         DeadLetters.CompleteAll();
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="task"/> at most <paramref name="timeout"/> on the host's clock, in steps a timer can take
+    /// (about 49 days each), so any finite timeout is valid.
+    /// </summary>
+    private async Task WithinAsync(Task task, TimeSpan timeout)
+    {
+        TimeSpan longestStep = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+        for (TimeSpan left = timeout; left > TimeSpan.Zero && !task.IsCompleted; left -= longestStep)
+        {
+            await Task.WhenAny(task, Task.Delay(left < longestStep ? left : longestStep, TimeProvider)).ConfigureAwait(false);
+        }
     }
 
     internal static ObjectDisposedException StoppedError() =>

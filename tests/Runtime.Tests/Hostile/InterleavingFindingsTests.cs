@@ -55,4 +55,58 @@ public sealed class InterleavingFindingsTests
         Assert.False(handle.Cancel());
         Assert.Equal(0, wheel.PendingCount);
     }
+
+    [Fact]
+    public async Task A_starter_that_expires_before_it_runs_leaves_no_session_behind()
+    {
+        await using var host = new SessionHost(new SessionHostOptions { TimeProvider = new LeapingClock() });
+
+        await Assert.ThrowsAsync<MessageExpiredException>(() => ExpiringStarter.StartAsync(host).AsTask().Guarded());
+
+        Assert.Equal(0, host.SessionCount);
+    }
+
+    [Fact]
+    public async Task A_time_limited_handler_that_finishes_after_the_host_stopped_leaves_the_pending_count_at_zero()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var host = new SessionHost(new SessionHostOptions { TimeProvider = time, ShutdownTimeout = TimeSpan.FromSeconds(1) });
+        SlowButKept.Client session = await SlowButKept.StartAsync(host);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task holding = session.StallAsync(started, release.Task).AsTask();
+        await started.Task.Guarded();
+
+        Task stopping = host.DisposeAsync().AsTask();
+        time.Advance(TimeSpan.FromSeconds(1));
+        await stopping.Guarded();
+        release.SetResult();
+        await Record.ExceptionAsync(() => holding.Guarded());
+
+        Assert.Equal(0, host.PendingTimeoutCount);
+    }
+
+    [Fact]
+    public async Task A_shutdown_timeout_of_sixty_days_is_accepted()
+    {
+        var host = new SessionHost(new SessionHostOptions { TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), ShutdownTimeout = TimeSpan.FromDays(60) });
+        Bounded.Client session = await Bounded.StartAsync(host);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task holding = session.HoldAsync(started, release.Task).AsTask();
+        await started.Task.Guarded();
+
+        Task stopping = host.DisposeAsync().AsTask();
+        release.SetResult();
+        await holding.Guarded();
+        await stopping.Guarded();
+    }
+
+    /// <summary>A clock whose every reading is three seconds after the last: a queued message is always past a second's time to live.</summary>
+    private sealed class LeapingClock : TimeProvider
+    {
+        private long now;
+
+        public override long GetTimestamp() => Interlocked.Add(ref now, 3 * TimestampFrequency);
+    }
 }

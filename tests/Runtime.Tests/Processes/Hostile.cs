@@ -249,3 +249,13 @@ public partial class FailingStart
     [On("Ping")]
     private string Ping() => "pong";
 }
+
+/// <summary>A starter that may wait in the queue for at most a second.</summary>
+[SessionProcess(MessageTimeToLiveSeconds = 1)]
+public partial class ExpiringStarter
+{
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+}
