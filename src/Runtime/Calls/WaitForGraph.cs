@@ -43,13 +43,4 @@ internal static class WaitForGraph
 
         return null;
     }
-
-    /// <summary>The message <paramref name="waiting"/>'s handler awaited from <paramref name="target"/> has been answered.</summary>
-    public static void StopWaiting(SessionContext waiting, SessionContext target)
-    {
-        if (Volatile.Read(ref waiting.ExtrasOrNull) is { } rare)
-        {
-            Interlocked.CompareExchange(ref rare.WaitingFor, null, target);
-        }
-    }
 }

@@ -44,12 +44,18 @@ public sealed partial class SessionContext
 
     internal object Process => process!;
 
-    /// <summary>The extras if they were made, without making them.</summary>
-    internal ref SessionExtras? ExtrasOrNull => ref extras;
-
     /// <summary>The session whose message this session's running handler awaits, if any (an edge left by a handler that has finished does not count).</summary>
     internal SessionContext? WaitingFor =>
         Volatile.Read(ref extras) is { } rare && Volatile.Read(ref rare.WaitingFor) is { } target && IsRunning(Volatile.Read(ref rare.WaitingRun)) ? target : null;
+
+    /// <summary>Drops the wait edge to <paramref name="target"/>, if it is still this session's (see <see cref="WaitForGraph"/>).</summary>
+    internal void StopWaitingFor(SessionContext target)
+    {
+        if (Volatile.Read(ref extras) is { } rare)
+        {
+            Interlocked.CompareExchange(ref rare.WaitingFor, null, target);
+        }
+    }
 
     /// <summary>The rarely used parts, made on first use (from any thread).</summary>
     internal SessionExtras Extras => Volatile.Read(ref extras) ?? Interlocked.CompareExchange(ref extras, new SessionExtras(), null) ?? extras!;

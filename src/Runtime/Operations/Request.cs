@@ -137,11 +137,17 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         }
         catch (Exception exception)
         {
-            error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
-            EndIfStartFailed(owner);
-            ClaimIfLimited();
-            return HandlerFailure.RunFaultHandler(owner, error);
+            return HandlerFailure.RunFaultHandler(owner, Failed(owner, exception));
         }
+    }
+
+    /// <summary>The handler threw: records what its sender will be told, and what that means for a start and a time limit.</summary>
+    private Exception Failed(SessionContext owner, Exception exception)
+    {
+        error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
+        EndIfStartFailed(owner);
+        ClaimIfLimited();
+        return error;
     }
 
     /// <summary>
@@ -184,14 +190,12 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         if (error is null)
         {
             completion.SetResult(result!);
+            Published();
         }
         else
         {
-            completion.SetException(error);
+            Answer(error);
         }
-
-        StopBeingAwaited();
-        Volatile.Write(ref published, true);
     }
 
     internal override void Reject(SessionContext owner, Exception answer, DeadLetterReason? reason)
@@ -204,10 +208,22 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
         if (TryClaimAnswer(Generation))
         {
-            completion.SetException(answer);
-            StopBeingAwaited();
-            Volatile.Write(ref published, true);
+            Answer(answer);
         }
+    }
+
+    /// <summary>Gives the sender <paramref name="failure"/>; the caller has claimed the answer.</summary>
+    private void Answer(Exception failure)
+    {
+        completion.SetException(failure);
+        Published();
+    }
+
+    /// <summary>The answer is out: whoever awaited it waits no more, and the object may go back to the pool once read.</summary>
+    private void Published()
+    {
+        StopBeingAwaited();
+        Volatile.Write(ref published, true);
     }
 
     /// <summary>Returns a request that never reached a queue.</summary>
@@ -234,8 +250,8 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         SessionContext owner = session!;
         var exceeded = new HandlerTimeLimitExceededException(owner.Id, operation.Name, owner.Definition.Settings.HandlerTimeLimit!.Value);
         owner.HandlerTimeLimitExceeded(exceeded, startFailed: operation.StartsSession);
-        completion.SetException(exceeded);
-        StopBeingAwaited();
+        // Published too, though an abandoned request never goes back to the pool.
+        Answer(exceeded);
 
         // Cancelling the handler's token runs the handler's own code (token callbacks, continuations): on the
         // thread pool, never on the clock's tick, and whatever it throws stays with the handler.
@@ -350,7 +366,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     {
         if (Volatile.Read(ref waiter) is { } awaiting && session is { } target)
         {
-            WaitForGraph.StopWaiting(awaiting, target);
+            awaiting.StopWaitingFor(target);
         }
     }
 
@@ -384,10 +400,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         }
         catch (Exception exception)
         {
-            error = HandlerFailure.Classify(owner, operation.Name, exception, callerToken);
-            EndIfStartFailed(owner);
-            ClaimIfLimited();
-            await HandlerFailure.RunFaultHandler(owner, error).ConfigureAwait(false);
+            await HandlerFailure.RunFaultHandler(owner, Failed(owner, exception)).ConfigureAwait(false);
             return;
         }
 
