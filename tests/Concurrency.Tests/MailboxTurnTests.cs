@@ -1,5 +1,6 @@
 using Microsoft.Coyote.Specifications;
 using Microsoft.Coyote.SystematicTesting;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Concurrency.Tests;
 

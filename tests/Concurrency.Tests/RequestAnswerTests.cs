@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Threading.Tasks.Sources;
 using Microsoft.Coyote.Specifications;
 using Microsoft.Coyote.SystematicTesting;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Concurrency.Tests;
 

@@ -1,4 +1,5 @@
 using SessionGen.Generator.Tests.Infrastructure;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Generator.Tests;
 
@@ -111,7 +112,7 @@ public sealed class HandlerShapeTests
         run.AssertCompilesCleanly();
         string text = run.SingleText();
         Assert.Contains("this.sessionContext.Schedule<global::Sample.Deadline, ExpireTimeoutCall>(delay, new ExpireTimeoutCall(reason, attempts));", text);
-        Assert.Contains("global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.Deadline>.Spec => global::Sample.Deadline.SessionDefinition.ExpireTimeout;", text);
+        Assert.Contains("global::SessionGen.Infrastructure.TimeoutSpec? global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Deadline>.Spec => global::Sample.Deadline.SessionDefinition.ExpireTimeout;", text);
         Assert.Contains("new global::System.Threading.Tasks.ValueTask(process.Expire(this.reason, this.attempts));", text);
         Assert.DoesNotContain("this.sessionContext.After(", text);
     }
@@ -165,13 +166,13 @@ public sealed class HandlerShapeTests
     {
         string text = await GenerateAsync();
 
-        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.Plain, global::System.ValueTuple>", text);
-        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.Value, int>", text);
-        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.AsTask, string>", text);
-        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.AsValueTask, global::System.ValueTuple>", text);
-        Assert.Contains("global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.AsValueTaskOfT, long>", text);
-        Assert.Contains("global::SessionGen.HandlerResults.FromTask(process.Start(", text);
-        Assert.Contains("global::SessionGen.HandlerResults.FromValueTask(process.AsValueTask())", text);
+        Assert.Contains("global::SessionGen.Infrastructure.SessionOperation<global::Sample.Shapes, Messages.Plain, global::System.ValueTuple>", text);
+        Assert.Contains("global::SessionGen.Infrastructure.SessionOperation<global::Sample.Shapes, Messages.Value, int>", text);
+        Assert.Contains("global::SessionGen.Infrastructure.SessionOperation<global::Sample.Shapes, Messages.AsTask, string>", text);
+        Assert.Contains("global::SessionGen.Infrastructure.SessionOperation<global::Sample.Shapes, Messages.AsValueTask, global::System.ValueTuple>", text);
+        Assert.Contains("global::SessionGen.Infrastructure.SessionOperation<global::Sample.Shapes, Messages.AsValueTaskOfT, long>", text);
+        Assert.Contains("global::SessionGen.Infrastructure.HandlerResults.FromTask(process.Start(", text);
+        Assert.Contains("global::SessionGen.Infrastructure.HandlerResults.FromValueTask(process.AsValueTask())", text);
         Assert.Contains(": base(Instance, \"AsValueTaskOfT\", startsSession: false, handlerTakesCancellationToken: true)", text);
         Assert.Contains("process.AsValueTaskOfT(message.N, cancellationToken);", text);
         Assert.Contains("new global::System.Threading.Tasks.ValueTask<int>(process.Value(message.X));", text);
@@ -186,7 +187,7 @@ public sealed class HandlerShapeTests
 
         Assert.DoesNotContain("static (process, message, cancellationToken)", text);
         Assert.Contains("PlainOperation = new PlainEntry();", text);
-        Assert.Contains("private sealed class PlainEntry : global::SessionGen.SessionOperation<global::Sample.Shapes, Messages.Plain, global::System.ValueTuple>", text);
+        Assert.Contains("private sealed class PlainEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Shapes, Messages.Plain, global::System.ValueTuple>", text);
         Assert.Contains("protected override global::System.Threading.Tasks.ValueTask<long> CallHandler(global::Sample.Shapes process, Messages.AsValueTaskOfT message, global::System.Threading.CancellationToken cancellationToken) =>", text);
     }
 }

@@ -1,5 +1,6 @@
 using SessionGen.Generator.Tests.Infrastructure;
 using SessionGen.Generator.Tests.Inputs;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Generator.Tests;
 
@@ -157,8 +158,8 @@ public sealed class ProcessShapeTests
         Assert.Contains("AddEntryOperation = new AddEntryEntry();", text);
         Assert.Contains("AddOperationOperation = new AddOperationEntry();", text);
         Assert.Contains("AddEntryTimeout = new(", text);
-        Assert.Contains("private sealed class AddOperationEntry : global::SessionGen.SessionOperation<global::Sample.Clash, Messages.AddOperation, global::System.ValueTuple>", text);
-        Assert.Contains("global::SessionGen.HandlerResults.FromValueTask(process.@class());", text);
+        Assert.Contains("private sealed class AddOperationEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Clash, Messages.AddOperation, global::System.ValueTuple>", text);
+        Assert.Contains("global::SessionGen.Infrastructure.HandlerResults.FromValueTask(process.@class());", text);
         Assert.Contains(": base(Instance, \"AddEntry\", startsSession: false, handlerTakesCancellationToken: true, acceptedStates: ", text);
         Assert.Contains(": base(Instance, \"Add\", startsSession: true, correlate: static message => ", text);
     }

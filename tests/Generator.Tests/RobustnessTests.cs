@@ -1,5 +1,6 @@
 using SessionGen.Generator.Tests.Infrastructure;
 using SessionGen.Generator.Tests.Inputs;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Generator.Tests;
 
@@ -127,7 +128,7 @@ public sealed class RobustnessTests
         GeneratorRun run = await GeneratorRun.RunAsync(InvalidProcesses.Cases["no parameterless constructor"]);
 
         run.AssertCompilesCleanly();
-        Assert.Contains("global::SessionGen.ProcessServices.Required<int>(services, \"P\", \"seed\"));", run.SingleText());
+        Assert.Contains("global::SessionGen.Infrastructure.ProcessServices.Required<int>(services, \"P\", \"seed\"));", run.SingleText());
     }
 
     [Fact]

@@ -5,7 +5,8 @@ using Proto;
 using Proto.Context;
 using Proto.Mailbox;
 using SessionGen.Benchmarks.Infrastructure;
-using AddOperation = SessionGen.SessionOperation<
+using SessionGen.Infrastructure;
+using AddOperation = SessionGen.Infrastructure.SessionOperation<
     SessionGen.Benchmarks.Dispatch.DispatchSession,
     SessionGen.Benchmarks.Dispatch.DispatchSession.Messages.Add,
     int>;

@@ -2,6 +2,7 @@ using Akka.Actor;
 using BenchmarkDotNet.Attributes;
 using Proto;
 using SessionGen.Benchmarks.Infrastructure;
+using SessionGen.Infrastructure;
 using AkkaProps = Akka.Actor.Props;
 using AkkaSystem = Akka.Actor.ActorSystem;
 using ProtoProps = Proto.Props;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.AspNetCore;
 

@@ -12,7 +12,7 @@ internal static class ContextMembersEmitter
 {
     public static void Emit(SourceWriter writer, ProcessModel process)
     {
-        writer.Line("private global::SessionGen.SessionContext sessionContext = null!;");
+        writer.Line("private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;");
         Member(writer, process, "SessionId",
             "/// <summary>This session's id.</summary>",
             $"public {Code.SessionId} SessionId => sessionContext.Id;");
@@ -63,7 +63,7 @@ internal static class ContextMembersEmitter
             ? $"global::System.TimeSpan {delay}"
             : $"global::System.TimeSpan {delay}, {Code.ParameterList(handler.Parameters)}";
         string call = Parsing.KnownNames.TimeoutCallType(timeout.Name);
-        string callInterface = $"global::SessionGen.ITimeoutCall<{process.FullyQualifiedName}>";
+        string callInterface = $"global::SessionGen.Infrastructure.ITimeoutCall<{process.FullyQualifiedName}>";
 
         writer.Line();
         writer.Line($"/// <summary>Runs <c>{handler.MethodName}</c> (timeout <c>{timeout.Name}</c>) on this session's turn once <paramref name=\"{delay}\"/> has passed.</summary>");
@@ -103,7 +103,7 @@ internal static class ContextMembersEmitter
         }
 
         string spec = process.Protocol is null ? "null" : $"{process.FullyQualifiedName}.SessionDefinition.{timeout.Name}Timeout";
-        writer.Line($"global::SessionGen.TimeoutSpec? {callInterface}.Spec => {spec};");
+        writer.Line($"global::SessionGen.Infrastructure.TimeoutSpec? {callInterface}.Spec => {spec};");
         writer.Line();
         string run = $"global::System.Threading.Tasks.ValueTask {callInterface}.Run({process.FullyQualifiedName} process)";
         string invocation = Invocation(handler, fields);

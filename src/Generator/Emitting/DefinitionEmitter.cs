@@ -15,7 +15,7 @@ internal static class DefinitionEmitter
         writer.Line($"/// <summary>The runtime's description of the <c>{Code.DocText(process.ProtocolName)}</c> process: its dispatch table and factory.</summary>");
         writer.Line(Code.HiddenFromEditor);
         writer.Line(Code.GeneratedCode);
-        writer.OpenBlock($"{process.Accessibility} sealed class SessionDefinition : global::SessionGen.SessionProcessDefinition");
+        writer.OpenBlock($"{process.Accessibility} sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition");
         writer.Line("/// <summary>The one instance.</summary>");
         writer.Line("public static readonly SessionDefinition Instance = new SessionDefinition();");
         foreach (OperationModel operation in process.Operations)
@@ -30,7 +30,7 @@ internal static class DefinitionEmitter
 
         writer.Line();
         string table = string.Join(", ", process.Operations.Select(Names.OperationField));
-        writer.Line($"private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] {{ {table} }};");
+        writer.Line($"private static readonly global::SessionGen.Infrastructure.SessionOperation[] operations = new global::SessionGen.Infrastructure.SessionOperation[] {{ {table} }};");
         writer.Line();
         writer.Line("private SessionDefinition()");
         using (writer.Indented())
@@ -44,10 +44,10 @@ internal static class DefinitionEmitter
         writer.Line("}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.SessionOperation> Operations => operations;");
+        writer.Line("public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.Infrastructure.SessionOperation> Operations => operations;");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override global::SessionGen.SessionOperation? FindOperation(string name) => name switch");
+        writer.Line("public override global::SessionGen.Infrastructure.SessionOperation? FindOperation(string name) => name switch");
         writer.Line("{");
         using (writer.Indented())
         {
@@ -63,7 +63,7 @@ internal static class DefinitionEmitter
         writer.Line();
         LifecycleHandlersEmitter.Emit(writer, process);
         writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock("protected override object CreateProcess(global::SessionGen.SessionContext context)");
+        writer.OpenBlock("protected override object CreateProcess(global::SessionGen.Infrastructure.SessionContext context)");
         if (process.HasParameterlessConstructor)
         {
             writer.Line($"var process = new {process.FullyQualifiedName}();");
@@ -87,7 +87,7 @@ internal static class DefinitionEmitter
 
     /// <summary>The runtime's typed operation an entry derives from: <c>SessionOperation&lt;P, Messages.X, R&gt;</c>.</summary>
     private static string EntryBaseType(ProcessModel process, OperationModel operation) =>
-        $"global::SessionGen.SessionOperation<{process.FullyQualifiedName}, Messages.{Names.Record(operation)}, {Code.RuntimeResultType(operation.Handler)}>";
+        $"global::SessionGen.Infrastructure.SessionOperation<{process.FullyQualifiedName}, Messages.{Names.Record(operation)}, {Code.RuntimeResultType(operation.Handler)}>";
 
     /// <summary>
     /// The sealed table entry of one operation: its <c>CallHandler</c> calls the handler method directly (nested in
@@ -152,9 +152,9 @@ internal static class DefinitionEmitter
         return handler.ReturnKind switch
         {
             ReturnKind.Value => $"new global::System.Threading.Tasks.ValueTask<{handler.ResultType}>({call})",
-            ReturnKind.Task => $"global::SessionGen.HandlerResults.FromTask({call})",
+            ReturnKind.Task => $"global::SessionGen.Infrastructure.HandlerResults.FromTask({call})",
             ReturnKind.TaskOfT => $"new global::System.Threading.Tasks.ValueTask<{handler.ResultType}>({call})",
-            ReturnKind.ValueTask => $"global::SessionGen.HandlerResults.FromValueTask({call})",
+            ReturnKind.ValueTask => $"global::SessionGen.Infrastructure.HandlerResults.FromValueTask({call})",
             _ => call,
         };
     }

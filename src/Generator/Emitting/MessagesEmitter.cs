@@ -27,8 +27,8 @@ internal static class MessagesEmitter
             string properties = string.Join(", ", operation.Handler.Parameters.Select(static parameter => $"{parameter.Type} {parameter.PropertyName}"));
             writer.Line($"/// <summary>The message of operation <c>{operation.Name}</c>{(operation.StartsSession ? ", which starts a session" : "")}.</summary>");
             writer.Line(Code.GeneratedCode);
-            writer.OpenBlock($"public sealed record {recordName}({properties}) : global::SessionGen.ISessionMessage");
-            writer.Line($"global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => {process.FullyQualifiedName}.SessionDefinition.{Names.OperationField(operation)};");
+            writer.OpenBlock($"public sealed record {recordName}({properties}) : global::SessionGen.Infrastructure.ISessionMessage");
+            writer.Line($"global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => {process.FullyQualifiedName}.SessionDefinition.{Names.OperationField(operation)};");
             writer.CloseBlock();
         }
 

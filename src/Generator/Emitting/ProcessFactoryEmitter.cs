@@ -37,6 +37,6 @@ internal static class ProcessFactoryEmitter
 
     private static string Resolution(ProcessModel process, ServiceParameterModel parameter) =>
         parameter.Fallback is { } fallback
-            ? $"global::SessionGen.ProcessServices.Optional<{parameter.Type}>(services, {fallback})"
-            : $"global::SessionGen.ProcessServices.Required<{parameter.Type}>(services, {Code.Literal(process.ClassName)}, {Code.Literal(parameter.Name)})";
+            ? $"global::SessionGen.Infrastructure.ProcessServices.Optional<{parameter.Type}>(services, {fallback})"
+            : $"global::SessionGen.Infrastructure.ProcessServices.Required<{parameter.Type}>(services, {Code.Literal(process.ClassName)}, {Code.Literal(parameter.Name)})";
 }

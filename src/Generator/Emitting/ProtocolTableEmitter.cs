@@ -42,7 +42,7 @@ internal static class ProtocolTableEmitter
         {
             writer.Line();
             writer.Line($"/// <summary>Timeout <c>{timeout.Name}</c> as the protocol sees it.</summary>");
-            writer.Line($"public static readonly global::SessionGen.TimeoutSpec {timeout.Name}Timeout = new({Code.Literal(timeout.Name)}, {Mask(timeout.Transitions.AcceptedStates)}, {Mask(timeout.Transitions.TargetStates)});");
+            writer.Line($"public static readonly global::SessionGen.Infrastructure.TimeoutSpec {timeout.Name}Timeout = new({Code.Literal(timeout.Name)}, {Mask(timeout.Transitions.AcceptedStates)}, {Mask(timeout.Transitions.TargetStates)});");
         }
 
         // For each state, where the handlers accepted in it may lead: the runtime refuses a held message
@@ -61,7 +61,7 @@ internal static class ProtocolTableEmitter
 
         string names = string.Join(", ", protocol.States.Select(Code.Literal));
         writer.Line();
-        writer.Line("private static readonly global::SessionGen.SessionProtocol protocol = new global::SessionGen.SessionProtocol(");
+        writer.Line("private static readonly global::SessionGen.Infrastructure.SessionProtocol protocol = new global::SessionGen.Infrastructure.SessionProtocol(");
         using (writer.Indented())
         {
             writer.Line($"new[] {{ {names} }},");
@@ -71,7 +71,7 @@ internal static class ProtocolTableEmitter
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override global::SessionGen.SessionProtocol? Protocol => protocol;");
+        writer.Line("public override global::SessionGen.Infrastructure.SessionProtocol? Protocol => protocol;");
     }
 
     private static string Mask(ulong mask) => "0x" + mask.ToString("X", CultureInfo.InvariantCulture) + "UL";

@@ -50,7 +50,7 @@ internal static class SettingsEmitter
             assignments.Add($"Execution = global::SessionGen.ExecutionMode.{execution}");
         }
 
-        return "new global::SessionGen.SessionProcessSettings { " + string.Join(", ", assignments) + " }";
+        return "new global::SessionGen.Infrastructure.SessionProcessSettings { " + string.Join(", ", assignments) + " }";
     }
 
     private static string Seconds(double seconds) =>

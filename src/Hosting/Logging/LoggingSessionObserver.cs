@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Hosting;
 

@@ -65,4 +65,11 @@ public sealed class SessionProcessAttribute : Attribute
 
     /// <summary>How many sessions of this process run at once. Default: <see cref="ExecutionMode.Concurrent"/>.</summary>
     public ExecutionMode Execution { get; set; }
+
+    /// <summary>
+    /// Whether every turn of a session of this process is committed to the host's <see cref="SessionHostOptions.Store"/>
+    /// before its outcome is reported, so sessions survive a restart. The instance fields are the stored state, except
+    /// those marked <see cref="TransientAttribute"/>. Default: <see langword="false"/> (the session lives in memory only).
+    /// </summary>
+    public bool Durable { get; set; }
 }

@@ -1,4 +1,4 @@
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 // The session's life as the host's observer, the metrics and the event replay see it. Called from one line
 // each in SessionHost.TryStart, SessionContext.End and SessionContext.Fault.

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using SessionGen.Infrastructure;
 
 namespace SessionGen;
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using SessionGen.Infrastructure;
 
 namespace SessionGen;
 

@@ -1,4 +1,4 @@
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 // Taking messages in: every producer (senders, the timer wheel, the host's drain) goes through here. The mailbox
 // is guarded by a spin gate whose critical sections only touch the mailbox: no user code, no clock, no callback.

@@ -1,4 +1,4 @@
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 // How a session ends (a handler asked, a final state, a fault, idleness, a withdrawn start, the host stopping) and
 // what it holds until then: its correlation keys and its idle watch.

@@ -1,4 +1,4 @@
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 // Jolie's protocol states: a message the current state does not accept is held, in order, until a state accepts it,
 // no reachable state can, or it waited past the process's hold limit.

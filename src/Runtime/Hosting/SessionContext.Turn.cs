@@ -1,4 +1,4 @@
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 // The turn: one message at a time, also across a handler's awaits. Exactly one thread holds the turn (the mailbox's
 // "scheduled" flag says so); it runs a bounded batch, then gives the turn up or hands it to the thread pool.

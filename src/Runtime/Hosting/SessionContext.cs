@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// A running session as its process sees it: the id, the event stream, timeouts and the end.

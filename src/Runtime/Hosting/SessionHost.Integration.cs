@@ -1,3 +1,5 @@
+using SessionGen.Infrastructure;
+
 namespace SessionGen;
 
 // What a host offers the layers above it (dependency injection, logging, metrics, HTTP): the services that

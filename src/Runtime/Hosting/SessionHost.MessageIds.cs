@@ -1,3 +1,5 @@
+using SessionGen.Infrastructure;
+
 namespace SessionGen;
 
 /// <summary>Untyped sends with a <see cref="MessageId"/>, for transports that retry or redeliver.</summary>

@@ -1,3 +1,5 @@
+using SessionGen.Infrastructure;
+
 namespace SessionGen;
 
 /// <summary>Untyped sends, for transports and tools: by session id, by operation name, or routed by correlation.</summary>

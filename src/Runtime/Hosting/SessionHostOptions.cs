@@ -54,4 +54,11 @@ public sealed class SessionHostOptions
     /// Events replayed to a resumed subscription do not count against it. At least 1. Default: 10,000.
     /// </summary>
     public int SubscriptionCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Where the sessions of durable processes (<see cref="SessionProcessAttribute.Durable"/>) are kept; <see langword="null"/>
+    /// (the default) for none, in which case starting a durable session fails. Call <c>SessionHost.RecoverAsync</c>
+    /// after creating a host over a store that already holds sessions.
+    /// </summary>
+    public ISessionStore? Store { get; set; }
 }

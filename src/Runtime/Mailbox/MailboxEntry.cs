@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SessionGen.Infrastructure;
 
 namespace SessionGen;
 

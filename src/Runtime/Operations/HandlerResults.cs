@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// Adapts the handler shapes the generator allows (<see cref="Task"/>, <see cref="ValueTask"/>) to the one

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// Implemented by every generated <c>P.Messages.*</c> record: it names the operation the message is for,

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>One operation of a process: its name, message type and whether it starts a session.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

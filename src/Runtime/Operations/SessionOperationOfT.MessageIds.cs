@@ -1,4 +1,4 @@
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// Messages sent with a <see cref="MessageId"/>: a session handles a repeated id once within

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>One-way messages: queued without a request of their own, run without anyone waiting.</summary>
 public abstract partial class SessionOperation<TProcess, TMessage, TResult>

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// An operation with its typed handler: the entry of the generated dispatch table. The generator derives one sealed

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// A process's protocol as the runtime uses it: its states (at most 64, as bits of a mask), which are final, and

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// The reliability settings of one process, read by the generator from <see cref="SessionProcessAttribute"/>

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// A named timeout's pending call, as the generated <c>Schedule{Name}</c> makes it: a struct holding the handler's

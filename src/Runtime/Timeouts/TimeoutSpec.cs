@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SessionGen;
+namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// What the runtime knows of a named timeout (<c>[OnTimeout]</c>): its name and, under a protocol, the states it

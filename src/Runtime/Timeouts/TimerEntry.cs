@@ -1,3 +1,5 @@
+using SessionGen.Infrastructure;
+
 namespace SessionGen;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using SessionGen.Infrastructure;
 
 namespace SessionGen;
 

@@ -5,7 +5,7 @@ namespace Sample
 {
     partial class Named
     {
-        private global::SessionGen.SessionContext sessionContext = null!;
+        private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
         /// <summary>This session's id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
@@ -44,9 +44,9 @@ namespace Sample
         {
             /// <summary>The message of operation <c>Start</c>, which starts a session.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Start() : global::SessionGen.ISessionMessage
+            public sealed record Start() : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Named.SessionDefinition.StartOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Named.SessionDefinition.StartOperation;
             }
         }
 
@@ -63,15 +63,15 @@ namespace Sample
         /// <summary>The runtime's description of the <c>Custom.Name</c> process: its dispatch table and factory.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        public sealed class SessionDefinition : global::SessionGen.SessionProcessDefinition
+        public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
         {
             /// <summary>The one instance.</summary>
             public static readonly SessionDefinition Instance = new SessionDefinition();
 
             /// <summary>Operation <c>Start</c>, handled by <c>Start</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Named, Messages.Start, global::System.ValueTuple> StartOperation = new StartEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.Named, Messages.Start, global::System.ValueTuple> StartOperation = new StartEntry();
 
-            private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { StartOperation };
+            private static readonly global::SessionGen.Infrastructure.SessionOperation[] operations = new global::SessionGen.Infrastructure.SessionOperation[] { StartOperation };
 
             private SessionDefinition()
                 : base("Custom.Name")
@@ -79,17 +79,17 @@ namespace Sample
             }
 
             /// <inheritdoc/>
-            public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.SessionOperation> Operations => operations;
+            public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.Infrastructure.SessionOperation> Operations => operations;
 
             /// <inheritdoc/>
-            public override global::SessionGen.SessionOperation? FindOperation(string name) => name switch
+            public override global::SessionGen.Infrastructure.SessionOperation? FindOperation(string name) => name switch
             {
                 "Start" => StartOperation,
                 _ => null,
             };
 
             /// <inheritdoc/>
-            protected override object CreateProcess(global::SessionGen.SessionContext context)
+            protected override object CreateProcess(global::SessionGen.Infrastructure.SessionContext context)
             {
                 var process = new global::Sample.Named();
                 process.sessionContext = context;
@@ -98,7 +98,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Start</c>: calls <c>Start</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class StartEntry : global::SessionGen.SessionOperation<global::Sample.Named, Messages.Start, global::System.ValueTuple>
+            private sealed class StartEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Named, Messages.Start, global::System.ValueTuple>
             {
                 public StartEntry()
                     : base(Instance, "Start", startsSession: true, handlerIsSynchronous: true)

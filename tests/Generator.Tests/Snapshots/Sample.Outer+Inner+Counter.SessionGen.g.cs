@@ -9,7 +9,7 @@ namespace Sample
         {
             partial class Counter
             {
-                private global::SessionGen.SessionContext sessionContext = null!;
+                private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
                 /// <summary>This session's id.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
@@ -48,16 +48,16 @@ namespace Sample
                 {
                     /// <summary>The message of operation <c>Start</c>, which starts a session.</summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-                    public sealed record Start(int Initial) : global::SessionGen.ISessionMessage
+                    public sealed record Start(int Initial) : global::SessionGen.Infrastructure.ISessionMessage
                     {
-                        global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Outer.Inner.Counter.SessionDefinition.StartOperation;
+                        global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Outer.Inner.Counter.SessionDefinition.StartOperation;
                     }
 
                     /// <summary>The message of operation <c>Increment</c>.</summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-                    public sealed record Increment(int By) : global::SessionGen.ISessionMessage
+                    public sealed record Increment(int By) : global::SessionGen.Infrastructure.ISessionMessage
                     {
-                        global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation;
+                        global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation;
                     }
                 }
 
@@ -101,18 +101,18 @@ namespace Sample
                 /// <summary>The runtime's description of the <c>Counter</c> process: its dispatch table and factory.</summary>
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-                public sealed class SessionDefinition : global::SessionGen.SessionProcessDefinition
+                public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
                 {
                     /// <summary>The one instance.</summary>
                     public static readonly SessionDefinition Instance = new SessionDefinition();
 
                     /// <summary>Operation <c>Start</c>, handled by <c>Start</c>.</summary>
-                    public static readonly global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Start, global::System.ValueTuple> StartOperation = new StartEntry();
+                    public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Start, global::System.ValueTuple> StartOperation = new StartEntry();
 
                     /// <summary>Operation <c>Increment</c>, handled by <c>Increment</c>.</summary>
-                    public static readonly global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Increment, int> IncrementOperation = new IncrementEntry();
+                    public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Increment, int> IncrementOperation = new IncrementEntry();
 
-                    private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { StartOperation, IncrementOperation };
+                    private static readonly global::SessionGen.Infrastructure.SessionOperation[] operations = new global::SessionGen.Infrastructure.SessionOperation[] { StartOperation, IncrementOperation };
 
                     private SessionDefinition()
                         : base("Counter")
@@ -120,10 +120,10 @@ namespace Sample
                     }
 
                     /// <inheritdoc/>
-                    public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.SessionOperation> Operations => operations;
+                    public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.Infrastructure.SessionOperation> Operations => operations;
 
                     /// <inheritdoc/>
-                    public override global::SessionGen.SessionOperation? FindOperation(string name) => name switch
+                    public override global::SessionGen.Infrastructure.SessionOperation? FindOperation(string name) => name switch
                     {
                         "Start" => StartOperation,
                         "Increment" => IncrementOperation,
@@ -131,7 +131,7 @@ namespace Sample
                     };
 
                     /// <inheritdoc/>
-                    protected override object CreateProcess(global::SessionGen.SessionContext context)
+                    protected override object CreateProcess(global::SessionGen.Infrastructure.SessionContext context)
                     {
                         var process = new global::Sample.Outer.Inner.Counter();
                         process.sessionContext = context;
@@ -140,7 +140,7 @@ namespace Sample
 
                     /// <summary>The table entry of operation <c>Start</c>: calls <c>Start</c> directly.</summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-                    private sealed class StartEntry : global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Start, global::System.ValueTuple>
+                    private sealed class StartEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Start, global::System.ValueTuple>
                     {
                         public StartEntry()
                             : base(Instance, "Start", startsSession: true, handlerIsSynchronous: true)
@@ -157,7 +157,7 @@ namespace Sample
 
                     /// <summary>The table entry of operation <c>Increment</c>: calls <c>Increment</c> directly.</summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-                    private sealed class IncrementEntry : global::SessionGen.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Increment, int>
+                    private sealed class IncrementEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Outer.Inner.Counter, Messages.Increment, int>
                     {
                         public IncrementEntry()
                             : base(Instance, "Increment", startsSession: false, handlerIsSynchronous: true)

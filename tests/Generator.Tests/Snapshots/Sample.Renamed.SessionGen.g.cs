@@ -5,7 +5,7 @@ namespace Sample
 {
     partial class Renamed
     {
-        private global::SessionGen.SessionContext sessionContext = null!;
+        private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
         /// <summary>This session's id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
@@ -34,7 +34,7 @@ namespace Sample
 
         /// <summary>A pending <c>Remind</c> timeout as the runtime holds it: the call of <c>SendReminder</c> and its arguments.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        private readonly struct RemindTimeoutCall : global::SessionGen.ITimeoutCall<global::Sample.Renamed>
+        private readonly struct RemindTimeoutCall : global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Renamed>
         {
             private readonly string topic;
 
@@ -43,9 +43,9 @@ namespace Sample
                 this.topic = topic;
             }
 
-            global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.Renamed>.Spec => null;
+            global::SessionGen.Infrastructure.TimeoutSpec? global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Renamed>.Spec => null;
 
-            global::System.Threading.Tasks.ValueTask global::SessionGen.ITimeoutCall<global::Sample.Renamed>.Run(global::Sample.Renamed process)
+            global::System.Threading.Tasks.ValueTask global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Renamed>.Run(global::Sample.Renamed process)
             {
                 process.SendReminder(this.topic);
                 return default;
@@ -69,16 +69,16 @@ namespace Sample
         {
             /// <summary>The message of operation <c>Begin</c>, which starts a session.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Begin(string Topic) : global::SessionGen.ISessionMessage
+            public sealed record Begin(string Topic) : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Renamed.SessionDefinition.BeginOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Renamed.SessionDefinition.BeginOperation;
             }
 
             /// <summary>The message of operation <c>Ask</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Ask(string Question) : global::SessionGen.ISessionMessage
+            public sealed record Ask(string Question) : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Renamed.SessionDefinition.AskOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Renamed.SessionDefinition.AskOperation;
             }
         }
 
@@ -122,18 +122,18 @@ namespace Sample
         /// <summary>The runtime's description of the <c>Renamed</c> process: its dispatch table and factory.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        public sealed class SessionDefinition : global::SessionGen.SessionProcessDefinition
+        public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
         {
             /// <summary>The one instance.</summary>
             public static readonly SessionDefinition Instance = new SessionDefinition();
 
             /// <summary>Operation <c>Begin</c>, handled by <c>HandleBegin</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple> BeginOperation = new BeginEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple> BeginOperation = new BeginEntry();
 
             /// <summary>Operation <c>Ask</c>, handled by <c>AnswerQuestion</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Ask, string> AskOperation = new AskEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.Renamed, Messages.Ask, string> AskOperation = new AskEntry();
 
-            private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { BeginOperation, AskOperation };
+            private static readonly global::SessionGen.Infrastructure.SessionOperation[] operations = new global::SessionGen.Infrastructure.SessionOperation[] { BeginOperation, AskOperation };
 
             private SessionDefinition()
                 : base("Renamed")
@@ -141,10 +141,10 @@ namespace Sample
             }
 
             /// <inheritdoc/>
-            public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.SessionOperation> Operations => operations;
+            public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.Infrastructure.SessionOperation> Operations => operations;
 
             /// <inheritdoc/>
-            public override global::SessionGen.SessionOperation? FindOperation(string name) => name switch
+            public override global::SessionGen.Infrastructure.SessionOperation? FindOperation(string name) => name switch
             {
                 "Begin" => BeginOperation,
                 "Ask" => AskOperation,
@@ -152,7 +152,7 @@ namespace Sample
             };
 
             /// <inheritdoc/>
-            protected override object CreateProcess(global::SessionGen.SessionContext context)
+            protected override object CreateProcess(global::SessionGen.Infrastructure.SessionContext context)
             {
                 var process = new global::Sample.Renamed();
                 process.sessionContext = context;
@@ -161,7 +161,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Begin</c>: calls <c>HandleBegin</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class BeginEntry : global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple>
+            private sealed class BeginEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple>
             {
                 public BeginEntry()
                     : base(Instance, "Begin", startsSession: true, handlerIsSynchronous: true)
@@ -178,7 +178,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Ask</c>: calls <c>AnswerQuestion</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class AskEntry : global::SessionGen.SessionOperation<global::Sample.Renamed, Messages.Ask, string>
+            private sealed class AskEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Renamed, Messages.Ask, string>
             {
                 public AskEntry()
                     : base(Instance, "Ask", startsSession: false, handlerIsSynchronous: true)

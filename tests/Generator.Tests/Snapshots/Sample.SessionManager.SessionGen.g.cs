@@ -5,7 +5,7 @@ namespace Sample
 {
     partial class SessionManager
     {
-        private global::SessionGen.SessionContext sessionContext = null!;
+        private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
         /// <summary>This session's id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
@@ -34,7 +34,7 @@ namespace Sample
 
         /// <summary>A pending <c>Greet</c> timeout as the runtime holds it: the call of <c>Greet</c> and its arguments.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        private readonly struct GreetTimeoutCall : global::SessionGen.ITimeoutCall<global::Sample.SessionManager>
+        private readonly struct GreetTimeoutCall : global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.SessionManager>
         {
             private readonly string name;
 
@@ -43,9 +43,9 @@ namespace Sample
                 this.name = name;
             }
 
-            global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.SessionManager>.Spec => null;
+            global::SessionGen.Infrastructure.TimeoutSpec? global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.SessionManager>.Spec => null;
 
-            global::System.Threading.Tasks.ValueTask global::SessionGen.ITimeoutCall<global::Sample.SessionManager>.Run(global::Sample.SessionManager process)
+            global::System.Threading.Tasks.ValueTask global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.SessionManager>.Run(global::Sample.SessionManager process)
             {
                 process.Greet(this.name);
                 return default;
@@ -69,23 +69,23 @@ namespace Sample
         {
             /// <summary>The message of operation <c>Initialize</c>, which starts a session.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Initialize(string Name, string[] Participants) : global::SessionGen.ISessionMessage
+            public sealed record Initialize(string Name, string[] Participants) : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.InitializeOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.InitializeOperation;
             }
 
             /// <summary>The message of operation <c>Join</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Join(string Name) : global::SessionGen.ISessionMessage
+            public sealed record Join(string Name) : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.JoinOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.JoinOperation;
             }
 
             /// <summary>The message of operation <c>Leave</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Leave(string Name) : global::SessionGen.ISessionMessage
+            public sealed record Leave(string Name) : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.LeaveOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.LeaveOperation;
             }
         }
 
@@ -156,21 +156,21 @@ namespace Sample
         /// <summary>The runtime's description of the <c>SessionManager</c> process: its dispatch table and factory.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        public sealed class SessionDefinition : global::SessionGen.SessionProcessDefinition
+        public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
         {
             /// <summary>The one instance.</summary>
             public static readonly SessionDefinition Instance = new SessionDefinition();
 
             /// <summary>Operation <c>Initialize</c>, handled by <c>Initialize</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple> InitializeOperation = new InitializeEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple> InitializeOperation = new InitializeEntry();
 
             /// <summary>Operation <c>Join</c>, handled by <c>Join</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult> JoinOperation = new JoinEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult> JoinOperation = new JoinEntry();
 
             /// <summary>Operation <c>Leave</c>, handled by <c>Leave</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Leave, global::System.ValueTuple> LeaveOperation = new LeaveEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Leave, global::System.ValueTuple> LeaveOperation = new LeaveEntry();
 
-            private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { InitializeOperation, JoinOperation, LeaveOperation };
+            private static readonly global::SessionGen.Infrastructure.SessionOperation[] operations = new global::SessionGen.Infrastructure.SessionOperation[] { InitializeOperation, JoinOperation, LeaveOperation };
 
             private SessionDefinition()
                 : base("SessionManager")
@@ -178,10 +178,10 @@ namespace Sample
             }
 
             /// <inheritdoc/>
-            public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.SessionOperation> Operations => operations;
+            public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.Infrastructure.SessionOperation> Operations => operations;
 
             /// <inheritdoc/>
-            public override global::SessionGen.SessionOperation? FindOperation(string name) => name switch
+            public override global::SessionGen.Infrastructure.SessionOperation? FindOperation(string name) => name switch
             {
                 "Initialize" => InitializeOperation,
                 "Join" => JoinOperation,
@@ -190,7 +190,7 @@ namespace Sample
             };
 
             /// <inheritdoc/>
-            protected override object CreateProcess(global::SessionGen.SessionContext context)
+            protected override object CreateProcess(global::SessionGen.Infrastructure.SessionContext context)
             {
                 var process = new global::Sample.SessionManager();
                 process.sessionContext = context;
@@ -199,7 +199,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Initialize</c>: calls <c>Initialize</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class InitializeEntry : global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple>
+            private sealed class InitializeEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple>
             {
                 public InitializeEntry()
                     : base(Instance, "Initialize", startsSession: true, handlerIsSynchronous: true)
@@ -216,7 +216,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Join</c>: calls <c>Join</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class JoinEntry : global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult>
+            private sealed class JoinEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult>
             {
                 public JoinEntry()
                     : base(Instance, "Join", startsSession: false, handlerIsSynchronous: true)
@@ -230,7 +230,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Leave</c>: calls <c>Leave</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class LeaveEntry : global::SessionGen.SessionOperation<global::Sample.SessionManager, Messages.Leave, global::System.ValueTuple>
+            private sealed class LeaveEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Leave, global::System.ValueTuple>
             {
                 public LeaveEntry()
                     : base(Instance, "Leave", startsSession: false)
@@ -239,7 +239,7 @@ namespace Sample
 
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.SessionManager process, Messages.Leave message, global::System.Threading.CancellationToken cancellationToken) =>
-                    global::SessionGen.HandlerResults.FromTask(process.Leave(message.Name));
+                    global::SessionGen.Infrastructure.HandlerResults.FromTask(process.Leave(message.Name));
             }
         }
     }

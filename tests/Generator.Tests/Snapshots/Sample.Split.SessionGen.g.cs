@@ -5,7 +5,7 @@ namespace Sample
 {
     partial class Split
     {
-        private global::SessionGen.SessionContext sessionContext = null!;
+        private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
         /// <summary>This session's id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
@@ -34,11 +34,11 @@ namespace Sample
 
         /// <summary>A pending <c>Expire</c> timeout as the runtime holds it: the call of <c>Expire</c> and its arguments.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        private readonly struct ExpireTimeoutCall : global::SessionGen.ITimeoutCall<global::Sample.Split>
+        private readonly struct ExpireTimeoutCall : global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Split>
         {
-            global::SessionGen.TimeoutSpec? global::SessionGen.ITimeoutCall<global::Sample.Split>.Spec => null;
+            global::SessionGen.Infrastructure.TimeoutSpec? global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Split>.Spec => null;
 
-            global::System.Threading.Tasks.ValueTask global::SessionGen.ITimeoutCall<global::Sample.Split>.Run(global::Sample.Split process)
+            global::System.Threading.Tasks.ValueTask global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Split>.Run(global::Sample.Split process)
             {
                 process.Expire();
                 return default;
@@ -62,23 +62,23 @@ namespace Sample
         {
             /// <summary>The message of operation <c>Open</c>, which starts a session.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Open(string State) : global::SessionGen.ISessionMessage
+            public sealed record Open(string State) : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.OpenOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.OpenOperation;
             }
 
             /// <summary>The message of operation <c>Read</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Read() : global::SessionGen.ISessionMessage
+            public sealed record Read() : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.ReadOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.ReadOperation;
             }
 
             /// <summary>The message of operation <c>Close</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            public sealed record Close() : global::SessionGen.ISessionMessage
+            public sealed record Close() : global::SessionGen.Infrastructure.ISessionMessage
             {
-                global::SessionGen.SessionOperation global::SessionGen.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.CloseOperation;
+                global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.CloseOperation;
             }
         }
 
@@ -149,21 +149,21 @@ namespace Sample
         /// <summary>The runtime's description of the <c>Split</c> process: its dispatch table and factory.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        public sealed class SessionDefinition : global::SessionGen.SessionProcessDefinition
+        public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
         {
             /// <summary>The one instance.</summary>
             public static readonly SessionDefinition Instance = new SessionDefinition();
 
             /// <summary>Operation <c>Open</c>, handled by <c>Open</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple> OpenOperation = new OpenEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple> OpenOperation = new OpenEntry();
 
             /// <summary>Operation <c>Read</c>, handled by <c>Read</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Read, string> ReadOperation = new ReadEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Read, string> ReadOperation = new ReadEntry();
 
             /// <summary>Operation <c>Close</c>, handled by <c>Close</c>.</summary>
-            public static readonly global::SessionGen.SessionOperation<global::Sample.Split, Messages.Close, global::System.ValueTuple> CloseOperation = new CloseEntry();
+            public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Close, global::System.ValueTuple> CloseOperation = new CloseEntry();
 
-            private static readonly global::SessionGen.SessionOperation[] operations = new global::SessionGen.SessionOperation[] { OpenOperation, ReadOperation, CloseOperation };
+            private static readonly global::SessionGen.Infrastructure.SessionOperation[] operations = new global::SessionGen.Infrastructure.SessionOperation[] { OpenOperation, ReadOperation, CloseOperation };
 
             private SessionDefinition()
                 : base("Split")
@@ -171,10 +171,10 @@ namespace Sample
             }
 
             /// <inheritdoc/>
-            public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.SessionOperation> Operations => operations;
+            public override global::System.Collections.Generic.IReadOnlyList<global::SessionGen.Infrastructure.SessionOperation> Operations => operations;
 
             /// <inheritdoc/>
-            public override global::SessionGen.SessionOperation? FindOperation(string name) => name switch
+            public override global::SessionGen.Infrastructure.SessionOperation? FindOperation(string name) => name switch
             {
                 "Open" => OpenOperation,
                 "Read" => ReadOperation,
@@ -183,7 +183,7 @@ namespace Sample
             };
 
             /// <inheritdoc/>
-            protected override object CreateProcess(global::SessionGen.SessionContext context)
+            protected override object CreateProcess(global::SessionGen.Infrastructure.SessionContext context)
             {
                 var process = new global::Sample.Split();
                 process.sessionContext = context;
@@ -192,7 +192,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Open</c>: calls <c>Open</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class OpenEntry : global::SessionGen.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple>
+            private sealed class OpenEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple>
             {
                 public OpenEntry()
                     : base(Instance, "Open", startsSession: true, handlerIsSynchronous: true)
@@ -209,7 +209,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Read</c>: calls <c>Read</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class ReadEntry : global::SessionGen.SessionOperation<global::Sample.Split, Messages.Read, string>
+            private sealed class ReadEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Read, string>
             {
                 public ReadEntry()
                     : base(Instance, "Read", startsSession: false, handlerIsSynchronous: true)
@@ -223,7 +223,7 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Close</c>: calls <c>Close</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-            private sealed class CloseEntry : global::SessionGen.SessionOperation<global::Sample.Split, Messages.Close, global::System.ValueTuple>
+            private sealed class CloseEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Close, global::System.ValueTuple>
             {
                 public CloseEntry()
                     : base(Instance, "Close", startsSession: false)
@@ -232,7 +232,7 @@ namespace Sample
 
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Close message, global::System.Threading.CancellationToken cancellationToken) =>
-                    global::SessionGen.HandlerResults.FromTask(process.Close());
+                    global::SessionGen.Infrastructure.HandlerResults.FromTask(process.Close());
             }
         }
     }

@@ -1,4 +1,5 @@
 using SessionGen.Runtime.Tests.Processes;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Runtime.Tests.Hostile;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SessionGen.Runtime.Tests.Processes;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Runtime.Tests.Integration;
 

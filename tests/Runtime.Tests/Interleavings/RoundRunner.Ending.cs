@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.Runtime.Tests.Interleavings;
 
