@@ -61,4 +61,11 @@ public sealed class SessionHostOptions
     /// after creating a host over a store that already holds sessions.
     /// </summary>
     public ISessionStore? Store { get; set; }
+
+    /// <summary>
+    /// How durable sessions' fields, timeout arguments and events are written to the <see cref="Store"/>: give a
+    /// source-generated <c>JsonSerializerContext</c> as its <see cref="System.Text.Json.JsonSerializerOptions.TypeInfoResolver"/>
+    /// (required under Native AOT). <see langword="null"/> (the default) for <see cref="System.Text.Json.JsonSerializerOptions.Default"/>.
+    /// </summary>
+    public System.Text.Json.JsonSerializerOptions? SerializerOptions { get; set; }
 }

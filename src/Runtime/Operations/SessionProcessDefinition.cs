@@ -44,6 +44,17 @@ public abstract class SessionProcessDefinition
     /// <summary>Runs the process's <see cref="OnIdleAttribute"/> handler, if it declares one.</summary>
     protected virtual ValueTask OnIdleAsync(object process) => default;
 
+    /// <summary>Whether the process is durable (<see cref="SessionProcessAttribute.Durable"/>): its instance implements <see cref="IDurableProcess"/>.</summary>
+    public virtual bool IsDurable => false;
+
+    /// <summary>
+    /// Schedules again, on a reloaded durable session, the pending timeout <paramref name="name"/> whose arguments
+    /// <paramref name="arguments"/> holds, due after <paramref name="delay"/> (the generated code calls <c>Schedule{Name}</c>).
+    /// </summary>
+    /// <exception cref="SessionStateException">The process declares no such timeout.</exception>
+    protected internal virtual TimeoutHandle RestoreTimeout(object process, string name, TimeSpan delay, SessionStateReader arguments) =>
+        throw arguments.UnknownTimeout(name);
+
     internal ValueTask RunFaultHandlerAsync(object process, SessionFaultedException fault) => OnFaultAsync(process, fault);
 
     internal ValueTask RunIdleHandlerAsync(object process) => OnIdleAsync(process);
