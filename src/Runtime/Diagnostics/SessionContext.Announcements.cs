@@ -19,6 +19,11 @@ public sealed partial class SessionContext
     /// <summary>The session has ended and its subscriptions are complete.</summary>
     internal void AnnounceEnd()
     {
+        if (durability is { Unloading: true })
+        {
+            return; // it left memory, but lives on in its store
+        }
+
         SessionFaultedException? fault = extras?.Fault;
         SessionEndReason reason = fault is not null ? SessionEndReason.Faulted
             : Host.IsStopping ? SessionEndReason.HostStopping

@@ -25,4 +25,12 @@ public abstract class SessionObserver
     public virtual void HandlerFaulted(SessionId id, SessionProcessDefinition process, SessionFaultedException fault)
     {
     }
+
+    /// <summary>
+    /// A stored durable session with a pending timeout could not be loaded when the timeout fell due (the store failed,
+    /// or its record no longer loads): its timeout has not run. The next message to the session tries again.
+    /// </summary>
+    public virtual void WakeUpFailed(SessionId id, SessionProcessDefinition process, Exception exception)
+    {
+    }
 }

@@ -16,6 +16,23 @@ internal sealed partial class SubscriberList
     }
 
     /// <summary>
+    /// A reloaded durable session: numbering goes on after <paramref name="lastSequence"/>, and the stored recent
+    /// events are retained for subscribers that resume (their payloads as JSON, the types not being stored).
+    /// </summary>
+    public void Restore(long lastSequence, IEnumerable<SessionEvent> recent, int capacity)
+    {
+        lock (this)
+        {
+            sequence = lastSequence;
+            replay ??= new EventReplayBuffer(capacity);
+            foreach (SessionEvent @event in recent)
+            {
+                replay.Record(@event);
+            }
+        }
+    }
+
+    /// <summary>
     /// Delivers to <paramref name="subscription"/> the retained events numbered after <paramref name="afterSequence"/>
     /// that are for it, then adds it; false when the session has ended. <paramref name="missedEvents"/> counts the
     /// events after <paramref name="afterSequence"/> that are no longer retained (some may have been another

@@ -14,7 +14,16 @@ internal sealed class DrainMarker : MailboxItem
 
     internal override ValueTask RunAsync(SessionContext session)
     {
-        session.EndSession();
+        // A durable session leaves memory but lives on in its store; the others end with their host.
+        if (session.IsDurable)
+        {
+            session.Unload();
+        }
+        else
+        {
+            session.EndSession();
+        }
+
         return default;
     }
 

@@ -128,7 +128,15 @@ public sealed partial class SessionContext
     }
 
     /// <summary>The host's shutdown timeout ran out: end now, whatever is still queued.</summary>
-    internal void EndForShutdown() => End(DeadLetterReason.HostStopping);
+    internal void EndForShutdown()
+    {
+        if (durability is { } durable)
+        {
+            durable.Unloading = true; // it lives on in its store
+        }
+
+        End(DeadLetterReason.HostStopping);
+    }
 
     private void End(DeadLetterReason reasonForQueued) => End(reasonForQueued, closedBy: null);
 

@@ -193,11 +193,15 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         rare.AwaitedItem = null;
         rare.AwaitedRun = default;
         run.GetAwaiter().GetResult();
-        if (!Finish(item))
+        if (Finish(item))
         {
-            return;
+            ContinueTurn();
         }
+    }
 
+    /// <summary>Goes on with the turn after something it awaited (a handler, a durable commit) has finished.</summary>
+    private void ContinueTurn()
+    {
         // The completing thread may itself be deep in other sessions' turns (a handler completing this one's task):
         // the same bound as for inline turns keeps the stack short.
         if (!MayRunHandlersHere || inlineDepth >= MaxInlineDepth)
@@ -230,6 +234,11 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         if (InFinalState)
         {
             endRequested = true;
+        }
+
+        if (durability is not null)
+        {
+            return FinishDurable(item);
         }
 
         // The session ends before the caller sees the result, so a caller that saw EndSession's

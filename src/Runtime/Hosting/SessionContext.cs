@@ -68,6 +68,12 @@ public sealed partial class SessionContext
     public void Emit(object @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
+        if (durability is { } durable)
+        {
+            durable.Defer(@event, participant: null);
+            return;
+        }
+
         Subscribers.Publish(Id, @event, participant: null);
     }
 
@@ -76,6 +82,12 @@ public sealed partial class SessionContext
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(@event);
+        if (durability is { } durable)
+        {
+            durable.Defer(@event, participant);
+            return;
+        }
+
         Subscribers.Publish(Id, @event, participant);
     }
 
@@ -83,16 +95,20 @@ public sealed partial class SessionContext
     public void EndSession() => endRequested = true;
 
     /// <summary>Runs <paramref name="callback"/> on this session's turn once <paramref name="delay"/> has passed.</summary>
+    /// <exception cref="InvalidOperationException">The process is durable: a callback cannot be stored.</exception>
     public TimeoutHandle After(TimeSpan delay, Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        ThrowIfDurable();
         return Host.Timers.Schedule(this, delay, callback);
     }
 
     /// <summary>Runs the asynchronous <paramref name="callback"/> on this session's turn once <paramref name="delay"/> has passed.</summary>
+    /// <exception cref="InvalidOperationException">The process is durable: a callback cannot be stored.</exception>
     public TimeoutHandle After(TimeSpan delay, Func<ValueTask> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        ThrowIfDurable();
         return Host.Timers.Schedule(this, delay, callback);
     }
 
@@ -133,16 +149,20 @@ public sealed partial class SessionContext
     }
 
     /// <summary>Runs <paramref name="callback"/> as the named timeout <paramref name="spec"/> once <paramref name="delay"/> has passed.</summary>
+    /// <exception cref="InvalidOperationException">The process is durable: a callback cannot be stored.</exception>
     public TimeoutHandle Schedule(TimeSpan delay, Action callback, TimeoutSpec spec)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        ThrowIfDurable();
         return Host.Timers.Schedule(this, delay, callback, spec);
     }
 
     /// <summary>Runs the asynchronous <paramref name="callback"/> as the named timeout <paramref name="spec"/> once <paramref name="delay"/> has passed.</summary>
+    /// <exception cref="InvalidOperationException">The process is durable: a callback cannot be stored.</exception>
     public TimeoutHandle Schedule(TimeSpan delay, Func<ValueTask> callback, TimeoutSpec spec)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        ThrowIfDurable();
         return Host.Timers.Schedule(this, delay, callback, spec);
     }
 
@@ -155,7 +175,7 @@ public sealed partial class SessionContext
     public TimeoutHandle Schedule<TProcess, TCall>(TimeSpan delay, TCall call)
         where TProcess : class
         where TCall : struct, ITimeoutCall<TProcess> =>
-        Host.Timers.Schedule<TProcess, TCall>(this, delay, call);
+        Tracked(Host.Timers.Schedule<TProcess, TCall>(this, delay, call), delay);
 
     internal void Bind(object processInstance) => process = processInstance;
 

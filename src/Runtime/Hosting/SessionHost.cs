@@ -30,6 +30,7 @@ public sealed partial class SessionHost : IAsyncDisposable
         shutdownTimeout = options.ShutdownTimeout;
         Timers = new TimerWheel(TimeProvider, options.TimerResolution);
         ApplyIntegrationOptions(options);
+        ApplyDurabilityOptions(options);
     }
 
     /// <summary>The clock behind this host's timeouts.</summary>
@@ -138,6 +139,17 @@ public sealed partial class SessionHost : IAsyncDisposable
         try
         {
             session = new SessionContext(this, id, definition);
+            if (definition.IsDurable)
+            {
+                SessionDurability? durability = NewDurability(definition, id, out error);
+                if (durability is null)
+                {
+                    return null;
+                }
+
+                session.MakeDurable(durability);
+            }
+
             session.Bind(definition.CreateBoundProcess(session));
 
             // The starter is queued before the session becomes visible, so it is always handled first, but

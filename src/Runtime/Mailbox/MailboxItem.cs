@@ -39,6 +39,11 @@ internal abstract class MailboxItem
     /// <summary>Tells whoever waits for this item how <see cref="RunAsync"/> went.</summary>
     internal abstract void Complete();
 
+    /// <summary>Replaces the outcome <see cref="Complete"/> will report with <paramref name="failure"/> (a durable turn that could not be stored).</summary>
+    internal virtual void FailOutcome(Exception failure)
+    {
+    }
+
     /// <summary>
     /// The item will never run: tells its sender why (<paramref name="answer"/>) and, for a message that had
     /// been accepted (<paramref name="reason"/> not null), files a dead letter.

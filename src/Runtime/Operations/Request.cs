@@ -176,6 +176,12 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         }
     }
 
+    internal override void FailOutcome(Exception failure)
+    {
+        result = default;
+        error = failure;
+    }
+
     internal override void Complete()
     {
         telemetry.Stop(session, operation, error);

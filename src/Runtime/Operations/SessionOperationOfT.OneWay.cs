@@ -15,14 +15,50 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     public bool Post(SessionClient client, TMessage message)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return Post(client.Resolve(out _), client.Id, message);
+        SessionContext? session = client.Resolve(out Exception? error);
+        return session is null && client.Host.MayLoad(Process, error)
+            ? PostAfterLoad(client.Host, client.Id, message)
+            : Post(session, client.Id, message);
     }
 
     /// <summary>Queues <paramref name="message"/> for session <paramref name="id"/>; see <see cref="Post(SessionClient, TMessage)"/>.</summary>
     public bool Post(SessionHost host, SessionId id, TMessage message)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return Post(host.Find(id, out _), id, message);
+        SessionContext? session = host.Find(id, out Exception? error);
+        return session is null && host.MayLoad(Process, error)
+            ? PostAfterLoad(host, id, message)
+            : Post(session, id, message);
+    }
+
+    /// <summary>
+    /// A durable session that is not in memory: accepted now, queued once the session is loaded. If the store has no
+    /// such session (or it cannot be loaded, or refuses the message), the message is filed as a dead letter.
+    /// </summary>
+    private bool PostAfterLoad(SessionHost host, SessionId id, TMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _ = PostAfterLoadAsync(host, id, message);
+        return true;
+    }
+
+    private async Task PostAfterLoadAsync(SessionHost host, SessionId id, TMessage message)
+    {
+        SessionContext? session;
+        try
+        {
+            session = await host.LoadAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            session = null;
+        }
+
+        if (session is null || !Post(session, id, message))
+        {
+            DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
+            host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));
+        }
     }
 
     private bool Post(SessionContext? session, SessionId id, TMessage message)

@@ -65,28 +65,50 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return WithResult(Offer(host.Find(id, out Exception? error), id, message, cancellationToken, ref error), error);
+        SessionContext? session = host.Find(id, out Exception? error);
+        return session is null && host.MayLoad(Process, error)
+            ? SendAfterLoadAsync(host, id, message, cancellationToken)
+            : WithResult(Offer(session, id, message, cancellationToken, ref error), error);
     }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session; completes with the handler's result.</summary>
     public ValueTask<TResult> SendAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return WithResult(Offer(client.Resolve(out Exception? error), client.Id, message, cancellationToken, ref error), error);
+        SessionContext? session = client.Resolve(out Exception? error);
+        return session is null && client.Host.MayLoad(Process, error)
+            ? SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken)
+            : WithResult(Offer(session, client.Id, message, cancellationToken, ref error), error);
     }
 
     /// <summary>Sends <paramref name="message"/> to an operation without a result.</summary>
     public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return WithoutResult(Offer(host.Find(id, out Exception? error), id, message, cancellationToken, ref error), error);
+        SessionContext? session = host.Find(id, out Exception? error);
+        return session is null && host.MayLoad(Process, error)
+            ? new ValueTask(SendAfterLoadAsync(host, id, message, cancellationToken).AsTask())
+            : WithoutResult(Offer(session, id, message, cancellationToken, ref error), error);
     }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session, for an operation without a result.</summary>
     public ValueTask SendWithoutResultAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return WithoutResult(Offer(client.Resolve(out Exception? error), client.Id, message, cancellationToken, ref error), error);
+        SessionContext? session = client.Resolve(out Exception? error);
+        return session is null && client.Host.MayLoad(Process, error)
+            ? new ValueTask(SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken).AsTask())
+            : WithoutResult(Offer(session, client.Id, message, cancellationToken, ref error), error);
+    }
+
+    /// <summary>A durable session that is not in memory: loads it from the host's store, then sends.</summary>
+    private async ValueTask<TResult> SendAfterLoadAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        SessionContext session = await host.LoadAsync(Process, id, cancellationToken).ConfigureAwait(false)
+            ?? throw SessionNotFoundException.NoSuchSession(id);
+        Exception? error = null;
+        return await WithResult(Offer(session, id, message, cancellationToken, ref error), error).ConfigureAwait(false);
     }
 
     private static ValueTask<TResult> WithResult(Request<TProcess, TMessage, TResult>? request, Exception? error) =>

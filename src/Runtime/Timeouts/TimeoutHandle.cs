@@ -10,6 +10,9 @@ public readonly struct TimeoutHandle
         this.entry = entry;
     }
 
+    /// <summary>The wheel's entry, or null for a default handle.</summary>
+    internal TimerEntry? Entry => entry;
+
     /// <summary>
     /// Stops the timeout. Returns <see langword="true"/> when this call stopped a timeout that had not run yet, which
     /// then never runs (also when it is already due, taken by the wheel or waiting in its session's queue);

@@ -35,6 +35,12 @@ internal abstract class TimerEntry : MailboxItem
     /// <summary>The wheel that holds it.</summary>
     internal TimerWheel Wheel => Session is { } session ? session.Host.Timers : ((ClockTimerEntry)this).ClockWheel;
 
+    /// <summary>The name a durable session stores it under, or null when it cannot be stored (a closure, a runtime timer).</summary>
+    internal virtual string? DurableName => null;
+
+    /// <summary>Writes the stored timeout's arguments; only for entries with a <see cref="DurableName"/>.</summary>
+    internal virtual void WriteArguments(SessionStateWriter arguments) => throw new InvalidOperationException("Only a durable process's named timeout can be stored.");
+
     /// <summary>Whether it is one of the runtime's own session timers (the idle watch), not a user's timeout.</summary>
     internal virtual bool IsRuntimeTimer => false;
 
@@ -152,6 +158,11 @@ internal sealed class TimerEntry<TProcess, TCall> : TimerEntry
     internal override ulong TargetStates => call.Spec?.TargetStates ?? 0;
 
     internal override string Name => call.Spec?.Name ?? "timeout";
+
+    /// <summary>The timeout's name when it is a durable process's, which can be stored; otherwise null.</summary>
+    internal override string? DurableName => call is IDurableTimeoutCall<TProcess> durable ? durable.Name : null;
+
+    internal override void WriteArguments(SessionStateWriter arguments) => ((IDurableTimeoutCall<TProcess>)call).WriteArguments(arguments);
 
     protected override ValueTask Invoke(SessionContext session) => call.Run((TProcess)session.Process);
 }

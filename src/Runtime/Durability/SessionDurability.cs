@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Text.Json;
+using SessionGen.Infrastructure;
+
+namespace SessionGen;
+
+/// <summary>
+/// What a durable session keeps beside its process instance: the version of its last committed record, the events its
+/// running turn emitted (published only once the turn is committed), its recent-event log and its pending named
+/// timeouts. Touched only on the session's turn.
+/// </summary>
+internal sealed class SessionDurability
+{
+    private readonly List<(object Payload, string? Participant)> unpublished = new();
+    private readonly List<DurableTimer> timers = new();
+    private List<StoredEvent> recentEvents = new();
+    private List<StoredEvent>? capturedEvents;
+
+    public SessionDurability(ISessionStore store, JsonSerializerOptions options, int eventLogCapacity)
+    {
+        Store = store;
+        Options = options;
+        EventLogCapacity = eventLogCapacity;
+    }
+
+    public ISessionStore Store { get; }
+
+    public JsonSerializerOptions Options { get; }
+
+    /// <summary>How many recent events each record keeps, so subscribers resume after a restart.</summary>
+    public int EventLogCapacity { get; }
+
+    /// <summary>The version of the last committed record (0 before the first).</summary>
+    public long Version { get; set; }
+
+    /// <summary>The sequence number of the last committed event.</summary>
+    public long LastEventSequence { get; private set; }
+
+    /// <summary>
+    /// Set when the session leaves memory without ending (the host stops, the session passivates, a commit failed):
+    /// its last committed record stays as it is, so nothing more is written.
+    /// </summary>
+    public bool Unloading { get; set; }
+
+    /// <summary>The events of the running turn, each to be published once the turn is committed.</summary>
+    public IReadOnlyList<(object Payload, string? Participant)> Unpublished => unpublished;
+
+    public IReadOnlyList<StoredEvent> RecentEvents => recentEvents;
+
+    public void Defer(object payload, string? participant) => unpublished.Add((payload, participant));
+
+    public void Track(TimerEntry entry, DateTimeOffset dueAt) => timers.Add(new DurableTimer(entry, dueAt));
+
+    /// <summary>The turn is committed: its events count from now on and may be published (the caller does, in order).</summary>
+    public void Committed(long version)
+    {
+        Version = version;
+        LastEventSequence += unpublished.Count;
+        recentEvents = capturedEvents ?? recentEvents;
+        capturedEvents = null;
+        unpublished.Clear();
+    }
+
+    /// <summary>The turn was not committed: its events are never published.</summary>
+    public void Discard()
+    {
+        capturedEvents = null;
+        unpublished.Clear();
+    }
+
+    /// <summary>Puts back what a loaded record says about events: the last sequence number and the recent log.</summary>
+    public void RestoreEvents(long lastSequence, List<StoredEvent> recent)
+    {
+        LastEventSequence = lastSequence;
+        recentEvents = recent;
+    }
+
+    /// <summary>
+    /// The record of the turn that has just run (not yet committed): the process's fields, protocol state, pending
+    /// timeouts, events and keys; an <paramref name="ended"/> session keeps only its events.
+    /// </summary>
+    public SessionRecord Capture(SessionContext session, bool ended, IReadOnlyList<CorrelationKey> keys)
+    {
+        string process = session.Definition.ProtocolName;
+        var buffer = new ArrayBufferWriter<byte>(512);
+        DateTimeOffset? wakeUpAt = null;
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber(StoredFormat.Version, StoredFormat.CurrentVersion);
+            if (!ended)
+            {
+                json.WriteStartObject(StoredFormat.Fields);
+                ((IDurableProcess)session.Process).WriteState(new SessionStateWriter(json, Options, process));
+                json.WriteEndObject();
+                json.WriteNumber(StoredFormat.State, session.State);
+                wakeUpAt = WriteTimeouts(json, process);
+            }
+
+            WriteEvents(json, session.Id, process);
+            json.WriteEndObject();
+        }
+
+        return new SessionRecord(process, session.Id, Version + 1, ended, buffer.WrittenMemory, ended ? [] : keys, wakeUpAt);
+    }
+
+    private DateTimeOffset? WriteTimeouts(Utf8JsonWriter json, string process)
+    {
+        timers.RemoveAll(static timer => !timer.IsPending);
+        DateTimeOffset? earliest = null;
+        json.WriteStartArray(StoredFormat.Timeouts);
+        foreach (DurableTimer timer in timers.OrderBy(static timer => timer.DueAt))
+        {
+            json.WriteStartObject();
+            json.WriteString(StoredFormat.TimeoutName, timer.Entry.DurableName);
+            json.WriteString(StoredFormat.TimeoutDue, timer.DueAt);
+            json.WriteStartObject(StoredFormat.TimeoutArguments);
+            timer.Entry.WriteArguments(new SessionStateWriter(json, Options, process));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            earliest ??= timer.DueAt;
+        }
+
+        json.WriteEndArray();
+        return earliest;
+    }
+
+    private void WriteEvents(Utf8JsonWriter json, SessionId id, string process)
+    {
+        // The log the record will hold once committed: the recent events, then this turn's, keeping the newest.
+        List<StoredEvent> log = recentEvents;
+        if (unpublished.Count > 0)
+        {
+            log = new List<StoredEvent>(recentEvents);
+            long sequence = LastEventSequence;
+            foreach ((object payload, string? participant) in unpublished)
+            {
+                log.Add(new StoredEvent(++sequence, participant, StoredFormat.SerializeEvent(payload, Options, id, process)));
+            }
+
+            if (log.Count > EventLogCapacity)
+            {
+                log.RemoveRange(0, log.Count - EventLogCapacity);
+            }
+        }
+
+        capturedEvents = log;
+        json.WriteStartObject(StoredFormat.Events);
+        json.WriteNumber(StoredFormat.LastSequence, LastEventSequence + unpublished.Count);
+        json.WriteStartArray(StoredFormat.Recent);
+        foreach (StoredEvent stored in log)
+        {
+            json.WriteStartObject();
+            json.WriteNumber(StoredFormat.Sequence, stored.Sequence);
+            if (stored.Participant is not null)
+            {
+                json.WriteString(StoredFormat.Participant, stored.Participant);
+            }
+
+            json.WritePropertyName(StoredFormat.Payload);
+            json.WriteRawValue(stored.Payload.Span, skipInputValidation: true);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,191 @@
+using System.Text.Json;
+
+namespace SessionGen.Infrastructure;
+
+// A durable session commits each turn to the host's store before anyone hears of it: the caller's answer, the
+// turn's events and the session's end wait for the write. A turn whose write fails leaves the store as it was and
+// the session leaves memory, so the next message loads the last committed turn.
+public sealed partial class SessionContext
+{
+    private SessionDurability? durability;
+
+    internal bool IsDurable => durability is not null;
+
+    internal void MakeDurable(SessionDurability state) => durability = state;
+
+    /// <summary>Fills a reloaded session from its record, before it is registered: fields, protocol state, events.</summary>
+    internal void RestoreState(SessionRecord record, StoredSession stored)
+    {
+        SessionDurability durable = durability!;
+        durable.Version = record.Version;
+        string process = Definition.ProtocolName;
+        ((IDurableProcess)Process).ReadState(new SessionStateReader(stored.Fields, durable.Options, process, Id));
+        state = stored.State;
+        durable.RestoreEvents(stored.LastEventSequence, stored.RecentEvents);
+        Subscribers.Restore(
+            stored.LastEventSequence,
+            stored.RecentEvents.Select(e => new SessionEvent(Id, e.Sequence, ParseJson(e.Payload), e.Participant)),
+            durable.EventLogCapacity);
+    }
+
+    /// <summary>Schedules a reloaded session's pending timeouts again, once it is registered.</summary>
+    internal void RestoreTimeouts(StoredSession stored)
+    {
+        SessionDurability durable = durability!;
+        string process = Definition.ProtocolName;
+
+        // In due order, so overdue ones (delay zero) run in the order they were due.
+        DateTimeOffset now = Host.TimeProvider.GetUtcNow();
+        foreach (StoredTimeout timeout in stored.Timeouts)
+        {
+            TimeSpan delay = timeout.DueAt > now ? timeout.DueAt - now : TimeSpan.Zero;
+            Definition.RestoreTimeout(Process, timeout.Name, delay, new SessionStateReader(timeout.Arguments, durable.Options, process, Id));
+        }
+    }
+
+    private static JsonElement ParseJson(ReadOnlyMemory<byte> json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A durable session leaves memory once its running turn is done, without ending in the store.</summary>
+    internal void Unload()
+    {
+        durability!.Unloading = true;
+        endRequested = true;
+    }
+
+    /// <summary>Remembers a named timeout a durable session scheduled, so its records carry it until it has run.</summary>
+    private TimeoutHandle Tracked(TimeoutHandle handle, TimeSpan delay)
+    {
+        if (durability is { } durable && handle.Entry is { DurableName: not null } entry)
+        {
+            durable.Track(entry, Host.TimeProvider.GetUtcNow() + delay);
+        }
+
+        return handle;
+    }
+
+    private void ThrowIfDurable()
+    {
+        if (durability is not null)
+        {
+            throw new InvalidOperationException(
+                $"Process '{Definition.ProtocolName}' is durable, and a callback cannot be stored: declare an [OnTimeout] handler and call its Schedule method instead of After.");
+        }
+    }
+
+    /// <summary>
+    /// Commits the turn that has just run, then reports it (see <see cref="Finish"/>). True when the turn may go on
+    /// at once; false when the session has ended or the write is still in flight (its completion goes on with the turn).
+    /// </summary>
+    private bool FinishDurable(MailboxItem? item)
+    {
+        SessionDurability durable = durability!;
+        if (durable.Unloading)
+        {
+            durable.Discard();
+            End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
+            item?.Complete();
+            return false;
+        }
+
+        // Ended meanwhile (a time limit under the EndSession policy) counts as an end the store must hear of.
+        bool ending = endRequested || IsEnded;
+        ValueTask write;
+        try
+        {
+            SessionRecord record = durable.Capture(this, ending, Keys);
+            write = durable.Store.WriteAsync(record, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            CommitFailed(item, exception);
+            return false;
+        }
+
+        if (write.IsCompleted)
+        {
+            return Committed(item, write, ending);
+        }
+
+        write.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() =>
+        {
+            if (Committed(item, write, ending))
+            {
+                ContinueTurn();
+            }
+        });
+        return false;
+    }
+
+    private bool Committed(MailboxItem? item, ValueTask write, bool ending)
+    {
+        SessionDurability durable = durability!;
+        try
+        {
+            write.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            CommitFailed(item, exception);
+            return false;
+        }
+
+        List<(object Payload, string? Participant)> events = [.. durable.Unpublished];
+        durable.Committed(durable.Version + 1);
+        foreach ((object payload, string? participant) in events)
+        {
+            if (!IsEnded)
+            {
+                Subscribers.Publish(Id, payload, participant);
+            }
+        }
+
+        if (ending)
+        {
+            End(DeadLetterReason.SessionEnded);
+        }
+
+        Interleaving.Point();
+        item?.Complete();
+        return !IsEnded;
+    }
+
+    /// <summary>
+    /// The turn could not be stored: its caller hears why (not its handler's result), its events are dropped, and the
+    /// session leaves memory, so the next message loads the last committed turn from the store.
+    /// </summary>
+    private void CommitFailed(MailboxItem? item, Exception exception)
+    {
+        SessionDurability durable = durability!;
+        durable.Discard();
+        durable.Unloading = true;
+        Exception failure = exception switch
+        {
+            SessionStoreConflictException when durable.Version == 0 => new SessionAlreadyExistsException(Id),
+            SessionException => exception,
+            _ => new SessionStateException(Id, $"Session '{Id}' of process '{Definition.ProtocolName}' could not be stored: {exception.Message}", exception),
+        };
+        item?.FailOutcome(failure);
+        End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
+        item?.Complete();
+    }
+
+    private CorrelationKey[] Keys
+    {
+        get
+        {
+            if (Volatile.Read(ref extras) is not { } rare)
+            {
+                return [];
+            }
+
+            lock (rare)
+            {
+                return rare.Keys;
+            }
+        }
+    }
+}

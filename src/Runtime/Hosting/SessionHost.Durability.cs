@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using SessionGen.Infrastructure;
+
+namespace SessionGen;
+
+/// <summary>Durable sessions: loading them from the store on demand, and waking them after a restart.</summary>
+public sealed partial class SessionHost
+{
+    // How many recent events a durable session's record keeps when the host retains none in memory.
+    private const int DefaultStoredEventCount = 100;
+
+    private readonly ConcurrentDictionary<SessionId, Task<SessionContext?>> loads = new();
+    private ISessionStore? store;
+    private JsonSerializerOptions serializerOptions = null!;
+
+    /// <summary>Where durable sessions are kept (<see cref="SessionHostOptions.Store"/>), or null.</summary>
+    public ISessionStore? Store => store;
+
+    /// <summary>
+    /// After a restart over a store that holds sessions: arms a wake-up for every stored session with a pending timeout,
+    /// so each timeout fires once, when due; sessions whose timeouts are overdue are loaded at once, in due order, and
+    /// their overdue timeouts run at once, in due order. Other sessions load on their next message (their handled
+    /// message ids, kept in their records, come back with them).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The host has no store; or the store holds pending timeouts of durable
+    /// processes this application does not declare (the others are armed before this is thrown).</exception>
+    public async Task RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        ISessionStore source = store ?? throw new InvalidOperationException("This host has no store to recover from: set SessionHostOptions.Store.");
+        var wakeUps = new List<SessionWakeUp>();
+        await foreach (SessionWakeUp wakeUp in source.ReadWakeUpsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            wakeUps.Add(wakeUp);
+        }
+
+        wakeUps.Sort(static (a, b) => a.DueAt.CompareTo(b.DueAt));
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        DateTimeOffset now = TimeProvider.GetUtcNow();
+        foreach (SessionWakeUp wakeUp in wakeUps)
+        {
+            SessionProcessDefinition? definition = DurableProcessCatalog.Find(wakeUp.Process);
+            if (definition is null)
+            {
+                unknown.Add(wakeUp.Process);
+            }
+            else if (wakeUp.DueAt <= now)
+            {
+                await LoadAsync(definition, wakeUp.Id, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                ArmWakeUp(definition, wakeUp.Id, wakeUp.DueAt - now);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The store holds sessions with pending timeouts of processes this application does not declare as durable: {string.Join(", ", unknown)}. Those sessions were not woken.");
+        }
+    }
+
+    /// <summary>
+    /// The running session <paramref name="id"/>, loaded from the store if it is not in memory; null when the store has
+    /// no such session, or it has ended. Concurrent loads of one session share one read.
+    /// </summary>
+    /// <exception cref="SessionStateException">The stored session cannot be loaded.</exception>
+    internal async ValueTask<SessionContext?> LoadAsync(SessionProcessDefinition definition, SessionId id, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (registry.TryGet(id, out SessionContext? running) && !running!.IsEnded)
+            {
+                return running;
+            }
+
+            if (registry.IsStopping)
+            {
+                throw StoppedError();
+            }
+
+            var mine = new TaskCompletionSource<SessionContext?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task<SessionContext?> loading = loads.GetOrAdd(id, mine.Task);
+            if (loading == mine.Task)
+            {
+                try
+                {
+                    mine.SetResult(await LoadOnceAsync(definition, id).ConfigureAwait(false));
+                }
+                catch (Exception exception)
+                {
+                    mine.SetException(exception);
+                }
+                finally
+                {
+                    loads.TryRemove(new KeyValuePair<SessionId, Task<SessionContext?>>(id, mine.Task));
+                }
+            }
+
+            SessionContext? loaded = await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+            // A session that left memory again meanwhile (ended, or unloaded) is looked up anew.
+            if (loaded is null || !loaded.IsEnded)
+            {
+                return loaded;
+            }
+        }
+    }
+
+    /// <summary>True when a sender that did not find a session of <paramref name="definition"/> in memory should look in the store.</summary>
+    internal bool MayLoad(SessionProcessDefinition definition, Exception? error) =>
+        store is not null && definition.IsDurable && error is SessionNotFoundException && !registry.IsStopping;
+
+    /// <summary>The durable state of a new session of <paramref name="definition"/>, or an error when the host cannot keep it.</summary>
+    internal SessionDurability? NewDurability(SessionProcessDefinition definition, SessionId id, out Exception? error)
+    {
+        if (store is null)
+        {
+            error = new InvalidOperationException(
+                $"Process '{definition.ProtocolName}' is durable, and this host has no store: set SessionHostOptions.Store (for example a SqliteSessionStore).");
+            return null;
+        }
+
+        error = null;
+        return new SessionDurability(store, serializerOptions, EventReplayCapacity > 0 ? EventReplayCapacity : DefaultStoredEventCount);
+    }
+
+    private void ApplyDurabilityOptions(SessionHostOptions options)
+    {
+        store = options.Store;
+        serializerOptions = options.SerializerOptions ?? DefaultSerializerOptions();
+    }
+
+    /// <summary>
+    /// Without options of the app's: reflection-based contracts where the app allows them, else none, so that a
+    /// trimmed or Native AOT app is told to give its source-generated context (see <see cref="SessionStateException"/>).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Used only when the app enables reflection-based serialization (not trimmed, not AOT).")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Used only when the app enables reflection-based serialization (not trimmed, not AOT).")]
+    private static JsonSerializerOptions DefaultSerializerOptions() =>
+        JsonSerializer.IsReflectionEnabledByDefault
+            ? JsonSerializerOptions.Default
+            : new JsonSerializerOptions { TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine() };
+
+    private async Task<SessionContext?> LoadOnceAsync(SessionProcessDefinition definition, SessionId id)
+    {
+        SessionRecord? record = await store!.ReadAsync(definition.ProtocolName, id, StoppingToken).ConfigureAwait(false);
+        if (record is null || record.Ended)
+        {
+            return null;
+        }
+
+        StoredSession stored = StoredSession.Parse(record);
+        var session = new SessionContext(this, id, definition);
+        session.MakeDurable(NewDurability(definition, id, out _)!);
+        session.Bind(definition.CreateBoundProcess(session));
+        session.RestoreState(record, stored);
+        if (!registry.TryRegister(session, id, record.Keys, out Exception? error))
+        {
+            registry.LeaveGate(session, definition);
+            if (registry.TryGet(id, out SessionContext? running))
+            {
+                return running;
+            }
+
+            throw error!;
+        }
+
+        // Once registered: a timeout already due runs on the session's turn like any message.
+        session.RestoreTimeouts(stored);
+        session.StartIdleWatch();
+        return session;
+    }
+
+    private void ArmWakeUp(SessionProcessDefinition definition, SessionId id, TimeSpan delay) =>
+        Timers.ScheduleOnClock(delay, () => _ = WakeAsync(definition, id));
+
+    private async Task WakeAsync(SessionProcessDefinition definition, SessionId id)
+    {
+        try
+        {
+            await LoadAsync(definition, id, StoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            Notify(static (observer, failed) => observer.WakeUpFailed(failed.id, failed.definition, failed.exception), (id, definition, exception));
+        }
+    }
+}
