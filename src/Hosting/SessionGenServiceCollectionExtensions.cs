@@ -16,6 +16,9 @@ public static class SessionGenServiceCollectionExtensions
     /// dead-lettered). Process constructors take their parameters from these services; session starts, ends,
     /// faults and dead letters are logged under the category <c>SessionGen</c>. The host's clock is the
     /// registered <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/> is registered when there is none).
+    /// Durable processes are kept in <see cref="SessionHostOptions.Store"/>, or else in the registered
+    /// <see cref="ISessionStore"/> (for example <c>services.AddSingleton&lt;ISessionStore&gt;(new SqliteSessionStore("Data Source=sessions.db"))</c>);
+    /// with a store, the host recovers on start (<see cref="SessionHost.RecoverAsync"/>) before the application takes requests.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Adjusts the host's options; may be given by several calls, applied in order.</param>
@@ -43,6 +46,7 @@ public static class SessionGenServiceCollectionExtensions
         }
 
         options.Services ??= services;
+        options.Store ??= services.GetService<ISessionStore>();
         ILogger logger = services.GetService<ILoggerFactory>()?.CreateLogger(SessionLog.Category) ?? NullLogger.Instance;
         options.Observer = new LoggingSessionObserver(logger, options.Observer);
         return new SessionHost(options);

@@ -21,7 +21,7 @@ internal sealed class SessionHostService : IHostedService
         logger = loggerFactory?.CreateLogger(SessionLog.Category) ?? NullLogger.Instance;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (logger.IsEnabled(LogLevel.Warning))
         {
@@ -29,7 +29,11 @@ internal sealed class SessionHostService : IHostedService
             deadLetterLogging = LogDeadLettersAsync(deadLetters);
         }
 
-        return Task.CompletedTask;
+        // Durable sessions' timeouts that fell due while the application was down fire now, the rest when due.
+        if (host.Store is not null)
+        {
+            await host.RecoverAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
