@@ -33,4 +33,8 @@ public sealed class SnapshotTests
     [Fact]
     public Task Process_with_a_custom_protocol_name() =>
         Snapshot.VerifyAsync(CustomNamedProcess.HintName, CustomNamedProcess.Source);
+
+    [Fact]
+    public Task Durable_process() =>
+        Snapshot.VerifyAsync(DurableProcess.HintName, DurableProcess.Source);
 }

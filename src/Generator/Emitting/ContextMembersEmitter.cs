@@ -83,7 +83,7 @@ internal static class ContextMembersEmitter
         writer.Line();
         writer.Line($"/// <summary>A pending <c>{timeout.Name}</c> timeout as the runtime holds it: the call of <c>{handler.MethodName}</c> and its arguments.</summary>");
         writer.Line(Code.GeneratedCode);
-        writer.OpenBlock($"private readonly struct {call} : {callInterface}");
+        writer.OpenBlock($"private readonly struct {call} : {DurableStateEmitter.TimeoutCallInterface(process, callInterface)}");
         if (fields.Length > 0)
         {
             for (int i = 0; i < fields.Length; i++)
@@ -128,6 +128,7 @@ internal static class ContextMembersEmitter
             }
         }
 
+        DurableStateEmitter.EmitTimeoutCallMembers(writer, process, timeout, fields);
         writer.CloseBlock();
     }
 

@@ -61,6 +61,7 @@ internal static class DefinitionEmitter
 
         writer.Line("};");
         writer.Line();
+        DurableStateEmitter.EmitDefinitionMembers(writer, process);
         LifecycleHandlersEmitter.Emit(writer, process);
         writer.Line("/// <inheritdoc/>");
         writer.OpenBlock("protected override object CreateProcess(global::SessionGen.Infrastructure.SessionContext context)");

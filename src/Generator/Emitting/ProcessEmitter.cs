@@ -24,8 +24,9 @@ internal static class ProcessEmitter
             writer.OpenBlock($"partial {container.Keyword} {Code.Identifier(container.Name)}");
         }
 
-        writer.OpenBlock($"partial class {Code.Identifier(process.ClassName)}");
+        writer.OpenBlock($"partial class {Code.Identifier(process.ClassName)}{DurableStateEmitter.BaseList(process)}");
         ContextMembersEmitter.Emit(writer, process);
+        DurableStateEmitter.EmitStateMembers(writer, process);
         writer.Line();
         EntryPointsEmitter.Emit(writer, process);
         writer.Line();

@@ -20,6 +20,7 @@ namespace SessionGen.Generator.Model;
 /// <param name="FaultHandler">The <c>[OnFault]</c> method, if any.</param>
 /// <param name="IdleHandler">The <c>[OnIdle]</c> method, if any.</param>
 /// <param name="Protocol">The protocol states, if the process declares them.</param>
+/// <param name="Durable">What the process stores, when it is <c>[SessionProcess(Durable = true)]</c>; else null.</param>
 internal sealed record ProcessModel(
     string Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -37,7 +38,8 @@ internal sealed record ProcessModel(
     SettingsModel Settings,
     LifecycleHandlerModel? FaultHandler,
     LifecycleHandlerModel? IdleHandler,
-    ProtocolModel? Protocol)
+    ProtocolModel? Protocol,
+    DurableModel? Durable = null)
 {
     /// <summary>Whether any operation carries correlation keys (the process then gets <c>Correlate</c> and <c>CorrelateNew</c>).</summary>
     public bool UsesCorrelation

@@ -13,6 +13,10 @@ internal static class KnownNames
     public const string AcceptedInAttribute = "SessionGen.AcceptedInAttribute";
     public const string MovesToAttribute = "SessionGen.MovesToAttribute";
     public const string FinalStateAttribute = "SessionGen.FinalStateAttribute";
+    public const string TransientAttribute = "SessionGen.TransientAttribute";
+
+    /// <summary>The generated field that holds the session's context: generated state, never the user's.</summary>
+    public const string ContextField = "sessionContext";
 
     /// <summary>Generated members that other generated code depends on: if the user declares one, nothing is generated.</summary>
     public static readonly string[] EssentialMembers = [MessagesClass, "Client", "SessionDefinition", "sessionContext"];

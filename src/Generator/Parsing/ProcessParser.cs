@@ -103,7 +103,8 @@ internal static class ProcessParser
             Settings: SettingsParser.Parse(context.Attributes),
             FaultHandler: faultHandler,
             IdleHandler: idleHandler,
-            Protocol: ProtocolParser.Parse(states));
+            Protocol: ProtocolParser.Parse(states),
+            Durable: DurableStateParser.Parse(process, context.Attributes, cancellationToken));
     }
 
     private static bool CanHostGeneratedCode(INamedTypeSymbol process)
