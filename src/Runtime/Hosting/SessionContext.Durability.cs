@@ -39,7 +39,7 @@ public sealed partial class SessionContext
         foreach (StoredTimeout timeout in stored.Timeouts)
         {
             TimeSpan delay = timeout.DueAt > now ? timeout.DueAt - now : TimeSpan.Zero;
-            Definition.RestoreTimeout(Process, timeout.Name, delay, new SessionStateReader(timeout.Arguments, durable.Options, process, Id));
+            Definition.ScheduleStoredTimeout(Process, timeout.Name, delay, new SessionStateReader(timeout.Arguments, durable.Options, process, Id));
         }
     }
 

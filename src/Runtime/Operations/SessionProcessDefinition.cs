@@ -16,6 +16,14 @@ public abstract class SessionProcessDefinition
     {
         ProtocolName = protocolName;
         Settings = settings ?? SessionProcessSettings.Default;
+
+        // IsDurable is a constant the generated subclass overrides, safe to read here. A restarted host finds the
+        // process of each stored session it must wake in the catalog (generated code makes the definition as its
+        // assembly loads, so the catalog is complete before anyone recovers).
+        if (IsDurable)
+        {
+            DurableProcessCatalog.Register(this);
+        }
     }
 
     /// <summary>The process's reliability settings.</summary>
@@ -52,8 +60,11 @@ public abstract class SessionProcessDefinition
     /// <paramref name="arguments"/> holds, due after <paramref name="delay"/> (the generated code calls <c>Schedule{Name}</c>).
     /// </summary>
     /// <exception cref="SessionStateException">The process declares no such timeout.</exception>
-    protected internal virtual TimeoutHandle RestoreTimeout(object process, string name, TimeSpan delay, SessionStateReader arguments) =>
+    protected virtual TimeoutHandle RestoreTimeout(object process, string name, TimeSpan delay, SessionStateReader arguments) =>
         throw arguments.UnknownTimeout(name);
+
+    internal TimeoutHandle ScheduleStoredTimeout(object process, string name, TimeSpan delay, SessionStateReader arguments) =>
+        RestoreTimeout(process, name, delay, arguments);
 
     internal ValueTask RunFaultHandlerAsync(object process, SessionFaultedException fault) => OnFaultAsync(process, fault);
 

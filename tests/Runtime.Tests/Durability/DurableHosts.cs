@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace SessionGen.Runtime.Tests.Durability;
+
+/// <summary>Hosts over one store and one fake clock: a test stops one and starts the next, as a restart would.</summary>
+internal sealed class DurableHosts : IAsyncDisposable
+{
+    private readonly List<SessionHost> hosts = new();
+
+    public DurableHosts(ISessionStore? store = null)
+    {
+        Store = store ?? new InMemorySessionStore();
+    }
+
+    public ISessionStore Store { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+
+    public SessionHost Start(int eventReplayCapacity = 0)
+    {
+        var host = new SessionHost(new SessionHostOptions { TimeProvider = Time, Store = Store, EventReplayCapacity = eventReplayCapacity });
+        hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Stops <paramref name="host"/> (its durable sessions leave memory) and starts another over the same store.</summary>
+    public async Task<SessionHost> RestartAsync(SessionHost host)
+    {
+        await host.DisposeAsync().AsTask().Guarded();
+        return Start();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (SessionHost host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
