@@ -15,6 +15,7 @@ internal sealed class SessionDurability
     private readonly List<DurableTimer> timers = new();
     private List<StoredEvent> recentEvents = new();
     private List<StoredEvent>? capturedEvents;
+    private SessionRecord? lastCommitted;
 
     public SessionDurability(ISessionStore store, JsonSerializerOptions options, int eventLogCapacity)
     {
@@ -51,10 +52,21 @@ internal sealed class SessionDurability
 
     public void Track(TimerEntry entry, DateTimeOffset dueAt) => timers.Add(new DurableTimer(entry, dueAt));
 
+    /// <summary>
+    /// True when <paramref name="record"/> says nothing the last committed one did not (a turn that only read): it
+    /// need not be written, and costs no flush.
+    /// </summary>
+    public bool Unchanged(SessionRecord record, out SessionRecord last) =>
+        (last = lastCommitted!) is not null && unpublished.Count == 0 && !record.Ended
+        && record.WakeUpAt == last.WakeUpAt
+        && record.Data.Span.SequenceEqual(last.Data.Span)
+        && record.Keys.SequenceEqual(last.Keys);
+
     /// <summary>The turn is committed: its events count from now on and may be published (the caller does, in order).</summary>
-    public void Committed(long version)
+    public void Committed(SessionRecord record)
     {
-        Version = version;
+        lastCommitted = record;
+        Version = record.Version;
         LastEventSequence += unpublished.Count;
         recentEvents = capturedEvents ?? recentEvents;
         capturedEvents = null;
@@ -69,8 +81,9 @@ internal sealed class SessionDurability
     }
 
     /// <summary>Puts back what a loaded record says about events: the last sequence number and the recent log.</summary>
-    public void RestoreEvents(long lastSequence, List<StoredEvent> recent)
+    public void RestoreEvents(SessionRecord record, long lastSequence, List<StoredEvent> recent)
     {
+        lastCommitted = record;
         LastEventSequence = lastSequence;
         recentEvents = recent;
     }

@@ -21,7 +21,7 @@ public sealed partial class SessionContext
         string process = Definition.ProtocolName;
         ((IDurableProcess)Process).ReadState(new SessionStateReader(stored.Fields, durable.Options, process, Id));
         state = stored.State;
-        durable.RestoreEvents(stored.LastEventSequence, stored.RecentEvents);
+        durable.RestoreEvents(record, stored.LastEventSequence, stored.RecentEvents);
         Subscribers.Restore(
             stored.LastEventSequence,
             stored.RecentEvents.Select(e => new SessionEvent(Id, e.Sequence, ParseJson(e.Payload), e.Participant)),
@@ -93,11 +93,20 @@ public sealed partial class SessionContext
 
         // Ended meanwhile (a time limit under the EndSession policy) counts as an end the store must hear of.
         bool ending = endRequested || IsEnded;
+        SessionRecord record;
         ValueTask write;
         try
         {
-            SessionRecord record = durable.Capture(this, ending, Keys);
-            write = durable.Store.WriteAsync(record, CancellationToken.None);
+            record = durable.Capture(this, ending, Keys);
+            if (durable.Unchanged(record, out SessionRecord last))
+            {
+                record = last;
+                write = default;
+            }
+            else
+            {
+                write = durable.Store.WriteAsync(record, CancellationToken.None);
+            }
         }
         catch (Exception exception)
         {
@@ -107,12 +116,12 @@ public sealed partial class SessionContext
 
         if (write.IsCompleted)
         {
-            return Committed(item, write, ending);
+            return Committed(item, write, record);
         }
 
         write.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() =>
         {
-            if (Committed(item, write, ending))
+            if (Committed(item, write, record))
             {
                 ContinueTurn();
             }
@@ -120,7 +129,7 @@ public sealed partial class SessionContext
         return false;
     }
 
-    private bool Committed(MailboxItem? item, ValueTask write, bool ending)
+    private bool Committed(MailboxItem? item, ValueTask write, SessionRecord record)
     {
         SessionDurability durable = durability!;
         try
@@ -134,7 +143,7 @@ public sealed partial class SessionContext
         }
 
         List<(object Payload, string? Participant)> events = [.. durable.Unpublished];
-        durable.Committed(durable.Version + 1);
+        durable.Committed(record);
         foreach ((object payload, string? participant) in events)
         {
             if (!IsEnded)
@@ -143,7 +152,7 @@ public sealed partial class SessionContext
             }
         }
 
-        if (ending)
+        if (record.Ended)
         {
             End(DeadLetterReason.SessionEnded);
         }

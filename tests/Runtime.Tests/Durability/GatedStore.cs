@@ -1,0 +1,46 @@
+namespace SessionGen.Runtime.Tests.Durability;
+
+/// <summary>A store whose writes wait until the test opens the gate, or fail when the test says so.</summary>
+internal sealed class GatedStore : RecordingStore
+{
+    private TaskCompletionSource gate = NewGate();
+
+    public GatedStore(ISessionStore inner)
+        : base(inner)
+    {
+    }
+
+    /// <summary>When set, every write fails with it (after the gate opens) and stores nothing.</summary>
+    public Exception? Failure { get; set; }
+
+    public bool Closed { get; private set; }
+
+    public void Close()
+    {
+        gate = NewGate();
+        Closed = true;
+    }
+
+    public void Open()
+    {
+        Closed = false;
+        gate.TrySetResult();
+    }
+
+    public override async ValueTask WriteAsync(SessionRecord record, CancellationToken cancellationToken)
+    {
+        if (Closed)
+        {
+            await gate.Task;
+        }
+
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        await base.WriteAsync(record, cancellationToken);
+    }
+
+    private static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
