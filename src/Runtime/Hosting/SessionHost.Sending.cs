@@ -32,7 +32,12 @@ public sealed partial class SessionHost
     public ValueTask<object?> SendAsync(SessionId id, string operation, object? message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        SessionOperation? target = FindOperation(id, operation, out _, out Exception? error);
+        SessionOperation? target = FindOperation(id, operation, out SessionContext? session, out Exception? error);
+        if (session is null && store is not null && error is SessionNotFoundException && !registry.IsStopping)
+        {
+            return SendToStoredAsync(id, operation, message, error, cancellationToken);
+        }
+
         return target is null ? ValueTask.FromException<object?>(error!) : target.SendBoxedAsync(this, id, message, cancellationToken);
     }
 
@@ -57,9 +62,43 @@ public sealed partial class SessionHost
         }
 
         SessionContext? target = MessageRouter.SessionFor(registry, operation, message, out error);
+        if (target is null && MayLoad(operation.Process, error))
+        {
+            return SendByStoredKeyAsync(operation, message, error!, cancellationToken);
+        }
+
         return target is null
             ? ValueTask.FromException<object?>(error!)
             : operation.SendBoxedAsync(this, target.Id, message, cancellationToken);
+    }
+
+    /// <summary>Routes a message whose keys no session in memory holds to the stored session that holds one, loading it.</summary>
+    private async ValueTask<object?> SendByStoredKeyAsync(SessionOperation operation, object message, Exception notFound, CancellationToken cancellationToken)
+    {
+        foreach (CorrelationKey key in operation.CorrelationKeysOf(message))
+        {
+            if (await store!.FindAsync(operation.Process.ProtocolName, key, cancellationToken).ConfigureAwait(false) is { } id)
+            {
+                return await operation.SendBoxedAsync(this, id, message, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw notFound;
+    }
+
+    /// <summary>A message by operation name for a session not in memory: the durable process that declares the operation and stores the session.</summary>
+    private async ValueTask<object?> SendToStoredAsync(SessionId id, string operation, object? message, Exception notFound, CancellationToken cancellationToken)
+    {
+        foreach (SessionProcessDefinition definition in DurableProcessCatalog.All)
+        {
+            if (definition.FindOperation(operation) is { StartsSession: false } target
+                && await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return await target.SendBoxedAsync(this, id, message, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw notFound;
     }
 
     /// <summary>The non-starter operation named <paramref name="operation"/> of session <paramref name="id"/>; null with the sender's error.</summary>
