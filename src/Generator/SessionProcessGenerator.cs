@@ -29,7 +29,7 @@ public sealed class SessionProcessGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ValidProcesses);
 
         context.RegisterSourceOutput(validProcesses, static (output, process) =>
-            output.AddSource(process.HintName, ProcessEmitter.Emit(process)));
+            output.AddSource(process.Hierarchy.HintName, ProcessEmitter.Emit(process)));
 
         // JSON readers for SessionGen.AspNetCore, only in projects that reference it.
         IncrementalValueProvider<bool> httpReferenced = context.CompilationProvider
@@ -43,6 +43,6 @@ public sealed class SessionProcessGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HttpProcesses);
 
         context.RegisterSourceOutput(httpProcesses, static (output, process) =>
-            output.AddSource(JsonBindingEmitter.HintName(process), JsonBindingEmitter.Emit(process)));
+            output.AddSource(process.Hierarchy.HttpHintName, JsonBindingEmitter.Emit(process)));
     }
 }

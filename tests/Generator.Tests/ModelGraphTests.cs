@@ -63,7 +63,7 @@ public sealed class ModelGraphTests
         ProcessModel model = await ParseAsync(EveryPartSource);
 
         Assert.Equal("Sample.Everything", model.ProtocolName);
-        Assert.Equal(["Outer"], model.ContainingTypes.Select(static type => type.Name));
+        Assert.Equal(["Outer"], model.Hierarchy.ContainingTypes.Select(static type => type.Name));
         Assert.Equal(["Start", "Ask"], model.Operations.Select(static operation => operation.Name));
         Assert.Equal(["name", "numbers"], model.Operations[0].Handler.Parameters.Select(static parameter => parameter.Name));
         Assert.True(model.Operations[1].Handler.TakesCancellationToken);

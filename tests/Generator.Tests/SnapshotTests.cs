@@ -37,4 +37,12 @@ public sealed class SnapshotTests
     [Fact]
     public Task Durable_process() =>
         Snapshot.VerifyAsync(DurableProcess.HintName, DurableProcess.Source);
+
+    [Fact]
+    public Task Process_with_protocol_correlation_services_lifecycle_handlers_and_settings() =>
+        Snapshot.VerifyAsync(ProtocolProcess.HintName, ProtocolProcess.Source);
+
+    [Fact]
+    public Task Process_in_a_project_that_references_SessionGen_AspNetCore() =>
+        Snapshot.VerifyAsync([HttpProcess.HintName, HttpProcess.HttpHintName], [References.AspNetCore], HttpProcess.Source);
 }

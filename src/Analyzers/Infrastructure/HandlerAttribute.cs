@@ -34,7 +34,7 @@ internal sealed class HandlerAttribute
     public string? ValidName => HandlerRules.IsValidName(RawName) ? RawName : null;
 
     /// <summary>The C# name the generator derives from a valid name: the message record, <c>Schedule{Name}</c>.</summary>
-    public string? TypeName => ValidName is { } name ? HandlerRules.TypeNameFor(name) : null;
+    public string? TypeName => ValidName is { } name ? GeneratedNames.TypeNameFor(name) : null;
 
     public bool StartsSession
     {

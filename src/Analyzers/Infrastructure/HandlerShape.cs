@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -7,7 +6,7 @@ using SessionGen.Generator.Parsing;
 namespace SessionGen.Analyzers.Infrastructure;
 
 /// <summary>
-/// The generator's <c>ParseHandler</c> checks, as questions: which parameters carry the message, which names
+/// The generator's <c>HandlerParser</c> checks, as questions: which parameters carry the message, which names
 /// they get, and whether the generator accepts the method at all.
 /// </summary>
 internal static class HandlerShape
@@ -22,17 +21,15 @@ internal static class HandlerShape
     }
 
     /// <summary>
-    /// The message property the generator makes of each parameter, in order. In an operation's record, a property
-    /// named like the record or like a member every record has gets a <c>Value</c> suffix, because a record's
-    /// property cannot share those names. Timeouts have no record, so <paramref name="recordName"/> is null.
+    /// The message property the generator makes of each parameter, in order (<c>GeneratedNames.MessageProperty</c>:
+    /// a <c>Value</c> suffix where a record's property cannot take the parameter's name). Timeouts have no record, so
+    /// <paramref name="recordName"/> is null.
     /// </summary>
     public static IEnumerable<(IParameterSymbol Parameter, string Property)> MessageProperties(IMethodSymbol method, string? recordName)
     {
         foreach (IParameterSymbol parameter in MessageParameters(method))
         {
-            string property = HandlerRules.TypeNameFor(parameter.Name);
-            bool renamed = property == recordName || (recordName is not null && Array.IndexOf(KnownNames.RecordMembers, property) >= 0);
-            yield return (parameter, renamed ? property + "Value" : property);
+            yield return (parameter, GeneratedNames.MessageProperty(parameter.Name, recordName));
         }
     }
 
@@ -53,7 +50,7 @@ internal static class HandlerShape
         return null;
     }
 
-    /// <summary>True when the generator turns the method into a handler (mirrors <c>ProcessParser.ParseHandler</c>).</summary>
+    /// <summary>True when the generator turns the method into a handler (mirrors <c>HandlerParser.Parse</c>).</summary>
     public static bool IsAccepted(IMethodSymbol method, string? recordName) =>
         !method.IsStatic
         && !method.IsGenericMethod

@@ -35,14 +35,14 @@ internal static class ProcessHandlers
     /// The operation name no operation can have: its record would be <c>Messages.Messages</c>, and a member cannot
     /// share its class's name. The generator skips such an operation before it claims the name.
     /// </summary>
-    public const string ReservedOperationName = KnownNames.MessagesClass;
+    public const string ReservedOperationName = GeneratedNames.MessagesClass;
 
     public static bool IsReservedOperation(HandlerAttribute handler) =>
         handler.Kind == HandlerKind.Operation && handler.TypeName == ReservedOperationName;
 
     /// <summary>
     /// The handlers whose names the generator claims, with the first claim of each C# name: the generator keeps
-    /// the first and skips every later handler with the same <c>TypeNameFor</c> name.
+    /// the first and skips every later handler with the same <c>GeneratedNames.TypeNameFor</c> name.
     /// </summary>
     public static IEnumerable<(HandlerAttribute Handler, HandlerAttribute? FirstClaim)> NameClaims(
         IEnumerable<HandlerAttribute> handlers, HandlerKind kind)

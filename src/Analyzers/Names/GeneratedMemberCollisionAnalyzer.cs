@@ -8,7 +8,7 @@ using SessionGen.Generator.Parsing;
 namespace SessionGen.Analyzers.Names;
 
 /// <summary>
-/// SGEN0022: the generator adds members to the process class (<c>KnownNames</c>, and one <c>Schedule{Name}</c> and
+/// SGEN0022: the generator adds members to the process class (<c>GeneratedNames</c>, and one <c>Schedule{Name}</c> and
 /// one <c>{Name}TimeoutCall</c> struct per timeout). A user member with one of those names silently replaces it (SessionId, Emit, …), removes all
 /// generated code (Messages, Client, …) or drops the timeout; an inherited one is hidden; a class named like
 /// one cannot contain it. An operation named <c>Messages</c> would need a record named like its own class.
@@ -39,7 +39,7 @@ public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
             }
         }
 
-        HashSet<string> generated = GeneratedNames(handlers);
+        HashSet<string> generated = GeneratedMembers(handlers);
         if (generated.Contains(process.Name))
         {
             Report(context, Locations.Of(process), $"The class name '{process.Name}'", process.Name, process, "rename the class");
@@ -81,14 +81,14 @@ public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
         }
     }
 
-    private static HashSet<string> GeneratedNames(List<HandlerAttribute> handlers)
+    private static HashSet<string> GeneratedMembers(List<HandlerAttribute> handlers)
     {
-        var names = new HashSet<string>(KnownNames.EssentialMembers);
-        names.UnionWith(KnownNames.OptionalMembers);
+        var names = new HashSet<string>(GeneratedNames.EssentialMembers);
+        names.UnionWith(GeneratedNames.OptionalMembers);
         foreach ((HandlerAttribute handler, _) in ProcessHandlers.NameClaims(handlers, HandlerKind.Timeout))
         {
-            names.Add(KnownNames.ScheduleMethod(handler.TypeName!));
-            names.Add(KnownNames.TimeoutCallType(handler.TypeName!));
+            names.Add(GeneratedNames.ScheduleMethod(handler.TypeName!));
+            names.Add(GeneratedNames.TimeoutCallType(handler.TypeName!));
         }
 
         return names;

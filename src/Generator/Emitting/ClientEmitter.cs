@@ -13,8 +13,8 @@ internal static class ClientEmitter
     public static void Emit(SourceWriter writer, ProcessModel process)
     {
         writer.Line($"/// <summary>A typed proxy of one <c>{Code.DocText(process.ProtocolName)}</c> session: each method sends one operation and completes when its handler has finished.</summary>");
-        writer.Line(Code.GeneratedCode);
-        writer.OpenBlock($"{process.Accessibility} sealed class Client : global::SessionGen.SessionClient");
+        Code.MarkGenerated(writer);
+        writer.OpenBlock($"{Code.Keyword(process.Accessibility)} sealed class Client : global::SessionGen.SessionClient");
         writer.Line("internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)");
         using (writer.Indented())
         {
@@ -44,12 +44,12 @@ internal static class ClientEmitter
         string parameters = Code.ParameterList(handler.Parameters);
         string leading = handler.Parameters.Count == 0 ? "" : parameters + ", ";
         string send = handler.ResultType is null ? "SendWithoutResultAsync" : "SendAsync";
-        string entry = Names.OperationEntry(process, operation);
-        string message = Names.NewMessage(process, operation);
+        string entry = Code.OperationReference(process, operation);
+        string message = Code.NewMessage(process, operation);
 
         writer.Line();
         writer.Line($"/// <summary>Sends <c>{operation.Name}</c> to this session and completes when its handler has finished.</summary>");
-        writer.Line($"public {Code.ClientReturnType(handler)} {Names.ClientMethod(operation)}({leading}{Code.CancellationToken} {token} = default) =>");
+        writer.Line($"public {Code.ClientReturnType(handler)} {operation.Names.ClientMethod}({leading}{Code.CancellationToken} {token} = default) =>");
         using (writer.Indented())
         {
             writer.Line($"{entry}.{send}(this, {message}, {token});");
@@ -61,7 +61,7 @@ internal static class ClientEmitter
         writer.Line("/// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting");
         writer.Line($"/// for it while it is pending (until <paramref name=\"{token}\"/> is cancelled). An id whose message was never handled is free again.");
         writer.Line("/// </summary>");
-        writer.Line($"public {Code.ClientReturnType(handler)} {Names.ClientMethod(operation)}({leading}{Code.MessageId} {messageId}, {Code.CancellationToken} {token} = default) =>");
+        writer.Line($"public {Code.ClientReturnType(handler)} {operation.Names.ClientMethod}({leading}{Code.MessageId} {messageId}, {Code.CancellationToken} {token} = default) =>");
         using (writer.Indented())
         {
             writer.Line($"{entry}.{send}(this, {message}, {messageId}, {token});");
@@ -72,7 +72,7 @@ internal static class ClientEmitter
         writer.Line($"/// Queues <c>{operation.Name}</c> for this session and returns at once, without waiting for its handler{(handler.ResultType is null ? "" : " (its result is dropped)")}.");
         writer.Line("/// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.");
         writer.Line("/// </summary>");
-        writer.Line($"public bool {Names.ClientPostMethod(operation)}({parameters}) =>");
+        writer.Line($"public bool {operation.Names.PostMethod}({parameters}) =>");
         using (writer.Indented())
         {
             writer.Line($"{entry}.Post(this, {message});");
@@ -84,7 +84,7 @@ internal static class ClientEmitter
         writer.Line("/// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.");
         writer.Line("/// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.");
         writer.Line("/// </summary>");
-        writer.Line($"public bool {Names.ClientPostMethod(operation)}({leading}{Code.MessageId} {messageId}) =>");
+        writer.Line($"public bool {operation.Names.PostMethod}({leading}{Code.MessageId} {messageId}) =>");
         using (writer.Indented())
         {
             writer.Line($"{entry}.Post(this, {message}, {messageId});");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
+using SessionGen.Generator.Helpers;
 using SessionGen.Generator.Model;
 
 namespace SessionGen.Generator.Emitting;
@@ -10,10 +11,44 @@ internal static class Code
 {
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"SessionGen.Generator\", \"" + ThisAssembly.Version + "\")]";
     public const string HiddenFromEditor = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+    public const string NonUserCode = "[global::System.Diagnostics.DebuggerNonUserCode]";
+    public const string ExcludeFromCodeCoverage = "[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]";
+    public const string NeverBrowsable = "[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string SessionHost = "global::SessionGen.SessionHost";
     public const string SessionId = "global::SessionGen.SessionId";
     public const string MessageId = "global::SessionGen.MessageId";
+
+    /// <summary>
+    /// Marks a generated type, method or property as CommunityToolkit.Mvvm does: generated (analyzers skip it), not
+    /// the user's code (the debugger steps over it) and left out of code coverage. Members of a generated type need
+    /// none of their own; the type's cover them.
+    /// </summary>
+    public static void MarkGenerated(SourceWriter writer)
+    {
+        writer.Line(GeneratedCode);
+        writer.Line(NonUserCode);
+        writer.Line(ExcludeFromCodeCoverage);
+    }
+
+    /// <summary>The C# keyword of an accessibility.</summary>
+    public static string Keyword(GeneratedAccessibility accessibility) => accessibility switch
+    {
+        GeneratedAccessibility.Public => "public",
+        GeneratedAccessibility.Internal => "internal",
+        _ => "private",
+    };
+
+    /// <summary>
+    /// <c>new P.Messages.X(a, b)</c>, fully qualified: the handler's parameters become the generated method's, and
+    /// one named <c>Messages</c> would hide the type.
+    /// </summary>
+    public static string NewMessage(ProcessModel process, OperationModel operation) =>
+        $"new {process.FullyQualifiedName}.Messages.{operation.Names.Record}({ArgumentList(operation.Handler.Parameters)})";
+
+    /// <summary>The operation's table field, fully qualified (a parameter named <c>SessionDefinition</c> would hide the type).</summary>
+    public static string OperationReference(ProcessModel process, OperationModel operation) =>
+        $"{process.FullyQualifiedName}.SessionDefinition.{operation.Names.Field}";
 
     /// <summary>An identifier, escaped with <c>@</c> when it is a keyword, or <c>await</c> (reserved in the async <c>StartAsync</c>).</summary>
     public static string Identifier(string name) =>

@@ -12,6 +12,9 @@ internal static class ContextMembersEmitter
 {
     public static void Emit(SourceWriter writer, ProcessModel process)
     {
+        writer.Line("/// <summary>The session this instance runs in, set by <c>SessionDefinition.CreateProcess</c>.</summary>");
+        writer.Line(Code.GeneratedCode);
+        writer.Line(Code.NeverBrowsable);
         writer.Line("private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;");
         Member(writer, process, "SessionId",
             "/// <summary>This session's id.</summary>",
@@ -37,8 +40,11 @@ internal static class ContextMembersEmitter
         ProtocolMembersEmitter.Emit(writer, process);
     }
 
-    /// <summary>Writes one generated member, unless the user already declares a member of that name.</summary>
-    internal static void Member(SourceWriter writer, ProcessModel process, string name, string documentation, string declaration)
+    /// <summary>
+    /// Writes one generated method or property (its declaration may take several lines), unless the user already
+    /// declares a member of that name.
+    /// </summary>
+    internal static void Member(SourceWriter writer, ProcessModel process, string name, string documentation, params string[] declaration)
     {
         if (process.OmittedMembers.Contains(name))
         {
@@ -47,8 +53,11 @@ internal static class ContextMembersEmitter
 
         writer.Line();
         writer.Line(documentation);
-        writer.Line(Code.GeneratedCode);
-        writer.Line(declaration);
+        Code.MarkGenerated(writer);
+        foreach (string line in declaration)
+        {
+            writer.Line(line);
+        }
     }
 
     /// <summary>
@@ -62,13 +71,13 @@ internal static class ContextMembersEmitter
         string parameters = handler.Parameters.Count == 0
             ? $"global::System.TimeSpan {delay}"
             : $"global::System.TimeSpan {delay}, {Code.ParameterList(handler.Parameters)}";
-        string call = Parsing.KnownNames.TimeoutCallType(timeout.Name);
+        string call = timeout.Names.CallType;
         string callInterface = $"global::SessionGen.Infrastructure.ITimeoutCall<{process.FullyQualifiedName}>";
 
         writer.Line();
         writer.Line($"/// <summary>Runs <c>{handler.MethodName}</c> (timeout <c>{timeout.Name}</c>) on this session's turn once <paramref name=\"{delay}\"/> has passed.</summary>");
-        writer.Line(Code.GeneratedCode);
-        writer.Line($"private global::SessionGen.TimeoutHandle Schedule{timeout.Name}({parameters}) =>");
+        Code.MarkGenerated(writer);
+        writer.Line($"private global::SessionGen.TimeoutHandle {timeout.Names.ScheduleMethod}({parameters}) =>");
         using (writer.Indented())
         {
             // this.: a parameter may be named sessionContext
@@ -82,7 +91,7 @@ internal static class ContextMembersEmitter
 
         writer.Line();
         writer.Line($"/// <summary>A pending <c>{timeout.Name}</c> timeout as the runtime holds it: the call of <c>{handler.MethodName}</c> and its arguments.</summary>");
-        writer.Line(Code.GeneratedCode);
+        Code.MarkGenerated(writer);
         writer.OpenBlock($"private readonly struct {call} : {DurableStateEmitter.TimeoutCallInterface(process, callInterface)}");
         if (fields.Length > 0)
         {
@@ -102,7 +111,7 @@ internal static class ContextMembersEmitter
             writer.Line();
         }
 
-        string spec = process.Protocol is null ? "null" : $"{process.FullyQualifiedName}.SessionDefinition.{timeout.Name}Timeout";
+        string spec = process.Protocol is null ? "null" : $"{process.FullyQualifiedName}.SessionDefinition.{timeout.Names.SpecField}";
         writer.Line($"global::SessionGen.Infrastructure.TimeoutSpec? {callInterface}.Spec => {spec};");
         writer.Line();
         string run = $"global::System.Threading.Tasks.ValueTask {callInterface}.Run({process.FullyQualifiedName} process)";

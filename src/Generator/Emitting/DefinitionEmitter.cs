@@ -14,8 +14,8 @@ internal static class DefinitionEmitter
     {
         writer.Line($"/// <summary>The runtime's description of the <c>{Code.DocText(process.ProtocolName)}</c> process: its dispatch table and factory.</summary>");
         writer.Line(Code.HiddenFromEditor);
-        writer.Line(Code.GeneratedCode);
-        writer.OpenBlock($"{process.Accessibility} sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition");
+        Code.MarkGenerated(writer);
+        writer.OpenBlock($"{Code.Keyword(process.Accessibility)} sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition");
         writer.Line("/// <summary>The one instance.</summary>");
         writer.Line("public static readonly SessionDefinition Instance = new SessionDefinition();");
         foreach (OperationModel operation in process.Operations)
@@ -23,13 +23,13 @@ internal static class DefinitionEmitter
             HandlerModel handler = operation.Handler;
             writer.Line();
             writer.Line($"/// <summary>Operation <c>{operation.Name}</c>, handled by <c>{handler.MethodName}</c>.</summary>");
-            writer.Line($"public static readonly {EntryBaseType(process, operation)} {Names.OperationField(operation)} = new {Names.OperationEntry(operation)}();");
+            writer.Line($"public static readonly {EntryBaseType(process, operation)} {operation.Names.Field} = new {operation.Names.Entry}();");
         }
 
         ProtocolTableEmitter.Emit(writer, process);
 
         writer.Line();
-        string table = string.Join(", ", process.Operations.Select(Names.OperationField));
+        string table = string.Join(", ", process.Operations.Select(static operation => operation.Names.Field));
         writer.Line($"private static readonly global::SessionGen.Infrastructure.SessionOperation[] operations = new global::SessionGen.Infrastructure.SessionOperation[] {{ {table} }};");
         writer.Line();
         writer.Line("private SessionDefinition()");
@@ -53,7 +53,7 @@ internal static class DefinitionEmitter
         {
             foreach (OperationModel operation in process.Operations)
             {
-                writer.Line($"{Code.Literal(operation.Name)} => {Names.OperationField(operation)},");
+                writer.Line($"{Code.Literal(operation.Name)} => {operation.Names.Field},");
             }
 
             writer.Line("_ => null,");
@@ -88,7 +88,7 @@ internal static class DefinitionEmitter
 
     /// <summary>The runtime's typed operation an entry derives from: <c>SessionOperation&lt;P, Messages.X, R&gt;</c>.</summary>
     private static string EntryBaseType(ProcessModel process, OperationModel operation) =>
-        $"global::SessionGen.Infrastructure.SessionOperation<{process.FullyQualifiedName}, Messages.{Names.Record(operation)}, {Code.RuntimeResultType(operation.Handler)}>";
+        $"global::SessionGen.Infrastructure.SessionOperation<{process.FullyQualifiedName}, Messages.{operation.Names.Record}, {Code.RuntimeResultType(operation.Handler)}>";
 
     /// <summary>
     /// The sealed table entry of one operation: its <c>CallHandler</c> calls the handler method directly (nested in
@@ -97,12 +97,12 @@ internal static class DefinitionEmitter
     private static void EmitEntry(SourceWriter writer, ProcessModel process, OperationModel operation)
     {
         HandlerModel handler = operation.Handler;
-        string entry = Names.OperationEntry(operation);
+        string entry = operation.Names.Entry;
         string options = (handler.TakesCancellationToken ? ", handlerTakesCancellationToken: true" : "")
             + ProtocolTableEmitter.OperationArguments(process, operation)
             + (handler.ReturnKind is ReturnKind.Void or ReturnKind.Value ? ", handlerIsSynchronous: true" : "");
         writer.Line($"/// <summary>The table entry of operation <c>{Code.DocText(operation.Name)}</c>: calls <c>{handler.MethodName}</c> directly.</summary>");
-        writer.Line(Code.GeneratedCode);
+        Code.MarkGenerated(writer);
         writer.OpenBlock($"private sealed class {entry} : {EntryBaseType(process, operation)}");
         writer.Line($"public {entry}()");
         using (writer.Indented())
@@ -114,7 +114,7 @@ internal static class DefinitionEmitter
         writer.Line("}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        string signature = $"protected override global::System.Threading.Tasks.ValueTask<{Code.RuntimeResultType(handler)}> CallHandler({process.FullyQualifiedName} process, Messages.{Names.Record(operation)} message, {Code.CancellationToken} cancellationToken)";
+        string signature = $"protected override global::System.Threading.Tasks.ValueTask<{Code.RuntimeResultType(handler)}> CallHandler({process.FullyQualifiedName} process, Messages.{operation.Names.Record} message, {Code.CancellationToken} cancellationToken)";
         if (handler.ReturnKind == ReturnKind.Void)
         {
             writer.OpenBlock(signature);

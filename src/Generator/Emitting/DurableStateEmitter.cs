@@ -115,7 +115,7 @@ internal static class DurableStateEmitter
             {
                 string reads = string.Concat(timeout.Handler.Parameters.Select(static parameter =>
                     $", arguments.Read<{parameter.Type}>({Code.Literal(parameter.Name)})"));
-                writer.Line($"{Code.Literal(timeout.Name)} => (({process.FullyQualifiedName})process).{Parsing.KnownNames.ScheduleMethod(timeout.Name)}(delay{reads}),");
+                writer.Line($"{Code.Literal(timeout.Name)} => (({process.FullyQualifiedName})process).{timeout.Names.ScheduleMethod}(delay{reads}),");
             }
 
             writer.Line("_ => throw arguments.UnknownTimeout(name),");

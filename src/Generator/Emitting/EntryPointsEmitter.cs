@@ -25,9 +25,9 @@ internal static class EntryPointsEmitter
                 ? $"{Code.SessionHost} {host}, {Code.CancellationToken} {token} = default"
                 : $"{Code.SessionHost} {host}, {Code.ParameterList(handler.Parameters)}, {Code.CancellationToken} {token} = default";
             writer.Line($"/// <summary>Starts a new session with <c>{starter.Name}</c> and completes, with a client of it, once that handler has finished.</summary>");
-            writer.Line(Code.GeneratedCode);
-            writer.OpenBlock($"{process.Accessibility} static async global::System.Threading.Tasks.ValueTask<Client> StartAsync({parameters})");
-            writer.Line($"{Code.SessionId} {id} = await {Names.OperationEntry(process, starter)}.StartAsync({host}, {Names.NewMessage(process, starter)}, {token}).ConfigureAwait(false);");
+            Code.MarkGenerated(writer);
+            writer.OpenBlock($"{Code.Keyword(process.Accessibility)} static async global::System.Threading.Tasks.ValueTask<Client> StartAsync({parameters})");
+            writer.Line($"{Code.SessionId} {id} = await {Code.OperationReference(process, starter)}.StartAsync({host}, {Code.NewMessage(process, starter)}, {token}).ConfigureAwait(false);");
             writer.Line($"return new {process.FullyQualifiedName}.Client({host}, {id});");
             writer.CloseBlock();
             writer.Line();
@@ -36,8 +36,8 @@ internal static class EntryPointsEmitter
         if (!process.OmittedMembers.Contains("Connect"))
         {
             writer.Line("/// <summary>A client of the existing session <paramref name=\"id\"/>; messages fail with <see cref=\"global::SessionGen.SessionNotFoundException\"/> if it does not exist.</summary>");
-            writer.Line(Code.GeneratedCode);
-            writer.Line($"{process.Accessibility} static Client Connect({Code.SessionHost} host, {Code.SessionId} id) => new Client(host, id);");
+            Code.MarkGenerated(writer);
+            writer.Line($"{Code.Keyword(process.Accessibility)} static Client Connect({Code.SessionHost} host, {Code.SessionId} id) => new Client(host, id);");
         }
     }
 }

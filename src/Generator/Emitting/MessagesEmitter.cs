@@ -13,7 +13,8 @@ internal static class MessagesEmitter
     public static void Emit(SourceWriter writer, ProcessModel process)
     {
         writer.Line($"/// <summary>The messages of the <c>{Code.DocText(process.ProtocolName)}</c> process, one record per operation.</summary>");
-        writer.OpenBlock($"{process.Accessibility} static class Messages");
+        Code.MarkGenerated(writer);
+        writer.OpenBlock($"{Code.Keyword(process.Accessibility)} static class Messages");
         bool first = true;
         foreach (OperationModel operation in process.Operations)
         {
@@ -23,12 +24,12 @@ internal static class MessagesEmitter
             }
 
             first = false;
-            string recordName = Names.Record(operation);
+            string recordName = operation.Names.Record;
             string properties = string.Join(", ", operation.Handler.Parameters.Select(static parameter => $"{parameter.Type} {parameter.PropertyName}"));
             writer.Line($"/// <summary>The message of operation <c>{operation.Name}</c>{(operation.StartsSession ? ", which starts a session" : "")}.</summary>");
-            writer.Line(Code.GeneratedCode);
+            Code.MarkGenerated(writer);
             writer.OpenBlock($"public sealed record {recordName}({properties}) : global::SessionGen.Infrastructure.ISessionMessage");
-            writer.Line($"global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => {process.FullyQualifiedName}.SessionDefinition.{Names.OperationField(operation)};");
+            writer.Line($"global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => {process.FullyQualifiedName}.SessionDefinition.{operation.Names.Field};");
             writer.CloseBlock();
         }
 

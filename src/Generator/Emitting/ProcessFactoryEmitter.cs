@@ -15,7 +15,7 @@ internal static class ProcessFactoryEmitter
         if (process.ServiceParameters.Count == 0)
         {
             // No constructor whose parameters can be services: the analyzers explain it; every start fails.
-            writer.Line($"throw new global::System.InvalidOperationException({Code.Literal($"Process '{process.ClassName}' has no constructor the runtime can call.")});");
+            writer.Line($"throw new global::System.InvalidOperationException({Code.Literal($"Process '{process.Hierarchy.ClassName}' has no constructor the runtime can call.")});");
             return;
         }
 
@@ -38,5 +38,5 @@ internal static class ProcessFactoryEmitter
     private static string Resolution(ProcessModel process, ServiceParameterModel parameter) =>
         parameter.Fallback is { } fallback
             ? $"global::SessionGen.Infrastructure.ProcessServices.Optional<{parameter.Type}>(services, {fallback})"
-            : $"global::SessionGen.Infrastructure.ProcessServices.Required<{parameter.Type}>(services, {Code.Literal(process.ClassName)}, {Code.Literal(parameter.Name)})";
+            : $"global::SessionGen.Infrastructure.ProcessServices.Required<{parameter.Type}>(services, {Code.Literal(process.Hierarchy.ClassName)}, {Code.Literal(parameter.Name)})";
 }

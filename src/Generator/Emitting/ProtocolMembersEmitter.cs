@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using SessionGen.Generator.Helpers;
 using SessionGen.Generator.Model;
@@ -16,17 +17,31 @@ internal static class ProtocolMembersEmitter
         if (process.Protocol is { } protocol)
         {
             string type = protocol.EnumType;
-            string fromIndex = string.Join(", ", protocol.States.Select((state, index) => index == protocol.States.Count - 1 ? $"_ => {type}.{state}" : $"{index} => {type}.{state}"));
-            string toIndex = string.Join(", ", protocol.States.Select((state, index) => $"{type}.{state} => {index}")) + ", _ => -1";
+            var state = new List<string> { $"private {type} State => this.sessionContext.State switch", "{" };
+            state.AddRange(protocol.States.Select((name, index) => $"    {index} => {type}.{Code.Identifier(name)},"));
+            // Only a corrupted session could be in a state the enum does not name; mapping it to some state would hide that.
+            state.Add($"    _ => throw new global::System.InvalidOperationException({Code.Literal($"The session's protocol state is not a member of {type.Replace("global::", "")}.")}),");
+            state.Add("};");
             ContextMembersEmitter.Member(writer, process, "State",
                 "/// <summary>The session's protocol state.</summary>",
-                $"private {type} State => this.sessionContext.State switch {{ {fromIndex} }};");
+                state.ToArray());
+
+            var moveTo = new List<string> { $"private void MoveTo({type} state) => this.sessionContext.MoveTo(state switch", "{" };
+            moveTo.AddRange(protocol.States.Select((name, index) => $"    {type}.{Code.Identifier(name)} => {index},"));
+            moveTo.Add("    _ => -1, // not a declared state: the runtime refuses it");
+            moveTo.Add("});");
             ContextMembersEmitter.Member(writer, process, "MoveTo",
                 "/// <summary>Moves the session to <paramref name=\"state\"/>, which the running handler declares with <c>[MovesTo]</c>; a final state ends the session after the handler.</summary>",
-                $"private void MoveTo({type} state) => this.sessionContext.MoveTo(state switch {{ {toIndex} }});");
-            ContextMembersEmitter.Member(writer, process, "ProtocolDiagram",
-                "/// <summary>The protocol as a Mermaid state diagram (<c>File.WriteAllText(\"protocol.mmd\", ProtocolDiagram)</c> writes it out).</summary>",
-                $"public const string ProtocolDiagram = {Code.Literal(MermaidDiagram.Of(process))};");
+                moveTo.ToArray());
+
+            if (!process.OmittedMembers.Contains("ProtocolDiagram"))
+            {
+                // A constant: [DebuggerNonUserCode] and [ExcludeFromCodeCoverage] do not apply to fields.
+                writer.Line();
+                writer.Line("/// <summary>The protocol as a Mermaid state diagram (<c>File.WriteAllText(\"protocol.mmd\", ProtocolDiagram)</c> writes it out).</summary>");
+                writer.Line(Code.GeneratedCode);
+                writer.Line($"public const string ProtocolDiagram = {Code.Literal(MermaidDiagram.Of(process))};");
+            }
         }
 
         if (process.UsesCorrelation)

@@ -8,9 +8,11 @@ namespace SessionGen.Generator.Model;
 /// <param name="TakesCancellationToken">Whether the method's last parameter is a <c>CancellationToken</c>.</param>
 /// <param name="ReturnKind">How the method returns.</param>
 /// <param name="ResultType">The result type for <see cref="ReturnKind.Value"/>, <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c>; else null.</param>
+/// <param name="Accessibility">The widest accessibility its parameter and result types allow the generated code that mentions them.</param>
 internal sealed record HandlerModel(
     string MethodName,
     EquatableArray<ParameterModel> Parameters,
     bool TakesCancellationToken,
     ReturnKind ReturnKind,
-    string? ResultType);
+    string? ResultType,
+    GeneratedAccessibility Accessibility);

@@ -3,11 +3,8 @@ using SessionGen.Generator.Helpers;
 namespace SessionGen.Generator.Model;
 
 /// <summary>Everything the emitter needs to write one process, as plain values (no symbols, no syntax).</summary>
-/// <param name="Namespace">The namespace, empty for the global namespace.</param>
-/// <param name="ContainingTypes">Outermost first: the declarations the generated partial is nested in.</param>
-/// <param name="ClassName">The process class's name.</param>
+/// <param name="Hierarchy">Where the generated code goes: namespace, containing types, class name and file names.</param>
 /// <param name="FullyQualifiedName">The class's <c>global::</c> name.</param>
-/// <param name="HintName">The generated file's name, unique per process.</param>
 /// <param name="ProtocolName">The name on the wire.</param>
 /// <param name="Accessibility">The accessibility of the generated types and entry points.</param>
 /// <param name="Operations">The valid operations, in declaration order.</param>
@@ -22,13 +19,10 @@ namespace SessionGen.Generator.Model;
 /// <param name="Protocol">The protocol states, if the process declares them.</param>
 /// <param name="Durable">What the process stores, when it is <c>[SessionProcess(Durable = true)]</c>; else null.</param>
 internal sealed record ProcessModel(
-    string Namespace,
-    EquatableArray<ContainingTypeModel> ContainingTypes,
-    string ClassName,
+    HierarchyModel Hierarchy,
     string FullyQualifiedName,
-    string HintName,
     string ProtocolName,
-    string Accessibility,
+    GeneratedAccessibility Accessibility,
     EquatableArray<OperationModel> Operations,
     EquatableArray<TimeoutModel> Timeouts,
     EquatableArray<string> Starters,

@@ -6,4 +6,5 @@ namespace SessionGen.Generator.Model;
 /// <param name="EnumType">The states enum's fully qualified name.</param>
 /// <param name="States">The members' names.</param>
 /// <param name="FinalStates">The mask of members marked <c>[FinalState]</c>.</param>
-internal sealed record ProtocolModel(string EnumType, EquatableArray<string> States, ulong FinalStates);
+/// <param name="MaskClass">The class of <c>SessionDefinition</c> whose constants name each state's bit.</param>
+internal sealed record ProtocolModel(string EnumType, EquatableArray<string> States, ulong FinalStates, string MaskClass);

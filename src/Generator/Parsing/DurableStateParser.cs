@@ -45,7 +45,7 @@ internal static class DurableStateParser
 
             // Other compiler-made fields (a field-like event's delegate) are not the user's variables, nor is the
             // generated code's own sessionContext (never in the generator's input, but in the analyzers').
-            if (field.AssociatedSymbol is not null || field.IsImplicitlyDeclared || field.Name == KnownNames.ContextField)
+            if (field.AssociatedSymbol is not null || field.IsImplicitlyDeclared || field.Name == GeneratedNames.ContextField)
             {
                 continue;
             }

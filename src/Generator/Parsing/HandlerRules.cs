@@ -15,10 +15,6 @@ internal static class HandlerRules
     public static bool IsValidName(string? name) =>
         !string.IsNullOrEmpty(name) && SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name!) == SyntaxKind.None;
 
-    /// <summary>The C# name made from an operation or timeout name: its first letter upper-cased.</summary>
-    public static string TypeNameFor(string name) =>
-        name.Length == 0 || char.IsUpper(name[0]) ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
-
     public static bool IsCancellationToken(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 

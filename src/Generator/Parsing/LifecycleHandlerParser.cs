@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using SessionGen.Generator.Model;
 
@@ -10,6 +11,23 @@ namespace SessionGen.Generator.Parsing;
 /// </summary>
 internal static class LifecycleHandlerParser
 {
+    /// <summary>The first method with the attribute that is a valid lifecycle handler, or null.</summary>
+    public static LifecycleHandlerModel? First(IEnumerable<IMethodSymbol> methods, string attributeName, bool mayTakeFault)
+    {
+        foreach (IMethodSymbol method in methods)
+        {
+            foreach (AttributeData attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == attributeName && Parse(method, mayTakeFault) is { } handler)
+                {
+                    return handler;
+                }
+            }
+        }
+
+        return null;
+    }
+
     public static LifecycleHandlerModel? Parse(IMethodSymbol method, bool mayTakeFault)
     {
         if (method.IsStatic || method.IsGenericMethod || HandlerRules.IsAsyncVoid(method) || HandlerRules.HasByRefParameter(method))

@@ -19,93 +19,153 @@ internal static class ProcessParser
 {
     public static ProcessModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol process || !CanHostGeneratedCode(process))
-        {
-            return null;
-        }
-
-        // [SessionProcess] on two parts of a partial class is CS0579; this pipeline would see the class once per
-        // part and emit the same file twice (a generator crash), so it emits nothing and leaves it to the compiler.
-        if (process.GetAttributes().Count(static attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.SessionProcessAttribute) > 1)
+        if (context.TargetSymbol is not INamedTypeSymbol process || !CanHostGeneratedCode(process) || IsAttributedTwice(process))
         {
             return null;
         }
 
         // A member cannot share its class's name, so a generated member of that name is treated like a user's one.
         HashSet<string> userMembers = new(process.GetMembers().Select(static member => member.Name)) { process.Name };
-        if (KnownNames.EssentialMembers.Any(userMembers.Contains))
+        if (GeneratedNames.EssentialMembers.Any(userMembers.Contains))
         {
             return null;
         }
 
-        var operations = new List<OperationModel>();
-        var timeouts = new List<TimeoutModel>();
-        var operationNames = new HashSet<string>();
-        var timeoutNames = new HashSet<string>();
-        int visibility = 2;
         INamedTypeSymbol? states = ProtocolParser.StatesEnum(context.Attributes);
-        LifecycleHandlerModel? faultHandler = null;
-        LifecycleHandlerModel? idleHandler = null;
+        IMethodSymbol[] methods = process.GetMembers().OfType<IMethodSymbol>().ToArray();
+        List<OperationModel> operations = ReadOperations(methods, states, cancellationToken);
+        List<TimeoutModel> timeouts = ReadTimeouts(methods, states, userMembers, cancellationToken);
 
-        foreach (IMethodSymbol method in process.GetMembers().OfType<IMethodSymbol>())
+        return new ProcessModel(
+            Hierarchy: HierarchyParser.Parse(process),
+            FullyQualifiedName: TypeNames.Of(process),
+            ProtocolName: ReadProtocolName(context.Attributes) ?? process.Name,
+            Accessibility: Accessibility(operations, timeouts),
+            Operations: operations.ToEquatableArray(),
+            Timeouts: timeouts.ToEquatableArray(),
+            Starters: DistinctStarters(operations).ToEquatableArray(),
+            OmittedMembers: GeneratedNames.OptionalMembers.Where(userMembers.Contains).ToEquatableArray(),
+            HasParameterlessConstructor: process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0),
+            ServiceParameters: ConstructorParser.ServiceParameters(process),
+            Settings: SettingsParser.Parse(context.Attributes),
+            FaultHandler: LifecycleHandlerParser.First(methods, KnownNames.OnFaultAttribute, mayTakeFault: true),
+            IdleHandler: LifecycleHandlerParser.First(methods, KnownNames.OnIdleAttribute, mayTakeFault: false),
+            Protocol: ProtocolParser.Parse(states),
+            Durable: DurableStateParser.Parse(process, context.Attributes, cancellationToken));
+    }
+
+    /// <summary>
+    /// The valid <c>[On]</c> handlers, in declaration order. The first handler of each record name claims it, even one
+    /// that is then skipped for breaking a rule (the analyzers report the later ones as duplicates).
+    /// </summary>
+    private static List<OperationModel> ReadOperations(IMethodSymbol[] methods, INamedTypeSymbol? states, CancellationToken cancellationToken)
+    {
+        var operations = new List<OperationModel>();
+        var claimed = new HashSet<string>();
+        foreach ((IMethodSymbol method, AttributeData attribute) in Attributed(methods, KnownNames.OnAttribute, cancellationToken))
+        {
+            if (ReadName(attribute) is not { } name)
+            {
+                continue;
+            }
+
+            string record = GeneratedNames.Record(name);
+            if (record == GeneratedNames.MessagesClass)
+            {
+                continue; // reserved, and skipped before it claims the name
+            }
+
+            bool isFirstClaim = claimed.Add(record);
+            if (!isFirstClaim || HandlerParser.Parse(method, record) is not { } handler)
+            {
+                continue;
+            }
+
+            operations.Add(new OperationModel(
+                name,
+                OperationNames(record),
+                ReadStartsSession(attribute),
+                handler,
+                ProtocolParser.Transitions(method, states),
+                CorrelationParser.Parse(method, handler.Parameters)));
+        }
+
+        return operations;
+    }
+
+    /// <summary>
+    /// The valid <c>[OnTimeout]</c> handlers. As for operations, the first handler of a name claims it; a timeout whose
+    /// generated members the user already declares is left out.
+    /// </summary>
+    private static List<TimeoutModel> ReadTimeouts(IMethodSymbol[] methods, INamedTypeSymbol? states, HashSet<string> userMembers, CancellationToken cancellationToken)
+    {
+        var timeouts = new List<TimeoutModel>();
+        var claimed = new HashSet<string>();
+        foreach ((IMethodSymbol method, AttributeData attribute) in Attributed(methods, KnownNames.OnTimeoutAttribute, cancellationToken))
+        {
+            if (ReadName(attribute) is not { } name)
+            {
+                continue;
+            }
+
+            string timeout = GeneratedNames.Timeout(name);
+            bool isFirstClaim = claimed.Add(timeout);
+            TimeoutNamesModel names = TimeoutNames(timeout);
+            if (!isFirstClaim || userMembers.Contains(names.ScheduleMethod) || userMembers.Contains(names.CallType))
+            {
+                continue;
+            }
+
+            if (HandlerParser.Parse(method, recordName: null) is { } handler)
+            {
+                timeouts.Add(new TimeoutModel(timeout, names, handler, ProtocolParser.Transitions(method, states)));
+            }
+        }
+
+        return timeouts;
+    }
+
+    /// <summary>Each method's attributes of the given class, methods in declaration order and attributes in source order.</summary>
+    private static IEnumerable<(IMethodSymbol Method, AttributeData Attribute)> Attributed(IMethodSymbol[] methods, string attributeName, CancellationToken cancellationToken)
+    {
+        foreach (IMethodSymbol method in methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (AttributeData attribute in method.GetAttributes())
             {
-                string? attributeName = attribute.AttributeClass?.ToDisplayString();
-                if (attributeName == KnownNames.OnFaultAttribute)
+                if (attribute.AttributeClass?.ToDisplayString() == attributeName)
                 {
-                    faultHandler ??= LifecycleHandlerParser.Parse(method, mayTakeFault: true);
-                }
-                else if (attributeName == KnownNames.OnIdleAttribute)
-                {
-                    idleHandler ??= LifecycleHandlerParser.Parse(method, mayTakeFault: false);
-                }
-                else if (attributeName == KnownNames.OnAttribute
-                    && ReadName(attribute) is { } operationName
-                    && HandlerRules.TypeNameFor(operationName) != KnownNames.MessagesClass
-                    && operationNames.Add(HandlerRules.TypeNameFor(operationName))
-                    && ParseHandler(method, HandlerRules.TypeNameFor(operationName), ref visibility) is { } operationHandler)
-                {
-                    operations.Add(new OperationModel(
-                        operationName,
-                        ReadStartsSession(attribute),
-                        operationHandler,
-                        ProtocolParser.Transitions(method, states),
-                        CorrelationParser.Parse(method, operationHandler.Parameters)));
-                }
-                else if (attributeName == KnownNames.OnTimeoutAttribute
-                    && ReadName(attribute) is { } timeoutName
-                    && timeoutNames.Add(HandlerRules.TypeNameFor(timeoutName))
-                    && !userMembers.Contains(KnownNames.ScheduleMethod(HandlerRules.TypeNameFor(timeoutName)))
-                    && !userMembers.Contains(KnownNames.TimeoutCallType(HandlerRules.TypeNameFor(timeoutName)))
-                    && ParseHandler(method, recordName: null, ref visibility) is { } timeoutHandler)
-                {
-                    timeouts.Add(new TimeoutModel(HandlerRules.TypeNameFor(timeoutName), timeoutHandler, ProtocolParser.Transitions(method, states)));
+                    yield return (method, attribute);
                 }
             }
         }
-
-        return new ProcessModel(
-            Namespace: process.ContainingNamespace.IsGlobalNamespace ? "" : process.ContainingNamespace.ToDisplayString(),
-            ContainingTypes: ContainingTypes(process),
-            ClassName: process.Name,
-            FullyQualifiedName: TypeNames.Of(process),
-            HintName: HintName(process),
-            ProtocolName: ReadProtocolName(context.Attributes) ?? process.Name,
-            Accessibility: TypeNames.Keyword(visibility),
-            Operations: operations.ToEquatableArray(),
-            Timeouts: timeouts.ToEquatableArray(),
-            Starters: DistinctStarters(operations).ToEquatableArray(),
-            OmittedMembers: KnownNames.OptionalMembers.Where(userMembers.Contains).ToEquatableArray(),
-            HasParameterlessConstructor: process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0),
-            ServiceParameters: ConstructorParser.ServiceParameters(process),
-            Settings: SettingsParser.Parse(context.Attributes),
-            FaultHandler: faultHandler,
-            IdleHandler: idleHandler,
-            Protocol: ProtocolParser.Parse(states),
-            Durable: DurableStateParser.Parse(process, context.Attributes, cancellationToken));
     }
+
+    private static OperationNamesModel OperationNames(string record) => new(
+        Record: record,
+        Field: GeneratedNames.OperationField(record),
+        Entry: GeneratedNames.OperationEntry(record),
+        ClientMethod: GeneratedNames.ClientMethod(record),
+        PostMethod: GeneratedNames.ClientPostMethod(record));
+
+    private static TimeoutNamesModel TimeoutNames(string timeout) => new(
+        ScheduleMethod: GeneratedNames.ScheduleMethod(timeout),
+        CallType: GeneratedNames.TimeoutCallType(timeout),
+        SpecField: GeneratedNames.TimeoutSpecField(timeout));
+
+    /// <summary>
+    /// The accessibility of the generated types and entry points: the narrowest that every handler's types allow, since
+    /// a public <c>Client</c> cannot expose an internal parameter type.
+    /// </summary>
+    private static GeneratedAccessibility Accessibility(List<OperationModel> operations, List<TimeoutModel> timeouts) =>
+        operations.Select(static operation => operation.Handler)
+            .Concat(timeouts.Select(static timeout => timeout.Handler))
+            .Aggregate(GeneratedAccessibility.Public, static (accessibility, handler) => TypeNames.Narrower(accessibility, handler.Accessibility));
+
+    // [SessionProcess] on two parts of a partial class is CS0579; this pipeline would see the class once per part and
+    // emit the same file twice (a generator crash), so it emits nothing and leaves it to the compiler.
+    private static bool IsAttributedTwice(INamedTypeSymbol process) =>
+        process.GetAttributes().Count(static attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.SessionProcessAttribute) > 1;
 
     private static bool CanHostGeneratedCode(INamedTypeSymbol process)
     {
@@ -130,54 +190,6 @@ internal static class ProcessParser
         && type.DeclaringSyntaxReferences.All(static reference =>
             reference.GetSyntax() is TypeDeclarationSyntax declaration
             && declaration.Modifiers.Any(static modifier => modifier.IsKind(SyntaxKind.PartialKeyword)));
-
-    /// <summary>Returns the handler's model, or null when the method breaks a handler rule.</summary>
-    private static HandlerModel? ParseHandler(IMethodSymbol method, string? recordName, ref int visibility)
-    {
-        if (method.IsStatic || method.IsGenericMethod || method.MethodKind != MethodKind.Ordinary
-            || HandlerRules.IsAsyncVoid(method) || HandlerRules.HasByRefParameter(method)
-            || HandlerRules.HasMisplacedCancellationToken(method)
-            || HandlerRules.ReturnsLazySequence(method)
-            || HandlerRules.ClassifyReturn(method, out ITypeSymbol? resultType) is not { } returnKind)
-        {
-            return null;
-        }
-
-        ImmutableArray<IParameterSymbol> parameters = method.Parameters;
-        bool takesToken = parameters.Length > 0 && HandlerRules.IsCancellationToken(parameters[parameters.Length - 1].Type);
-        if (takesToken)
-        {
-            parameters = parameters.RemoveAt(parameters.Length - 1);
-        }
-
-        var models = new List<ParameterModel>(parameters.Length);
-        var propertyNames = new HashSet<string>();
-        int handlerVisibility = resultType is null ? 2 : TypeNames.Visibility(resultType);
-        foreach (IParameterSymbol parameter in parameters)
-        {
-            string property = HandlerRules.TypeNameFor(parameter.Name);
-            if (property == recordName || (recordName is not null && KnownNames.RecordMembers.Contains(property)))
-            {
-                property += "Value"; // a record's property cannot share the record's name or one of its members
-            }
-
-            if (!propertyNames.Add(property))
-            {
-                return null;
-            }
-
-            handlerVisibility = System.Math.Min(handlerVisibility, TypeNames.Visibility(parameter.Type));
-            models.Add(new ParameterModel(parameter.Name, TypeNames.Of(parameter.Type), property));
-        }
-
-        visibility = System.Math.Min(visibility, handlerVisibility);
-        return new HandlerModel(
-            method.Name,
-            models.ToEquatableArray(),
-            takesToken,
-            returnKind,
-            resultType is null ? null : TypeNames.Of(resultType));
-    }
 
     /// <summary>Starters whose <c>StartAsync</c> overloads do not clash: the first of each parameter list wins.</summary>
     private static IEnumerable<string> DistinctStarters(List<OperationModel> operations)
@@ -205,40 +217,4 @@ internal static class ProcessParser
         attributes.Length > 0 && attributes[0].ConstructorArguments.Length == 1 && attributes[0].ConstructorArguments[0].Value is string { Length: > 0 } name
             ? name
             : null;
-
-    private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol process)
-    {
-        var types = new List<ContainingTypeModel>();
-        for (INamedTypeSymbol? type = process.ContainingType; type is not null; type = type.ContainingType)
-        {
-            string keyword = type switch
-            {
-                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-                { IsRecord: true } => "record",
-                { TypeKind: TypeKind.Struct } => "struct",
-                { TypeKind: TypeKind.Interface } => "interface",
-                _ => "class",
-            };
-            types.Insert(0, new ContainingTypeModel(keyword, type.Name));
-        }
-
-        return types.ToEquatableArray();
-    }
-
-    private static string HintName(INamedTypeSymbol process)
-    {
-        var name = new System.Text.StringBuilder(process.Name);
-        for (INamedTypeSymbol? type = process.ContainingType; type is not null; type = type.ContainingType)
-        {
-            name.Insert(0, type.Name + "+");
-        }
-
-        // Names as declared, without the '@' of escaped keywords, which a hint name cannot hold.
-        for (INamespaceSymbol? space = process.ContainingNamespace; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
-        {
-            name.Insert(0, space.Name + ".");
-        }
-
-        return name.Append(".SessionGen.g.cs").ToString();
-    }
 }

@@ -49,7 +49,8 @@ internal static class ProtocolParser
             }
         }
 
-        return new ProtocolModel(TypeNames.Of(states), members.Select(static m => m.Name).ToEquatableArray(), final);
+        EquatableArray<string> names = members.Select(static m => m.Name).ToEquatableArray();
+        return new ProtocolModel(TypeNames.Of(states), names, final, GeneratedNames.StateMaskClass(names));
     }
 
     public static TransitionsModel Transitions(IMethodSymbol method, INamedTypeSymbol? states)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using SessionGen.Generator.Model;
 
 namespace SessionGen.Generator.Parsing;
 
@@ -32,45 +33,39 @@ internal static class TypeNames
         return text.ToString();
     }
 
-    /// <summary>2 = public, 1 = internal, 0 = narrower: how widely a type can be seen, counting its containers and type arguments.</summary>
-    public static int Visibility(ITypeSymbol type)
+    /// <summary>How widely a type can be seen, counting its containers and type arguments.</summary>
+    public static GeneratedAccessibility Visibility(ITypeSymbol type)
     {
         switch (type)
         {
             case IArrayTypeSymbol array:
                 return Visibility(array.ElementType);
-            case ITypeParameterSymbol:
-                return 2;
             case INamedTypeSymbol named:
-                int visibility = 2;
+                GeneratedAccessibility visibility = GeneratedAccessibility.Public;
                 for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
                 {
-                    visibility = System.Math.Min(visibility, Rank(current.DeclaredAccessibility));
+                    visibility = Narrower(visibility, Of(current.DeclaredAccessibility));
                 }
 
                 foreach (ITypeSymbol argument in named.TypeArguments)
                 {
-                    visibility = System.Math.Min(visibility, Visibility(argument));
+                    visibility = Narrower(visibility, Visibility(argument));
                 }
 
                 return visibility;
             default:
-                return 2;
+                return GeneratedAccessibility.Public; // type parameters, pointers: no accessibility of their own
         }
     }
 
-    public static string Keyword(int visibility) => visibility switch
-    {
-        2 => "public",
-        1 => "internal",
-        _ => "private",
-    };
+    /// <summary>The narrower of two accessibilities.</summary>
+    public static GeneratedAccessibility Narrower(GeneratedAccessibility left, GeneratedAccessibility right) =>
+        left < right ? left : right;
 
-    private static int Rank(Accessibility accessibility) => accessibility switch
+    private static GeneratedAccessibility Of(Accessibility accessibility) => accessibility switch
     {
-        Accessibility.Public => 2,
-        Accessibility.Internal or Accessibility.ProtectedOrInternal => 1,
-        Accessibility.NotApplicable => 2,
-        _ => 0,
+        Accessibility.Public or Accessibility.NotApplicable => GeneratedAccessibility.Public,
+        Accessibility.Internal or Accessibility.ProtectedOrInternal => GeneratedAccessibility.Internal,
+        _ => GeneratedAccessibility.Private,
     };
 }

@@ -22,9 +22,12 @@ internal sealed class GeneratorRun
 
     public ImmutableArray<GeneratedSourceResult> GeneratedSources => Result.GeneratedSources;
 
-    public static async Task<GeneratorRun> RunAsync(params string[] sources)
+    public static Task<GeneratorRun> RunAsync(params string[] sources) => RunAsync([], sources);
+
+    /// <summary>A run over a compilation that also references <paramref name="additionalReferences"/>.</summary>
+    public static async Task<GeneratorRun> RunAsync(IEnumerable<MetadataReference> additionalReferences, params string[] sources)
     {
-        Compilation input = await TestCompilation.CreateAsync(sources);
+        Compilation input = await TestCompilation.CreateAsync(additionalReferences, sources);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new SessionProcessGenerator().AsSourceGenerator()],
             parseOptions: TestCompilation.ParseOptions);

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace SessionGen.Generator.Tests.Infrastructure;
@@ -20,24 +21,38 @@ internal static class Snapshot
     /// Runs the generator over <paramref name="sources"/> and requires exactly one generated file,
     /// <paramref name="hintName"/>, equal to its snapshot, with the whole compilation free of errors and warnings.
     /// </summary>
-    public static async Task VerifyAsync(string hintName, params string[] sources)
+    public static Task VerifyAsync(string hintName, params string[] sources) => VerifyAsync([hintName], [], sources);
+
+    /// <summary>
+    /// Runs the generator over <paramref name="sources"/>, compiled also against <paramref name="additionalReferences"/>,
+    /// and requires exactly the generated files <paramref name="hintNames"/>, each equal to its snapshot, with the whole
+    /// compilation free of errors and warnings.
+    /// </summary>
+    public static async Task VerifyAsync(string[] hintNames, MetadataReference[] additionalReferences, params string[] sources)
     {
-        string path = PathOf(hintName);
         if (Updating)
         {
-            GeneratorRun run = await GeneratorRun.RunAsync(sources);
-            WriteSnapshot(run, hintName, path);
+            GeneratorRun run = await GeneratorRun.RunAsync(additionalReferences, sources);
+            foreach (string hintName in hintNames)
+            {
+                WriteSnapshot(run, hintName, PathOf(hintName));
+            }
         }
 
-        Assert.True(File.Exists(path), $"missing snapshot {path}; create it with {UpdateVariable}=1 dotnet test tests/Generator.Tests");
-        string expected = File.ReadAllText(path);
         var test = new SessionGeneratorTest();
+        test.TestState.AdditionalReferences.AddRange(additionalReferences);
         foreach (string source in sources)
         {
             test.TestState.Sources.Add(source);
         }
 
-        test.TestState.GeneratedSources.Add((typeof(SessionProcessGenerator), hintName, SourceText.From(expected, Encoding.UTF8)));
+        foreach (string hintName in hintNames)
+        {
+            string path = PathOf(hintName);
+            Assert.True(File.Exists(path), $"missing snapshot {path}; create it with {UpdateVariable}=1 dotnet test tests/Generator.Tests");
+            test.TestState.GeneratedSources.Add((typeof(SessionProcessGenerator), hintName, SourceText.From(File.ReadAllText(path), Encoding.UTF8)));
+        }
+
         try
         {
             await test.RunAsync();
@@ -45,7 +60,7 @@ internal static class Snapshot
         catch (InvalidOperationException failure) when (failure.Message.Contains("did not match", StringComparison.Ordinal))
         {
             throw new InvalidOperationException(
-                $"{hintName} differs from its snapshot. If the change is intended, run {UpdateVariable}=1 dotnet test tests/Generator.Tests and review the diff.\n{failure.Message}",
+                $"{string.Join(" or ", hintNames)} differs from its snapshot. If the change is intended, run {UpdateVariable}=1 dotnet test tests/Generator.Tests and review the diff.\n{failure.Message}",
                 failure);
         }
     }

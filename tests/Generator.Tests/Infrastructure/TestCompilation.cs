@@ -21,9 +21,12 @@ internal static class TestCompilation
 
     public static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
-    public static async Task<CSharpCompilation> CreateAsync(params string[] sources)
+    public static Task<CSharpCompilation> CreateAsync(params string[] sources) => CreateAsync([], sources);
+
+    /// <summary>A compilation that also references <paramref name="additionalReferences"/>.</summary>
+    public static async Task<CSharpCompilation> CreateAsync(IEnumerable<MetadataReference> additionalReferences, params string[] sources)
     {
         IEnumerable<SyntaxTree> trees = sources.Select((source, i) => Parse(source, $"Input{i}.cs"));
-        return CSharpCompilation.Create("GeneratorTestInput", trees, await References.AllAsync(), Options);
+        return CSharpCompilation.Create("GeneratorTestInput", trees, (await References.AllAsync()).AddRange(additionalReferences), Options);
     }
 }

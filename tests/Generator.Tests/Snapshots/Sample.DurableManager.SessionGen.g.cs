@@ -5,35 +5,52 @@ namespace Sample
 {
     partial class DurableManager : global::SessionGen.Infrastructure.IDurableProcess
     {
+        /// <summary>The session this instance runs in, set by <c>SessionDefinition.CreateProcess</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
         /// <summary>This session's id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::SessionGen.SessionId SessionId => sessionContext.Id;
 
         /// <summary>Publishes <paramref name="event"/> to every subscriber of this session, in order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void Emit(object @event) => sessionContext.Emit(@event);
 
         /// <summary>Publishes <paramref name="event"/> only to the subscriptions opened for <paramref name="participant"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void EmitTo(string participant, object @event) => sessionContext.EmitTo(participant, @event);
 
         /// <summary>Ends this session after the current handler: pending timeouts are cancelled and subscriptions complete.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void EndSession() => sessionContext.EndSession();
 
         /// <summary>Runs <paramref name="callback"/> on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle After(global::System.TimeSpan delay, global::System.Action callback) => sessionContext.After(delay, callback);
 
         /// <summary>Runs <c>Remind</c> (timeout <c>Remind</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle ScheduleRemind(global::System.TimeSpan delay, string name, int round) =>
             this.sessionContext.Schedule<global::Sample.DurableManager, RemindTimeoutCall>(delay, new RemindTimeoutCall(name, round));
 
         /// <summary>A pending <c>Remind</c> timeout as the runtime holds it: the call of <c>Remind</c> and its arguments.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private readonly struct RemindTimeoutCall : global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>
         {
             private readonly string name;
@@ -52,23 +69,19 @@ namespace Sample
                 process.Remind(this.name, this.round);
                 return default;
             }
-
-            string global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>.Name => "Remind";
-
-            void global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>.WriteArguments(global::SessionGen.Infrastructure.SessionStateWriter arguments)
-            {
-                arguments.Write<string>("name", this.name);
-                arguments.Write<int>("round", this.round);
-            }
         }
 
         /// <summary>Runs <c>Expire</c> (timeout <c>Expire</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle ScheduleExpire(global::System.TimeSpan delay) =>
             this.sessionContext.Schedule<global::Sample.DurableManager, ExpireTimeoutCall>(delay, new ExpireTimeoutCall());
 
         /// <summary>A pending <c>Expire</c> timeout as the runtime holds it: the call of <c>Expire</c> and its arguments.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private readonly struct ExpireTimeoutCall : global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>
         {
             global::SessionGen.Infrastructure.TimeoutSpec? global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.DurableManager>.Spec => global::Sample.DurableManager.SessionDefinition.ExpireTimeout;
@@ -78,21 +91,29 @@ namespace Sample
                 process.Expire();
                 return default;
             }
-
-            string global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>.Name => "Expire";
-
-            void global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>.WriteArguments(global::SessionGen.Infrastructure.SessionStateWriter arguments)
-            {
-            }
         }
 
         /// <summary>The session's protocol state.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        private global::Sample.Phase State => this.sessionContext.State switch { 0 => global::Sample.Phase.Open, _ => global::Sample.Phase.Closed };
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private global::Sample.Phase State => this.sessionContext.State switch
+        {
+            0 => global::Sample.Phase.Open,
+            1 => global::Sample.Phase.Closed,
+            _ => throw new global::System.InvalidOperationException("The session's protocol state is not a member of Sample.Phase."),
+        };
 
         /// <summary>Moves the session to <paramref name="state"/>, which the running handler declares with <c>[MovesTo]</c>; a final state ends the session after the handler.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
-        private void MoveTo(global::Sample.Phase state) => this.sessionContext.MoveTo(state switch { global::Sample.Phase.Open => 0, global::Sample.Phase.Closed => 1, _ => -1 });
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private void MoveTo(global::Sample.Phase state) => this.sessionContext.MoveTo(state switch
+        {
+            global::Sample.Phase.Open => 0,
+            global::Sample.Phase.Closed => 1,
+            _ => -1, // not a declared state: the runtime refuses it
+        });
 
         /// <summary>The protocol as a Mermaid state diagram (<c>File.WriteAllText("protocol.mmd", ProtocolDiagram)</c> writes it out).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
@@ -135,6 +156,8 @@ namespace Sample
 
         /// <summary>Starts a new session with <c>Initialize</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, string name, string[] participants, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SessionGen.SessionId id = await global::Sample.DurableManager.SessionDefinition.InitializeOperation.StartAsync(host, new global::Sample.DurableManager.Messages.Initialize(name, participants), cancellationToken).ConfigureAwait(false);
@@ -143,13 +166,20 @@ namespace Sample
 
         /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.SessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
         /// <summary>The messages of the <c>DurableManager</c> process, one record per operation.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static class Messages
         {
             /// <summary>The message of operation <c>Initialize</c>, which starts a session.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Initialize(string Name, string[] Participants) : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.DurableManager.SessionDefinition.InitializeOperation;
@@ -157,6 +187,8 @@ namespace Sample
 
             /// <summary>The message of operation <c>Join</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Join(string Name) : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.DurableManager.SessionDefinition.JoinOperation;
@@ -164,6 +196,8 @@ namespace Sample
 
             /// <summary>The message of operation <c>Close</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Close() : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.DurableManager.SessionDefinition.CloseOperation;
@@ -172,6 +206,8 @@ namespace Sample
 
         /// <summary>A typed proxy of one <c>DurableManager</c> session: each method sends one operation and completes when its handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class Client : global::SessionGen.SessionClient
         {
             internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)
@@ -237,6 +273,8 @@ namespace Sample
         /// <summary>The runtime's description of the <c>DurableManager</c> process: its dispatch table and factory.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
         {
             /// <summary>The one instance.</summary>
@@ -251,16 +289,33 @@ namespace Sample
             /// <summary>Operation <c>Close</c>, handled by <c>Close</c>.</summary>
             public static readonly global::SessionGen.Infrastructure.SessionOperation<global::Sample.DurableManager, Messages.Close, global::System.ValueTuple> CloseOperation = new CloseEntry();
 
+            /// <summary>The bit of each protocol state in the masks of this table, in the states' declaration order.</summary>
+            private static class StateMask
+            {
+                public const ulong Open = 1UL << 0;
+                public const ulong Closed = 1UL << 1;
+            }
+
             /// <summary>Timeout <c>Remind</c> as the protocol sees it.</summary>
-            public static readonly global::SessionGen.Infrastructure.TimeoutSpec RemindTimeout = new("Remind", 0x1UL, 0x0UL);
+            public static readonly global::SessionGen.Infrastructure.TimeoutSpec RemindTimeout = new(
+                Name: "Remind",
+                AcceptedStates: StateMask.Open,
+                TargetStates: 0);
 
             /// <summary>Timeout <c>Expire</c> as the protocol sees it.</summary>
-            public static readonly global::SessionGen.Infrastructure.TimeoutSpec ExpireTimeout = new("Expire", 0xFFFFFFFFFFFFFFFFUL, 0x2UL);
+            public static readonly global::SessionGen.Infrastructure.TimeoutSpec ExpireTimeout = new(
+                Name: "Expire",
+                AcceptedStates: global::SessionGen.Infrastructure.SessionProtocol.AnyState,
+                TargetStates: StateMask.Closed);
 
             private static readonly global::SessionGen.Infrastructure.SessionProtocol protocol = new global::SessionGen.Infrastructure.SessionProtocol(
-                new[] { "Open", "Closed" },
-                finalStates: 0x2UL,
-                transitions: new ulong[] { 0x2UL, 0x2UL });
+                states: new[] { "Open", "Closed" },
+                finalStates: StateMask.Closed,
+                transitions: new ulong[]
+                {
+                    StateMask.Closed, // from Open
+                    StateMask.Closed, // from Closed
+                });
 
             /// <inheritdoc/>
             public override global::SessionGen.Infrastructure.SessionProtocol? Protocol => protocol;
@@ -305,6 +360,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Initialize</c>: calls <c>Initialize</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class InitializeEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.DurableManager, Messages.Initialize, global::System.ValueTuple>
             {
                 public InitializeEntry()
@@ -322,10 +379,12 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Join</c>: calls <c>Join</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class JoinEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.DurableManager, Messages.Join, bool>
             {
                 public JoinEntry()
-                    : base(Instance, "Join", startsSession: false, acceptedStates: 0x1UL, targetStates: 0x0UL, handlerIsSynchronous: true)
+                    : base(Instance, "Join", startsSession: false, acceptedStates: StateMask.Open, targetStates: 0, handlerIsSynchronous: true)
                 {
                 }
 
@@ -336,10 +395,12 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Close</c>: calls <c>Close</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class CloseEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.DurableManager, Messages.Close, global::System.ValueTuple>
             {
                 public CloseEntry()
-                    : base(Instance, "Close", startsSession: false, acceptedStates: 0x1UL, targetStates: 0x2UL, handlerIsSynchronous: true)
+                    : base(Instance, "Close", startsSession: false, acceptedStates: StateMask.Open, targetStates: StateMask.Closed, handlerIsSynchronous: true)
                 {
                 }
 

@@ -5,35 +5,52 @@ namespace Sample
 {
     partial class Renamed
     {
+        /// <summary>The session this instance runs in, set by <c>SessionDefinition.CreateProcess</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
         /// <summary>This session's id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::SessionGen.SessionId SessionId => sessionContext.Id;
 
         /// <summary>Publishes <paramref name="event"/> to every subscriber of this session, in order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void Emit(object @event) => sessionContext.Emit(@event);
 
         /// <summary>Publishes <paramref name="event"/> only to the subscriptions opened for <paramref name="participant"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void EmitTo(string participant, object @event) => sessionContext.EmitTo(participant, @event);
 
         /// <summary>Ends this session after the current handler: pending timeouts are cancelled and subscriptions complete.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void EndSession() => sessionContext.EndSession();
 
         /// <summary>Runs <paramref name="callback"/> on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle After(global::System.TimeSpan delay, global::System.Action callback) => sessionContext.After(delay, callback);
 
         /// <summary>Runs <c>SendReminder</c> (timeout <c>Remind</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle ScheduleRemind(global::System.TimeSpan delay, string topic) =>
             this.sessionContext.Schedule<global::Sample.Renamed, RemindTimeoutCall>(delay, new RemindTimeoutCall(topic));
 
         /// <summary>A pending <c>Remind</c> timeout as the runtime holds it: the call of <c>SendReminder</c> and its arguments.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private readonly struct RemindTimeoutCall : global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Renamed>
         {
             private readonly string topic;
@@ -54,6 +71,8 @@ namespace Sample
 
         /// <summary>Starts a new session with <c>Begin</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, string topic, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SessionGen.SessionId id = await global::Sample.Renamed.SessionDefinition.BeginOperation.StartAsync(host, new global::Sample.Renamed.Messages.Begin(topic), cancellationToken).ConfigureAwait(false);
@@ -62,13 +81,20 @@ namespace Sample
 
         /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.SessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
         /// <summary>The messages of the <c>Renamed</c> process, one record per operation.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static class Messages
         {
             /// <summary>The message of operation <c>Begin</c>, which starts a session.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Begin(string Topic) : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Renamed.SessionDefinition.BeginOperation;
@@ -76,6 +102,8 @@ namespace Sample
 
             /// <summary>The message of operation <c>Ask</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Ask(string Question) : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Renamed.SessionDefinition.AskOperation;
@@ -84,6 +112,8 @@ namespace Sample
 
         /// <summary>A typed proxy of one <c>Renamed</c> session: each method sends one operation and completes when its handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class Client : global::SessionGen.SessionClient
         {
             internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)
@@ -122,6 +152,8 @@ namespace Sample
         /// <summary>The runtime's description of the <c>Renamed</c> process: its dispatch table and factory.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
         {
             /// <summary>The one instance.</summary>
@@ -161,6 +193,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Begin</c>: calls <c>HandleBegin</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class BeginEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Renamed, Messages.Begin, global::System.ValueTuple>
             {
                 public BeginEntry()
@@ -178,6 +212,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Ask</c>: calls <c>AnswerQuestion</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class AskEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Renamed, Messages.Ask, string>
             {
                 public AskEntry()

@@ -5,35 +5,52 @@ namespace Sample
 {
     partial class SessionManager
     {
+        /// <summary>The session this instance runs in, set by <c>SessionDefinition.CreateProcess</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
         /// <summary>This session's id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::SessionGen.SessionId SessionId => sessionContext.Id;
 
         /// <summary>Publishes <paramref name="event"/> to every subscriber of this session, in order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void Emit(object @event) => sessionContext.Emit(@event);
 
         /// <summary>Publishes <paramref name="event"/> only to the subscriptions opened for <paramref name="participant"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void EmitTo(string participant, object @event) => sessionContext.EmitTo(participant, @event);
 
         /// <summary>Ends this session after the current handler: pending timeouts are cancelled and subscriptions complete.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void EndSession() => sessionContext.EndSession();
 
         /// <summary>Runs <paramref name="callback"/> on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle After(global::System.TimeSpan delay, global::System.Action callback) => sessionContext.After(delay, callback);
 
         /// <summary>Runs <c>Greet</c> (timeout <c>Greet</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle ScheduleGreet(global::System.TimeSpan delay, string name) =>
             this.sessionContext.Schedule<global::Sample.SessionManager, GreetTimeoutCall>(delay, new GreetTimeoutCall(name));
 
         /// <summary>A pending <c>Greet</c> timeout as the runtime holds it: the call of <c>Greet</c> and its arguments.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private readonly struct GreetTimeoutCall : global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.SessionManager>
         {
             private readonly string name;
@@ -54,6 +71,8 @@ namespace Sample
 
         /// <summary>Starts a new session with <c>Initialize</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, string name, string[] participants, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SessionGen.SessionId id = await global::Sample.SessionManager.SessionDefinition.InitializeOperation.StartAsync(host, new global::Sample.SessionManager.Messages.Initialize(name, participants), cancellationToken).ConfigureAwait(false);
@@ -62,13 +81,20 @@ namespace Sample
 
         /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.SessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
         /// <summary>The messages of the <c>SessionManager</c> process, one record per operation.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static class Messages
         {
             /// <summary>The message of operation <c>Initialize</c>, which starts a session.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Initialize(string Name, string[] Participants) : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.InitializeOperation;
@@ -76,6 +102,8 @@ namespace Sample
 
             /// <summary>The message of operation <c>Join</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Join(string Name) : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.JoinOperation;
@@ -83,6 +111,8 @@ namespace Sample
 
             /// <summary>The message of operation <c>Leave</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Leave(string Name) : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.SessionManager.SessionDefinition.LeaveOperation;
@@ -91,6 +121,8 @@ namespace Sample
 
         /// <summary>A typed proxy of one <c>SessionManager</c> session: each method sends one operation and completes when its handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class Client : global::SessionGen.SessionClient
         {
             internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)
@@ -156,6 +188,8 @@ namespace Sample
         /// <summary>The runtime's description of the <c>SessionManager</c> process: its dispatch table and factory.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
         {
             /// <summary>The one instance.</summary>
@@ -199,6 +233,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Initialize</c>: calls <c>Initialize</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class InitializeEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Initialize, global::System.ValueTuple>
             {
                 public InitializeEntry()
@@ -216,6 +252,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Join</c>: calls <c>Join</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class JoinEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Join, global::Sample.JoinResult>
             {
                 public JoinEntry()
@@ -230,6 +268,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Leave</c>: calls <c>Leave</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class LeaveEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.SessionManager, Messages.Leave, global::System.ValueTuple>
             {
                 public LeaveEntry()

@@ -5,35 +5,52 @@ namespace Sample
 {
     partial class Split
     {
+        /// <summary>The session this instance runs in, set by <c>SessionDefinition.CreateProcess</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         private global::SessionGen.Infrastructure.SessionContext sessionContext = null!;
 
         /// <summary>This session's id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::SessionGen.SessionId SessionId => sessionContext.Id;
 
         /// <summary>Publishes <paramref name="event"/> to every subscriber of this session, in order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void Emit(object @event) => sessionContext.Emit(@event);
 
         /// <summary>Publishes <paramref name="event"/> only to the subscriptions opened for <paramref name="participant"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void EmitTo(string participant, object @event) => sessionContext.EmitTo(participant, @event);
 
         /// <summary>Ends this session after the current handler: pending timeouts are cancelled and subscriptions complete.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private void EndSession() => sessionContext.EndSession();
 
         /// <summary>Runs <paramref name="callback"/> on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle After(global::System.TimeSpan delay, global::System.Action callback) => sessionContext.After(delay, callback);
 
         /// <summary>Runs <c>Expire</c> (timeout <c>Expire</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private global::SessionGen.TimeoutHandle ScheduleExpire(global::System.TimeSpan delay) =>
             this.sessionContext.Schedule<global::Sample.Split, ExpireTimeoutCall>(delay, new ExpireTimeoutCall());
 
         /// <summary>A pending <c>Expire</c> timeout as the runtime holds it: the call of <c>Expire</c> and its arguments.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private readonly struct ExpireTimeoutCall : global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Split>
         {
             global::SessionGen.Infrastructure.TimeoutSpec? global::SessionGen.Infrastructure.ITimeoutCall<global::Sample.Split>.Spec => null;
@@ -47,6 +64,8 @@ namespace Sample
 
         /// <summary>Starts a new session with <c>Open</c> and completes, with a client of it, once that handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, string state, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SessionGen.SessionId id = await global::Sample.Split.SessionDefinition.OpenOperation.StartAsync(host, new global::Sample.Split.Messages.Open(state), cancellationToken).ConfigureAwait(false);
@@ -55,13 +74,20 @@ namespace Sample
 
         /// <summary>A client of the existing session <paramref name="id"/>; messages fail with <see cref="global::SessionGen.SessionNotFoundException"/> if it does not exist.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.SessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
         /// <summary>The messages of the <c>Split</c> process, one record per operation.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static class Messages
         {
             /// <summary>The message of operation <c>Open</c>, which starts a session.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Open(string State) : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.OpenOperation;
@@ -69,6 +95,8 @@ namespace Sample
 
             /// <summary>The message of operation <c>Read</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Read() : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.ReadOperation;
@@ -76,6 +104,8 @@ namespace Sample
 
             /// <summary>The message of operation <c>Close</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public sealed record Close() : global::SessionGen.Infrastructure.ISessionMessage
             {
                 global::SessionGen.Infrastructure.SessionOperation global::SessionGen.Infrastructure.ISessionMessage.Operation => global::Sample.Split.SessionDefinition.CloseOperation;
@@ -84,6 +114,8 @@ namespace Sample
 
         /// <summary>A typed proxy of one <c>Split</c> session: each method sends one operation and completes when its handler has finished.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class Client : global::SessionGen.SessionClient
         {
             internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)
@@ -149,6 +181,8 @@ namespace Sample
         /// <summary>The runtime's description of the <c>Split</c> process: its dispatch table and factory.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class SessionDefinition : global::SessionGen.Infrastructure.SessionProcessDefinition
         {
             /// <summary>The one instance.</summary>
@@ -192,6 +226,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Open</c>: calls <c>Open</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class OpenEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Open, global::System.ValueTuple>
             {
                 public OpenEntry()
@@ -209,6 +245,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Read</c>: calls <c>Read</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class ReadEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Read, string>
             {
                 public ReadEntry()
@@ -223,6 +261,8 @@ namespace Sample
 
             /// <summary>The table entry of operation <c>Close</c>: calls <c>Close</c> directly.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             private sealed class CloseEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Split, Messages.Close, global::System.ValueTuple>
             {
                 public CloseEntry()
