@@ -278,4 +278,53 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The session's turn ends when the handler returns (or its task completes). An iterator's body, or an async stream's, runs later, when someone enumerates the result: alongside the session's next messages, or never.",
         helpLinkUri: HelpLinkBase + "SGEN0029.md");
+
+    public static readonly DiagnosticDescriptor UnstorableField = new(
+        "SGEN0030",
+        "Stored field of a durable process cannot be stored",
+        "{0} of durable session process '{1}' has type '{2}', {3}, which cannot be stored with the session; mark it [Transient] (after a reload it holds what the constructor gives it)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A durable process stores every instance field that is not [Transient], with System.Text.Json, after each turn, and reads them back when the session is loaded again (after a restart, on another node). A delegate, task, token, stream, thread, lock, service provider, session client or pointer is a live thing of this process, not data.",
+        helpLinkUri: HelpLinkBase + "SGEN0030.md");
+
+    public static readonly DiagnosticDescriptor FieldNotInSerializerContext = new(
+        "SGEN0031",
+        "Stored field's type is not in the JSON serializer context",
+        "{0} of durable session process '{1}' has type '{2}', which no [JsonSerializable] of '{3}' lists, so storing it fails at run time when the host's serializer options use that context; add [JsonSerializable(typeof({2}))] to the context, or mark the field [Transient]",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "With System.Text.Json source generation (as Native AOT requires), only the types a JsonSerializerContext lists, and the types they are made of, have a contract. A collection of a listed type needs its own [JsonSerializable].",
+        helpLinkUri: HelpLinkBase + "SGEN0031.md");
+
+    public static readonly DiagnosticDescriptor TransientOutsideDurableProcess = new(
+        "SGEN0032",
+        "[Transient] in a process that is not durable",
+        "'{0}' is marked [Transient], but session process '{1}' is not durable, so nothing of it is stored and the attribute has no effect; remove [Transient], or declare the process [SessionProcess(Durable = true)]",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0032.md");
+
+    public static readonly DiagnosticDescriptor AnonymousTimeoutInDurableProcess = new(
+        "SGEN0033",
+        "Anonymous timeout in a durable process",
+        "Durable session process '{0}' schedules a callback with After, but a closure cannot be stored with the session, so the timeout would be lost on a reload; declare an [OnTimeout(\"Name\")] handler and call the generated ScheduleName(delay, ...) instead",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A named timeout stores its name and its handler's arguments, and a reloaded session schedules it again; an Action passed to After has nothing that can be stored.",
+        helpLinkUri: HelpLinkBase + "SGEN0033.md");
+
+    public static readonly DiagnosticDescriptor UnrestorableAutoProperty = new(
+        "SGEN0034",
+        "Stored auto-property of a durable process cannot be set back",
+        "Auto-property '{0}' of durable session process '{1}' has no 'set' accessor, so its stored value cannot be set back when the session is loaded again; make it a field, give it a 'set' accessor (it may be private), or mark it [field: Transient]",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated code restores an auto-property through its setter; a get-only or init-only one can only be set while the object is created, so the generator leaves it out and it would silently lose its value on a reload.",
+        helpLinkUri: HelpLinkBase + "SGEN0034.md");
 }

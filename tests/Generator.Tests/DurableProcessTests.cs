@@ -125,6 +125,31 @@ public sealed class DurableProcessTests
         Assert.DoesNotContain("(\"Changed\"", text);
     }
 
+    [Fact]
+    public async Task A_field_whose_type_does_not_bind_adds_no_error_in_the_generated_file()
+    {
+        GeneratorRun run = await GeneratorRun.RunAsync("""
+            using System.Collections.Generic;
+            using SessionGen;
+
+            namespace Sample;
+
+            [SessionProcess(Durable = true)]
+            public partial class Broken
+            {
+                private Missing? missing;
+                private List<Missing> more = new();
+                private int count;
+
+                [On("Start", StartsSession = true)]
+                private void Start() => count++;
+            }
+            """);
+
+        run.AssertAddsNoProblems();
+        Assert.Contains("state.Write<int>(\"count\", this.count);", run.SingleText());
+    }
+
     private static async Task<ProcessModel> ParseAsync(string source)
     {
         Compilation compilation = await TestCompilation.CreateAsync(source);

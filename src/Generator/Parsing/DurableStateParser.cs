@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SessionGen.Generator.Helpers;
@@ -88,7 +89,15 @@ internal static class DurableStateParser
         return false;
     }
 
-    /// <summary>Pointers cannot be the <c>T</c> of <c>Write&lt;T&gt;</c>; SGEN0030 reports them, the generated code leaves them out.</summary>
-    private static bool CanBeTypeArgument(ITypeSymbol type) =>
-        type is not (IPointerTypeSymbol or IFunctionPointerTypeSymbol) && !type.IsRefLikeType;
+    /// <summary>
+    /// Pointers cannot be the <c>T</c> of <c>Write&lt;T&gt;</c> (SGEN0030 reports them), and a type that does not bind
+    /// (the compiler reports it) would only add errors in the generated file: the generated code leaves both out.
+    /// </summary>
+    private static bool CanBeTypeArgument(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol or { IsRefLikeType: true } or { TypeKind: TypeKind.Error } => false,
+        IArrayTypeSymbol array => CanBeTypeArgument(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.All(CanBeTypeArgument),
+        _ => true,
+    };
 }

@@ -69,6 +69,14 @@ namespace Sample
                 process.Remind(this.name, this.round);
                 return default;
             }
+
+            string global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>.Name => "Remind";
+
+            void global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>.WriteArguments(global::SessionGen.Infrastructure.SessionStateWriter arguments)
+            {
+                arguments.Write<string>("name", this.name);
+                arguments.Write<int>("round", this.round);
+            }
         }
 
         /// <summary>Runs <c>Expire</c> (timeout <c>Expire</c>) on this session's turn once <paramref name="delay"/> has passed.</summary>
@@ -90,6 +98,12 @@ namespace Sample
             {
                 process.Expire();
                 return default;
+            }
+
+            string global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>.Name => "Expire";
+
+            void global::SessionGen.Infrastructure.IDurableTimeoutCall<global::Sample.DurableManager>.WriteArguments(global::SessionGen.Infrastructure.SessionStateWriter arguments)
+            {
             }
         }
 
