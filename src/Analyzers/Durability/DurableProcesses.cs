@@ -86,7 +86,7 @@ internal static class DurableProcesses
                 continue;
             }
 
-            if (field.AssociatedSymbol is null && !field.IsImplicitlyDeclared && field.Name != KnownNames.ContextField
+            if (field.AssociatedSymbol is null && !field.IsImplicitlyDeclared && field.Name != GeneratedNames.ContextField
                 && GeneratedFiles.IsDeclaredByUser(field))
             {
                 yield return new StoredMember(field, field.Type, restorable: true);
