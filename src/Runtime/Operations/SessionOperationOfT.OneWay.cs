@@ -18,13 +18,6 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         return Post(client.Resolve(out _), client.Id, message);
     }
 
-    /// <summary>Queues <paramref name="message"/> for session <paramref name="id"/>; see <see cref="Post(SessionClient, TMessage)"/>.</summary>
-    public bool Post(SessionHost host, SessionId id, TMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        return Post(host.Find(id, out _), id, message);
-    }
-
     private bool Post(SessionContext? session, SessionId id, TMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
