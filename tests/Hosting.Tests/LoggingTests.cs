@@ -37,6 +37,40 @@ public sealed class LoggingTests
         Assert.All(ofCompleted, static entry => Assert.Equal("SessionGen", entry.Category));
     }
 
+    [Fact]
+    public async Task The_applications_own_observer_still_hears_every_call_after_the_log()
+    {
+        var logs = new LogCollector();
+        var observer = new RecordingObserver();
+        using IHost app = TestApps.Build(logs, options => options.Observer = observer);
+        await app.StartAsync().Guarded();
+        SessionHost host = app.Services.GetRequiredService<SessionHost>();
+
+        Greeter.Client faulted = await Greeter.StartAsync(host).Guarded();
+        await Assert.ThrowsAsync<SessionFaultedException>(() => faulted.FailAsync().Guarded());
+        await app.StopAsync().Guarded();
+
+        Assert.Equal(
+            [$"started {faulted.Id} Hosting.Greeter", $"faulted {faulted.Id} Hosting.Greeter Fail", $"ended {faulted.Id} Hosting.Greeter Faulted Fail"],
+            observer.Calls);
+        Assert.Equal(["SessionStarted", "HandlerFaulted", "SessionEnded"], Of(logs, faulted.Id).Select(static entry => entry.EventName));
+    }
+
+    private sealed class RecordingObserver : SessionObserver
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> calls = new();
+
+        public string[] Calls => calls.ToArray();
+
+        public override void SessionStarted(SessionId id, string process) => calls.Enqueue($"started {id} {process}");
+
+        public override void HandlerFaulted(SessionId id, string process, SessionFaultedException fault) =>
+            calls.Enqueue($"faulted {id} {process} {fault.Operation}");
+
+        public override void SessionEnded(SessionId id, string process, SessionEndReason reason, SessionFaultedException? fault) =>
+            calls.Enqueue($"ended {id} {process} {reason} {fault?.Operation ?? "-"}");
+    }
+
     private static LogCollector.Entry[] Of(LogCollector logs, SessionId id) =>
         logs.Entries.Where(entry => Equals(entry.Fields.GetValueOrDefault("SessionId"), id.Value)).ToArray();
 }

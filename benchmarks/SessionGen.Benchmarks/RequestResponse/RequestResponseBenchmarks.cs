@@ -109,7 +109,7 @@ public class RequestResponseBenchmarks
         int sum = 0;
         for (int i = 0; i < RoundTrips; i++)
         {
-            sum += await echo.SendAsync(host!, session.Id, echoMessage, default).ConfigureAwait(false);
+            sum += await echo.SendAsync(session, echoMessage, default).ConfigureAwait(false);
         }
 
         return sum;

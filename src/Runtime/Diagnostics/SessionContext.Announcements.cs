@@ -13,7 +13,7 @@ public sealed partial class SessionContext
         }
 
         SessionMetrics.SessionStarted(Definition);
-        Host.Notify(static (observer, session) => observer.SessionStarted(session.Id, session.Definition), this);
+        Host.Notify(static (observer, session) => observer.SessionStarted(session.Id, session.Definition.ProtocolName), this);
     }
 
     /// <summary>The session has ended and its subscriptions are complete.</summary>
@@ -29,12 +29,12 @@ public sealed partial class SessionContext
             : Host.IsStopping ? SessionEndReason.HostStopping
             : SessionEndReason.Completed;
         SessionMetrics.SessionEnded(Definition, reason);
-        Host.Notify(static (observer, ended) => observer.SessionEnded(ended.Session.Id, ended.Session.Definition, ended.Reason, ended.Fault), (Session: this, Reason: reason, Fault: fault));
+        Host.Notify(static (observer, ended) => observer.SessionEnded(ended.Session.Id, ended.Session.Definition.ProtocolName, ended.Reason, ended.Fault), (Session: this, Reason: reason, Fault: fault));
     }
 
     /// <summary>A handler threw.</summary>
     internal void AnnounceFault(SessionFaultedException faulted) =>
-        Host.Notify(static (observer, failed) => observer.HandlerFaulted(failed.Session.Id, failed.Session.Definition, failed.Fault), (Session: this, Fault: faulted));
+        Host.Notify(static (observer, failed) => observer.HandlerFaulted(failed.Session.Id, failed.Session.Definition.ProtocolName, failed.Fault), (Session: this, Fault: faulted));
 
     /// <summary>How many subscriptions the session delivers to now (overflowed and disposed ones are gone).</summary>
     internal int SubscriptionCount => Volatile.Read(ref subscribers)?.Count ?? 0;

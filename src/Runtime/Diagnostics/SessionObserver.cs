@@ -1,36 +1,74 @@
-using System.ComponentModel;
-using SessionGen.Infrastructure;
-
 namespace SessionGen;
 
 /// <summary>
-/// Told about the life of a host's sessions, for logging (SessionGen.Hosting logs through <c>ILogger</c> with
-/// one). Set it with <see cref="SessionHostOptions.Observer"/>. Calls arrive on the sessions' threads while they
-/// run, so keep them short; an exception thrown here is swallowed so that it cannot break a session.
+/// Told about the life of a host's sessions: the extension point for logging, auditing or counting what sessions do
+/// (SessionGen.Hosting's <c>AddSessionGen</c> logs through <c>ILogger</c> with one, and passes every call on to the
+/// observer the application set). Derive from it, override the callbacks you need (each does nothing by default) and
+/// set it with <see cref="SessionHostOptions.Observer"/>.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
+/// <remarks>
+/// <para>
+/// Calls arrive synchronously on whichever thread is doing the work, while it does it: <see cref="SessionStarted"/>
+/// on the thread that starts the session (normally the caller of a generated <c>StartAsync</c> or of
+/// <see cref="SessionHost.SendAsync(SessionId, object, CancellationToken)"/>; a <see cref="ExecutionMode.Sequential"/>
+/// starter that waited for its turn continues on another thread), <see cref="HandlerFaulted"/> on the
+/// thread running the session's turn (a thread-pool thread, or the sender's own thread when the handler ran inline),
+/// <see cref="SessionEnded"/> on the thread running the session's last turn or on the thread stopping the host. So:
+/// </para>
+/// <list type="bullet">
+/// <item>calls for one session come in order (started, then any faults, then ended), but calls for different
+/// sessions come concurrently: an observer must be thread-safe;</item>
+/// <item>it must not block or wait for a session (a call made during a turn holds that turn, and may hold the
+/// sender that runs it inline): hand anything slow to a queue of your own;</item>
+/// <item>it must not throw: an exception is swallowed so that it cannot break a session, and the call is lost.</item>
+/// </list>
+/// <para>Sessions are named by their <see cref="SessionId"/> and their process's protocol name (the
+/// <see cref="SessionProcessAttribute"/> name, or the class's full name).</para>
+/// </remarks>
 public abstract class SessionObserver
 {
-    /// <summary>Session <paramref name="id"/> was created; its starter has not run yet.</summary>
-    public virtual void SessionStarted(SessionId id, SessionProcessDefinition process)
+    /// <summary>
+    /// Session <paramref name="id"/> of process <paramref name="process"/> was created: its correlation keys are
+    /// registered and its starter is queued but has not run yet.
+    /// </summary>
+    /// <param name="id">The new session's id.</param>
+    /// <param name="process">The protocol name of the session's process.</param>
+    public virtual void SessionStarted(SessionId id, string process)
     {
     }
 
-    /// <summary>Session <paramref name="id"/> ended; <paramref name="fault"/> is the fault that ended it, if one did.</summary>
-    public virtual void SessionEnded(SessionId id, SessionProcessDefinition process, SessionEndReason reason, SessionFaultedException? fault)
+    /// <summary>
+    /// Session <paramref name="id"/> ended (its pending timeouts are released and its subscriptions completed):
+    /// it is gone from the host.
+    /// </summary>
+    /// <param name="id">The session's id.</param>
+    /// <param name="process">The protocol name of the session's process.</param>
+    /// <param name="reason">Why: completed (<c>EndSession</c>, a final state, idleness), faulted, or the host stopping.</param>
+    /// <param name="fault">The fault that ended it when <paramref name="reason"/> is <see cref="SessionEndReason.Faulted"/>; otherwise null.</param>
+    public virtual void SessionEnded(SessionId id, string process, SessionEndReason reason, SessionFaultedException? fault)
     {
     }
 
-    /// <summary>A handler of session <paramref name="id"/> threw (whether or not the fault policy then ends the session).</summary>
-    public virtual void HandlerFaulted(SessionId id, SessionProcessDefinition process, SessionFaultedException fault)
+    /// <summary>
+    /// A handler of session <paramref name="id"/> threw, whether or not the process's fault policy then ends the session
+    /// (if it does, <see cref="SessionEnded"/> follows with the same fault).
+    /// </summary>
+    /// <param name="id">The session's id.</param>
+    /// <param name="process">The protocol name of the session's process.</param>
+    /// <param name="fault">The fault: the operation (<see cref="SessionFaultedException.Operation"/>) and the handler's exception (<see cref="Exception.InnerException"/>).</param>
+    public virtual void HandlerFaulted(SessionId id, string process, SessionFaultedException fault)
     {
     }
 
     /// <summary>
     /// A stored durable session with a pending timeout could not be loaded when the timeout fell due (the store failed,
-    /// or its record no longer loads): its timeout has not run. The next message to the session tries again.
+    /// or its record no longer loads): its timeout has not run. The next message to the session tries again. Called on
+    /// the thread that loaded the session.
     /// </summary>
-    public virtual void WakeUpFailed(SessionId id, SessionProcessDefinition process, Exception exception)
+    /// <param name="id">The session's id.</param>
+    /// <param name="process">The protocol name of the session's process.</param>
+    /// <param name="exception">Why it could not be loaded.</param>
+    public virtual void WakeUpFailed(SessionId id, string process, Exception exception)
     {
     }
 }

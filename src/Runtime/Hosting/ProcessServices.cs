@@ -5,6 +5,7 @@ namespace SessionGen.Infrastructure;
 /// <summary>
 /// Called by generated process factories to take constructor parameters from the host's
 /// <see cref="SessionHost.Services"/>: <c>GetService(typeof(T))</c>, no reflection, with errors that name what is missing.
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ProcessServices

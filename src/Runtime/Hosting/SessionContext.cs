@@ -6,6 +6,7 @@ namespace SessionGen.Infrastructure;
 /// A running session as its process sees it: the id, the event stream, timeouts and the end.
 /// Generated code binds one to each process instance; user code calls the generated members
 /// (<c>Emit</c>, <c>EndSession</c>, <c>After</c>, …) instead of this type.
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 /// <remarks>
 /// One object per session, so an idle session costs one allocation; its jobs live in partial files of their own:
@@ -40,7 +41,7 @@ public sealed partial class SessionContext
     public SessionHost Host { get; }
 
     /// <summary>The process this session runs.</summary>
-    public SessionProcessDefinition Definition { get; }
+    internal SessionProcessDefinition Definition { get; }
 
     internal object Process => process!;
 
@@ -146,24 +147,6 @@ public sealed partial class SessionContext
         string value = SessionId.New().Value;
         Correlate(set, value);
         return value;
-    }
-
-    /// <summary>Runs <paramref name="callback"/> as the named timeout <paramref name="spec"/> once <paramref name="delay"/> has passed.</summary>
-    /// <exception cref="InvalidOperationException">The process is durable: a callback cannot be stored.</exception>
-    public TimeoutHandle Schedule(TimeSpan delay, Action callback, TimeoutSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        ThrowIfDurable();
-        return Host.Timers.Schedule(this, delay, callback, spec);
-    }
-
-    /// <summary>Runs the asynchronous <paramref name="callback"/> as the named timeout <paramref name="spec"/> once <paramref name="delay"/> has passed.</summary>
-    /// <exception cref="InvalidOperationException">The process is durable: a callback cannot be stored.</exception>
-    public TimeoutHandle Schedule(TimeSpan delay, Func<ValueTask> callback, TimeoutSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        ThrowIfDurable();
-        return Host.Timers.Schedule(this, delay, callback, spec);
     }
 
     /// <summary>

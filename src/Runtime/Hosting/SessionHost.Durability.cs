@@ -184,7 +184,7 @@ public sealed partial class SessionHost
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            Notify(static (observer, failed) => observer.WakeUpFailed(failed.id, failed.definition, failed.exception), (id, definition, exception));
+            Notify(static (observer, failed) => observer.WakeUpFailed(failed.id, failed.definition.ProtocolName, failed.exception), (id, definition, exception));
         }
     }
 }

@@ -5,6 +5,7 @@ namespace SessionGen.Infrastructure;
 /// <summary>
 /// Adapts the handler shapes the generator allows (<see cref="Task"/>, <see cref="ValueTask"/>) to the one
 /// the runtime runs, without allocating when the handler has already finished.
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class HandlerResults

@@ -2,7 +2,7 @@ using System.ComponentModel;
 
 namespace SessionGen.Infrastructure;
 
-/// <summary>One operation of a process: its name, message type and whether it starts a session.</summary>
+/// <summary>One operation of a process: its name, its result type and whether it starts a session. For code the SessionGen generator emits; not a stable API.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class SessionOperation
 {
@@ -32,9 +32,6 @@ public abstract class SessionOperation
 
     /// <summary>True for a starter: its message creates a new session.</summary>
     public bool StartsSession { get; }
-
-    /// <summary>The generated message record the operation takes.</summary>
-    public abstract Type MessageType { get; }
 
     /// <summary>The handler's result type, or <see langword="null"/> when it returns nothing.</summary>
     public abstract Type? ResultType { get; }

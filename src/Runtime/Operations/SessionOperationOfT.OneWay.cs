@@ -21,16 +21,6 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             : Post(session, client.Id, message);
     }
 
-    /// <summary>Queues <paramref name="message"/> for session <paramref name="id"/>; see <see cref="Post(SessionClient, TMessage)"/>.</summary>
-    public bool Post(SessionHost host, SessionId id, TMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        SessionContext? session = host.Find(id, out Exception? error);
-        return session is null && host.MayLoad(Process, error)
-            ? PostAfterLoad(host, id, message)
-            : Post(session, id, message);
-    }
-
     /// <summary>
     /// A durable session that is not in memory: accepted now, queued once the session is loaded. If the store has no
     /// such session (or it cannot be loaded, or refuses the message), the message is filed as a dead letter.

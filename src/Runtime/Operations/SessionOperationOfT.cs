@@ -6,6 +6,7 @@ namespace SessionGen.Infrastructure;
 /// An operation with its typed handler: the entry of the generated dispatch table. The generator derives one sealed
 /// class per operation whose <see cref="CallHandler"/> calls the handler method directly (no delegate, so the JIT
 /// can inline it). Handlers that return nothing use <see cref="ValueTuple"/> as <typeparamref name="TResult"/>.
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 /// <typeparam name="TProcess">The process class.</typeparam>
 /// <typeparam name="TMessage">The generated message record.</typeparam>
@@ -24,6 +25,9 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     /// <param name="targetStates">The protocol states its handler may move to.</param>
     /// <param name="correlate">Reads the correlation keys from a message, or null when it declares none.</param>
     /// <param name="handlerIsSynchronous">True when the handler returns <c>void</c> or a value, so it cannot await.</param>
+    // RS0022: deriving from this class is the point (each generated dispatch entry does); its base stays closed to
+    // everyone else (private protected constructor), so nothing can implement SessionOperation's internal members.
+#pragma warning disable RS0022
     protected SessionOperation(
         SessionProcessDefinition process,
         string name,
@@ -34,6 +38,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         Func<TMessage, CorrelationKey[]>? correlate = null,
         bool handlerIsSynchronous = false)
         : base(process, name, startsSession, acceptedStates, targetStates)
+#pragma warning restore RS0022
     {
         this.correlate = correlate;
         HandlerTakesCancellationToken = handlerTakesCancellationToken;
@@ -47,22 +52,19 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         correlate is not null && message is TMessage typed ? correlate(typed) : [];
 
     /// <summary>True when the handler has a <see cref="CancellationToken"/> parameter (it then also sees the host stopping).</summary>
-    public bool HandlerTakesCancellationToken { get; }
+    internal bool HandlerTakesCancellationToken { get; }
 
     /// <summary>
     /// True when the handler returns <c>void</c> or a value: it cannot await, so its call-chain frame lives in a
     /// thread-static slot for the call instead of an async-local value (no allocation per message).
     /// </summary>
-    public bool HandlerIsSynchronous { get; }
-
-    /// <inheritdoc/>
-    public override Type MessageType => typeof(TMessage);
+    internal bool HandlerIsSynchronous { get; }
 
     /// <inheritdoc/>
     public override Type? ResultType => typeof(TResult) == typeof(ValueTuple) ? null : typeof(TResult);
 
     /// <summary>Sends <paramref name="message"/> to session <paramref name="id"/>; completes with the handler's result.</summary>
-    public ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    internal ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         SessionContext? session = host.Find(id, out Exception? error);
@@ -79,16 +81,6 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         return session is null && client.Host.MayLoad(Process, error)
             ? SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken)
             : WithResult(Offer(session, client.Id, message, cancellationToken, ref error), error);
-    }
-
-    /// <summary>Sends <paramref name="message"/> to an operation without a result.</summary>
-    public ValueTask SendWithoutResultAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        SessionContext? session = host.Find(id, out Exception? error);
-        return session is null && host.MayLoad(Process, error)
-            ? new ValueTask(SendAfterLoadAsync(host, id, message, cancellationToken).AsTask())
-            : WithoutResult(Offer(session, id, message, cancellationToken, ref error), error);
     }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session, for an operation without a result.</summary>

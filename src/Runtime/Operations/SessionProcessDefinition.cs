@@ -5,6 +5,7 @@ namespace SessionGen.Infrastructure;
 /// <summary>
 /// What the runtime knows of a process: its protocol name, its operations and how to make an instance.
 /// The generator emits one per <see cref="SessionProcessAttribute"/> class (<c>P.SessionDefinition</c>).
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class SessionProcessDefinition

@@ -6,6 +6,7 @@ namespace SessionGen.Infrastructure;
 /// A process's protocol as the runtime uses it: its states (at most 64, as bits of a mask), which are final, and
 /// which can be reached from which, so a message that can never be accepted is refused at once instead of waiting.
 /// Generated from <see cref="SessionProcessAttribute.States"/>, <see cref="AcceptedInAttribute"/> and <see cref="MovesToAttribute"/>.
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SessionProtocol
@@ -32,16 +33,16 @@ public sealed class SessionProtocol
     }
 
     /// <summary>The state names; index 0 is the initial state.</summary>
-    public IReadOnlyList<string> States { get; }
+    internal IReadOnlyList<string> States { get; }
 
     /// <summary>The mask of final states.</summary>
-    public ulong FinalStates { get; }
+    internal ulong FinalStates { get; }
 
     /// <summary>The mask of states reachable from <paramref name="state"/>, itself included.</summary>
-    public ulong ReachableFrom(int state) => reachable[state];
+    internal ulong ReachableFrom(int state) => reachable[state];
 
     /// <summary>The mask of a single state.</summary>
-    public static ulong Bit(int state) => 1UL << state;
+    internal static ulong Bit(int state) => 1UL << state;
 
     private static ulong[] Closure(ulong[] transitions)
     {

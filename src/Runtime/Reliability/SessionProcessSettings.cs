@@ -5,6 +5,7 @@ namespace SessionGen.Infrastructure;
 /// <summary>
 /// The reliability settings of one process, read by the generator from <see cref="SessionProcessAttribute"/>
 /// and handed to the runtime through the generated definition.
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SessionProcessSettings

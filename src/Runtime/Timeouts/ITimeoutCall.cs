@@ -6,6 +6,7 @@ namespace SessionGen.Infrastructure;
 /// A named timeout's pending call, as the generated <c>Schedule{Name}</c> makes it: a struct holding the handler's
 /// arguments, kept inline in the timer entry (no closure or delegate per timeout). Generated code implements it;
 /// user code calls <c>Schedule{Name}</c>.
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 /// <typeparam name="TProcess">The process whose handler it calls.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using SessionGen.Runtime.Tests.Processes;
-using SessionGen.Infrastructure;
 
 namespace SessionGen.Runtime.Tests.Integration;
 
-/// <summary>The observer hears each session's start, faults and end, in that order, with the reason it ended.</summary>
+/// <summary>
+/// A user's <see cref="SessionObserver"/>, set with <see cref="SessionHostOptions.Observer"/>, hears each session's start,
+/// faults and end, in that order, with the process's name and the reason it ended.
+/// </summary>
 [Collection(ProbeHosts.Collection)]
 public sealed class ObserverTests
 {
@@ -47,20 +49,20 @@ public sealed class ObserverTests
 
         public IEnumerable<string> Calls => calls;
 
-        public override void SessionStarted(SessionId id, SessionProcessDefinition process) => calls.Enqueue($"started {id} {process.ProtocolName}");
+        public override void SessionStarted(SessionId id, string process) => calls.Enqueue($"started {id} {process}");
 
-        public override void SessionEnded(SessionId id, SessionProcessDefinition process, SessionEndReason reason, SessionFaultedException? fault) =>
+        public override void SessionEnded(SessionId id, string process, SessionEndReason reason, SessionFaultedException? fault) =>
             calls.Enqueue($"ended {id} {reason} {fault?.Operation ?? "-"}");
 
-        public override void HandlerFaulted(SessionId id, SessionProcessDefinition process, SessionFaultedException fault) =>
+        public override void HandlerFaulted(SessionId id, string process, SessionFaultedException fault) =>
             calls.Enqueue($"faulted {id} {fault.Operation}");
     }
 
     private sealed class ThrowingObserver : SessionObserver
     {
-        public override void SessionStarted(SessionId id, SessionProcessDefinition process) => throw new InvalidOperationException("observer");
+        public override void SessionStarted(SessionId id, string process) => throw new InvalidOperationException("observer");
 
-        public override void SessionEnded(SessionId id, SessionProcessDefinition process, SessionEndReason reason, SessionFaultedException? fault) =>
+        public override void SessionEnded(SessionId id, string process, SessionEndReason reason, SessionFaultedException? fault) =>
             throw new InvalidOperationException("observer");
     }
 }
