@@ -15,6 +15,8 @@ internal sealed class SessionDurability
     private readonly List<DurableTimer> timers = new();
     private List<StoredEvent> recentEvents = new();
     private List<StoredEvent>? capturedEvents;
+    private List<StoredHandledId> handledIds = new();
+    private List<StoredHandledId>? capturedIds;
     private SessionRecord? lastCommitted;
 
     public SessionDurability(ISessionStore store, JsonSerializerOptions options, int eventLogCapacity)
@@ -70,6 +72,8 @@ internal sealed class SessionDurability
         LastEventSequence += unpublished.Count;
         recentEvents = capturedEvents ?? recentEvents;
         capturedEvents = null;
+        handledIds = capturedIds ?? handledIds;
+        capturedIds = null;
         unpublished.Clear();
     }
 
@@ -77,13 +81,15 @@ internal sealed class SessionDurability
     public void Discard()
     {
         capturedEvents = null;
+        capturedIds = null;
         unpublished.Clear();
     }
 
     /// <summary>Puts back what a loaded record says about events: the last sequence number and the recent log.</summary>
-    public void RestoreEvents(SessionRecord record, long lastSequence, List<StoredEvent> recent)
+    public void RestoreEvents(SessionRecord record, long lastSequence, List<StoredEvent> recent, List<StoredHandledId> ids)
     {
         lastCommitted = record;
+        handledIds = ids;
         LastEventSequence = lastSequence;
         recentEvents = recent;
     }
@@ -92,7 +98,7 @@ internal sealed class SessionDurability
     /// The record of the turn that has just run (not yet committed): the process's fields, protocol state, pending
     /// timeouts, events and keys; an <paramref name="ended"/> session keeps only its events.
     /// </summary>
-    public SessionRecord Capture(SessionContext session, bool ended, IReadOnlyList<CorrelationKey> keys)
+    public SessionRecord Capture(SessionContext session, MailboxItem? item, bool ended, IReadOnlyList<CorrelationKey> keys)
     {
         string process = session.Definition.ProtocolName;
         var buffer = new ArrayBufferWriter<byte>(512);
@@ -111,6 +117,7 @@ internal sealed class SessionDurability
             }
 
             WriteEvents(json, session.Id, process);
+            WriteHandledIds(json, session, item, process);
             json.WriteEndObject();
         }
 
@@ -136,6 +143,45 @@ internal sealed class SessionDurability
 
         json.WriteEndArray();
         return earliest;
+    }
+
+    /// <summary>The ids handled within the host's deduplication window (the newest <see cref="StoredMessageIds.MostKept"/>), this turn's included.</summary>
+    private void WriteHandledIds(Utf8JsonWriter json, SessionContext session, MailboxItem? item, string process)
+    {
+        DateTimeOffset now = session.Host.TimeProvider.GetUtcNow();
+        DateTimeOffset windowStart = now - session.Host.DeduplicationWindow;
+        List<StoredHandledId> ids = handledIds;
+        if (ids.Count > 0 && (ids[0].HandledAt <= windowStart || item is not null))
+        {
+            ids = handledIds.Where(id => id.HandledAt > windowStart).ToList();
+        }
+
+        if (item is not null)
+        {
+            var buffer = new ArrayBufferWriter<byte>(128);
+            using (var entry = new Utf8JsonWriter(buffer))
+            {
+                if (item.TryWriteHandledId(entry, Options, process, now))
+                {
+                    entry.Flush();
+                    ids.Add(new StoredHandledId(now, buffer.WrittenMemory.ToArray()));
+                }
+            }
+
+            if (ids.Count > StoredMessageIds.MostKept)
+            {
+                ids.RemoveRange(0, ids.Count - StoredMessageIds.MostKept);
+            }
+        }
+
+        capturedIds = ids;
+        json.WriteStartArray(StoredFormat.HandledIds);
+        foreach (StoredHandledId id in ids)
+        {
+            json.WriteRawValue(id.Entry.Span, skipInputValidation: true);
+        }
+
+        json.WriteEndArray();
     }
 
     private void WriteEvents(Utf8JsonWriter json, SessionId id, string process)

@@ -5,8 +5,9 @@ namespace SessionGen;
 /// <summary>A <see cref="SessionRecord"/> read back: what loading a durable session puts into its new instance.</summary>
 internal sealed class StoredSession
 {
-    private StoredSession(JsonElement fields, int state, List<StoredTimeout> timeouts, long lastEventSequence, List<StoredEvent> recentEvents)
+    private StoredSession(JsonElement fields, int state, List<StoredTimeout> timeouts, long lastEventSequence, List<StoredEvent> recentEvents, JsonElement handledIds)
     {
+        HandledIds = handledIds;
         Fields = fields;
         State = state;
         Timeouts = timeouts;
@@ -24,6 +25,15 @@ internal sealed class StoredSession
     public long LastEventSequence { get; }
 
     public List<StoredEvent> RecentEvents { get; }
+
+    /// <summary>The handled message ids, an array of <see cref="StoredMessageIds"/> entries.</summary>
+    public JsonElement HandledIds { get; }
+
+    /// <summary>The stored ids as the session keeps them between turns.</summary>
+    public List<StoredHandledId> HandledIdList() =>
+        HandledIds.EnumerateArray()
+            .Select(static id => new StoredHandledId(id.GetProperty(StoredMessageIds.HandledAt).GetDateTimeOffset(), System.Text.Encoding.UTF8.GetBytes(id.GetRawText())))
+            .ToList();
 
     /// <exception cref="SessionStateException">The data is not a record this runtime wrote.</exception>
     public static StoredSession Parse(SessionRecord record)
@@ -61,7 +71,8 @@ internal sealed class StoredSession
             }
 
             timeouts.Sort(static (a, b) => a.DueAt.CompareTo(b.DueAt));
-            return new StoredSession(fields, state, timeouts, events.GetProperty(StoredFormat.LastSequence).GetInt64(), recent);
+            return new StoredSession(
+                fields, state, timeouts, events.GetProperty(StoredFormat.LastSequence).GetInt64(), recent, root.GetProperty(StoredFormat.HandledIds).Clone());
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

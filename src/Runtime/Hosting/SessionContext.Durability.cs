@@ -21,11 +21,27 @@ public sealed partial class SessionContext
         string process = Definition.ProtocolName;
         ((IDurableProcess)Process).ReadState(new SessionStateReader(stored.Fields, durable.Options, process, Id));
         state = stored.State;
-        durable.RestoreEvents(record, stored.LastEventSequence, stored.RecentEvents);
+        durable.RestoreEvents(record, stored.LastEventSequence, stored.RecentEvents, stored.HandledIdList());
+        RestoreHandledIds(stored);
         Subscribers.Restore(
             stored.LastEventSequence,
             stored.RecentEvents.Select(e => new SessionEvent(Id, e.Sequence, ParseJson(e.Payload), e.Participant)),
             durable.EventLogCapacity);
+    }
+
+    /// <summary>The ids handled within the deduplication window come back: a retry gets the stored outcome.</summary>
+    private void RestoreHandledIds(StoredSession stored)
+    {
+        DateTimeOffset now = Host.TimeProvider.GetUtcNow();
+        foreach (JsonElement id in stored.HandledIds.EnumerateArray())
+        {
+            TimeSpan age = now - id.GetProperty(StoredMessageIds.HandledAt).GetDateTimeOffset();
+            string operation = id.GetProperty(StoredMessageIds.Operation).GetString()!;
+            if (age < Host.DeduplicationWindow && Definition.FindOperation(operation) is { } handled)
+            {
+                handled.RestoreHandledId(this, new MessageId(id.GetProperty(StoredMessageIds.Id).GetString()!), id, durability!.Options, age);
+            }
+        }
     }
 
     /// <summary>Schedules a reloaded session's pending timeouts again, once it is registered.</summary>
@@ -97,7 +113,7 @@ public sealed partial class SessionContext
         ValueTask write;
         try
         {
-            record = durable.Capture(this, ending, Keys);
+            record = durable.Capture(this, item, ending, Keys);
             if (durable.Unchanged(record, out SessionRecord last))
             {
                 record = last;

@@ -28,9 +28,23 @@ public sealed partial class SessionHost
         }
 
         SessionContext? session = Find(id, out error);
+        if (session is null && MayLoad(operation.Process, error))
+        {
+            return SendOnceAfterLoadAsync(operation, id, message, messageId, cancellationToken);
+        }
+
         return session is null
             ? ValueTask.FromException<object?>(error!)
             : operation.SendBoxedAsync(session, id, message, messageId, cancellationToken);
+    }
+
+    /// <summary>A durable session that is not in memory: loads it (its handled ids with it), then sends once.</summary>
+    private async ValueTask<object?> SendOnceAfterLoadAsync(
+        SessionOperation operation, SessionId id, object message, MessageId messageId, CancellationToken cancellationToken)
+    {
+        SessionContext session = await LoadAsync(operation.Process, id, cancellationToken).ConfigureAwait(false)
+            ?? throw SessionNotFoundException.NoSuchSession(id);
+        return await operation.SendBoxedAsync(session, id, message, messageId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

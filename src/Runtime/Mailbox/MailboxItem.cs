@@ -39,6 +39,12 @@ internal abstract class MailboxItem
     /// <summary>Tells whoever waits for this item how <see cref="RunAsync"/> went.</summary>
     internal abstract void Complete();
 
+    /// <summary>
+    /// A request sent with a message id writes the id and its outcome (for a durable session's record), when its handler
+    /// ran; false for everything else.
+    /// </summary>
+    internal virtual bool TryWriteHandledId(System.Text.Json.Utf8JsonWriter json, System.Text.Json.JsonSerializerOptions options, string process, DateTimeOffset handledAt) => false;
+
     /// <summary>Replaces the outcome <see cref="Complete"/> will report with <paramref name="failure"/> (a durable turn that could not be stored).</summary>
     internal virtual void FailOutcome(Exception failure)
     {

@@ -42,6 +42,9 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private long postedAt;
     private MessageTelemetry telemetry;
 
+    // The message id it was sent with, if any: a durable session stores the id and the outcome with the turn.
+    private MessageId messageId;
+
     // The generation of this use, shifted left by one, with the low bit set once the sender has been answered.
     private int stamp;
 
@@ -83,6 +86,20 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         request.callerChain = callerChain;
         request.telemetry = MessageTelemetry.Capture();
         return request;
+    }
+
+    /// <summary>Says which message id it carries; before it is queued (it may run at once).</summary>
+    internal void Carry(MessageId id) => messageId = id;
+
+    internal override bool TryWriteHandledId(System.Text.Json.Utf8JsonWriter json, System.Text.Json.JsonSerializerOptions options, string process, DateTimeOffset handledAt)
+    {
+        if (messageId.Value.Length == 0 || (error is not null && !MessageIdEntry.MeansHandled(error)))
+        {
+            return false;
+        }
+
+        StoredMessageIds.Write(json, messageId, operation.Name, handledAt, result, error, options, process);
+        return true;
     }
 
     internal void AttachTo(SessionContext owner)
@@ -464,6 +481,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         error = null;
         postedAt = 0;
         telemetry = default;
+        messageId = default;
         published = false;
         Volatile.Write(ref stamp, next << 1);
         cached = this;

@@ -48,4 +48,7 @@ public abstract class SessionOperation
 
     /// <inheritdoc/>
     public override string ToString() => $"{Process.ProtocolName}.{Name}";
+
+    /// <summary>Remembers, in a reloaded durable session, that message <paramref name="messageId"/> was handled <paramref name="age"/> ago with the stored outcome.</summary>
+    internal abstract void RestoreHandledId(SessionContext session, MessageId messageId, System.Text.Json.JsonElement stored, System.Text.Json.JsonSerializerOptions options, TimeSpan age);
 }

@@ -18,7 +18,18 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
-        return SendOnce(client.Resolve(out Exception? error), client.Id, message, messageId, cancellationToken, error);
+        SessionContext? session = client.Resolve(out Exception? error);
+        return session is null && client.Host.MayLoad(Process, error)
+            ? SendOnceAfterLoadAsync(client.Host, client.Id, message, messageId, cancellationToken)
+            : SendOnce(session, client.Id, message, messageId, cancellationToken, error);
+    }
+
+    /// <summary>A durable session that is not in memory: loads it (its handled ids with it), then sends once.</summary>
+    private async ValueTask<TResult> SendOnceAfterLoadAsync(SessionHost host, SessionId id, TMessage message, MessageId messageId, CancellationToken cancellationToken)
+    {
+        SessionContext session = await host.LoadAsync(Process, id, cancellationToken).ConfigureAwait(false)
+            ?? throw SessionNotFoundException.NoSuchSession(id);
+        return await SendOnce(session, id, message, messageId, cancellationToken, error: null).ConfigureAwait(false);
     }
 
     /// <summary>As <see cref="SendAsync(SessionClient, TMessage, MessageId, CancellationToken)"/>, for an operation without a result.</summary>
@@ -49,19 +60,48 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
         SessionContext? session = client.Resolve(out Exception? error);
-        if (session is null || !Accepts(session, client.Id, ref error))
+        if (session is null && client.Host.MayLoad(Process, error))
         {
-            return false;
+            _ = PostOnceAfterLoadAsync(client.Host, client.Id, message, messageId);
+            return true;
         }
 
+        return session is not null && Accepts(session, client.Id, ref error) && PostOnce(session, client.Id, message, messageId);
+    }
+
+    /// <summary>
+    /// A durable session that is not in memory: accepted now, posted once it is loaded (with its handled ids, so a repeat
+    /// of a handled message is still not run). A message that then cannot be posted is filed as a dead letter.
+    /// </summary>
+    private async Task PostOnceAfterLoadAsync(SessionHost host, SessionId id, TMessage message, MessageId messageId)
+    {
+        SessionContext? session;
+        try
+        {
+            session = await host.LoadAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            session = null;
+        }
+
+        if (session is null || !PostOnce(session, id, message, messageId))
+        {
+            DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
+            host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));
+        }
+    }
+
+    private bool PostOnce(SessionContext session, SessionId id, TMessage message, MessageId messageId)
+    {
         var mine = new MessageIdEntry<TResult>(session.MessageIds, messageId, this);
         MessageIdEntry first = session.MessageIds.GetOrAdd(mine);
         if (first != mine)
         {
-            return RepeatOf(first, client.Id).Accepted;
+            return RepeatOf(first, id).Accepted;
         }
 
-        Request<TProcess, TMessage, TResult>? request = PostRequest(session, message);
+        Request<TProcess, TMessage, TResult>? request = PostRequest(session, message, messageId);
         if (request is null)
         {
             mine.NeverHandled();
@@ -130,7 +170,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         SessionContext session, SessionId id, TMessage message, MessageIdEntry<TResult> entry, CancellationToken cancellationToken)
     {
         Exception? error = null;
-        Request<TProcess, TMessage, TResult>? request = Offer(session, id, message, cancellationToken, ref error, out bool queued);
+        Request<TProcess, TMessage, TResult>? request = Offer(session, id, message, cancellationToken, ref error, out bool queued, entry.MessageId);
         if (queued)
         {
             entry.MarkAccepted();
@@ -175,5 +215,12 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         {
             entry.Failed(exception);
         }
+    }
+
+    internal override void RestoreHandledId(SessionContext session, MessageId messageId, System.Text.Json.JsonElement stored, System.Text.Json.JsonSerializerOptions options, TimeSpan age)
+    {
+        var entry = new MessageIdEntry<TResult>(session.MessageIds, messageId, this);
+        StoredMessageIds.Settle(entry, session.Id, Name, stored, options, session.Definition.ProtocolName);
+        session.MessageIds.Restore(entry, age);
     }
 }

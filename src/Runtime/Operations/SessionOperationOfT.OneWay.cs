@@ -74,9 +74,10 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// accepted. It never waits for room (fail fast whatever the process's mode), so "not accepted" is final: a
     /// request that had waited could be admitted, and run, after its sender was told false.
     /// </summary>
-    private Request<TProcess, TMessage, TResult>? PostRequest(SessionContext session, TMessage message)
+    private Request<TProcess, TMessage, TResult>? PostRequest(SessionContext session, TMessage message, MessageId carried = default)
     {
         var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);
+        request.Carry(carried);
         request.AttachTo(session);
         if (session.TryPostMessage(request, mayRunInline: false, MailboxFullMode.FailFast) == EnqueueResult.Accepted)
         {

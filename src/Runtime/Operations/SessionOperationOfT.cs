@@ -212,7 +212,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
 
     /// <summary>As <see cref="Offer(SessionContext?, SessionId, TMessage, CancellationToken, ref Exception?)"/>; <paramref name="queued"/> says the message is in the queue, not waiting for room.</summary>
     private Request<TProcess, TMessage, TResult>? Offer(
-        SessionContext? session, SessionId id, TMessage message, CancellationToken cancellationToken, ref Exception? error, out bool queued)
+        SessionContext? session, SessionId id, TMessage message, CancellationToken cancellationToken, ref Exception? error, out bool queued, MessageId carried = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         queued = false;
@@ -236,6 +236,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         }
 
         var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken, chain);
+        request.Carry(carried);
         request.AttachTo(session);
 
         // Before the message is queued: it may run, inline, before TryPostMessage returns.

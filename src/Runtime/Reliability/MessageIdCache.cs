@@ -36,6 +36,20 @@ internal sealed class MessageIdCache
         }
     }
 
+    /// <summary>Puts back an id a reloaded durable session had handled <paramref name="age"/> ago; it stays for the rest of the window.</summary>
+    public void Restore(MessageIdEntry entry, TimeSpan age)
+    {
+        TimeProvider clock = host.TimeProvider;
+        long arrived = clock.GetTimestamp() - (long)(age.TotalSeconds * clock.TimestampFrequency);
+        lock (entries)
+        {
+            if (entries.TryAdd(entry.MessageId, entry))
+            {
+                arrivals.Enqueue((entry, arrived));
+            }
+        }
+    }
+
     /// <summary>Forgets <paramref name="entry"/>'s id, unless it already stands for a later message.</summary>
     public void Forget(MessageIdEntry entry)
     {
