@@ -6,7 +6,10 @@ internal static class Schema
     /// <summary>The schema version this build writes and reads.</summary>
     public const long Version = 1;
 
-    /// <summary>Creates version 1 in an empty database (user_version 0).</summary>
+    /// <summary>
+    /// Creates version 1 in an empty database (user_version 0). Trigger <c>sessions_drop_keys</c> drops a session's
+    /// rows in <c>keys</c> when its record is replaced, and costs nothing for sessions that held none.
+    /// </summary>
     public const string CreateVersion1 = """
         CREATE TABLE sessions (
             process    TEXT    NOT NULL,
@@ -27,6 +30,10 @@ internal static class Schema
         );
         CREATE UNIQUE INDEX keys_by_key ON keys (process, "set", value);
         CREATE INDEX keys_by_session ON keys (process, id);
+        CREATE TRIGGER sessions_drop_keys AFTER UPDATE ON sessions WHEN old.keys <> ''
+        BEGIN
+            DELETE FROM keys WHERE process = old.process AND id = old.id;
+        END;
         PRAGMA user_version = 1;
         """;
 
@@ -40,8 +47,6 @@ internal static class Schema
         UPDATE sessions SET version = $version, ended = $ended, data = $data, keys = $keys, wake_up_at = $wake_up_at
         WHERE process = $process AND id = $id AND version = $version - 1;
         """;
-
-    public const string DeleteKeys = "DELETE FROM keys WHERE process = $process AND id = $id;";
 
     public const string InsertKey = """
         INSERT INTO keys (process, "set", value, id) VALUES ($process, $set, $value, $id)

@@ -456,62 +456,56 @@ public sealed class SqliteSessionStore : ISessionStore, IAsyncDisposable
     {
         private readonly SqliteCommand insertFirst;
         private readonly SqliteCommand updateNext;
-        private readonly SqliteCommand deleteKeys;
         private readonly SqliteCommand insertKey;
 
         public WriterCommands(SqliteConnection connection)
         {
             insertFirst = Prepare(connection, Schema.InsertFirst, "$process", "$id", "$ended", "$data", "$keys", "$wake_up_at");
-            updateNext = Prepare(connection, Schema.UpdateNext, "$process", "$id", "$version", "$ended", "$data", "$keys", "$wake_up_at");
-            deleteKeys = Prepare(connection, Schema.DeleteKeys, "$process", "$id");
-            insertKey = Prepare(connection, Schema.InsertKey, "$process", "$set", "$value", "$id");
+            updateNext = Prepare(connection, Schema.UpdateNext, "$process", "$id", "$ended", "$data", "$keys", "$wake_up_at", "$version");
+            insertKey = Prepare(connection, Schema.InsertKey, "$process", "$id", "$set", "$value");
         }
 
         public void Enlist(SqliteTransaction transaction)
         {
             insertFirst.Transaction = transaction;
             updateNext.Transaction = transaction;
-            deleteKeys.Transaction = transaction;
             insertKey.Transaction = transaction;
         }
 
-        /// <summary>Stores the record if its version follows the stored one; false (and nothing changed) otherwise.</summary>
+        /// <summary>
+        /// Stores the record if its version follows the stored one; false (and nothing changed) otherwise. The update
+        /// drops the session's previous keys (trigger <c>sessions_drop_keys</c>); its current ones are inserted here.
+        /// </summary>
         public bool Apply(SessionRecord record)
         {
             string id = record.Id.Value;
             SqliteCommand upsert = record.Version == 1 ? insertFirst : updateNext;
             SqliteParameterCollection p = upsert.Parameters;
-            p["$process"].Value = record.Process;
-            p["$id"].Value = id;
+            p[0].Value = record.Process;
+            p[1].Value = id;
+            p[2].Value = record.Ended ? 1L : 0L;
+            p[3].Value = AsArray(record.Data);
+            p[4].Value = KeyList.Encode(record.Keys);
+            p[5].Value = record.WakeUpAt is { } due ? due.UtcTicks : DBNull.Value;
             if (record.Version != 1)
             {
-                p["$version"].Value = record.Version;
+                p[6].Value = record.Version;
             }
 
-            p["$ended"].Value = record.Ended ? 1L : 0L;
-            p["$data"].Value = AsArray(record.Data);
-            p["$keys"].Value = KeyList.Encode(record.Keys);
-            p["$wake_up_at"].Value = record.WakeUpAt is { } due ? due.UtcTicks : DBNull.Value;
             if (upsert.ExecuteNonQuery() != 1)
             {
                 return false;
             }
 
-            if (record.Version != 1)
+            if (!record.Ended && record.Keys.Count > 0)
             {
-                deleteKeys.Parameters["$process"].Value = record.Process;
-                deleteKeys.Parameters["$id"].Value = id;
-                deleteKeys.ExecuteNonQuery();
-            }
-
-            if (!record.Ended)
-            {
+                SqliteParameterCollection k = insertKey.Parameters;
+                k[0].Value = record.Process;
+                k[1].Value = id;
                 foreach (CorrelationKey key in record.Keys)
                 {
-                    insertKey.Parameters["$process"].Value = record.Process;
-                    insertKey.Parameters["$set"].Value = key.Set ?? "";
-                    insertKey.Parameters["$value"].Value = key.Value ?? "";
-                    insertKey.Parameters["$id"].Value = id;
+                    k[2].Value = key.Set ?? "";
+                    k[3].Value = key.Value ?? "";
                     insertKey.ExecuteNonQuery();
                 }
             }
@@ -523,7 +517,6 @@ public sealed class SqliteSessionStore : ISessionStore, IAsyncDisposable
         {
             insertFirst.Dispose();
             updateNext.Dispose();
-            deleteKeys.Dispose();
             insertKey.Dispose();
         }
 

@@ -111,10 +111,9 @@ public sealed class SqliteSessionStoreTests : IDisposable
     [Fact]
     public async Task A_conflict_in_a_batch_fails_alone_while_the_batch_commits()
     {
-        await using var store = new SqliteSessionStore(database.ConnectionString, new SqliteSessionStoreOptions { MaxBatchSize = 1 });
+        await using var store = new SqliteSessionStore(database.ConnectionString);
         SessionId a = SessionId.New(), b = SessionId.New();
         await store.WriteAsync(Record(b, 1), default);
-        long before = store.TransactionCount;
 
         Task blocker, writeA1, writeB1, writeA2, writeB3;
         await using (var batched = new SqliteSessionStore(database.ConnectionString))
@@ -138,7 +137,6 @@ public sealed class SqliteSessionStoreTests : IDisposable
 
         Assert.Equal(2, (await store.ReadAsync(Process, a, default))!.Version);
         Assert.Equal(1, (await store.ReadAsync(Process, b, default))!.Version);
-        Assert.Equal(before, store.TransactionCount);
     }
 
     [Fact]
