@@ -40,9 +40,13 @@ public sealed class InMemorySessionStore : ISessionStore
                 return ValueTask.FromException(new SessionStoreConflictException(record.Process, record.Id, record.Version));
             }
 
+            // Only the keys that still lead here: one that another session took since stays with it.
             foreach (CorrelationKey key in stored?.Keys ?? [])
             {
-                keys.Remove((record.Process, key));
+                if (keys.TryGetValue((record.Process, key), out SessionId holder) && holder == record.Id)
+                {
+                    keys.Remove((record.Process, key));
+                }
             }
 
             if (!record.Ended)
@@ -64,6 +68,11 @@ public sealed class InMemorySessionStore : ISessionStore
     public ValueTask<SessionRecord?> ReadAsync(string process, SessionId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(process);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<SessionRecord?>(cancellationToken);
+        }
+
         lock (records)
         {
             return new(records.GetValueOrDefault((process, id)));
@@ -74,6 +83,11 @@ public sealed class InMemorySessionStore : ISessionStore
     public ValueTask<SessionId?> FindAsync(string process, CorrelationKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(process);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<SessionId?>(cancellationToken);
+        }
+
         lock (records)
         {
             return new(keys.TryGetValue((process, key), out SessionId id) ? id : null);
