@@ -33,6 +33,30 @@ internal sealed class SessionDurability
     /// <summary>How many recent events each record keeps, so subscribers resume after a restart.</summary>
     public int EventLogCapacity { get; }
 
+    private long lastActive;
+
+    /// <summary>When the session last committed a turn or was loaded (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long LastActive
+    {
+        get => Volatile.Read(ref lastActive);
+        set => Volatile.Write(ref lastActive, value);
+    }
+
+    /// <summary>When the earliest pending named timeout is due, or null.</summary>
+    public DateTimeOffset? EarliestPendingTimeout()
+    {
+        DateTimeOffset? earliest = null;
+        foreach (DurableTimer timer in timers)
+        {
+            if (timer.IsPending && (earliest is null || timer.DueAt < earliest))
+            {
+                earliest = timer.DueAt;
+            }
+        }
+
+        return earliest;
+    }
+
     /// <summary>The version of the last committed record (0 before the first).</summary>
     public long Version { get; set; }
 

@@ -11,7 +11,15 @@ public sealed partial class SessionContext
 
     internal bool IsDurable => durability is not null;
 
-    internal void MakeDurable(SessionDurability state) => durability = state;
+    // Set under the mailbox's gate when passivation closes it: a sender refused by the closed mailbox then knows the
+    // session is leaving memory (not ending), and loads it again.
+    private volatile bool passivated;
+
+    internal void MakeDurable(SessionDurability state)
+    {
+        durability = state;
+        state.LastActive = Host.TimeProvider.GetTimestamp();
+    }
 
     /// <summary>Fills a reloaded session from its record, before it is registered: fields, protocol state, events.</summary>
     internal void RestoreState(SessionRecord record, StoredSession stored)
@@ -63,6 +71,46 @@ public sealed partial class SessionContext
     {
         using JsonDocument document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
+    }
+
+    internal void MarkActive() => durability!.LastActive = Host.TimeProvider.GetTimestamp();
+
+    /// <summary>True once the session has left memory without ending (passivated, unloaded): a sender should load it again.</summary>
+    internal bool IsUnloaded => passivated || (durability is { Unloading: true } && IsEnded);
+
+    /// <summary>
+    /// Passivation: a durable session that has been idle since before <paramref name="idleSince"/> (no turn committed,
+    /// nothing running or queued, nobody subscribed) leaves memory; its store keeps it, and a wake-up is armed for its
+    /// earliest pending timeout. False when it is not idle.
+    /// </summary>
+    internal bool TryPassivate(long idleSince)
+    {
+        SessionDurability durable = durability!;
+        if (durable.LastActive > idleSince || Volatile.Read(ref subscribers) is { Count: > 0 } || IsEnded)
+        {
+            return false;
+        }
+
+        // Closed only if no turn runs or is claimed: once closed, none can start, so the turn's own state is ours.
+        using (mailboxGate.Hold())
+        {
+            if (!mailbox.TryCloseIfIdle())
+            {
+                return false;
+            }
+
+            passivated = true;
+        }
+
+        durable.Unloading = true;
+        DateTimeOffset? wakeUpAt = durable.EarliestPendingTimeout();
+        End(DeadLetterReason.SessionEnded, closedBy: ([], []));
+        if (wakeUpAt is { } due)
+        {
+            Host.ArmWakeUp(Definition, Id, due - Host.TimeProvider.GetUtcNow());
+        }
+
+        return true;
     }
 
     /// <summary>A durable session leaves memory once its running turn is done, without ending in the store.</summary>
@@ -160,6 +208,7 @@ public sealed partial class SessionContext
 
         List<(object Payload, string? Participant)> events = [.. durable.Unpublished];
         durable.Committed(record);
+        durable.LastActive = Host.TimeProvider.GetTimestamp();
         foreach ((object payload, string? participant) in events)
         {
             if (!IsEnded)

@@ -12,6 +12,8 @@ public sealed partial class SessionHost
 
     private readonly ConcurrentDictionary<SessionId, Task<SessionContext?>> loads = new();
     private ISessionStore? store;
+    private TimeSpan passivateAfter;
+    private int sweeping;
     private JsonSerializerOptions serializerOptions = null!;
 
     /// <summary>Where durable sessions are kept (<see cref="SessionHostOptions.Store"/>), or null.</summary>
@@ -70,7 +72,7 @@ public sealed partial class SessionHost
     {
         while (true)
         {
-            if (registry.TryGet(id, out SessionContext? running) && !running!.IsEnded)
+            if (registry.TryGet(id, out SessionContext? running) && !running!.IsEnded && !running.IsUnloaded)
             {
                 return running;
             }
@@ -100,11 +102,13 @@ public sealed partial class SessionHost
 
             SessionContext? loaded = await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
 
-            // A session that left memory again meanwhile (ended, or unloaded) is looked up anew.
-            if (loaded is null || !loaded.IsEnded)
+            // A session that left memory again meanwhile (ended, or unloaded) is looked up anew, once it has gone.
+            if (loaded is null || (!loaded.IsEnded && !loaded.IsUnloaded))
             {
                 return loaded;
             }
+
+            await Task.Yield();
         }
     }
 
@@ -123,12 +127,19 @@ public sealed partial class SessionHost
         }
 
         error = null;
+        EnsurePassivationSweep();
         return new SessionDurability(store, serializerOptions, EventReplayCapacity > 0 ? EventReplayCapacity : DefaultStoredEventCount);
     }
 
     private void ApplyDurabilityOptions(SessionHostOptions options)
     {
         store = options.Store;
+        passivateAfter = options.PassivateAfter;
+        if (passivateAfter <= TimeSpan.Zero && passivateAfter != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PassivateAfter, "PassivateAfter must be positive, or Timeout.InfiniteTimeSpan to keep durable sessions in memory.");
+        }
+
         serializerOptions = options.SerializerOptions ?? DefaultSerializerOptions();
     }
 
@@ -169,12 +180,50 @@ public sealed partial class SessionHost
 
         // Once registered: a timeout already due runs on the session's turn like any message.
         session.RestoreTimeouts(stored);
+        session.MarkActive();
         session.StartIdleWatch();
         return session;
     }
 
-    private void ArmWakeUp(SessionProcessDefinition definition, SessionId id, TimeSpan delay) =>
+    internal void ArmWakeUp(SessionProcessDefinition definition, SessionId id, TimeSpan delay) =>
         Timers.ScheduleOnClock(delay, () => _ = WakeAsync(definition, id));
+
+    /// <summary>Starts the periodic sweep that passivates idle durable sessions, once the host has one.</summary>
+    internal void EnsurePassivationSweep()
+    {
+        if (passivateAfter == Timeout.InfiniteTimeSpan || Interlocked.Exchange(ref sweeping, 1) != 0)
+        {
+            return;
+        }
+
+        ArmSweep();
+    }
+
+    private void ArmSweep()
+    {
+        // A quarter of the idle time: a session leaves memory between 1 and 1.25 times PassivateAfter after its last turn.
+        TimeSpan every = passivateAfter / 4 > TimeSpan.FromMilliseconds(1) ? passivateAfter / 4 : TimeSpan.FromMilliseconds(1);
+        Timers.ScheduleOnClock(every, Sweep);
+    }
+
+    private void Sweep()
+    {
+        if (registry.IsStopping)
+        {
+            return;
+        }
+
+        long idleSince = TimeProvider.GetTimestamp() - (long)(passivateAfter.TotalSeconds * TimeProvider.TimestampFrequency);
+        foreach (SessionContext session in registry.Running)
+        {
+            if (session.IsDurable)
+            {
+                session.TryPassivate(idleSince);
+            }
+        }
+
+        ArmSweep();
+    }
 
     private async Task WakeAsync(SessionProcessDefinition definition, SessionId id)
     {

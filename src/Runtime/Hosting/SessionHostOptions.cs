@@ -68,4 +68,11 @@ public sealed class SessionHostOptions
     /// (required under Native AOT). <see langword="null"/> (the default) for <see cref="System.Text.Json.JsonSerializerOptions.Default"/>.
     /// </summary>
     public System.Text.Json.JsonSerializerOptions? SerializerOptions { get; set; }
+
+    /// <summary>
+    /// How long a durable session may sit idle (no turn, nobody subscribed) before it leaves memory; it stays in the
+    /// <see cref="Store"/> and loads again on its next message or timeout, so memory holds only active sessions.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> keeps durable sessions in memory until they end. Default: 5 minutes.
+    /// </summary>
+    public TimeSpan PassivateAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -175,6 +175,21 @@ internal partial struct Mailbox
         return place;
     }
 
+    /// <summary>
+    /// Closes the mailbox if nothing runs, nothing is queued and nobody waits: the session can then leave memory with
+    /// nothing to answer, and no turn can start any more. False (and nothing changes) otherwise.
+    /// </summary>
+    public bool TryCloseIfIdle()
+    {
+        if (scheduled || closed || queue.Count > 0 || waiting is { Count: > 0 })
+        {
+            return false;
+        }
+
+        closed = true;
+        return true;
+    }
+
     /// <summary>Closes the mailbox for good and hands back what was queued and the items that were waiting, each in order.</summary>
     public (MailboxEntry[] Queued, MailboxItem[] Waiting) Close()
     {

@@ -16,9 +16,13 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     {
         ArgumentNullException.ThrowIfNull(client);
         SessionContext? session = client.Resolve(out Exception? error);
-        return session is null && client.Host.MayLoad(Process, error)
-            ? PostAfterLoad(client.Host, client.Id, message)
-            : Post(session, client.Id, message);
+        if (session is null && client.Host.MayLoad(Process, error))
+        {
+            return PostAfterLoad(client.Host, client.Id, message);
+        }
+
+        return Post(session, client.Id, message)
+            || (LeftMemory(session, client.Host, SessionNotFoundException.NoSuchSession(client.Id)) && PostAfterLoad(client.Host, client.Id, message));
     }
 
     /// <summary>
@@ -35,16 +39,23 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     private async Task PostAfterLoadAsync(SessionHost host, SessionId id, TMessage message)
     {
         SessionContext? session;
-        try
+        bool posted;
+        do
         {
-            session = await host.LoadAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            session = null;
-        }
+            try
+            {
+                session = await host.LoadAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                session = null;
+            }
 
-        if (session is null || !Post(session, id, message))
+            posted = session is not null && Post(session, id, message);
+        }
+        while (!posted && session is { IsUnloaded: true } && !host.IsStopping);
+
+        if (!posted)
         {
             DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
             host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));

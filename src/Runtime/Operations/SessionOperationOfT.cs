@@ -78,9 +78,15 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     {
         ArgumentNullException.ThrowIfNull(client);
         SessionContext? session = client.Resolve(out Exception? error);
-        return session is null && client.Host.MayLoad(Process, error)
+        if (session is null && client.Host.MayLoad(Process, error))
+        {
+            return SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken);
+        }
+
+        Request<TProcess, TMessage, TResult>? request = Offer(session, client.Id, message, cancellationToken, ref error);
+        return request is null && LeftMemory(session, client.Host, error)
             ? SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken)
-            : WithResult(Offer(session, client.Id, message, cancellationToken, ref error), error);
+            : WithResult(request, error);
     }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session, for an operation without a result.</summary>
@@ -88,19 +94,38 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     {
         ArgumentNullException.ThrowIfNull(client);
         SessionContext? session = client.Resolve(out Exception? error);
-        return session is null && client.Host.MayLoad(Process, error)
+        if (session is null && client.Host.MayLoad(Process, error))
+        {
+            return new ValueTask(SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken).AsTask());
+        }
+
+        Request<TProcess, TMessage, TResult>? request = Offer(session, client.Id, message, cancellationToken, ref error);
+        return request is null && LeftMemory(session, client.Host, error)
             ? new ValueTask(SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken).AsTask())
-            : WithoutResult(Offer(session, client.Id, message, cancellationToken, ref error), error);
+            : WithoutResult(request, error);
     }
+
+    /// <summary>True when the session refused the message because it was leaving memory (passivated): it loads again.</summary>
+    private bool LeftMemory(SessionContext? session, SessionHost host, Exception? error) =>
+        session is { IsUnloaded: true } && host.MayLoad(Process, error);
 
     /// <summary>A durable session that is not in memory: loads it from the host's store, then sends.</summary>
     private async ValueTask<TResult> SendAfterLoadAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        SessionContext session = await host.LoadAsync(Process, id, cancellationToken).ConfigureAwait(false)
-            ?? throw SessionNotFoundException.NoSuchSession(id);
-        Exception? error = null;
-        return await WithResult(Offer(session, id, message, cancellationToken, ref error), error).ConfigureAwait(false);
+        while (true)
+        {
+            SessionContext session = await host.LoadAsync(Process, id, cancellationToken).ConfigureAwait(false)
+                ?? throw SessionNotFoundException.NoSuchSession(id);
+            Exception? error = null;
+            Request<TProcess, TMessage, TResult>? request = Offer(session, id, message, cancellationToken, ref error);
+            if (request is not null || !LeftMemory(session, host, error))
+            {
+                return await WithResult(request, error).ConfigureAwait(false);
+            }
+
+            await Task.Yield(); // it is leaving memory on another thread: load it again once it has gone
+        }
     }
 
     private static ValueTask<TResult> WithResult(Request<TProcess, TMessage, TResult>? request, Exception? error) =>

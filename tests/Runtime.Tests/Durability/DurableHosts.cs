@@ -16,9 +16,15 @@ internal sealed class DurableHosts : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
 
-    public SessionHost Start(int eventReplayCapacity = 0)
+    public SessionHost Start(int eventReplayCapacity = 0, TimeSpan? passivateAfter = null)
     {
-        var host = new SessionHost(new SessionHostOptions { TimeProvider = Time, Store = Store, EventReplayCapacity = eventReplayCapacity });
+        var host = new SessionHost(new SessionHostOptions
+        {
+            TimeProvider = Time,
+            Store = Store,
+            EventReplayCapacity = eventReplayCapacity,
+            PassivateAfter = passivateAfter ?? Timeout.InfiniteTimeSpan,
+        });
         hosts.Add(host);
         return host;
     }
