@@ -72,10 +72,42 @@ public sealed class ChatRoomRestartTests
 
         // Same address: the page's event stream (EventSource) reconnects by itself, and the page joins again.
         await using ChatRoomServer second = await ChatRoomServer.StartAsync(database.Path, address);
+
         // Joined again: the Welcome redraws the stored history, then the room says who joined.
         WaitFor(driver, () => Lines(driver).SequenceEqual(["ann: before the restart", "ann joined"]), "the page joins the restarted room again");
         Assert.True(driver.FindElement(By.Id("text")).Enabled);
         Say(driver, "after the restart");
         WaitFor(driver, () => Lines(driver).Contains("ann: after the restart"), "a message from the open page posts and shows");
+    }
+
+    [Fact]
+    public async Task After_the_app_is_killed_a_restarted_app_has_every_message_the_page_showed()
+    {
+        using var database = new TemporaryDatabase();
+        using var browser = new HeadlessChromium();
+        ChromeDriver driver = browser.Driver;
+
+        string room;
+        using (ChatRoomProcess first = await ChatRoomProcess.StartAsync(database.Path))
+        {
+            driver.Navigate().GoToUrl(first.Address);
+            room = Room(driver);
+            Join(driver, "ann");
+            Say(driver, "one");
+            WaitFor(driver, () => Lines(driver).Contains("ann: one"), "the first message shows");
+            Say(driver, "two");
+
+            // A message the page shows was stored first (the room commits each turn before anyone hears of it).
+            WaitFor(driver, () => Lines(driver).Contains("ann: two"), "both messages show");
+            first.Kill();
+        }
+
+        using ChatRoomProcess second = await ChatRoomProcess.StartAsync(database.Path);
+        driver.Navigate().GoToUrl(second.Address);
+        Assert.Equal(room, Room(driver));
+        WaitFor(driver, () => Lines(driver).SequenceEqual(["ann: one", "ann: two"]), "the history shows");
+        Join(driver, "ann");
+        Say(driver, "three");
+        WaitFor(driver, () => Lines(driver).Contains("ann: three"), "a new message posts and shows");
     }
 }
