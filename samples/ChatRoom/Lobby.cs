@@ -2,23 +2,32 @@ using SessionGen;
 
 namespace ChatRoom;
 
-/// <summary>The room every visitor lands in: reopened when the previous one has closed (after its idle timeout).</summary>
+/// <summary>
+/// The room every visitor lands in: the open room whose topic is <see cref="Topic"/>, found through its correlation key
+/// (so after a restart it is the stored room, loaded on this first message); a new one when there is none, such as
+/// when the previous one has closed after its idle timeout.
+/// </summary>
 public sealed class Lobby(SessionHost host)
 {
+    public const string Topic = "Lobby";
+
     private readonly SemaphoreSlim opening = new(1, 1);
-    private SessionId? current;
 
     public async Task<SessionId> CurrentAsync(CancellationToken cancellationToken)
     {
         await opening.WaitAsync(cancellationToken);
         try
         {
-            if (current is not { } id || !host.Contains(id))
+            try
             {
-                current = (await Room.StartAsync(host, "Lobby", cancellationToken)).Id;
+                return new SessionId((string)(await host.SendAsync(new Room.Messages.Find(Topic), cancellationToken))!);
+            }
+            catch (SessionNotFoundException)
+            {
+                // No open room with that topic, in memory or in the store.
             }
 
-            return current.Value;
+            return (await Room.StartAsync(host, Topic, cancellationToken)).Id;
         }
         finally
         {

@@ -8,8 +8,11 @@ public enum JoinResult
     NameTaken,
 }
 
-/// <summary>Sent to the one who joined (EmitTo): what the room is about and who is in it.</summary>
-public sealed record Welcome(string Topic, string[] Members);
+/// <summary>Sent to the one who joined (EmitTo): what the room is about, who is in it and what was said so far.</summary>
+public sealed record Welcome(string Topic, string[] Members, MessagePosted[] History);
+
+/// <summary>The answer of <c>Look</c>: the room as a visitor sees it before joining.</summary>
+public sealed record RoomView(string Topic, string[] Members, MessagePosted[] History);
 
 public sealed record MemberJoined(string Name, string[] Members);
 
@@ -20,17 +23,30 @@ public sealed record MessagePosted(string From, string Text, DateTimeOffset At);
 public sealed record RoomClosed(string Reason);
 
 /// <summary>
-/// One chat room: a session whose participants are browser tabs. It closes itself after
-/// <see cref="IdleMinutes"/> minutes without a message.
+/// One chat room: a session whose participants are browser tabs. It is durable: every turn is stored (in SQLite, see
+/// <see cref="ChatRoomApp"/>) before anyone hears of it, so the room, its topic and its history survive a restart of
+/// the app. Who is in the room is not stored: it is the tabs connected to this run of the app, and a tab that
+/// reconnects after a restart joins again. The room closes itself after <see cref="IdleMinutes"/> minutes without a
+/// message.
 /// </summary>
-[SessionProcess("ChatRoom.Room", IdleTimeoutSeconds = IdleMinutes * 60)]
+[SessionProcess("ChatRoom.Room", Durable = true, IdleTimeoutSeconds = IdleMinutes * 60)]
 public partial class Room
 {
     public const int IdleMinutes = 5;
 
-    // The clock comes from dependency injection, through the generated factory.
+    /// <summary>How many of the latest messages a room keeps as its history.</summary>
+    public const int HistoryCapacity = 100;
+
+    // The clock comes from dependency injection, through the generated factory: a service, not state.
+    [Transient]
     private readonly TimeProvider clock;
+
+    // Presence: the tabs of this run of the app. Not stored, so nobody is "still in the room" after a restart.
+    [Transient]
     private readonly SortedSet<string> members = new(StringComparer.OrdinalIgnoreCase);
+
+    // Stored: the room's topic and its latest messages, oldest first.
+    private readonly List<MessagePosted> history = new();
     private string topic = "";
 
     public Room(TimeProvider clock)
@@ -38,8 +54,16 @@ public partial class Room
         this.clock = clock;
     }
 
+    /// <summary>Opens a room. Topics are correlation keys, so <c>Find</c> reaches the open room with a topic without its id.</summary>
     [On("Open", StartsSession = true)]
-    private void Open(string topic) => this.topic = topic;
+    private void Open([Correlation("topic")] string topic) => this.topic = topic;
+
+    /// <summary>The id of the open room with <paramref name="topic"/> (routed by the topic, also to a room only in the store).</summary>
+    [On("Find")]
+    private string Find([Correlation("topic")] string topic) => SessionId.Value;
+
+    [On("Look")]
+    private RoomView Look() => new(topic, [.. members], [.. history]);
 
     [On("Join")]
     private JoinResult Join(string name)
@@ -50,7 +74,7 @@ public partial class Room
             return JoinResult.NameTaken;
         }
 
-        EmitTo(name, new Welcome(topic, [.. members]));
+        EmitTo(name, new Welcome(topic, [.. members], [.. history]));
         Emit(new MemberJoined(name, [.. members]));
         return JoinResult.Joined;
     }
@@ -63,7 +87,14 @@ public partial class Room
             return false;
         }
 
-        Emit(new MessagePosted(name, text.Trim(), clock.GetUtcNow()));
+        var posted = new MessagePosted(name, text.Trim(), clock.GetUtcNow());
+        history.Add(posted);
+        if (history.Count > HistoryCapacity)
+        {
+            history.RemoveRange(0, history.Count - HistoryCapacity);
+        }
+
+        Emit(posted);
         return true;
     }
 

@@ -2,7 +2,7 @@ using System.Drawing;
 using System.Reflection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
-using OpenQA.Selenium.Support.UI;
+using static SessionGen.ChatRoom.Tests.ChatPage;
 
 namespace SessionGen.ChatRoom.Tests;
 
@@ -12,8 +12,6 @@ namespace SessionGen.ChatRoom.Tests;
 /// </summary>
 public sealed class ChatRoomBrowserTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task Two_tabs_join_one_room_see_each_others_messages_and_leave_and_the_room_closes_when_idle()
     {
@@ -55,35 +53,6 @@ public sealed class ChatRoomBrowserTests
         WaitFor(driver, () => Lines(driver).Any(line => line.StartsWith("Room closed: nobody wrote for", StringComparison.Ordinal)), "the idle room closes");
         WaitFor(driver, () => Lines(driver).Contains("The room has ended."), "the event stream ends with the room");
         Assert.False(driver.FindElement(By.Id("send")).Enabled);
-    }
-
-    private static void Join(IWebDriver driver, string name)
-    {
-        WaitFor(driver, () => driver.FindElement(By.Id("room")).Text.StartsWith("room ", StringComparison.Ordinal), "the page found the lobby room");
-        IWebElement input = driver.FindElement(By.Id("name"));
-        input.Clear();
-        input.SendKeys(name);
-        driver.FindElement(By.Id("join")).Click();
-    }
-
-    private static void Say(IWebDriver driver, string text)
-    {
-        WaitFor(driver, () => driver.FindElement(By.Id("text")).Displayed, "the chat is shown");
-        driver.FindElement(By.Id("text")).SendKeys(text);
-        driver.FindElement(By.Id("send")).Click();
-    }
-
-    private static string[] Members(IWebDriver driver) =>
-        driver.FindElements(By.CssSelector("#members li")).Select(static item => item.Text).ToArray();
-
-    private static string[] Lines(IWebDriver driver) =>
-        driver.FindElements(By.CssSelector("#messages li")).Select(static item => item.Text).ToArray();
-
-    private static void WaitFor(IWebDriver driver, Func<bool> condition, string what)
-    {
-        var wait = new WebDriverWait(driver, Guard) { Message = $"Timed out waiting until {what}" };
-        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
-        wait.Until(_ => condition());
     }
 
     /// <summary>
