@@ -43,11 +43,13 @@ internal static class EventStreamEndpoint
         long missed = 0;
         try
         {
+            // A durable session that is only in the store (the app restarted, or it was passivated) is loaded first.
+            await host.LoadAsync(new SessionId(sessionId), context.RequestAborted).ConfigureAwait(false);
             subscription = after is { } sequence
                 ? host.Subscribe(new SessionId(sessionId), participant, sequence, out missed)
                 : host.Subscribe(new SessionId(sessionId), participant);
         }
-        catch (Exception exception) when (exception is SessionNotFoundException or ObjectDisposedException)
+        catch (Exception exception) when (exception is SessionNotFoundException or ObjectDisposedException or SessionStateException)
         {
             await Problem.From(exception, sessionId, "events").WriteAsync(context, sessionId).ConfigureAwait(false);
             return;

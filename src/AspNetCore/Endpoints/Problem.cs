@@ -38,6 +38,8 @@ internal readonly record struct Problem(int Status, string Title, string Detail)
             StatusCodes.Status503ServiceUnavailable, "Message expired", $"The message for operation '{operation}' waited too long in session '{sessionId}''s queue."),
         ObjectDisposedException => new(
             StatusCodes.Status503ServiceUnavailable, "Stopping", "The server is stopping and accepts no more messages."),
+        SessionStateException => new(
+            StatusCodes.Status500InternalServerError, "Session cannot be loaded", $"Session '{sessionId}' is stored, but its stored state cannot be loaded; see the server's log."),
         SessionException => new(
             StatusCodes.Status409Conflict, "Message refused", $"Session '{sessionId}' refused the message for operation '{operation}': {exception.GetType().Name}."),
         _ => new(StatusCodes.Status500InternalServerError, "Server error", $"Operation '{operation}' could not be completed."),

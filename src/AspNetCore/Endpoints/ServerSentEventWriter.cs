@@ -49,6 +49,14 @@ internal sealed class ServerSentEventWriter(HttpResponse response, HttpProcess p
     public async Task WriteEventAsync(SessionEvent @event)
     {
         buffer.Clear();
+        if (@event.Payload is RestoredEvent restored)
+        {
+            // A durable session's event from before a reload: its type's name and its JSON, as first written.
+            Append($"id: {@event.Sequence.ToString(CultureInfo.InvariantCulture)}\nevent: {restored.Type}\ndata: {restored.Data.GetRawText()}\n\n");
+            await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         Append($"id: {@event.Sequence.ToString(CultureInfo.InvariantCulture)}\nevent: {@event.Payload.GetType().Name}\ndata: ");
         try
         {

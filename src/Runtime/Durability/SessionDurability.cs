@@ -218,7 +218,7 @@ internal sealed class SessionDurability
             long sequence = LastEventSequence;
             foreach ((object payload, string? participant) in unpublished)
             {
-                log.Add(new StoredEvent(++sequence, participant, StoredFormat.SerializeEvent(payload, Options, id, process)));
+                log.Add(new StoredEvent(++sequence, participant, payload.GetType().Name, StoredFormat.SerializeEvent(payload, Options, id, process)));
             }
 
             if (log.Count > EventLogCapacity)
@@ -239,6 +239,8 @@ internal sealed class SessionDurability
             {
                 json.WriteString(StoredFormat.Participant, stored.Participant);
             }
+
+            json.WriteString(StoredFormat.EventType, stored.Type);
 
             json.WritePropertyName(StoredFormat.Payload);
             json.WriteRawValue(stored.Payload.Span, skipInputValidation: true);

@@ -11,7 +11,7 @@ namespace SessionGen;
 /// <code>
 /// {"format":1,"fields":{"participants":["ann"],"name":"review"},"state":0,
 ///  "timeouts":[{"name":"Greet","due":"2026-11-26T17:00:00.5+00:00","args":{"name":"ann"}}],
-///  "events":{"last":2,"recent":[{"seq":1,"payload":{"Name":"ann"}},{"seq":2,"to":"ann","payload":{…}}]},
+///  "events":{"last":2,"recent":[{"seq":1,"type":"ParticipantJoined","payload":{"Name":"ann"}},{"seq":2,"to":"ann","type":"Message","payload":{…}}]},
 ///  "ids":[{"id":"7f…","op":"Join","at":"2026-11-26T16:59:58+00:00","result":0}]}
 /// </code>
 /// </example>
@@ -32,6 +32,7 @@ internal static class StoredFormat
     public const string Sequence = "seq";
     public const string Participant = "to";
     public const string Payload = "payload";
+    public const string EventType = "type";
     public const string HandledIds = "ids";
 
     /// <summary>An event's payload as JSON, written with the contract of its runtime type.</summary>

@@ -67,6 +67,7 @@ internal sealed class StoredSession
                 recent.Add(new StoredEvent(
                     stored.GetProperty(StoredFormat.Sequence).GetInt64(),
                     stored.TryGetProperty(StoredFormat.Participant, out JsonElement to) ? to.GetString() : null,
+                    stored.GetProperty(StoredFormat.EventType).GetString()!,
                     System.Text.Encoding.UTF8.GetBytes(stored.GetProperty(StoredFormat.Payload).GetRawText())));
             }
 

@@ -33,7 +33,7 @@ public sealed partial class SessionContext
         RestoreHandledIds(stored);
         Subscribers.Restore(
             stored.LastEventSequence,
-            stored.RecentEvents.Select(e => new SessionEvent(Id, e.Sequence, ParseJson(e.Payload), e.Participant)),
+            stored.RecentEvents.Select(e => new SessionEvent(Id, e.Sequence, new RestoredEvent(e.Type, ParseJson(e.Payload)), e.Participant)),
             durable.EventLogCapacity);
     }
 

@@ -64,6 +64,36 @@ public sealed partial class SessionHost
     }
 
     /// <summary>
+    /// Makes sure session <paramref name="id"/> is in memory: a durable session that is only in the store (after a
+    /// restart, or passivated) is loaded, as its next message would load it. Transports call it before
+    /// <see cref="Subscribe(SessionId, string?, long, out long)"/>, which only sees sessions in memory.
+    /// </summary>
+    /// <returns>True when the session runs on this host now; false when neither memory nor the store has it (or it ended).</returns>
+    /// <exception cref="SessionStateException">The stored session cannot be loaded.</exception>
+    public async ValueTask<bool> LoadAsync(SessionId id, CancellationToken cancellationToken = default)
+    {
+        if (registry.TryGet(id, out SessionContext? running) && !running!.IsEnded && !running.IsUnloaded)
+        {
+            return true;
+        }
+
+        if (store is null || registry.IsStopping)
+        {
+            return false;
+        }
+
+        foreach (SessionProcessDefinition definition in DurableProcessCatalog.All)
+        {
+            if (await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The running session <paramref name="id"/>, loaded from the store if it is not in memory; null when the store has
     /// no such session, or it has ended. Concurrent loads of one session share one read.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SessionGen.Runtime.Tests.Processes;
 
 namespace SessionGen.Runtime.Tests.Durability;
@@ -31,8 +30,10 @@ public sealed class DurableEventTests
 
         Assert.Equal(0, missed);
         Assert.Equal([2L, 3L, 4L], seen.Select(e => e.Sequence));
-        // Stored events come back as JSON (their types are not stored); the live one keeps its type.
-        Assert.Equal("b", ((JsonElement)seen[0].Payload).GetProperty("Item").GetString());
+        // Stored events come back as their type's name and their JSON; the live one is the emitted object.
+        var restored = Assert.IsType<RestoredEvent>(seen[0].Payload);
+        Assert.Equal(nameof(JournalChanged), restored.Type);
+        Assert.Equal("b", restored.Data.GetProperty("Item").GetString());
         Assert.Equal(new JournalChanged("d", 10), seen[2].Payload);
     }
 }
