@@ -5,9 +5,11 @@ namespace SessionManagerSample;
 /// <summary>
 /// The seed document's SessionManager: a named session whose participants join and leave, with an error
 /// event for a duplicate join or a leave by someone absent, a welcome 500 ms after each join, and an end
-/// when the last participant has left.
+/// when the last participant has left. Durable: every turn is committed to the host's store (the sample's own run
+/// uses an in-memory store; the crash test, tests/Crash.Tests, a SQLite file), and its fields, pending welcomes and
+/// recent events come back in a new host.
 /// </summary>
-[SessionProcess]
+[SessionProcess(Durable = true)]
 public partial class SessionManager
 {
     private static readonly TimeSpan WelcomeDelay = TimeSpan.FromMilliseconds(500);

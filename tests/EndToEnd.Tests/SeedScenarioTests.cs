@@ -12,7 +12,7 @@ public sealed class SeedScenarioTests
     public async Task The_participants_receive_the_seed_conversation_in_order()
     {
         var time = new FakeTimeProvider();
-        await using var host = new SessionHost(new SessionHostOptions { TimeProvider = time });
+        await using var host = new SessionHost(SessionManagerHost.Options(time: time));
         SessionManager.Client review = await SessionManager.StartAsync(host, "design-review", ["ann"]);
         await using SessionSubscription everyone = review.Subscribe();
         await using SessionSubscription bob = review.Subscribe("bob");
@@ -49,7 +49,7 @@ public sealed class SeedScenarioTests
     public async Task The_welcome_waits_for_its_500_ms()
     {
         var time = new FakeTimeProvider();
-        await using var host = new SessionHost(new SessionHostOptions { TimeProvider = time });
+        await using var host = new SessionHost(SessionManagerHost.Options(time: time));
         SessionManager.Client review = await SessionManager.StartAsync(host, "design-review", []);
         await using SessionSubscription carol = review.Subscribe("carol");
 
@@ -70,7 +70,7 @@ public sealed class SeedScenarioTests
     public async Task The_sample_prints_the_whole_conversation()
     {
         var time = new FakeTimeProvider();
-        await using var host = new SessionHost(new SessionHostOptions { TimeProvider = time });
+        await using var host = new SessionHost(SessionManagerHost.Options(time: time));
         var output = new StringWriter { NewLine = "\n" };
 
         await SeedScenario.RunAsync(host, output, delay => { time.Advance(delay); return Task.CompletedTask; }).WaitAsync(Guard);

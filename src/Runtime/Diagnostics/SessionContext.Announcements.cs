@@ -7,9 +7,11 @@ public sealed partial class SessionContext
     /// <summary>The session is registered and its starter is queued but has not run.</summary>
     internal void AnnounceStart()
     {
-        if (Host.EventReplayCapacity > 0)
+        // A durable session retains as many events as its records keep, as it does once reloaded.
+        int replayCapacity = durability?.EventLogCapacity ?? Host.EventReplayCapacity;
+        if (replayCapacity > 0)
         {
-            Subscribers.EnableReplay(Host.EventReplayCapacity);
+            Subscribers.EnableReplay(replayCapacity);
         }
 
         SessionMetrics.SessionStarted(Definition);
