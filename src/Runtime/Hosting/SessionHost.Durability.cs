@@ -10,7 +10,8 @@ public sealed partial class SessionHost
     // How many recent events a durable session's record keeps when the host retains none in memory.
     private const int DefaultStoredEventCount = 100;
 
-    private readonly ConcurrentDictionary<SessionId, Task<SessionContext?>> loads = new();
+    private readonly ConcurrentDictionary<SessionId, SessionLoad> loads = new();
+    private int loadsInFlight;
     private ISessionStore? store;
     private TimeSpan passivateAfter;
     private int sweeping;
@@ -95,52 +96,98 @@ public sealed partial class SessionHost
 
     /// <summary>
     /// The running session <paramref name="id"/>, loaded from the store if it is not in memory; null when the store has
-    /// no such session, or it has ended. Concurrent loads of one session share one read.
+    /// no such session, or it has ended. For callers that do not queue a message (see <see cref="EnterAsync"/>).
     /// </summary>
     /// <exception cref="SessionStateException">The stored session cannot be loaded.</exception>
     internal async ValueTask<SessionContext?> LoadAsync(SessionProcessDefinition definition, SessionId id, CancellationToken cancellationToken)
     {
+        (SessionContext? session, SessionLoad? turn) = await EnterAsync(definition, id, cancellationToken).ConfigureAwait(false);
+        turn?.Leave();
+        return session;
+    }
+
+    /// <summary>
+    /// The running session <paramref name="id"/> (loaded from the store if need be), for a sender about to queue a
+    /// message: while a load is under way, senders take turns in the order they came (<see cref="SessionLoad"/>), and
+    /// the caller must end its turn with <see cref="SessionLoad.Leave"/> once its message is queued.
+    /// </summary>
+    internal async ValueTask<(SessionContext? Session, SessionLoad? Turn)> EnterAsync(SessionProcessDefinition definition, SessionId id, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            if (registry.TryGet(id, out SessionContext? running) && !running!.IsEnded && !running.IsUnloaded)
+            if (!loads.TryGetValue(id, out SessionLoad? load))
             {
-                return running;
-            }
-
-            if (registry.IsStopping)
-            {
-                throw StoppedError();
-            }
-
-            var mine = new TaskCompletionSource<SessionContext?>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Task<SessionContext?> loading = loads.GetOrAdd(id, mine.Task);
-            if (loading == mine.Task)
-            {
-                try
+                if (registry.TryGet(id, out SessionContext? running) && !running!.IsEnded && !running.IsUnloaded)
                 {
-                    mine.SetResult(await LoadOnceAsync(definition, id).ConfigureAwait(false));
+                    return (running, null);
                 }
-                catch (Exception exception)
+
+                if (registry.IsStopping)
                 {
-                    mine.SetException(exception);
+                    throw StoppedError();
                 }
-                finally
+
+                var mine = new SessionLoad(id, Loaded);
+                load = loads.GetOrAdd(id, mine);
+                if (load == mine)
                 {
-                    loads.TryRemove(new KeyValuePair<SessionId, Task<SessionContext?>>(id, mine.Task));
+                    Interlocked.Increment(ref loadsInFlight);
+                    _ = RunLoadAsync(definition, mine);
                 }
             }
 
-            SessionContext? loaded = await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+            Task<SessionContext?> turn = load.Enter();
+            SessionContext? loaded;
+            try
+            {
+                loaded = await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !turn.IsCompleted)
+            {
+                // Given up while in line: when its turn comes it passes it on at once.
+                _ = turn.ContinueWith(static (_, load) => ((SessionLoad)load!).Leave(), load, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+            catch
+            {
+                load.Leave();
+                throw;
+            }
 
             // A session that left memory again meanwhile (ended, or unloaded) is looked up anew, once it has gone.
             if (loaded is null || (!loaded.IsEnded && !loaded.IsUnloaded))
             {
-                return loaded;
+                return (loaded, load);
             }
 
+            load.Leave();
             await Task.Yield();
         }
     }
+
+    private async Task RunLoadAsync(SessionProcessDefinition definition, SessionLoad load)
+    {
+        Task<SessionContext?> loading = LoadOnceAsync(definition, load.Id);
+        try
+        {
+            await loading.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Each waiting sender gets the exception in its turn.
+        }
+
+        load.Complete(loading);
+    }
+
+    private void Loaded(SessionLoad load)
+    {
+        loads.TryRemove(new KeyValuePair<SessionId, SessionLoad>(load.Id, load));
+        Interlocked.Decrement(ref loadsInFlight);
+    }
+
+    /// <summary>True while session <paramref name="id"/> is being loaded, or its waiting senders are still queuing their messages.</summary>
+    internal bool IsLoading(SessionId id) => Volatile.Read(ref loadsInFlight) != 0 && loads.ContainsKey(id);
 
     /// <summary>True when a sender that did not find a session of <paramref name="definition"/> in memory should look in the store.</summary>
     internal bool MayLoad(SessionProcessDefinition definition, Exception? error) =>

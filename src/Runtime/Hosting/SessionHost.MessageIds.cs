@@ -42,9 +42,18 @@ public sealed partial class SessionHost
     private async ValueTask<object?> SendOnceAfterLoadAsync(
         SessionOperation operation, SessionId id, object message, MessageId messageId, CancellationToken cancellationToken)
     {
-        SessionContext session = await LoadAsync(operation.Process, id, cancellationToken).ConfigureAwait(false)
-            ?? throw SessionNotFoundException.NoSuchSession(id);
-        return await operation.SendBoxedAsync(session, id, message, messageId, cancellationToken).ConfigureAwait(false);
+        (SessionContext? session, SessionLoad? turn) = await EnterAsync(operation.Process, id, cancellationToken).ConfigureAwait(false);
+        ValueTask<object?> pending;
+        try
+        {
+            pending = operation.SendBoxedAsync(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, messageId, cancellationToken);
+        }
+        finally
+        {
+            turn?.Leave();
+        }
+
+        return await pending.ConfigureAwait(false);
     }
 
     /// <summary>

@@ -115,7 +115,7 @@ public sealed partial class SessionHost : IAsyncDisposable
             return null;
         }
 
-        if (registry.TryGet(id, out SessionContext? session))
+        if (registry.TryGet(id, out SessionContext? session) && !IsLoading(id))
         {
             error = null;
             return session;

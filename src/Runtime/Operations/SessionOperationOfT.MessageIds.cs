@@ -27,9 +27,19 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// <summary>A durable session that is not in memory: loads it (its handled ids with it), then sends once.</summary>
     private async ValueTask<TResult> SendOnceAfterLoadAsync(SessionHost host, SessionId id, TMessage message, MessageId messageId, CancellationToken cancellationToken)
     {
-        SessionContext session = await host.LoadAsync(Process, id, cancellationToken).ConfigureAwait(false)
-            ?? throw SessionNotFoundException.NoSuchSession(id);
-        return await SendOnce(session, id, message, messageId, cancellationToken, error: null).ConfigureAwait(false);
+        (SessionContext? session, SessionLoad? turn) = await host.EnterAsync(Process, id, cancellationToken).ConfigureAwait(false);
+        ValueTask<TResult> pending;
+        try
+        {
+            // Queues the message before it returns (or finds the id's first message): then the next sender may go.
+            pending = SendOnce(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, messageId, cancellationToken, error: null);
+        }
+        finally
+        {
+            turn?.Leave();
+        }
+
+        return await pending.ConfigureAwait(false);
     }
 
     /// <summary>As <see cref="SendAsync(SessionClient, TMessage, MessageId, CancellationToken)"/>, for an operation without a result.</summary>
@@ -75,17 +85,23 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// </summary>
     private async Task PostOnceAfterLoadAsync(SessionHost host, SessionId id, TMessage message, MessageId messageId)
     {
-        SessionContext? session;
+        bool posted;
+        SessionLoad? turn = null;
         try
         {
-            session = await host.LoadAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
+            (SessionContext? session, turn) = await host.EnterAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
+            posted = session is not null && PostOnce(session, id, message, messageId);
         }
         catch (Exception)
         {
-            session = null;
+            posted = false;
+        }
+        finally
+        {
+            turn?.Leave();
         }
 
-        if (session is null || !PostOnce(session, id, message, messageId))
+        if (!posted)
         {
             DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
             host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));

@@ -42,16 +42,20 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         bool posted;
         do
         {
+            SessionLoad? turn = null;
             try
             {
-                session = await host.LoadAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
+                (session, turn) = await host.EnterAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
+                posted = session is not null && Post(session, id, message);
             }
             catch (Exception)
             {
-                session = null;
+                (session, posted) = (null, false);
             }
-
-            posted = session is not null && Post(session, id, message);
+            finally
+            {
+                turn?.Leave();
+            }
         }
         while (!posted && session is { IsUnloaded: true } && !host.IsStopping);
 

@@ -115,10 +115,18 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         ArgumentNullException.ThrowIfNull(message);
         while (true)
         {
-            SessionContext session = await host.LoadAsync(Process, id, cancellationToken).ConfigureAwait(false)
-                ?? throw SessionNotFoundException.NoSuchSession(id);
+            (SessionContext? session, SessionLoad? turn) = await host.EnterAsync(Process, id, cancellationToken).ConfigureAwait(false);
             Exception? error = null;
-            Request<TProcess, TMessage, TResult>? request = Offer(session, id, message, cancellationToken, ref error);
+            Request<TProcess, TMessage, TResult>? request;
+            try
+            {
+                request = Offer(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, cancellationToken, ref error);
+            }
+            finally
+            {
+                turn?.Leave();
+            }
+
             if (request is not null || !LeftMemory(session, host, error))
             {
                 return await WithResult(request, error).ConfigureAwait(false);

@@ -7,22 +7,19 @@ namespace SessionGen.Runtime.Tests.Durability;
 /// they are for a session in memory: the load that the first of them starts must not reorder them.
 /// </summary>
 /// <remarks>
-/// Known bug, found by the crash test's design (issue 13): each message that finds the session out of memory awaits the
-/// shared load (<c>SessionHost.LoadAsync</c>) and is queued by its own continuation once the load completes, and those
-/// continuations run on the thread pool in no particular order; a message sent after the load has registered the
-/// session skips the wait and can overtake them too. With a store whose reads complete asynchronously (SQLite's do)
-/// posts come out as ["1", "4", "3", "2"]. Skipped so that CI stays green until the runtime is fixed; remove Skip to see
-/// it fail. The crash worker (tests/Crash.Worker) loads a session with an awaited read before it posts to it.
+/// Found by the crash test's design (issue 13): each message that found the session out of memory awaited the shared
+/// load and was queued by its own thread-pool continuation, in no particular order, and a message sent after the load
+/// had registered the session skipped the wait; posts came out as ["1", "4", "3", "2"]. The waiting senders now queue
+/// their messages in the order they waited, before anyone else may.
 /// </remarks>
 public sealed class StoredSessionOrderTests
 {
     private const int Rounds = 200;
-    private const string Bug = "Known bug: messages to a stored session that is loading are queued in no particular order (see the remarks).";
 
     // Reads that complete later (as SQLite's do), so later messages find the load still running.
     private static ISessionStore SlowReads() => new CountingReadsStore(new InMemorySessionStore());
 
-    [Fact(Skip = Bug)]
+    [Fact]
     public async Task A_post_then_a_send_to_a_stored_session_are_handled_in_the_order_sent()
     {
         await using var hosts = new DurableHosts(SlowReads());
@@ -44,7 +41,7 @@ public sealed class StoredSessionOrderTests
         }
     }
 
-    [Fact(Skip = Bug)]
+    [Fact]
     public async Task Posts_to_a_stored_session_are_handled_in_the_order_sent()
     {
         await using var hosts = new DurableHosts(SlowReads());
