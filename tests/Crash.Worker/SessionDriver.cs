@@ -120,13 +120,13 @@ internal abstract class SessionDriver(SessionHost host, string name, int seed, P
         SessionError error => ("error", error.Name),
         Message message => ("welcome", message.To),
 
-        // Reloaded events come back as JSON, without their type: told apart by their properties. (ParticipantJoined and
-        // ParticipantLeft look alike; the workload makes nobody leave.)
-        JsonElement json when json.TryGetProperty("Count", out _) => ("applied", json.GetProperty("Step").ToString()),
-        JsonElement json when json.TryGetProperty("Step", out JsonElement step) => ("rang", step.ToString()),
-        JsonElement json when json.TryGetProperty("Reason", out _) => ("error", json.GetProperty("Name").GetString()!),
-        JsonElement json when json.TryGetProperty("To", out JsonElement to) => ("welcome", to.GetString()!),
-        JsonElement json when json.TryGetProperty("Name", out JsonElement joined) => ("joined", joined.GetString()!),
+        // Events from before the last reload come back as their type's name and their JSON.
+        RestoredEvent { Type: nameof(Applied), Data: var data } => ("applied", data.GetProperty("Step").ToString()),
+        RestoredEvent { Type: nameof(Rang), Data: var data } => ("rang", data.GetProperty("Step").ToString()),
+        RestoredEvent { Type: nameof(ParticipantJoined), Data: var data } => ("joined", data.GetProperty("Name").GetString()!),
+        RestoredEvent { Type: nameof(ParticipantLeft), Data: var data } => ("left", data.GetProperty("Name").GetString()!),
+        RestoredEvent { Type: nameof(SessionError), Data: var data } => ("error", data.GetProperty("Name").GetString()!),
+        RestoredEvent { Type: nameof(Message), Data: var data } => ("welcome", data.GetProperty("To").GetString()!),
         _ => ("unknown", payload.GetType().Name),
     };
 

@@ -18,11 +18,6 @@ internal sealed class Workload(string database, int seed, Dictionary<string, Pro
         });
         DeadLetterSubscription deadLetters = host.SubscribeDeadLetters();
         _ = ReportDeadLettersAsync(deadLetters);
-        // Workaround (issue 13 crash test finding): the catalog RecoverAsync looks processes up in fills only as their
-        // definitions are made, and nothing makes them when the assembly loads, so in a fresh process RecoverAsync
-        // refuses every stored pending timeout ("processes this application does not declare as durable").
-        _ = Ledger.SessionDefinition.Instance;
-        _ = SessionManager.SessionDefinition.Instance;
         await host.RecoverAsync();
         Output.Line("recovered");
 

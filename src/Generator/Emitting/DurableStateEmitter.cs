@@ -101,6 +101,17 @@ internal static class DurableStateEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override bool IsDurable => true;");
         writer.Line();
+        if (process.Durable.RegistersOnLoad)
+        {
+            // A restarted host wakes stored sessions by process name before any code has touched this class.
+            writer.Line("/// <summary>Registers this durable process as its assembly loads, so a restarted host can wake its stored sessions.</summary>");
+            writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+            writer.Line("#pragma warning disable CA2255 // the generator's own registration, the attribute's intended use");
+            writer.Line("internal static void RegisterDurableProcess() => global::SessionGen.Infrastructure.DurableProcessCatalog.Register(Instance);");
+            writer.Line("#pragma warning restore CA2255");
+            writer.Line();
+        }
+
         if (process.Timeouts.Count == 0)
         {
             return;

@@ -54,7 +54,20 @@ internal static class DurableStateParser
             fields.Add(new StoredFieldModel(field.Name, TypeNames.Of(field.Type), field.IsReadOnly));
         }
 
-        return new DurableModel(fields.ToEquatableArray());
+        return new DurableModel(fields.ToEquatableArray(), IsReachableFromItsAssembly(process));
+    }
+
+    private static bool IsReachableFromItsAssembly(INamedTypeSymbol process)
+    {
+        for (INamedTypeSymbol? type = process; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether <c>[SessionProcess(Durable = true)]</c>.</summary>

@@ -356,6 +356,12 @@ namespace Sample
             /// <inheritdoc/>
             public override bool IsDurable => true;
 
+            /// <summary>Registers this durable process as its assembly loads, so a restarted host can wake its stored sessions.</summary>
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            #pragma warning disable CA2255 // the generator's own registration, the attribute's intended use
+            internal static void RegisterDurableProcess() => global::SessionGen.Infrastructure.DurableProcessCatalog.Register(Instance);
+            #pragma warning restore CA2255
+
             /// <inheritdoc/>
             protected override global::SessionGen.TimeoutHandle RestoreTimeout(object process, string name, global::System.TimeSpan delay, global::SessionGen.Infrastructure.SessionStateReader arguments) => name switch
             {
