@@ -14,7 +14,7 @@ namespace SessionGen;
 /// </remarks>
 internal sealed class CallChain
 {
-    private static readonly AsyncLocal<CallChain?> current = new();
+    private static readonly AsyncLocal<CallChain?> AsyncCurrent = new();
 
     [ThreadStatic]
     private static SynchronousFrame synchronous;
@@ -30,7 +30,7 @@ internal sealed class CallChain
     /// <summary>The chain of the handler this flow runs in, if any (the innermost frame entered on this thread wins).</summary>
     public static CallChain? Current => synchronous.Session is { } session
         ? synchronous.Chain ??= new CallChain(session, synchronous.Run, synchronous.Caller, isSynchronous: true)
-        : current.Value;
+        : AsyncCurrent.Value;
 
     public SessionContext Session { get; }
 
@@ -54,7 +54,7 @@ internal sealed class CallChain
         else
         {
             synchronous = default;
-            current.Value = new CallChain(session, session.CurrentRun, caller);
+            AsyncCurrent.Value = new CallChain(session, session.CurrentRun, caller);
         }
 
         return previous;
@@ -64,9 +64,9 @@ internal sealed class CallChain
     internal static void Leave(SynchronousFrame previous) => synchronous = previous;
 
     /// <summary>Sets the async-local frame by hand, when the flow of the execution context was suppressed and it cannot be restored.</summary>
-    internal static void RestoreAsyncLocal(CallChain? chain) => current.Value = chain;
+    internal static void RestoreAsyncLocal(CallChain? chain) => AsyncCurrent.Value = chain;
 
-    internal static CallChain? AsyncLocalValue => current.Value;
+    internal static CallChain? AsyncLocalValue => AsyncCurrent.Value;
 
     /// <summary>
     /// The error for an awaited message to <paramref name="target"/> from this chain, or null when none of the

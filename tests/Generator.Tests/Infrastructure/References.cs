@@ -10,7 +10,7 @@ namespace SessionGen.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class References
 {
-    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> all = new(ResolveAsync);
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> All = new(ResolveAsync);
 
     public static ReferenceAssemblies Net80 => ReferenceAssemblies.Net.Net80;
 
@@ -20,7 +20,7 @@ internal static class References
     public static MetadataReference AspNetCore { get; } = MetadataReference.CreateFromFile(typeof(SessionGen.AspNetCore.ISessionHttpProcess).Assembly.Location);
 
     /// <summary>The framework's reference assemblies plus the runtime.</summary>
-    public static Task<ImmutableArray<MetadataReference>> AllAsync() => all.Value;
+    public static Task<ImmutableArray<MetadataReference>> AllAsync() => All.Value;
 
     private static async Task<ImmutableArray<MetadataReference>> ResolveAsync()
     {
