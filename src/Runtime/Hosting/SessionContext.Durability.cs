@@ -113,6 +113,13 @@ public sealed partial class SessionContext
         return true;
     }
 
+    /// <summary>A load that failed after the session was registered: it leaves memory at once, without ending in the store.</summary>
+    internal void AbandonLoad()
+    {
+        durability!.Unloading = true;
+        End(DeadLetterReason.SessionEnded);
+    }
+
     /// <summary>A durable session leaves memory once its running turn is done, without ending in the store.</summary>
     internal void Unload()
     {
