@@ -127,7 +127,7 @@ public sealed partial class SessionHost
                     throw StoppedError();
                 }
 
-                var mine = new SessionLoad(id, Loaded);
+                var mine = new SessionLoad(definition, id, Loaded);
                 load = loads.GetOrAdd(id, mine);
                 if (load == mine)
                 {
@@ -154,8 +154,10 @@ public sealed partial class SessionHost
                 throw;
             }
 
-            // A session that left memory again meanwhile (ended, or unloaded) is looked up anew, once it has gone.
-            if (loaded is null || (!loaded.IsEnded && !loaded.IsUnloaded))
+            // A session that left memory again meanwhile (ended, or unloaded) is looked up anew, once it has gone. So is
+            // one that a load for another process of the same id did not find: that says nothing of this process's.
+            bool foundNothingForUs = loaded is null && load.Definition != definition;
+            if (!foundNothingForUs && (loaded is null || (!loaded.IsEnded && !loaded.IsUnloaded)))
             {
                 return (loaded, load);
             }
