@@ -156,6 +156,13 @@ public sealed partial class SessionContext
         SessionDurability durable = durability!;
         if (durable.Unloading)
         {
+            // Unloaded while the handler ran (the shutdown deadline): the turn is not stored, so its caller must not
+            // hear it succeeded. The drain marker's own turn has nobody to tell.
+            if (item is not null and not DrainMarker)
+            {
+                item.FailOutcome(SessionHost.StoppedError());
+            }
+
             durable.Discard();
             End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
             item?.Complete();
