@@ -259,7 +259,18 @@ public sealed partial class SessionContext
         item?.FailOutcome(failure);
         End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
         item?.Complete();
+
+        // The store still holds the last committed turn's pending timeouts, and nothing else would bring the session
+        // back to run them: a wake-up does, when the earliest is due (an overdue one, the failed turn's own say, is
+        // retried a second later rather than at once against a store that has just failed).
+        if (!Host.IsStopping && durable.CommittedWakeUpAt is { } due)
+        {
+            TimeSpan delay = due - Host.TimeProvider.GetUtcNow();
+            Host.ArmWakeUp(Definition, Id, delay > TimeSpan.Zero ? delay : FailedWakeUpRetry);
+        }
     }
+
+    private static readonly TimeSpan FailedWakeUpRetry = TimeSpan.FromSeconds(1);
 
     private CorrelationKey[] Keys
     {
