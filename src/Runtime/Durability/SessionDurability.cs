@@ -57,6 +57,9 @@ internal sealed class SessionDurability
         return earliest;
     }
 
+    /// <summary>When the last committed record's earliest pending timeout is due (what the store will wake the session for), or null.</summary>
+    public DateTimeOffset? CommittedWakeUpAt => lastCommitted?.WakeUpAt;
+
     /// <summary>The version of the last committed record (0 before the first).</summary>
     public long Version { get; set; }
 

@@ -16,11 +16,15 @@ internal sealed class SessionLoad
     private bool turnTaken;
     private bool done;
 
-    public SessionLoad(SessionId id, Action<SessionLoad> finished)
+    public SessionLoad(SessionProcessDefinition definition, SessionId id, Action<SessionLoad> finished)
     {
+        Definition = definition;
         Id = id;
         this.finished = finished;
     }
+
+    /// <summary>The process whose record of <see cref="Id"/> this load reads.</summary>
+    public SessionProcessDefinition Definition { get; }
 
     public SessionId Id { get; }
 

@@ -113,6 +113,13 @@ public sealed partial class SessionContext
         return true;
     }
 
+    /// <summary>A load that failed after the session was registered: it leaves memory at once, without ending in the store.</summary>
+    internal void AbandonLoad()
+    {
+        durability!.Unloading = true;
+        End(DeadLetterReason.SessionEnded);
+    }
+
     /// <summary>A durable session leaves memory once its running turn is done, without ending in the store.</summary>
     internal void Unload()
     {
@@ -149,6 +156,13 @@ public sealed partial class SessionContext
         SessionDurability durable = durability!;
         if (durable.Unloading)
         {
+            // Unloaded while the handler ran (the shutdown deadline): the turn is not stored, so its caller must not
+            // hear it succeeded. The drain marker's own turn has nobody to tell.
+            if (item is not null and not DrainMarker)
+            {
+                item.FailOutcome(SessionHost.StoppedError());
+            }
+
             durable.Discard();
             End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
             item?.Complete();
@@ -245,7 +259,18 @@ public sealed partial class SessionContext
         item?.FailOutcome(failure);
         End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
         item?.Complete();
+
+        // The store still holds the last committed turn's pending timeouts, and nothing else would bring the session
+        // back to run them: a wake-up does, when the earliest is due (an overdue one, the failed turn's own say, is
+        // retried a second later rather than at once against a store that has just failed).
+        if (!Host.IsStopping && durable.CommittedWakeUpAt is { } due)
+        {
+            TimeSpan delay = due - Host.TimeProvider.GetUtcNow();
+            Host.ArmWakeUp(Definition, Id, delay > TimeSpan.Zero ? delay : FailedWakeUpRetry);
+        }
     }
+
+    private static readonly TimeSpan FailedWakeUpRetry = TimeSpan.FromSeconds(1);
 
     private CorrelationKey[] Keys
     {

@@ -127,7 +127,7 @@ public sealed partial class SessionHost
                     throw StoppedError();
                 }
 
-                var mine = new SessionLoad(id, Loaded);
+                var mine = new SessionLoad(definition, id, Loaded);
                 load = loads.GetOrAdd(id, mine);
                 if (load == mine)
                 {
@@ -154,8 +154,10 @@ public sealed partial class SessionHost
                 throw;
             }
 
-            // A session that left memory again meanwhile (ended, or unloaded) is looked up anew, once it has gone.
-            if (loaded is null || (!loaded.IsEnded && !loaded.IsUnloaded))
+            // A session that left memory again meanwhile (ended, or unloaded) is looked up anew, once it has gone. So is
+            // one that a load for another process of the same id did not find: that says nothing of this process's.
+            bool foundNothingForUs = loaded is null && load.Definition != definition;
+            if (!foundNothingForUs && (loaded is null || (!loaded.IsEnded && !loaded.IsUnloaded)))
             {
                 return (loaded, load);
             }
@@ -239,11 +241,34 @@ public sealed partial class SessionHost
             return null;
         }
 
+        // A store that hands out another session's record (or another process's) must not have it run as this one.
+        if (record.Process != definition.ProtocolName || record.Id != id)
+        {
+            throw new SessionStateException(
+                id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: the store returned the record of session '{record.Id}' of process '{record.Process}'.");
+        }
+
         StoredSession stored = StoredSession.Parse(record);
         var session = new SessionContext(this, id, definition);
         session.MakeDurable(NewDurability(definition, id, out _)!);
         session.Bind(definition.CreateBoundProcess(session));
-        session.RestoreState(record, stored);
+        try
+        {
+            session.RestoreState(record, stored);
+        }
+        catch (Exception exception) when (exception is not SessionStateException and not OutOfMemoryException)
+        {
+            throw new SessionStateException(
+                id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: its stored record is unreadable ({exception.Message}).", exception);
+        }
+
+        // A sequential process runs one session at a time: a loaded one takes the turn as a starter does, and gives it
+        // back when it leaves memory (registry.Forget), so it must not leave without having taken it.
+        if (definition.Settings.Execution == ExecutionMode.Sequential)
+        {
+            await registry.WaitForSequentialTurnAsync(definition, StoppingToken).ConfigureAwait(false);
+        }
+
         if (!registry.TryRegister(session, id, record.Keys, out Exception? error))
         {
             registry.LeaveGate(session, definition);
@@ -255,8 +280,19 @@ public sealed partial class SessionHost
             throw error!;
         }
 
-        // Once registered: a timeout already due runs on the session's turn like any message.
-        session.RestoreTimeouts(stored);
+        // Once registered: a timeout already due runs on the session's turn like any message. A timeout that cannot be
+        // restored fails the load, and the half-loaded session leaves memory (its store keeps it as it was).
+        try
+        {
+            session.RestoreTimeouts(stored);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            session.AbandonLoad();
+            throw exception as SessionStateException ?? new SessionStateException(
+                id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: its stored timeouts are unreadable ({exception.Message}).", exception);
+        }
+
         session.MarkActive();
         session.StartIdleWatch();
         return session;

@@ -70,8 +70,50 @@ public sealed partial class SessionHost
         ArgumentNullException.ThrowIfNull(operation);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
         SessionOperation? target = FindOperation(id, operation, out SessionContext? session, out Exception? error);
+        if (session is null && store is not null && error is SessionNotFoundException && !registry.IsStopping)
+        {
+            return SendOnceToStoredAsync(id, operation, message, messageId, error, cancellationToken);
+        }
+
         return target is null
             ? ValueTask.FromException<object?>(error!)
             : target.SendBoxedAsync(session!, id, message, messageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// A message by operation name and id for a session not in memory: the durable process that declares the operation
+    /// and stores the session loads it (its handled ids with it), then the message is sent once, in its turn.
+    /// </summary>
+    private async ValueTask<object?> SendOnceToStoredAsync(
+        SessionId id, string operation, object? message, MessageId messageId, Exception notFound, CancellationToken cancellationToken)
+    {
+        foreach (SessionProcessDefinition definition in DurableProcessCatalog.All)
+        {
+            if (definition.FindOperation(operation) is not { StartsSession: false } target)
+            {
+                continue;
+            }
+
+            (SessionContext? session, SessionLoad? turn) = await EnterAsync(definition, id, cancellationToken).ConfigureAwait(false);
+            if (session is null || session.Definition != definition)
+            {
+                turn?.Leave();
+                continue;
+            }
+
+            ValueTask<object?> pending;
+            try
+            {
+                pending = target.SendBoxedAsync(session, id, message, messageId, cancellationToken);
+            }
+            finally
+            {
+                turn?.Leave();
+            }
+
+            return await pending.ConfigureAwait(false);
+        }
+
+        throw notFound;
     }
 }

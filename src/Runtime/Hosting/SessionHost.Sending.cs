@@ -91,8 +91,10 @@ public sealed partial class SessionHost
     {
         foreach (SessionProcessDefinition definition in DurableProcessCatalog.All)
         {
+            // The session found must be of this process: one of another process (loaded meanwhile) does not declare the operation.
             if (definition.FindOperation(operation) is { StartsSession: false } target
-                && await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is not null)
+                && await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is { } loaded
+                && loaded.Definition == definition)
             {
                 return await target.SendBoxedAsync(this, id, message, cancellationToken).ConfigureAwait(false);
             }

@@ -16,7 +16,7 @@ internal sealed class DurableHosts : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
 
-    public SessionHost Start(int eventReplayCapacity = 0, TimeSpan? passivateAfter = null)
+    public SessionHost Start(int eventReplayCapacity = 0, TimeSpan? passivateAfter = null, TimeSpan? shutdownTimeout = null)
     {
         var host = new SessionHost(new SessionHostOptions
         {
@@ -24,6 +24,7 @@ internal sealed class DurableHosts : IAsyncDisposable
             Store = Store,
             EventReplayCapacity = eventReplayCapacity,
             PassivateAfter = passivateAfter ?? Timeout.InfiniteTimeSpan,
+            ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(30),
         });
         hosts.Add(host);
         return host;

@@ -31,10 +31,10 @@ internal class RecordingStore : ISessionStore
         }
     }
 
-    public ValueTask<SessionRecord?> ReadAsync(string process, SessionId id, CancellationToken cancellationToken) =>
+    public virtual ValueTask<SessionRecord?> ReadAsync(string process, SessionId id, CancellationToken cancellationToken) =>
         inner.ReadAsync(process, id, cancellationToken);
 
-    public ValueTask<SessionId?> FindAsync(string process, CorrelationKey key, CancellationToken cancellationToken) =>
+    public virtual ValueTask<SessionId?> FindAsync(string process, CorrelationKey key, CancellationToken cancellationToken) =>
         inner.FindAsync(process, key, cancellationToken);
 
     public IAsyncEnumerable<SessionWakeUp> ReadWakeUpsAsync(CancellationToken cancellationToken) => inner.ReadWakeUpsAsync(cancellationToken);
