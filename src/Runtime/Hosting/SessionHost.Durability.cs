@@ -12,6 +12,10 @@ public sealed partial class SessionHost
 
     private readonly ConcurrentDictionary<SessionId, SessionLoad> loads = new();
     private int loadsInFlight;
+    private readonly ConcurrentDictionary<(string Process, CorrelationKey Key), KeyLookup> keyLookups = new();
+    private int keyLookupsInFlight;
+    private readonly ConcurrentDictionary<(SessionId Id, string Operation), NameLookup> nameLookups = new();
+    private int nameLookupsInFlight;
     private ISessionStore? store;
     private TimeSpan passivateAfter;
     private int sweeping;
@@ -109,7 +113,7 @@ public sealed partial class SessionHost
     /// <summary>
     /// The running session <paramref name="id"/> (loaded from the store if need be), for a sender about to queue a
     /// message: while a load is under way, senders take turns in the order they came (<see cref="SessionLoad"/>), and
-    /// the caller must end its turn with <see cref="SessionLoad.Leave"/> once its message is queued.
+    /// the caller must end its turn with <see cref="TurnQueue{T}.Leave"/> once its message is queued.
     /// </summary>
     internal async ValueTask<(SessionContext? Session, SessionLoad? Turn)> EnterAsync(SessionProcessDefinition definition, SessionId id, CancellationToken cancellationToken)
     {
@@ -205,10 +209,28 @@ public sealed partial class SessionHost
             return null;
         }
 
+        if (UnsupportedDurableSetting(definition.Settings) is { } setting)
+        {
+            error = new InvalidOperationException($"Process '{definition.ProtocolName}' is durable, which {setting}.");
+            return null;
+        }
+
         error = null;
         EnsurePassivationSweep();
         return new SessionDurability(store, serializerOptions, EventReplayCapacity > 0 ? EventReplayCapacity : DefaultStoredEventCount);
     }
+
+    /// <summary>
+    /// The settings a durable process cannot have, and why: a handler time limit answers the caller while the turn still
+    /// runs, before it can be stored; a single session per host cannot be found in the store without its id, nor kept
+    /// single across hosts.
+    /// </summary>
+    private static string? UnsupportedDurableSetting(SessionProcessSettings settings) =>
+        settings.HandlerTimeLimit is not null
+            ? "rules out HandlerTimeLimitSeconds: a time limit answers the caller before the turn is stored"
+            : settings.Execution == ExecutionMode.Single
+                ? "rules out ExecutionMode.Single: a stored single session cannot be found without its id, nor kept single across hosts"
+                : null;
 
     private void ApplyDurabilityOptions(SessionHostOptions options)
     {
@@ -250,7 +272,7 @@ public sealed partial class SessionHost
 
         StoredSession stored = StoredSession.Parse(record);
         var session = new SessionContext(this, id, definition);
-        session.MakeDurable(NewDurability(definition, id, out _)!);
+        session.MakeDurable(NewDurability(definition, id, out Exception? unsupported) ?? throw unsupported!);
         session.Bind(definition.CreateBoundProcess(session));
         try
         {

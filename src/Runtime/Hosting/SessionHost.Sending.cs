@@ -33,12 +33,42 @@ public sealed partial class SessionHost
     {
         ArgumentNullException.ThrowIfNull(operation);
         SessionOperation? target = FindOperation(id, operation, out SessionContext? session, out Exception? error);
+        if (session is not null && IsLookingUp(id, operation))
+        {
+            // Found in memory while earlier messages by this name still wait for the search: behind them, in order.
+            (session, error) = (null, SessionNotFoundException.NoSuchSession(id));
+        }
+
         if (session is null && store is not null && error is SessionNotFoundException && !registry.IsStopping)
         {
-            return SendToStoredAsync(id, operation, message, error, cancellationToken);
+            // One durable process declares the operation (the usual case): its typed send loads the session and keeps
+            // this sender's order with the others waiting for the load. Several: each is tried in turn.
+            return StoredOperationNamed(operation) is { } only
+                ? only.SendBoxedAsync(this, id, message, cancellationToken)
+                : SendToStoredAsync(id, operation, message, error, cancellationToken);
         }
 
         return target is null ? ValueTask.FromException<object?>(error!) : target.SendBoxedAsync(this, id, message, cancellationToken);
+    }
+
+    /// <summary>The operation named <paramref name="operation"/> when exactly one durable process declares it (as a non-starter); else null.</summary>
+    private static SessionOperation? StoredOperationNamed(string operation)
+    {
+        SessionOperation? only = null;
+        foreach (SessionProcessDefinition definition in DurableProcessCatalog.All)
+        {
+            if (definition.FindOperation(operation) is { StartsSession: false } candidate)
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = candidate;
+            }
+        }
+
+        return only;
     }
 
     /// <summary>
@@ -62,9 +92,11 @@ public sealed partial class SessionHost
         }
 
         SessionContext? target = MessageRouter.SessionFor(registry, operation, message, out error);
-        if (target is null && MayLoad(operation.Process, error))
+        if ((target is null && MayLoad(operation.Process, error)) || (target is not null && IsLookingUp(operation, message)))
         {
-            return SendByStoredKeyAsync(operation, message, error!, cancellationToken);
+            // Not in memory, or found there while earlier messages routed by the same key still wait for the store:
+            // behind them, in order.
+            return SendByStoredKeyAsync(operation, message, error ?? SessionNotFoundException.NoSuchSession(target!.Id), cancellationToken);
         }
 
         return target is null
@@ -72,36 +104,185 @@ public sealed partial class SessionHost
             : operation.SendBoxedAsync(this, target.Id, message, cancellationToken);
     }
 
-    /// <summary>Routes a message whose keys no session in memory holds to the stored session that holds one, loading it.</summary>
+    /// <summary>
+    /// Routes a message whose keys no session in memory holds to the stored session that holds one, loading it. Senders
+    /// routed by one key take turns in the order they came (<see cref="KeyLookup"/>): the store's answer may come late.
+    /// </summary>
     private async ValueTask<object?> SendByStoredKeyAsync(SessionOperation operation, object message, Exception notFound, CancellationToken cancellationToken)
     {
-        foreach (CorrelationKey key in operation.CorrelationKeysOf(message))
+        IReadOnlyList<CorrelationKey> keys = operation.CorrelationKeysOf(message);
+        if (keys.Count == 0)
         {
-            if (await store!.FindAsync(operation.Process.ProtocolName, key, cancellationToken).ConfigureAwait(false) is { } id)
+            throw notFound;
+        }
+
+        (string, CorrelationKey) route = (operation.Process.ProtocolName, keys[0]);
+        var mine = new KeyLookup(route, KeyLookedUp);
+        KeyLookup lookup = keyLookups.GetOrAdd(route, mine);
+        if (lookup == mine)
+        {
+            Interlocked.Increment(ref keyLookupsInFlight);
+            _ = LookUpAsync(mine, keys);
+        }
+
+        Task<SessionId?> turn = lookup.Enter();
+        SessionId? id;
+        try
+        {
+            id = await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !turn.IsCompleted)
+        {
+            _ = turn.ContinueWith(static (_, lookup) => ((KeyLookup)lookup!).Leave(), lookup, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+        catch
+        {
+            lookup.Leave();
+            throw;
+        }
+
+        ValueTask<object?> pending;
+        try
+        {
+            // Queues the message (or joins the session's load queue) before it returns: then the next sender may go.
+            pending = id is { } owner ? operation.SendBoxedAsync(this, owner, message, cancellationToken) : ValueTask.FromException<object?>(notFound);
+        }
+        finally
+        {
+            lookup.Leave();
+        }
+
+        return await pending.ConfigureAwait(false);
+    }
+
+    private async Task LookUpAsync(KeyLookup lookup, IReadOnlyList<CorrelationKey> keys)
+    {
+        Task<SessionId?> found = FindStoredOwnerAsync(lookup.Route.Process, keys);
+        try
+        {
+            await found.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Each waiting sender gets the exception in its turn.
+        }
+
+        lookup.Complete(found);
+    }
+
+    private async Task<SessionId?> FindStoredOwnerAsync(string process, IReadOnlyList<CorrelationKey> keys)
+    {
+        foreach (CorrelationKey key in keys)
+        {
+            if (await store!.FindAsync(process, key, StoppingToken).ConfigureAwait(false) is { } id)
             {
-                return await operation.SendBoxedAsync(this, id, message, cancellationToken).ConfigureAwait(false);
+                return id;
             }
         }
 
-        throw notFound;
+        return null;
     }
 
-    /// <summary>A message by operation name for a session not in memory: the durable process that declares the operation and stores the session.</summary>
+    private void KeyLookedUp(KeyLookup lookup)
+    {
+        keyLookups.TryRemove(new KeyValuePair<(string, CorrelationKey), KeyLookup>(lookup.Route, lookup));
+        Interlocked.Decrement(ref keyLookupsInFlight);
+    }
+
+    /// <summary>True while messages routed by this message's first key wait for the store to name its owner.</summary>
+    private bool IsLookingUp(SessionOperation operation, object message) =>
+        Volatile.Read(ref keyLookupsInFlight) != 0
+        && operation.CorrelationKeysOf(message) is { Count: > 0 } keys
+        && keyLookups.ContainsKey((operation.Process.ProtocolName, keys[0]));
+
+    /// <summary>
+    /// A message by operation name for a session not in memory: the durable process that declares the operation and
+    /// stores the session. Senders by one name to one session take turns in the order they came (<see cref="NameLookup"/>).
+    /// </summary>
     private async ValueTask<object?> SendToStoredAsync(SessionId id, string operation, object? message, Exception notFound, CancellationToken cancellationToken)
+    {
+        (SessionId, string) route = (id, operation);
+        var mine = new NameLookup(route, NameLookedUp);
+        NameLookup lookup = nameLookups.GetOrAdd(route, mine);
+        if (lookup == mine)
+        {
+            Interlocked.Increment(ref nameLookupsInFlight);
+            _ = SearchAsync(mine);
+        }
+
+        Task<SessionOperation?> turn = lookup.Enter();
+        SessionOperation? target;
+        try
+        {
+            target = await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !turn.IsCompleted)
+        {
+            _ = turn.ContinueWith(static (_, lookup) => ((NameLookup)lookup!).Leave(), lookup, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+        catch
+        {
+            lookup.Leave();
+            throw;
+        }
+
+        ValueTask<object?> pending;
+        try
+        {
+            // Queues the message (or joins the session's load queue) before it returns: then the next sender may go.
+            pending = target is not null ? target.SendBoxedAsync(this, id, message, cancellationToken) : ValueTask.FromException<object?>(notFound);
+        }
+        finally
+        {
+            lookup.Leave();
+        }
+
+        return await pending.ConfigureAwait(false);
+    }
+
+    private async Task SearchAsync(NameLookup lookup)
+    {
+        Task<SessionOperation?> found = StoredOperationAsync(lookup.Route.Id, lookup.Route.Operation);
+        try
+        {
+            await found.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Each waiting sender gets the exception in its turn.
+        }
+
+        lookup.Complete(found);
+    }
+
+    /// <summary>The operation of the durable process whose store holds session <paramref name="id"/> (now loaded), or null.</summary>
+    private async Task<SessionOperation?> StoredOperationAsync(SessionId id, string operation)
     {
         foreach (SessionProcessDefinition definition in DurableProcessCatalog.All)
         {
             // The session found must be of this process: one of another process (loaded meanwhile) does not declare the operation.
             if (definition.FindOperation(operation) is { StartsSession: false } target
-                && await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is { } loaded
+                && await LoadAsync(definition, id, StoppingToken).ConfigureAwait(false) is { } loaded
                 && loaded.Definition == definition)
             {
-                return await target.SendBoxedAsync(this, id, message, cancellationToken).ConfigureAwait(false);
+                return target;
             }
         }
 
-        throw notFound;
+        return null;
     }
+
+    private void NameLookedUp(NameLookup lookup)
+    {
+        nameLookups.TryRemove(new KeyValuePair<(SessionId, string), NameLookup>(lookup.Route, lookup));
+        Interlocked.Decrement(ref nameLookupsInFlight);
+    }
+
+    /// <summary>True while messages by this name to session <paramref name="id"/> wait for the search of the stores.</summary>
+    private bool IsLookingUp(SessionId id, string operation) =>
+        Volatile.Read(ref nameLookupsInFlight) != 0 && nameLookups.ContainsKey((id, operation));
 
     /// <summary>The non-starter operation named <paramref name="operation"/> of session <paramref name="id"/>; null with the sender's error.</summary>
     private SessionOperation? FindOperation(SessionId id, string operation, out SessionContext? session, out Exception? error)

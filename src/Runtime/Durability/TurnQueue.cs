@@ -1,0 +1,91 @@
+namespace SessionGen;
+
+/// <summary>
+/// A lookup in the store (a session's load, a correlation key's owner) and the senders that wait for it, in the order
+/// they came. Once it has finished the senders take turns: each queues its message, then lets the next one in
+/// (<see cref="Leave"/>), so one sender's messages keep their order however the continuations are scheduled. It stays in
+/// its host's table until the last of them has left; a sender that comes meanwhile waits behind them.
+/// </summary>
+/// <typeparam name="T">What the lookup finds.</typeparam>
+internal abstract class TurnQueue<T>
+{
+    private readonly Queue<TaskCompletionSource<T>> waiting = new();
+    private Task<T>? outcome;
+    private bool turnTaken;
+    private bool done;
+
+    /// <summary>The last sender has left (or none came): the lookup leaves its host's table.</summary>
+    protected abstract void Finished();
+
+    /// <summary>Waits for the outcome and for this sender's turn; the caller must <see cref="Leave"/> once it has queued its message.</summary>
+    public Task<T> Enter()
+    {
+        var turn = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (waiting)
+        {
+            if (outcome is not null && !turnTaken)
+            {
+                turnTaken = true;
+                Give(turn, outcome);
+                return turn.Task;
+            }
+
+            waiting.Enqueue(turn);
+        }
+
+        return turn.Task;
+    }
+
+    /// <summary>The lookup has finished (<paramref name="loaded"/> has its outcome or its exception): the first waiting sender goes.</summary>
+    public void Complete(Task<T> loaded)
+    {
+        lock (waiting)
+        {
+            outcome = loaded;
+        }
+
+        PassTurn(taken: false);
+    }
+
+    /// <summary>The sender whose turn it was has queued its message (or gave up): the next one goes.</summary>
+    public void Leave() => PassTurn(taken: true);
+
+    private void PassTurn(bool taken)
+    {
+        TaskCompletionSource<T>? next;
+        lock (waiting)
+        {
+            if (taken)
+            {
+                turnTaken = false;
+            }
+
+            if (turnTaken || !waiting.TryDequeue(out next))
+            {
+                if (!turnTaken && outcome is not null && !done)
+                {
+                    done = true;
+                    Finished();
+                }
+
+                return;
+            }
+
+            turnTaken = true;
+        }
+
+        Give(next, outcome!);
+    }
+
+    private static void Give(TaskCompletionSource<T> turn, Task<T> loaded)
+    {
+        if (loaded.IsFaulted)
+        {
+            turn.SetException(loaded.Exception!.InnerExceptions);
+        }
+        else
+        {
+            turn.SetResult(loaded.Result);
+        }
+    }
+}
