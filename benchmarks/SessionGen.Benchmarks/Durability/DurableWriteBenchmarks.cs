@@ -19,6 +19,8 @@ namespace SessionGen.Benchmarks.Durability;
 /// </summary>
 [Config(typeof(DurableWritesConfig))]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[MedianColumn]
+[MemoryDiagnoser]
 public class DurableWriteBenchmarks
 {
     /// <summary>Sessions with a write in flight.</summary>
