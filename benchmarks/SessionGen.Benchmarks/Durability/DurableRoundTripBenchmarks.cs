@@ -20,7 +20,7 @@ namespace SessionGen.Benchmarks.Durability;
 /// the other: 15 short iterations per row and the Min and Median columns make the rows comparable.
 /// </remarks>
 [Config(typeof(DurableWritesConfig))]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 15, invocationCount: 1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15, invocationCount: 1)]
 [MinColumn]
 [MedianColumn]
 [MaxColumn]

@@ -18,7 +18,7 @@ namespace SessionGen.Benchmarks.Durability;
 /// <see cref="AkkaPersistentCounter"/>s on Akka.Persistence.Sql's SQLite journal, each with one command in flight.
 /// </summary>
 [Config(typeof(DurableWritesConfig))]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 5, invocationCount: 1)]
 [MedianColumn]
 [MemoryDiagnoser]
 public class DurableWriteBenchmarks
