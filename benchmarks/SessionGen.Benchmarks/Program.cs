@@ -1,6 +1,14 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using SessionGen.Benchmarks.Durability;
+
+// Not a benchmark: the passivation memory and disk figures (docs/performance.md, Durable sessions).
+if (args.Length > 0 && args[0] == "--million")
+{
+    return await MillionSessions.RunAsync(args[1..]);
+}
 
 // Building BenchmarkDotNet's boilerplate project can take minutes on a busy 2-core machine: allow 10.
 IConfig config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+return 0;

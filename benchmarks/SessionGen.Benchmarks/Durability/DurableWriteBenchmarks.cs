@@ -1,5 +1,7 @@
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using SessionGen.Benchmarks.Infrastructure;
 
 namespace SessionGen.Benchmarks.Durability;
 
@@ -10,9 +12,15 @@ namespace SessionGen.Benchmarks.Durability;
 /// upserting every pending write in one transaction, by hand; (b) <see cref="RawCommitPerWrite"/>: the same writer with
 /// one transaction per write; (c) <see cref="SqliteSessionStore"/>: SessionGen.Sqlite with its defaults (version
 /// checks, key table). Each iteration gets a fresh database file (made and deleted outside the timing).
+/// Durable sessions, one acknowledged message per operation (issue 13): (d) <see cref="SessionGenDurable"/>: 1,000
+/// sessions of the durable <see cref="DurableCounter"/> over <see cref="global::SessionGen.SqliteSessionStore"/>, each with one
+/// awaited <c>IncrementAsync</c> in flight; (e) <see cref="AkkaPersistenceSql"/>: 1,000
+/// <see cref="AkkaPersistentCounter"/>s on Akka.Persistence.Sql's SQLite journal, each with one command in flight.
 /// </summary>
 [Config(typeof(DurableWritesConfig))]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 5, invocationCount: 1)]
+[MedianColumn]
+[MemoryDiagnoser]
 public class DurableWriteBenchmarks
 {
     /// <summary>Sessions with a write in flight.</summary>
@@ -23,6 +31,16 @@ public class DurableWriteBenchmarks
 
     /// <summary>Versions per session with one commit per write (about 100 times slower): 3,000 writes per iteration.</summary>
     public const int UnbatchedVersions = 3;
+
+    /// <summary>Messages per Akka.Persistence counter (its journal is ~20-50 times slower): 5,000 per iteration.</summary>
+    public const int AkkaMessages = 5;
+
+    private readonly Countdown countdown = new();
+    private SessionHost? host;
+    private SqliteSessionStore? store;
+    private DurableCounter.Client[] clients = [];
+    private ActorSystem? akka;
+    private IActorRef[] counters = [];
 
     private static readonly byte[] Data = CreateData();
     private IDurableWriter? writer;
@@ -45,16 +63,63 @@ public class DurableWriteBenchmarks
         writer.WriteAsync(new SessionRecord("warm-up", SessionId.New(), 1, false, Data, [], null)).AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>Closes the writer and deletes the file.</summary>
+    /// <summary>
+    /// A new file, store and host with 1,000 started <see cref="DurableCounter"/> sessions (each start is stored: the
+    /// timed messages write version 2 on).
+    /// </summary>
+    [IterationSetup(Target = nameof(SessionGenDurable))]
+    public void SetupSessionGen()
+    {
+        (host, store) = DurableHosts.CreateSessionGen(NewFile());
+        var starts = new Task<DurableCounter.Client>[Sessions];
+        for (int i = 0; i < starts.Length; i++)
+        {
+            starts[i] = DurableCounter.StartAsync(host).AsTask();
+        }
+
+        clients = Task.WhenAll(starts).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// A new file and actor system with 1,000 <see cref="AkkaPersistentCounter"/>s, each recovered and one event
+    /// persisted (tables created, journal warm) before the timing.
+    /// </summary>
+    [IterationSetup(Target = nameof(AkkaPersistenceSql))]
+    public void SetupAkka()
+    {
+        akka = DurableHosts.CreateAkka(NewFile(), "durable");
+        counters = new IActorRef[Sessions];
+        for (int i = 0; i < counters.Length; i++)
+        {
+            string persistenceId = "counter-" + ids[i].Value;
+            counters[i] = akka.ActorOf(Props.Create(() => new AkkaPersistentCounter(persistenceId)), "c" + i);
+        }
+
+        RunAkkaAsync(target: 1).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Closes the writer, host or actor system and deletes the file.</summary>
     [IterationCleanup]
     public void Cleanup()
     {
         writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         writer = null;
-        foreach (string suffix in new[] { "", "-wal", "-shm" })
+        if (host is not null)
         {
-            File.Delete(path + suffix);
+            DurableHosts.Stop(host, store!);
+            host = null;
+            store = null;
+            clients = [];
         }
+
+        if (akka is not null)
+        {
+            AkkaSystems.Stop(akka);
+            akka = null;
+            counters = [];
+        }
+
+        DurableHosts.Delete(path);
     }
 
     /// <summary>(a) The group-commit floor.</summary>
@@ -69,7 +134,45 @@ public class DurableWriteBenchmarks
     [Benchmark(OperationsPerInvoke = Sessions * BatchedVersions)]
     public Task SqliteSessionStore() => RunAsync(BatchedVersions);
 
-    // An Akka.Persistence.Sql journal on SQLite row goes here (same sessions, one event persisted per write).
+    /// <summary>(d) SessionGen durable sessions: 1,000 × 50 awaited <c>IncrementAsync</c>, each stored before its answer.</summary>
+    [Benchmark(OperationsPerInvoke = Sessions * BatchedVersions)]
+    public Task SessionGenDurable()
+    {
+        var sessions = new Task[Sessions];
+        for (int i = 0; i < sessions.Length; i++)
+        {
+            sessions[i] = RunCounterAsync(clients[i], BatchedVersions);
+        }
+
+        return Task.WhenAll(sessions);
+    }
+
+    /// <summary>(e) Akka.Persistence.Sql on SQLite: 1,000 × 5 commands, each persisted before its reply.</summary>
+    [Benchmark(OperationsPerInvoke = Sessions * AkkaMessages)]
+    public Task AkkaPersistenceSql() => RunAkkaAsync(target: 1 + AkkaMessages);
+
+    private static async Task RunCounterAsync(DurableCounter.Client counter, int messages)
+    {
+        for (int i = 0; i < messages; i++)
+        {
+            await counter.IncrementAsync();
+        }
+    }
+
+    // Every counter gets one Increment with the driver as its sender; the driver answers each reply below target with
+    // the next, so each counter has one command in flight until it reaches target.
+    private Task RunAkkaAsync(int target)
+    {
+        Task done = countdown.Reset(Sessions);
+        Countdown signal = countdown;
+        IActorRef driver = akka!.ActorOf(Props.Create(() => new AkkaCounterDriver(target, signal)));
+        foreach (IActorRef counter in counters)
+        {
+            counter.Tell(Increment.Instance, driver);
+        }
+
+        return done;
+    }
 
     private Task RunAsync(int versions)
     {
