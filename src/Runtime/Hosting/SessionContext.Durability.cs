@@ -257,7 +257,16 @@ public sealed partial class SessionContext
             _ => new SessionStateException(Id, $"Session '{Id}' of process '{Definition.ProtocolName}' could not be stored: {exception.Message}", exception),
         };
         item?.FailOutcome(failure);
-        End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
+
+        // The session did not end (the store has it as it was): what it had accepted behind this turn goes to it as
+        // the store has it, loaded again, in order; nothing is answered as if the session had ended.
+        (MailboxEntry[] queued, MailboxItem[] waiting) = Host.IsStopping ? ([], []) : CloseMailbox();
+        End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded, closedBy: Host.IsStopping ? null : ([], []));
+        if (queued.Length + waiting.Length > 0)
+        {
+            _ = Host.RequeueAsync(this, queued, waiting);
+        }
+
         item?.Complete();
 
         // The store still holds the last committed turn's pending timeouts, and nothing else would bring the session
@@ -271,6 +280,18 @@ public sealed partial class SessionContext
     }
 
     private static readonly TimeSpan FailedWakeUpRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>Queues, on this (reloaded) session, an entry another instance of it had accepted; false when it cannot.</summary>
+    internal bool Repost(in MailboxEntry entry)
+    {
+        if (entry.Item is { } item)
+        {
+            item.MoveTo(this);
+            return TryPostMessage(item, mayRunInline: false, whenFull: null) is EnqueueResult.Accepted or EnqueueResult.Waiting;
+        }
+
+        return TryPostOneWay(entry.OneWay!, entry.Message) == EnqueueResult.Accepted;
+    }
 
     private CorrelationKey[] Keys
     {

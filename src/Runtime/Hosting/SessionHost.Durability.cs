@@ -192,6 +192,46 @@ public sealed partial class SessionHost
         Interlocked.Decrement(ref loadsInFlight);
     }
 
+    /// <summary>
+    /// What a durable session had accepted when it left memory after a failed write: it goes to the session as the store
+    /// has it, loaded again, in order (its stored timeouts come back with the record instead). What cannot be queued
+    /// there is answered and dead-lettered, never dropped.
+    /// </summary>
+    internal async Task RequeueAsync(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting)
+    {
+        SessionContext? session = null;
+        SessionLoad? turn = null;
+        Exception? failure = null;
+        try
+        {
+            (session, turn) = await EnterAsync(left.Definition, left.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+
+        try
+        {
+            foreach (MailboxEntry entry in queued.Concat(waiting.Select(static item => new MailboxEntry(item))))
+            {
+                if (entry.Item is TimerEntry)
+                {
+                    continue;
+                }
+
+                if (session is null || !session.Repost(entry))
+                {
+                    entry.Reject(left, failure ?? SessionNotFoundException.NoSuchSession(left.Id), DeadLetterReason.SessionEnded);
+                }
+            }
+        }
+        finally
+        {
+            turn?.Leave();
+        }
+    }
+
     /// <summary>True while session <paramref name="id"/> is being loaded, or its waiting senders are still queuing their messages.</summary>
     internal bool IsLoading(SessionId id) => Volatile.Read(ref loadsInFlight) != 0 && loads.ContainsKey(id);
 

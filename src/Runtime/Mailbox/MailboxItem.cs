@@ -45,6 +45,11 @@ internal abstract class MailboxItem
     /// </summary>
     internal virtual bool TryWriteHandledId(System.Text.Json.Utf8JsonWriter json, System.Text.Json.JsonSerializerOptions options, string process, DateTimeOffset handledAt) => false;
 
+    /// <summary>Belongs from now on to <paramref name="session"/>, a reloaded instance of the session it was queued on.</summary>
+    internal virtual void MoveTo(SessionContext session)
+    {
+    }
+
     /// <summary>Replaces the outcome <see cref="Complete"/> will report with <paramref name="failure"/> (a durable turn that could not be stored).</summary>
     internal virtual void FailOutcome(Exception failure)
     {

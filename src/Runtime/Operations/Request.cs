@@ -88,6 +88,8 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         return request;
     }
 
+    internal override void MoveTo(SessionContext owner) => session = owner;
+
     /// <summary>Says which message id it carries; before it is queued (it may run at once).</summary>
     internal void Carry(MessageId id) => messageId = id;
 
