@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SessionGen.AspNetCore;
 using SessionGen.AspNetCore.Endpoints;
+using SessionGen.AspNetCore.Infrastructure;
 
 namespace SessionGen;
 

@@ -1,10 +1,11 @@
 using System.ComponentModel;
 
-namespace SessionGen.AspNetCore;
+namespace SessionGen.AspNetCore.Infrastructure;
 
 /// <summary>
 /// Implemented by the generator for every <c>[SessionProcess]</c> class of a project that references
 /// SessionGen.AspNetCore; <c>MapSessionProcess&lt;P&gt;</c> takes its JSON binding from it, so no reflection is needed.
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface ISessionHttpProcess

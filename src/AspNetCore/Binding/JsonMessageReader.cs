@@ -2,11 +2,12 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace SessionGen.AspNetCore;
+namespace SessionGen.AspNetCore.Infrastructure;
 
 /// <summary>
 /// The steps generated message readers are made of. Values go through System.Text.Json with the
 /// <see cref="JsonTypeInfo{T}"/> that the application's options resolve (a source-generated context under AOT).
+/// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonMessageReader

@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using SessionGen.Infrastructure;
 
-namespace SessionGen.AspNetCore;
+namespace SessionGen.AspNetCore.Infrastructure;
 
-/// <summary>One operation as HTTP sees it: the runtime's operation, its parameters' types and JSON names, and its reader.</summary>
+/// <summary>
+/// One operation as HTTP sees it: the runtime's operation, its parameters' types and JSON names, and its reader. For code the SessionGen generator emits; not a stable API.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OperationJsonBinding
 {

@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using SessionGen.Infrastructure;
 
-namespace SessionGen.AspNetCore;
+namespace SessionGen.AspNetCore.Infrastructure;
 
-/// <summary>A process's operations as HTTP sees them (generated; see <see cref="ISessionHttpProcess"/>).</summary>
+/// <summary>
+/// A process's operations as HTTP sees them (generated; see <see cref="ISessionHttpProcess"/>). For code the SessionGen generator emits; not a stable API.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SessionJsonBinding
 {

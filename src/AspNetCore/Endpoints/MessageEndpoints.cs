@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SessionGen.AspNetCore.Infrastructure;
 
 namespace SessionGen.AspNetCore.Endpoints;
 

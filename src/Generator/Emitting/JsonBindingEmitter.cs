@@ -15,9 +15,9 @@ namespace SessionGen.Generator.Emitting;
 internal static class JsonBindingEmitter
 {
     /// <summary>The interface whose presence in the compilation turns this output on.</summary>
-    public const string InterfaceMetadataName = "SessionGen.AspNetCore.ISessionHttpProcess";
+    public const string InterfaceMetadataName = "SessionGen.AspNetCore.Infrastructure.ISessionHttpProcess";
 
-    private const string Http = "global::SessionGen.AspNetCore";
+    private const string Http = "global::SessionGen.AspNetCore.Infrastructure";
 
     public static string Emit(ProcessModel process) =>
         HierarchyEmitter.Write(process.Hierarchy, $" : {Http}.ISessionHttpProcess", process, static (writer, process) => EmitBinding(writer, process));

@@ -17,7 +17,7 @@ internal static class References
     public static MetadataReference Runtime { get; } = MetadataReference.CreateFromFile(typeof(OnAttribute).Assembly.Location);
 
     /// <summary>SessionGen.AspNetCore, whose <c>ISessionHttpProcess</c> turns on the generator's <c>.Http.g.cs</c> file.</summary>
-    public static MetadataReference AspNetCore { get; } = MetadataReference.CreateFromFile(typeof(SessionGen.AspNetCore.ISessionHttpProcess).Assembly.Location);
+    public static MetadataReference AspNetCore { get; } = MetadataReference.CreateFromFile(typeof(SessionGen.AspNetCore.Infrastructure.ISessionHttpProcess).Assembly.Location);
 
     /// <summary>The framework's reference assemblies plus the runtime.</summary>
     public static Task<ImmutableArray<MetadataReference>> AllAsync() => All.Value;

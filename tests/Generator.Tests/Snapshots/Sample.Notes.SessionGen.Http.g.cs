@@ -3,81 +3,81 @@
 
 namespace Sample
 {
-    partial class Notes : global::SessionGen.AspNetCore.ISessionHttpProcess
+    partial class Notes : global::SessionGen.AspNetCore.Infrastructure.ISessionHttpProcess
     {
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        static global::SessionGen.AspNetCore.SessionJsonBinding global::SessionGen.AspNetCore.ISessionHttpProcess.CreateJsonBinding() => new global::SessionGen.AspNetCore.SessionJsonBinding(
+        static global::SessionGen.AspNetCore.Infrastructure.SessionJsonBinding global::SessionGen.AspNetCore.Infrastructure.ISessionHttpProcess.CreateJsonBinding() => new global::SessionGen.AspNetCore.Infrastructure.SessionJsonBinding(
             SessionDefinition.Instance,
-            new global::SessionGen.AspNetCore.OperationJsonBinding[]
+            new global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding[]
             {
-                new global::SessionGen.AspNetCore.OperationJsonBinding(
+                new global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding(
                     SessionDefinition.OpenOperation,
-                    new global::System.Type[] { global::SessionGen.AspNetCore.OperationJsonBinding.TypeOf<string>(), global::SessionGen.AspNetCore.OperationJsonBinding.TypeOf<string?>() },
+                    new global::System.Type[] { global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding.TypeOf<string>(), global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding.TypeOf<string?>() },
                     new string[] { "title", "author" },
                     static (ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) =>
                     {
                         string value0 = default!;
                         bool seen0 = false;
                         string? value1 = default!;
-                        global::SessionGen.AspNetCore.JsonMessageReader.ReadStartObject(ref reader);
-                        while (global::SessionGen.AspNetCore.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                        while (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
                         {
-                            if (global::SessionGen.AspNetCore.JsonMessageReader.Matches(property, "title", "Title"))
+                            if (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Matches(property, "title", "Title"))
                             {
-                                value0 = global::SessionGen.AspNetCore.JsonMessageReader.ReadValue<string>(ref reader, options, "title", allowNull: false)!;
+                                value0 = global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "title", allowNull: false)!;
                                 seen0 = true;
                             }
-                            else if (global::SessionGen.AspNetCore.JsonMessageReader.Matches(property, "author", "Author"))
+                            else if (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Matches(property, "author", "Author"))
                             {
-                                value1 = global::SessionGen.AspNetCore.JsonMessageReader.ReadValue<string?>(ref reader, options, "author", allowNull: true)!;
+                                value1 = global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadValue<string?>(ref reader, options, "author", allowNull: true)!;
                             }
                             else
                             {
                                 reader.Skip();
                             }
                         }
-                        global::SessionGen.AspNetCore.JsonMessageReader.Require(seen0, "title");
+                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Require(seen0, "title");
                         return new Messages.Open(value0, value1);
                     }),
-                new global::SessionGen.AspNetCore.OperationJsonBinding(
+                new global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding(
                     SessionDefinition.WriteOperation,
-                    new global::System.Type[] { global::SessionGen.AspNetCore.OperationJsonBinding.TypeOf<string>(), global::SessionGen.AspNetCore.OperationJsonBinding.TypeOf<int?>() },
+                    new global::System.Type[] { global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding.TypeOf<string>(), global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding.TypeOf<int?>() },
                     new string[] { "write", "line" },
                     static (ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) =>
                     {
                         string value0 = default!;
                         bool seen0 = false;
                         int? value1 = default!;
-                        global::SessionGen.AspNetCore.JsonMessageReader.ReadStartObject(ref reader);
-                        while (global::SessionGen.AspNetCore.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                        while (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
                         {
-                            if (global::SessionGen.AspNetCore.JsonMessageReader.Matches(property, "write", "WriteValue"))
+                            if (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Matches(property, "write", "WriteValue"))
                             {
-                                value0 = global::SessionGen.AspNetCore.JsonMessageReader.ReadValue<string>(ref reader, options, "write", allowNull: false)!;
+                                value0 = global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "write", allowNull: false)!;
                                 seen0 = true;
                             }
-                            else if (global::SessionGen.AspNetCore.JsonMessageReader.Matches(property, "line", "Line"))
+                            else if (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Matches(property, "line", "Line"))
                             {
-                                value1 = global::SessionGen.AspNetCore.JsonMessageReader.ReadValue<int?>(ref reader, options, "line", allowNull: true)!;
+                                value1 = global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadValue<int?>(ref reader, options, "line", allowNull: true)!;
                             }
                             else
                             {
                                 reader.Skip();
                             }
                         }
-                        global::SessionGen.AspNetCore.JsonMessageReader.Require(seen0, "write");
+                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Require(seen0, "write");
                         return new Messages.Write(value0, value1);
                     }),
-                new global::SessionGen.AspNetCore.OperationJsonBinding(
+                new global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding(
                     SessionDefinition.ClearOperation,
                     new global::System.Type[] {  },
                     new string[] {  },
                     static (ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) =>
                     {
-                        global::SessionGen.AspNetCore.JsonMessageReader.ReadStartObject(ref reader);
-                        while (global::SessionGen.AspNetCore.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                        while (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
                         {
                             reader.Skip();
                         }
