@@ -36,6 +36,30 @@ internal abstract class TurnQueue<T>
         return turn.Task;
     }
 
+    /// <summary>
+    /// <see cref="Enter"/>, then waits for the turn: entered at once (in call order), awaited with
+    /// <paramref name="cancellationToken"/>. A sender that gives up while in line passes its turn on when it comes; one
+    /// whose turn brings an exception has left already. Otherwise the caller must <see cref="Leave"/>.
+    /// </summary>
+    public async Task<T> WaitTurnAsync(CancellationToken cancellationToken)
+    {
+        Task<T> turn = Enter();
+        try
+        {
+            return await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !turn.IsCompleted)
+        {
+            _ = turn.ContinueWith(static (_, queue) => ((TurnQueue<T>)queue!).Leave(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+        catch
+        {
+            Leave();
+            throw;
+        }
+    }
+
     /// <summary>The lookup has finished (<paramref name="loaded"/> has its outcome or its exception): the first waiting sender goes.</summary>
     public void Complete(Task<T> loaded)
     {

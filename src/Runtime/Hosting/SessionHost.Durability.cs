@@ -140,23 +140,7 @@ public sealed partial class SessionHost
                 }
             }
 
-            Task<SessionContext?> turn = load.Enter();
-            SessionContext? loaded;
-            try
-            {
-                loaded = await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !turn.IsCompleted)
-            {
-                // Given up while in line: when its turn comes it passes it on at once.
-                _ = turn.ContinueWith(static (_, load) => ((SessionLoad)load!).Leave(), load, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                throw;
-            }
-            catch
-            {
-                load.Leave();
-                throw;
-            }
+            SessionContext? loaded = await load.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
 
             // A session that left memory again meanwhile (ended, or unloaded) is looked up anew, once it has gone. So is
             // one that a load for another process of the same id did not find: that says nothing of this process's.

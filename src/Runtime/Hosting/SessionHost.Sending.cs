@@ -125,22 +125,7 @@ public sealed partial class SessionHost
             _ = LookUpAsync(mine, keys);
         }
 
-        Task<SessionId?> turn = lookup.Enter();
-        SessionId? id;
-        try
-        {
-            id = await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !turn.IsCompleted)
-        {
-            _ = turn.ContinueWith(static (_, lookup) => ((KeyLookup)lookup!).Leave(), lookup, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw;
-        }
-        catch
-        {
-            lookup.Leave();
-            throw;
-        }
+        SessionId? id = await lookup.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
 
         ValueTask<object?> pending;
         try
@@ -211,22 +196,7 @@ public sealed partial class SessionHost
             _ = SearchAsync(mine);
         }
 
-        Task<SessionOperation?> turn = lookup.Enter();
-        SessionOperation? target;
-        try
-        {
-            target = await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !turn.IsCompleted)
-        {
-            _ = turn.ContinueWith(static (_, lookup) => ((NameLookup)lookup!).Leave(), lookup, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw;
-        }
-        catch
-        {
-            lookup.Leave();
-            throw;
-        }
+        SessionOperation? target = await lookup.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
 
         ValueTask<object?> pending;
         try
