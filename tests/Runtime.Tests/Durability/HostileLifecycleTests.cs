@@ -13,7 +13,7 @@ public sealed class HostileLifecycleTests
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [Fact]
-    public async Task Bug_a_turn_still_running_at_the_shutdown_deadline_is_not_answered_as_done_when_it_was_never_stored()
+    public async Task A_turn_still_running_at_the_shutdown_deadline_is_not_answered_as_done_when_it_was_never_stored()
     {
         var store = new RecordingStore(new InMemorySessionStore());
         await using var hosts = new DurableHosts(store);
@@ -117,7 +117,7 @@ public sealed class HostileLifecycleTests
     }
 
     [Fact]
-    public async Task Bug_a_sequential_durable_process_makes_a_new_starter_wait_while_a_reloaded_session_runs()
+    public async Task A_sequential_durable_process_makes_a_new_starter_wait_while_a_reloaded_session_runs()
     {
         await using var hosts = new DurableHosts();
         SessionHost host = hosts.Start();

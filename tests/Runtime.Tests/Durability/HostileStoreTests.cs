@@ -12,7 +12,7 @@ public sealed class HostileStoreTests
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
     [Fact]
-    public async Task Bug_a_record_of_another_process_handed_out_by_the_store_is_refused_not_loaded_with_default_fields()
+    public async Task A_record_of_another_process_handed_out_by_the_store_is_refused_not_loaded_with_default_fields()
     {
         // The store ignores the process it is asked for (keyed by id only): a Tab id finds a Journal's record.
         var inner = new InMemorySessionStore();
@@ -29,7 +29,7 @@ public sealed class HostileStoreTests
     }
 
     [Fact]
-    public async Task Bug_a_record_of_another_session_handed_out_by_the_store_is_refused_not_loaded_under_the_asked_id()
+    public async Task A_record_of_another_session_handed_out_by_the_store_is_refused_not_loaded_under_the_asked_id()
     {
         var inner = new InMemorySessionStore();
         SessionId? decoy = null;
@@ -49,7 +49,7 @@ public sealed class HostileStoreTests
     [InlineData("""{"format":1,"fields":[1,2],"state":0,"timeouts":[],"events":{"last":0,"recent":[]},"ids":[]}""")]
     [InlineData("""{"format":1,"fields":{},"state":0,"timeouts":[],"events":{"last":0,"recent":[]},"ids":[{"what":1}]}""")]
     [InlineData("""{"format":1,"fields":{},"state":0,"timeouts":[],"events":{"last":0,"recent":[]},"ids":[{"id":"a","op":"Add","at":"yesterday"}]}""")]
-    public async Task Bug_a_damaged_record_is_a_SessionStateException_naming_the_session_not_whatever_the_parser_threw(string data)
+    public async Task A_damaged_record_is_a_SessionStateException_naming_the_session_not_whatever_the_parser_threw(string data)
     {
         var store = new InMemorySessionStore();
         SessionId id = SessionId.New();
@@ -64,7 +64,7 @@ public sealed class HostileStoreTests
     }
 
     [Fact]
-    public async Task Bug_a_record_whose_pending_timeout_cannot_be_restored_leaves_no_half_loaded_session_behind()
+    public async Task A_record_whose_pending_timeout_cannot_be_restored_leaves_no_half_loaded_session_behind()
     {
         var store = new InMemorySessionStore();
         SessionId id = SessionId.New();
@@ -99,7 +99,7 @@ public sealed class HostileStoreTests
     }
 
     [Fact]
-    public async Task Bug_a_failed_write_does_not_lose_the_sessions_pending_timeout()
+    public async Task A_failed_write_does_not_lose_the_sessions_pending_timeout()
     {
         var store = new GatedStore(new InMemorySessionStore());
         await using var hosts = new DurableHosts(store);
@@ -121,7 +121,7 @@ public sealed class HostileStoreTests
     }
 
     [Fact]
-    public async Task Bug_messages_queued_behind_a_turn_whose_write_failed_are_not_told_the_session_ended_nor_dead_lettered()
+    public async Task Messages_queued_behind_a_turn_whose_write_failed_are_not_told_the_session_ended_nor_dead_lettered()
     {
         var store = new GatedStore(new InMemorySessionStore());
         await using var hosts = new DurableHosts(store);
@@ -145,7 +145,7 @@ public sealed class HostileStoreTests
     }
 
     [Fact]
-    public async Task Bug_a_send_by_operation_name_with_a_message_id_loads_the_stored_session()
+    public async Task A_send_by_operation_name_with_a_message_id_loads_the_stored_session()
     {
         await using var hosts = new DurableHosts();
         SessionHost host = hosts.Start();
@@ -161,7 +161,7 @@ public sealed class HostileStoreTests
     }
 
     [Fact]
-    public async Task Bug_a_sender_is_not_told_its_stored_session_is_missing_because_a_load_of_the_same_id_for_another_process_was_under_way()
+    public async Task A_sender_is_not_told_its_stored_session_is_missing_because_a_load_of_the_same_id_for_another_process_was_under_way()
     {
         var store = new GatedReadsStore(new InMemorySessionStore());
         await using var hosts = new DurableHosts(store);
@@ -182,7 +182,7 @@ public sealed class HostileStoreTests
     }
 
     [Fact]
-    public async Task Bug_sends_by_operation_name_to_a_stored_session_are_handled_in_the_order_sent()
+    public async Task Sends_by_operation_name_to_a_stored_session_are_handled_in_the_order_sent()
     {
         await using var hosts = new DurableHosts(new SlowFindStore(new InMemorySessionStore()));
         SessionHost host = hosts.Start();
@@ -205,7 +205,7 @@ public sealed class HostileStoreTests
     }
 
     [Fact]
-    public async Task Bug_correlated_sends_to_a_stored_session_are_handled_in_the_order_sent()
+    public async Task Correlated_sends_to_a_stored_session_are_handled_in_the_order_sent()
     {
         await using var hosts = new DurableHosts(new SlowFindStore(new InMemorySessionStore()));
         SessionHost host = hosts.Start();
