@@ -153,10 +153,16 @@ internal sealed class SessionDurability
 
     private DateTimeOffset? WriteTimeouts(Utf8JsonWriter json, string process)
     {
-        timers.RemoveAll(static timer => !timer.IsPending);
+        if (timers.Count > 0)
+        {
+            timers.RemoveAll(static timer => !timer.IsPending);
+        }
+
         DateTimeOffset? earliest = null;
         json.WriteStartArray(StoredFormat.Timeouts);
-        foreach (DurableTimer timer in timers.OrderBy(static timer => timer.DueAt))
+        // In due order, ties in the order scheduled (OrderBy is stable); most sessions have none or one.
+        IEnumerable<DurableTimer> inDueOrder = timers.Count > 1 ? timers.OrderBy(static timer => timer.DueAt) : timers;
+        foreach (DurableTimer timer in inDueOrder)
         {
             json.WriteStartObject();
             json.WriteString(StoredFormat.TimeoutName, timer.Entry.DurableName);
@@ -177,18 +183,20 @@ internal sealed class SessionDurability
     {
         DateTimeOffset now = session.Host.TimeProvider.GetUtcNow();
         DateTimeOffset windowStart = now - session.Host.DeduplicationWindow;
+        bool carriesId = item is { CarriesMessageId: true };
         List<StoredHandledId> ids = handledIds;
-        if (ids.Count > 0 && (ids[0].HandledAt <= windowStart || item is not null))
+        if (carriesId || (ids.Count > 0 && ids[0].HandledAt <= windowStart))
         {
+            // A copy: the committed list changes only once this turn is committed (Committed), never before.
             ids = handledIds.Where(id => id.HandledAt > windowStart).ToList();
         }
 
-        if (item is not null)
+        if (carriesId)
         {
             var buffer = new ArrayBufferWriter<byte>(128);
             using (var entry = new Utf8JsonWriter(buffer))
             {
-                if (item.TryWriteHandledId(entry, Options, process, now))
+                if (item!.TryWriteHandledId(entry, Options, process, now))
                 {
                     entry.Flush();
                     ids.Add(new StoredHandledId(now, buffer.WrittenMemory.ToArray()));

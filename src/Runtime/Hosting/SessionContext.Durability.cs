@@ -220,7 +220,7 @@ public sealed partial class SessionContext
             return false;
         }
 
-        List<(object Payload, string? Participant)> events = [.. durable.Unpublished];
+        (object Payload, string? Participant)[] events = durable.Unpublished.Count == 0 ? [] : [.. durable.Unpublished];
         durable.Committed(record);
         durable.LastActive = Host.TimeProvider.GetTimestamp();
         foreach ((object payload, string? participant) in events)

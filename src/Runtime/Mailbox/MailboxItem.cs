@@ -39,6 +39,9 @@ internal abstract class MailboxItem
     /// <summary>Tells whoever waits for this item how <see cref="RunAsync"/> went.</summary>
     internal abstract void Complete();
 
+    /// <summary>True for a request sent with a message id (see <see cref="TryWriteHandledId"/>).</summary>
+    internal virtual bool CarriesMessageId => false;
+
     /// <summary>
     /// A request sent with a message id writes the id and its outcome (for a durable session's record), when its handler
     /// ran; false for everything else.

@@ -90,6 +90,8 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     internal override void MoveTo(SessionContext owner) => session = owner;
 
+    internal override bool CarriesMessageId => messageId.Value.Length > 0;
+
     /// <summary>Says which message id it carries; before it is queued (it may run at once).</summary>
     internal void Carry(MessageId id) => messageId = id;
 

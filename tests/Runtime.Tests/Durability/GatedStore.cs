@@ -13,6 +13,9 @@ internal sealed class GatedStore : RecordingStore
     /// <summary>When set, every write fails with it (after the gate opens) and stores nothing.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>When set, only the next write fails with <see cref="Failure"/>; the ones after it succeed.</summary>
+    public bool FailOnce { get; set; }
+
     public bool Closed { get; private set; }
 
     public void Close()
@@ -36,6 +39,11 @@ internal sealed class GatedStore : RecordingStore
 
         if (Failure is { } failure)
         {
+            if (FailOnce)
+            {
+                Failure = null;
+            }
+
             throw failure;
         }
 
