@@ -155,6 +155,25 @@ public sealed partial class SessionHost
         }
     }
 
+    /// <summary>
+    /// Queues a message on session <paramref name="id"/>, loading it first if need be: <paramref name="queue"/> runs
+    /// with the session (null when neither memory nor the store has it) while this sender holds its turn among those
+    /// waiting for the load, so their messages keep their order; its result is what it queued (a pending answer, a flag).
+    /// </summary>
+    internal async ValueTask<T> QueueOnLoadedAsync<T>(
+        SessionProcessDefinition definition, SessionId id, Func<SessionContext?, T> queue, CancellationToken cancellationToken)
+    {
+        (SessionContext? session, SessionLoad? turn) = await EnterAsync(definition, id, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return queue(session);
+        }
+        finally
+        {
+            turn?.Leave();
+        }
+    }
+
     private async Task RunLoadAsync(SessionProcessDefinition definition, SessionLoad load)
     {
         Task<SessionContext?> loading = LoadOnceAsync(definition, load.Id);

@@ -42,17 +42,11 @@ public sealed partial class SessionHost
     private async ValueTask<object?> SendOnceAfterLoadAsync(
         SessionOperation operation, SessionId id, object message, MessageId messageId, CancellationToken cancellationToken)
     {
-        (SessionContext? session, SessionLoad? turn) = await EnterAsync(operation.Process, id, cancellationToken).ConfigureAwait(false);
-        ValueTask<object?> pending;
-        try
-        {
-            pending = operation.SendBoxedAsync(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, messageId, cancellationToken);
-        }
-        finally
-        {
-            turn?.Leave();
-        }
-
+        ValueTask<object?> pending = await QueueOnLoadedAsync(
+            operation.Process,
+            id,
+            session => operation.SendBoxedAsync(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, messageId, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         return await pending.ConfigureAwait(false);
     }
 

@@ -27,18 +27,12 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// <summary>A durable session that is not in memory: loads it (its handled ids with it), then sends once.</summary>
     private async ValueTask<TResult> SendOnceAfterLoadAsync(SessionHost host, SessionId id, TMessage message, MessageId messageId, CancellationToken cancellationToken)
     {
-        (SessionContext? session, SessionLoad? turn) = await host.EnterAsync(Process, id, cancellationToken).ConfigureAwait(false);
-        ValueTask<TResult> pending;
-        try
-        {
-            // Queues the message before it returns (or finds the id's first message): then the next sender may go.
-            pending = SendOnce(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, messageId, cancellationToken, error: null);
-        }
-        finally
-        {
-            turn?.Leave();
-        }
-
+        // SendOnce queues the message before it returns (or finds the id's first message): then the next sender may go.
+        ValueTask<TResult> pending = await host.QueueOnLoadedAsync(
+            Process,
+            id,
+            session => SendOnce(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, messageId, cancellationToken, error: null),
+            cancellationToken).ConfigureAwait(false);
         return await pending.ConfigureAwait(false);
     }
 
@@ -72,40 +66,11 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         SessionContext? session = client.Resolve(out Exception? error);
         if (session is null && client.Host.MayLoad(Process, error))
         {
-            _ = PostOnceAfterLoadAsync(client.Host, client.Id, message, messageId);
-            return true;
+            // Posted once loaded, with its handled ids: a repeat of a handled message is still not run.
+            return PostAfterLoad(client.Host, client.Id, message, session => PostOnce(session, client.Id, message, messageId));
         }
 
         return session is not null && Accepts(session, client.Id, ref error) && PostOnce(session, client.Id, message, messageId);
-    }
-
-    /// <summary>
-    /// A durable session that is not in memory: accepted now, posted once it is loaded (with its handled ids, so a repeat
-    /// of a handled message is still not run). A message that then cannot be posted is filed as a dead letter.
-    /// </summary>
-    private async Task PostOnceAfterLoadAsync(SessionHost host, SessionId id, TMessage message, MessageId messageId)
-    {
-        bool posted;
-        SessionLoad? turn = null;
-        try
-        {
-            (SessionContext? session, turn) = await host.EnterAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
-            posted = session is not null && PostOnce(session, id, message, messageId);
-        }
-        catch (Exception)
-        {
-            posted = false;
-        }
-        finally
-        {
-            turn?.Leave();
-        }
-
-        if (!posted)
-        {
-            DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
-            host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));
-        }
     }
 
     private bool PostOnce(SessionContext session, SessionId id, TMessage message, MessageId messageId)

@@ -26,40 +26,35 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     }
 
     /// <summary>
-    /// A durable session that is not in memory: accepted now, queued once the session is loaded. If the store has no
-    /// such session (or it cannot be loaded, or refuses the message), the message is filed as a dead letter.
+    /// A durable session that is not in memory: accepted now, queued by <paramref name="post"/> once the session is
+    /// loaded (again, if it leaves memory meanwhile). If the store has no such session (or it cannot be loaded, or
+    /// refuses the message), the message is filed as a dead letter.
     /// </summary>
-    private bool PostAfterLoad(SessionHost host, SessionId id, TMessage message)
+    private bool PostAfterLoad(SessionHost host, SessionId id, TMessage message, Func<SessionContext, bool>? post = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _ = PostAfterLoadAsync(host, id, message);
+        _ = PostAfterLoadAsync(host, id, message, post ?? (session => Post(session, id, message)));
         return true;
     }
 
-    private async Task PostAfterLoadAsync(SessionHost host, SessionId id, TMessage message)
+    private async Task PostAfterLoadAsync(SessionHost host, SessionId id, TMessage message, Func<SessionContext, bool> post)
     {
-        SessionContext? session;
-        bool posted;
+        (SessionContext? Session, bool Posted) outcome;
         do
         {
-            SessionLoad? turn = null;
             try
             {
-                (session, turn) = await host.EnterAsync(Process, id, CancellationToken.None).ConfigureAwait(false);
-                posted = session is not null && Post(session, id, message);
+                outcome = await host.QueueOnLoadedAsync(
+                    Process, id, session => (session, session is not null && post(session)), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception)
             {
-                (session, posted) = (null, false);
-            }
-            finally
-            {
-                turn?.Leave();
+                outcome = (null, false);
             }
         }
-        while (!posted && session is { IsUnloaded: true } && !host.IsStopping);
+        while (!outcome.Posted && outcome.Session is { IsUnloaded: true } && !host.IsStopping);
 
-        if (!posted)
+        if (!outcome.Posted)
         {
             DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
             host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));

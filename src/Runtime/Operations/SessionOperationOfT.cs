@@ -115,18 +115,16 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         ArgumentNullException.ThrowIfNull(message);
         while (true)
         {
-            (SessionContext? session, SessionLoad? turn) = await host.EnterAsync(Process, id, cancellationToken).ConfigureAwait(false);
-            Exception? error = null;
-            Request<TProcess, TMessage, TResult>? request;
-            try
-            {
-                request = Offer(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, cancellationToken, ref error);
-            }
-            finally
-            {
-                turn?.Leave();
-            }
-
+            (SessionContext session, Request<TProcess, TMessage, TResult>? request, Exception? error) = await host.QueueOnLoadedAsync(
+                Process,
+                id,
+                session =>
+                {
+                    Exception? error = null;
+                    SessionContext found = session ?? throw SessionNotFoundException.NoSuchSession(id);
+                    return (found, Offer(found, id, message, cancellationToken, ref error), error);
+                },
+                cancellationToken).ConfigureAwait(false);
             if (request is not null || !LeftMemory(session, host, error))
             {
                 return await WithResult(request, error).ConfigureAwait(false);
