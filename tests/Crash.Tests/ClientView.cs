@@ -19,6 +19,9 @@ internal sealed class ClientView(int seed)
 
     public int Acks { get; private set; }
 
+    /// <summary>Of <see cref="Acks"/>, the posts told true (their turns stored).</summary>
+    public int Posts { get; private set; }
+
     public IEnumerable<Progress> Progress => sessions.Values.Select(s => new Progress(s.Name, s.Started, s.NextStep, s.LastSequence));
 
     /// <summary>Takes in the lines of worker <paramref name="run"/>; returns a failure, or null.</summary>
@@ -33,6 +36,7 @@ internal sealed class ClientView(int seed)
                 "recovering" or "recovered" or "done" => null,
                 "started" => session!.Start(),
                 "ack" => session!.Ack(run, Int(parts[2]), parts[3], this),
+                "posted" => session!.Posted(Int(parts[2]), this),
                 "event" => session!.Event(run, long.Parse(parts[2], CultureInfo.InvariantCulture), parts[3], parts[4], this),
                 "final-ledger" => session!.FinalLedger(seed, Int(parts[2]), Int(parts[3]), Ints(parts[4]), Ints(parts[5])),
                 "final-manager" => session!.FinalManager(parts[2], parts[3..]),
@@ -119,6 +123,20 @@ internal sealed class ClientView(int seed)
             acks[step] = result;
             NextStep = step + 1;
             view.Acks++;
+            return null;
+        }
+
+        /// <summary>A post told true: its turn is stored, so its effect must be there in the end, as an ack's is.</summary>
+        public string? Posted(int step, ClientView view)
+        {
+            if (step < NextStep - 1 || step > NextStep + 1000)
+            {
+                return $"{name}: step {step} posted out of order (next unacknowledged: {NextStep}).";
+            }
+
+            NextStep = step + 1;
+            view.Acks++;
+            view.Posts++;
             return null;
         }
 

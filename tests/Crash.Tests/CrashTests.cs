@@ -57,7 +57,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         }
 
         log.WriteLine(
-            $"seed {seed}: {killed} kills ({killedInRecovery} during recovery), {view.Acks} acks, {view.RetriedAfterApplied} retries " +
+            $"seed {seed}: {killed} kills ({killedInRecovery} during recovery), {view.Acks} acks ({view.Posts} of them posts), {view.RetriedAfterApplied} retries " +
             $"answered from the store, {view.FiredAfterRestart} timeouts fired after a restart, {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(rounds, killed);
         Assert.True(view.FiredAfterRestart > 0, $"Seed {seed}: no timeout was pending at a kill, so none was tested across a restart.");

@@ -54,11 +54,13 @@ internal abstract class SessionDriver(SessionHost host, string name, int seed, P
             Reached = step;
             if (plan.Post)
             {
-                if (!Post(step, plan, id))
+                // A durable post's true comes once its turn is stored: it is acknowledged as surely as a send.
+                if (!await PostAsync(step, plan, id))
                 {
                     throw new InvalidOperationException($"{name}: the post of step {step} was not accepted.");
                 }
 
+                Output.Line($"posted {name} {step}");
                 continue;
             }
 
@@ -80,7 +82,7 @@ internal abstract class SessionDriver(SessionHost host, string name, int seed, P
     /// <summary>Brings the session into memory before any post reaches it, when the process has a message that only reads.</summary>
     protected abstract Task LoadAsync();
 
-    protected abstract bool Post(int step, StepPlan plan, MessageId id);
+    protected abstract ValueTask<bool> PostAsync(int step, StepPlan plan, MessageId id);
 
     protected abstract Task<string> SendAsync(int step, StepPlan plan, MessageId id);
 
@@ -187,7 +189,7 @@ internal sealed class LedgerDriver(SessionHost host, string name, int seed, Prog
         Subscribe();
     }
 
-    protected override bool Post(int step, StepPlan plan, MessageId id) => Client.PostApply(step, plan.RingInMs, id);
+    protected override ValueTask<bool> PostAsync(int step, StepPlan plan, MessageId id) => Client.PostApplyAsync(step, plan.RingInMs, id);
 
     protected override async Task<string> SendAsync(int step, StepPlan plan, MessageId id) =>
         (await Client.ApplyAsync(step, plan.RingInMs, id)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -232,7 +234,7 @@ internal sealed class ManagerDriver(SessionHost host, string name, int seed, Pro
 
     protected override Task LoadAsync() => Task.CompletedTask; // loaded by its first (awaited) join
 
-    protected override bool Post(int step, StepPlan plan, MessageId id) => Client.PostJoin(Plan.Participant(step), id);
+    protected override ValueTask<bool> PostAsync(int step, StepPlan plan, MessageId id) => Client.PostJoinAsync(Plan.Participant(step), id);
 
     protected override async Task<string> SendAsync(int step, StepPlan plan, MessageId id) =>
         (await Client.JoinAsync(Plan.Participant(step), id)).ToString();

@@ -5,7 +5,8 @@ namespace SessionGen.Generator.Emitting;
 
 /// <summary>
 /// <c>P.Client</c>: a typed proxy with, per non-starter operation, <c>{Operation}Async</c> (awaits the handler)
-/// and <c>Post{Operation}</c> (one way: queues the message and returns), each also with a <c>MessageId</c>
+/// and <c>Post{Operation}</c> (one way: queues the message and returns; in a durable process
+/// <c>Post{Operation}Async</c>, which completes once the turn is stored), each also with a <c>MessageId</c>
 /// (a repeated id is handled once).
 /// </summary>
 internal static class ClientEmitter
@@ -67,9 +68,21 @@ internal static class ClientEmitter
             writer.Line($"{entry}.{send}(this, {message}, {messageId}, {token});");
         }
 
+        if (process.Durable is null)
+        {
+            EmitPost(writer, operation, parameters, leading, messageId, entry, message);
+        }
+        else
+        {
+            EmitStoredPost(writer, operation, leading, token, messageId, entry, message);
+        }
+    }
+
+    private static void EmitPost(SourceWriter writer, OperationModel operation, string parameters, string leading, string messageId, string entry, string message)
+    {
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line($"/// Queues <c>{operation.Name}</c> for this session and returns at once, without waiting for its handler{(handler.ResultType is null ? "" : " (its result is dropped)")}.");
+        writer.Line($"/// Queues <c>{operation.Name}</c> for this session and returns at once, without waiting for its handler{(operation.Handler.ResultType is null ? "" : " (its result is dropped)")}.");
         writer.Line("/// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.");
         writer.Line("/// </summary>");
         writer.Line($"public bool {operation.Names.PostMethod}({parameters}) =>");
@@ -88,6 +101,38 @@ internal static class ClientEmitter
         using (writer.Indented())
         {
             writer.Line($"{entry}.Post(this, {message}, {messageId});");
+        }
+    }
+
+    /// <summary>
+    /// A durable process's one-way form completes only once the message's turn is stored: a <c>true</c> that came
+    /// before the commit could be lost with the process, so there is no synchronous <c>Post{Operation}</c>.
+    /// </summary>
+    private static void EmitStoredPost(SourceWriter writer, OperationModel operation, string leading, string token, string messageId, string entry, string message)
+    {
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line($"/// Sends <c>{operation.Name}</c> to this session without taking its handler's outcome{(operation.Handler.ResultType is null ? "" : " (its result is dropped)")}: true once the turn that");
+        writer.Line("/// handled it is stored (a handler that threw counts: the fault policy's outcome is what was stored). False when it was not");
+        writer.Line("/// handled and will not be: the session does not exist or has ended, the host is stopping, or its mailbox is full.");
+        writer.Line("/// A store that fails to write the turn throws <see cref=\"global::SessionGen.SessionStateException\"/> (the turn was not applied).");
+        writer.Line("/// </summary>");
+        writer.Line($"public global::System.Threading.Tasks.ValueTask<bool> {operation.Names.PostMethod}({leading}{Code.CancellationToken} {token} = default) =>");
+        using (writer.Indented())
+        {
+            writer.Line($"{entry}.PostAsync(this, {message}, {token});");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line($"/// Sends <c>{operation.Name}</c> to this session once per <paramref name=\"{messageId}\"/> without taking its handler's outcome: true once the turn");
+        writer.Line("/// that handled it is stored, also when a message with this id was already handled within the host's deduplication window");
+        writer.Line("/// (it is not handled again). False when it was not handled and will not be.");
+        writer.Line("/// </summary>");
+        writer.Line($"public global::System.Threading.Tasks.ValueTask<bool> {operation.Names.PostMethod}({leading}{Code.MessageId} {messageId}, {Code.CancellationToken} {token} = default) =>");
+        using (writer.Indented())
+        {
+            writer.Line($"{entry}.PostAsync(this, {message}, {messageId}, {token});");
         }
     }
 }

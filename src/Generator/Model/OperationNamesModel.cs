@@ -5,5 +5,5 @@ namespace SessionGen.Generator.Model;
 /// <param name="Field">The operation's field in <c>SessionDefinition</c>.</param>
 /// <param name="Entry">The table entry class nested in <c>SessionDefinition</c>.</param>
 /// <param name="ClientMethod">The client's <c>{Record}Async</c>.</param>
-/// <param name="PostMethod">The client's <c>Post{Record}</c>.</param>
+/// <param name="PostMethod">The client's <c>Post{Record}</c> (<c>Post{Record}Async</c> in a durable process).</param>
 internal sealed record OperationNamesModel(string Record, string Field, string Entry, string ClientMethod, string PostMethod);

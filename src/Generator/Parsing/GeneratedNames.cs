@@ -47,8 +47,11 @@ internal static class GeneratedNames
     /// <summary>The client's method that sends the operation and awaits its handler.</summary>
     public static string ClientMethod(string record) => record + "Async";
 
-    /// <summary>The client's one-way method that queues the operation.</summary>
-    public static string ClientPostMethod(string record) => "Post" + record;
+    /// <summary>
+    /// The client's one-way method: <c>Post{Record}</c>, which queues the operation and returns; in a durable process
+    /// <c>Post{Record}Async</c>, which completes once the message's turn is stored.
+    /// </summary>
+    public static string ClientPostMethod(string record, bool durable) => durable ? "Post" + record + "Async" : "Post" + record;
 
     /// <summary>A timeout's C# name, the stem of its generated members.</summary>
     public static string Timeout(string timeoutName) => TypeNameFor(timeoutName);

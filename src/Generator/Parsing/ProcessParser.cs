@@ -33,7 +33,8 @@ internal static class ProcessParser
 
         INamedTypeSymbol? states = ProtocolParser.StatesEnum(context.Attributes);
         IMethodSymbol[] methods = process.GetMembers().OfType<IMethodSymbol>().ToArray();
-        List<OperationModel> operations = ReadOperations(methods, states, cancellationToken);
+        DurableModel? durable = DurableStateParser.Parse(process, context.Attributes, cancellationToken);
+        List<OperationModel> operations = ReadOperations(methods, states, durable is not null, cancellationToken);
         List<TimeoutModel> timeouts = ReadTimeouts(methods, states, userMembers, cancellationToken);
 
         return new ProcessModel(
@@ -51,14 +52,14 @@ internal static class ProcessParser
             FaultHandler: LifecycleHandlerParser.First(methods, KnownNames.OnFaultAttribute, mayTakeFault: true),
             IdleHandler: LifecycleHandlerParser.First(methods, KnownNames.OnIdleAttribute, mayTakeFault: false),
             Protocol: ProtocolParser.Parse(states),
-            Durable: DurableStateParser.Parse(process, context.Attributes, cancellationToken));
+            Durable: durable);
     }
 
     /// <summary>
     /// The valid <c>[On]</c> handlers, in declaration order. The first handler of each record name claims it, even one
     /// that is then skipped for breaking a rule (the analyzers report the later ones as duplicates).
     /// </summary>
-    private static List<OperationModel> ReadOperations(IMethodSymbol[] methods, INamedTypeSymbol? states, CancellationToken cancellationToken)
+    private static List<OperationModel> ReadOperations(IMethodSymbol[] methods, INamedTypeSymbol? states, bool durable, CancellationToken cancellationToken)
     {
         var operations = new List<OperationModel>();
         var claimed = new HashSet<string>();
@@ -83,7 +84,7 @@ internal static class ProcessParser
 
             operations.Add(new OperationModel(
                 name,
-                OperationNames(record),
+                OperationNames(record, durable),
                 ReadStartsSession(attribute),
                 handler,
                 ProtocolParser.Transitions(method, states),
@@ -141,12 +142,12 @@ internal static class ProcessParser
         }
     }
 
-    private static OperationNamesModel OperationNames(string record) => new(
+    private static OperationNamesModel OperationNames(string record, bool durable) => new(
         Record: record,
         Field: GeneratedNames.OperationField(record),
         Entry: GeneratedNames.OperationEntry(record),
         ClientMethod: GeneratedNames.ClientMethod(record),
-        PostMethod: GeneratedNames.ClientPostMethod(record));
+        PostMethod: GeneratedNames.ClientPostMethod(record, durable));
 
     private static TimeoutNamesModel TimeoutNames(string timeout) => new(
         ScheduleMethod: GeneratedNames.ScheduleMethod(timeout),

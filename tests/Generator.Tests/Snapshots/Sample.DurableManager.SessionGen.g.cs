@@ -242,19 +242,21 @@ namespace Sample
                 global::Sample.DurableManager.SessionDefinition.JoinOperation.SendAsync(this, new global::Sample.DurableManager.Messages.Join(name), messageId, cancellationToken);
 
             /// <summary>
-            /// Queues <c>Join</c> for this session and returns at once, without waiting for its handler (its result is dropped).
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// Sends <c>Join</c> to this session without taking its handler's outcome (its result is dropped): true once the turn that
+            /// handled it is stored (a handler that threw counts: the fault policy's outcome is what was stored). False when it was not
+            /// handled and will not be: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// A store that fails to write the turn throws <see cref="global::SessionGen.SessionStateException"/> (the turn was not applied).
             /// </summary>
-            public bool PostJoin(string name) =>
-                global::Sample.DurableManager.SessionDefinition.JoinOperation.Post(this, new global::Sample.DurableManager.Messages.Join(name));
+            public global::System.Threading.Tasks.ValueTask<bool> PostJoinAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Sample.DurableManager.SessionDefinition.JoinOperation.PostAsync(this, new global::Sample.DurableManager.Messages.Join(name), cancellationToken);
 
             /// <summary>
-            /// Queues <c>Join</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// Sends <c>Join</c> to this session once per <paramref name="messageId"/> without taking its handler's outcome: true once the turn
+            /// that handled it is stored, also when a message with this id was already handled within the host's deduplication window
+            /// (it is not handled again). False when it was not handled and will not be.
             /// </summary>
-            public bool PostJoin(string name, global::SessionGen.MessageId messageId) =>
-                global::Sample.DurableManager.SessionDefinition.JoinOperation.Post(this, new global::Sample.DurableManager.Messages.Join(name), messageId);
+            public global::System.Threading.Tasks.ValueTask<bool> PostJoinAsync(string name, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Sample.DurableManager.SessionDefinition.JoinOperation.PostAsync(this, new global::Sample.DurableManager.Messages.Join(name), messageId, cancellationToken);
 
             /// <summary>Sends <c>Close</c> to this session and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -269,19 +271,21 @@ namespace Sample
                 global::Sample.DurableManager.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.DurableManager.Messages.Close(), messageId, cancellationToken);
 
             /// <summary>
-            /// Queues <c>Close</c> for this session and returns at once, without waiting for its handler.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// Sends <c>Close</c> to this session without taking its handler's outcome: true once the turn that
+            /// handled it is stored (a handler that threw counts: the fault policy's outcome is what was stored). False when it was not
+            /// handled and will not be: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// A store that fails to write the turn throws <see cref="global::SessionGen.SessionStateException"/> (the turn was not applied).
             /// </summary>
-            public bool PostClose() =>
-                global::Sample.DurableManager.SessionDefinition.CloseOperation.Post(this, new global::Sample.DurableManager.Messages.Close());
+            public global::System.Threading.Tasks.ValueTask<bool> PostCloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Sample.DurableManager.SessionDefinition.CloseOperation.PostAsync(this, new global::Sample.DurableManager.Messages.Close(), cancellationToken);
 
             /// <summary>
-            /// Queues <c>Close</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
+            /// Sends <c>Close</c> to this session once per <paramref name="messageId"/> without taking its handler's outcome: true once the turn
+            /// that handled it is stored, also when a message with this id was already handled within the host's deduplication window
+            /// (it is not handled again). False when it was not handled and will not be.
             /// </summary>
-            public bool PostClose(global::SessionGen.MessageId messageId) =>
-                global::Sample.DurableManager.SessionDefinition.CloseOperation.Post(this, new global::Sample.DurableManager.Messages.Close(), messageId);
+            public global::System.Threading.Tasks.ValueTask<bool> PostCloseAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Sample.DurableManager.SessionDefinition.CloseOperation.PostAsync(this, new global::Sample.DurableManager.Messages.Close(), messageId, cancellationToken);
         }
 
         /// <summary>The runtime's description of the <c>DurableManager</c> process: its dispatch table and factory.</summary>

@@ -55,7 +55,7 @@ public sealed class CommitBeforeAnswerTests
     }
 
     [Fact]
-    public async Task A_one_way_message_is_stored_before_its_events_are_published()
+    public async Task A_post_is_told_true_and_its_events_are_published_only_once_its_turn_is_stored()
     {
         var store = new GatedStore(new InMemorySessionStore());
         await using var hosts = new DurableHosts(store);
@@ -66,11 +66,44 @@ public sealed class CommitBeforeAnswerTests
         ValueTask<bool> firstEvent = next.MoveNextAsync();
 
         store.Close();
-        Assert.True(journal.PostAdd("tea", 3));
+        Task<bool> posted = journal.PostAddAsync("tea", 3).AsTask();
+        await store.WriteStarted.Guarded(); // the turn has run; only its write is held
+        Assert.False(posted.IsCompleted);
         Assert.False(firstEvent.IsCompleted);
 
         store.Open();
+        Assert.True(await posted.Guarded());
         Assert.True(await firstEvent.AsTask().Guarded());
         Assert.Equal(2, store.Written.Count);
+    }
+
+    [Fact]
+    public async Task A_post_whose_turn_the_store_refuses_hears_why_and_is_not_applied()
+    {
+        var store = new GatedStore(new InMemorySessionStore());
+        await using var hosts = new DurableHosts(store);
+        SessionHost host = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(host, "ann").Guarded();
+
+        store.Failure = new IOException("disk full");
+        var refused = await Assert.ThrowsAsync<SessionStateException>(() => journal.PostNoteAsync("lost").AsTask().Guarded());
+        store.Failure = null;
+
+        Assert.Contains("disk full", refused.Message);
+        Assert.Empty(await journal.EntriesAsync().Guarded());
+    }
+
+    [Fact]
+    public async Task A_post_whose_handler_throws_is_handled_and_the_fault_policy_outcome_is_stored()
+    {
+        await using var hosts = new DurableHosts();
+        SessionHost host = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(host, "ann").Guarded();
+
+        Assert.True(await journal.PostFailAsync("cake").AsTask().Guarded());
+
+        // The default policy ends a session whose handler threw, and the store has it ended.
+        SessionHost next = await hosts.RestartAsync(host);
+        Assert.False(await Journal.Connect(next, journal.Id).PostNoteAsync("after").AsTask().Guarded());
     }
 }

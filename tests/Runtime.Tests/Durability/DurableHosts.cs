@@ -39,9 +39,12 @@ internal sealed class DurableHosts : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test that failed while its gate was closed would otherwise wait forever for the held write: the shutdown
+        // deadline is on the fake clock, which nobody advances any more.
+        (Store as GatedStore)?.Open();
         foreach (SessionHost host in hosts)
         {
-            await host.DisposeAsync();
+            await host.DisposeAsync().AsTask().Guarded();
         }
     }
 }

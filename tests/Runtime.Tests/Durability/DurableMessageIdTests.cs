@@ -29,13 +29,13 @@ public sealed class DurableMessageIdTests
         SessionHost first = hosts.Start();
         Journal.Client journal = await Journal.StartAsync(first, "ann").Guarded();
         var id = MessageId.New();
-        Assert.True(journal.PostNote("once", id));
+        Assert.True(await journal.PostNoteAsync("once", id).AsTask().Guarded());
         Assert.Equal(["once"], await journal.EntriesAsync().Guarded());
         SessionHost second = await hosts.RestartAsync(first);
         Journal.Client again = Journal.Connect(second, journal.Id);
 
-        Assert.True(again.PostNote("once", id));
-        Assert.True(again.PostNote("once", id));
+        Assert.True(await again.PostNoteAsync("once", id).AsTask().Guarded());
+        Assert.True(await again.PostNoteAsync("once", id).AsTask().Guarded());
 
         Assert.Equal(["once"], await again.EntriesAsync().Guarded());
     }

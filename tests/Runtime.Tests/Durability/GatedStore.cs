@@ -4,6 +4,7 @@ namespace SessionGen.Runtime.Tests.Durability;
 internal sealed class GatedStore : RecordingStore
 {
     private TaskCompletionSource gate = NewGate();
+    private TaskCompletionSource writeStarted = NewGate();
 
     public GatedStore(ISessionStore inner)
         : base(inner)
@@ -18,9 +19,13 @@ internal sealed class GatedStore : RecordingStore
 
     public bool Closed { get; private set; }
 
+    /// <summary>Completes when a write has reached the closed gate (since the last <see cref="Close"/>).</summary>
+    public Task WriteStarted => writeStarted.Task;
+
     public void Close()
     {
         gate = NewGate();
+        writeStarted = NewGate();
         Closed = true;
     }
 
@@ -34,6 +39,7 @@ internal sealed class GatedStore : RecordingStore
     {
         if (Closed)
         {
+            writeStarted.TrySetResult();
             await gate.Task;
         }
 

@@ -48,7 +48,7 @@ public sealed class HostileLifecycleTests
         Task<string> held = latch.HoldAsync("held", started, release.Task).AsTask();
         await started.Task.Guarded();
         Task queued = latch.NoteAsync("queued").AsTask();
-        Assert.True(latch.PostNote("posted"));
+        Task<bool> posted = latch.PostNoteAsync("posted").AsTask();
 
         Task stopping = host.DisposeAsync().AsTask();
         Assert.False(stopping.IsCompleted);
@@ -57,6 +57,7 @@ public sealed class HostileLifecycleTests
 
         Assert.Equal("held", await held.Guarded());
         await queued.Guarded();
+        Assert.True(await posted.Guarded());
         SessionHost next = hosts.Start();
         Assert.Equal(["held", "queued", "posted"], await DurableLatch.Connect(next, latch.Id).LogAsync().Guarded());
     }

@@ -132,7 +132,7 @@ public sealed class HostileStoreTests
         store.Close();
         Task<int> failing = journal.AddAsync("tea", 3).AsTask();
         Task queuedSend = journal.NoteAsync("sent behind").AsTask();
-        Assert.True(journal.PostNote("posted behind"));
+        Task<bool> postedBehind = journal.PostNoteAsync("posted behind").AsTask();
         // One failed write: what was queued behind it is queued again on the reloaded session at once, and is stored.
         store.FailOnce = true;
         store.Failure = new IOException("disk full");
@@ -141,6 +141,7 @@ public sealed class HostileStoreTests
 
         // The session did not end (the store has it as it was): what it had accepted is still handled.
         await queuedSend.Guarded();
+        Assert.True(await postedBehind.Guarded());
         Assert.Equal(["sent behind", "posted behind"], await journal.EntriesAsync().Guarded());
         Assert.Equal(0, host.DeadLetterCount);
     }

@@ -98,7 +98,7 @@ public sealed class PassivationTests
                 Journal.Client client = Journal.Connect(host, journal.Id);
                 if (i % 3 == 0)
                 {
-                    Assert.True(client.PostNote($"{s}:{i}"));
+                    Assert.True(await client.PostNoteAsync($"{s}:{i}"));
                 }
                 else
                 {

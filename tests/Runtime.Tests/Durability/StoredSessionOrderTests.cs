@@ -34,8 +34,9 @@ public sealed class StoredSessionOrderTests
         foreach (SessionId id in ids)
         {
             Journal.Client journal = Journal.Connect(host, id);
-            Assert.True(journal.PostNote("posted", MessageId.New()));
+            Task<bool> posted = journal.PostNoteAsync("posted", MessageId.New()).AsTask();
             await journal.NoteAsync("sent", MessageId.New()).Guarded();
+            Assert.True(await posted.Guarded());
 
             Assert.Equal(["posted", "sent"], await journal.EntriesAsync().Guarded());
         }
@@ -56,10 +57,14 @@ public sealed class StoredSessionOrderTests
         foreach (SessionId id in ids)
         {
             Journal.Client journal = Journal.Connect(host, id);
-            Assert.True(journal.PostNote("1"));
-            Assert.True(journal.PostNote("2", MessageId.New()));
-            Assert.True(journal.PostNote("3"));
+            Task<bool>[] posted =
+            [
+                journal.PostNoteAsync("1").AsTask(),
+                journal.PostNoteAsync("2", MessageId.New()).AsTask(),
+                journal.PostNoteAsync("3").AsTask(),
+            ];
             await journal.NoteAsync("4").Guarded();
+            Assert.All(await Task.WhenAll(posted).Guarded(), Assert.True);
 
             Assert.Equal(["1", "2", "3", "4"], await journal.EntriesAsync().Guarded());
         }
