@@ -339,4 +339,30 @@ public sealed class ParameterNameTests
 
         run.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public async Task Parameters_named_like_the_message_json_members_own_parameters_and_locals_compile_and_are_read_by_name()
+    {
+        const string source = """
+            using SessionGen;
+
+            namespace Sample;
+
+            [SessionProcess]
+            public partial class JsonShadows
+            {
+                [On("Start", StartsSession = true)]
+                private void Start(string writer, string reader, int options, string message, string? property, int value0, bool seen0) { }
+            }
+            """;
+
+        GeneratorRun run = await GeneratorRun.RunAsync(source);
+
+        run.AssertCompilesCleanly();
+        string text = run.SingleText();
+        Assert.Contains("JsonMessageWriter.WriteProperty<string>(writer, \"writer\", message.Writer, options);", text);
+        Assert.Contains("JsonMessageWriter.WriteProperty<string>(writer, \"message\", message.Message, options);", text);
+        Assert.Contains("value6 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<bool>(ref reader, options, \"seen0\", allowNull: false)!;", text);
+        Assert.Contains("return new Messages.Start(value0, value1, value2, value3, value4, value5, value6);", text);
+    }
 }

@@ -10,6 +10,6 @@ namespace SessionGen.AspNetCore.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface ISessionHttpProcess
 {
-    /// <summary>Creates the process's JSON binding: one message reader per operation.</summary>
+    /// <summary>Creates the process's JSON binding: its operations, with their parameters' types and JSON names.</summary>
     static abstract SessionJsonBinding CreateJsonBinding();
 }

@@ -4,18 +4,19 @@ using SessionGen.Infrastructure;
 namespace SessionGen.AspNetCore.Infrastructure;
 
 /// <summary>
-/// One operation as HTTP sees it: the runtime's operation, its parameters' types and JSON names, and its reader. For code the SessionGen generator emits; not a stable API.
+/// One operation as HTTP sees it: the runtime's operation (which reads and writes its message and result as JSON,
+/// see <see cref="SessionOperation.DeserializeMessage"/>) and its parameters' types and JSON names, which
+/// <c>MapSessionProcess</c> checks the JSON options against at startup. For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OperationJsonBinding
 {
     /// <summary>Creates the binding (generated code does).</summary>
-    public OperationJsonBinding(SessionOperation operation, Type[] parameterTypes, string[] parameterNames, MessageJsonReader read)
+    public OperationJsonBinding(SessionOperation operation, Type[] parameterTypes, string[] parameterNames)
     {
         Operation = operation ?? throw new ArgumentNullException(nameof(operation));
         ParameterTypes = parameterTypes ?? throw new ArgumentNullException(nameof(parameterTypes));
         ParameterNames = parameterNames ?? throw new ArgumentNullException(nameof(parameterNames));
-        Read = read ?? throw new ArgumentNullException(nameof(read));
     }
 
     /// <summary>The runtime's operation.</summary>
@@ -26,9 +27,6 @@ public sealed class OperationJsonBinding
 
     /// <summary>The handler parameters' JSON property names, in order.</summary>
     public IReadOnlyList<string> ParameterNames { get; }
-
-    /// <summary>Reads the message record from JSON.</summary>
-    public MessageJsonReader Read { get; }
 
     /// <summary><c>typeof(T)</c> for a type that may carry a nullable annotation, which <c>typeof</c> itself refuses.</summary>
     public static Type TypeOf<T>() => typeof(T);

@@ -36,10 +36,10 @@ internal static class MessageEndpoints
         {
             writer.WriteStartObject();
             writer.WriteString("sessionId", id.Value);
-            if (starter.Operation.ResultType is { } resultType)
+            if (starter.Operation.ResultType is not null)
             {
                 writer.WritePropertyName("result");
-                JsonSerializer.Serialize(writer, outcome.Result, process.Json.GetTypeInfo(resultType));
+                starter.Operation.WriteResult(writer, outcome.Result, process.Json);
             }
 
             writer.WriteEndObject();
@@ -62,14 +62,14 @@ internal static class MessageEndpoints
             return;
         }
 
-        if (operation.Operation.ResultType is not { } resultType)
+        if (operation.Operation.ResultType is null)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return;
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        await JsonResponse.WriteAsync(context, writer => JsonSerializer.Serialize(writer, outcome.Result, process.Json.GetTypeInfo(resultType)))
+        await JsonResponse.WriteAsync(context, writer => operation.Operation.WriteResult(writer, outcome.Result, process.Json))
             .ConfigureAwait(false);
     }
 
@@ -152,24 +152,9 @@ internal static class MessageEndpoints
         }
     }
 
-    private static object Parse(byte[] body, HttpProcess process, OperationJsonBinding operation)
-    {
-        // An operation without parameters may be sent with no body at all.
-        ReadOnlySpan<byte> json = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? "{}"u8 : body;
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions
-        {
-            AllowTrailingCommas = process.Json.AllowTrailingCommas,
-            CommentHandling = process.Json.ReadCommentHandling,
-            MaxDepth = process.Json.MaxDepth,
-        });
-        object message = operation.Read(ref reader, process.Json);
-        if (reader.Read())
-        {
-            throw new JsonException("Unexpected content after the message object.");
-        }
-
-        return message;
-    }
+    /// <summary>The message record: an operation without parameters may be sent with no body at all.</summary>
+    private static object Parse(byte[] body, HttpProcess process, OperationJsonBinding operation) =>
+        operation.Operation.DeserializeMessage(body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? "{}"u8 : body, process.Json);
 
     private readonly record struct Outcome(object? Result);
 }

@@ -92,7 +92,8 @@ internal static class DefinitionEmitter
 
     /// <summary>
     /// The sealed table entry of one operation: its <c>CallHandler</c> calls the handler method directly (nested in
-    /// the process, so private handlers are reachable), which the JIT can inline, unlike a call through a delegate.
+    /// the process, so private handlers are reachable), which the JIT can inline, unlike a call through a delegate;
+    /// its <c>WriteMessageJson</c>/<c>ReadMessageJson</c> carry the message as JSON (<see cref="MessageJsonEmitter"/>).
     /// </summary>
     private static void EmitEntry(SourceWriter writer, ProcessModel process, OperationModel operation)
     {
@@ -131,6 +132,7 @@ internal static class DefinitionEmitter
             }
         }
 
+        MessageJsonEmitter.EmitEntryMembers(writer, operation);
         writer.CloseBlock();
     }
 

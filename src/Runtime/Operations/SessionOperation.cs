@@ -1,8 +1,19 @@
+using System.Buffers;
 using System.ComponentModel;
+using System.Text.Json;
 
 namespace SessionGen.Infrastructure;
 
-/// <summary>One operation of a process: its name, its result type and whether it starts a session. For code the SessionGen generator emits; not a stable API.</summary>
+/// <summary>
+/// One operation of a process: its name, its result type, whether it starts a session, and its message and result as
+/// JSON, for transports that carry them as bytes (<see cref="WriteMessage"/>, <see cref="ReadMessage"/>,
+/// <see cref="WriteResult"/>, <see cref="ReadResult"/> and their byte-array twins). A message is a JSON object whose
+/// properties are the handler's parameters, named as they are with a lower-case first letter (read in either case; a
+/// nullable parameter may be missing or null; unknown properties are skipped); the result is its type's JSON, and
+/// <c>null</c> for an operation without one. Every value goes through the <see cref="JsonSerializerOptions"/>' contract
+/// for its type (a source-generated <c>JsonSerializerContext</c> under Native AOT), never reflection.
+/// For code the SessionGen generator emits; not a stable API.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class SessionOperation
 {
@@ -48,6 +59,177 @@ public abstract class SessionOperation
 
     /// <inheritdoc/>
     public override string ToString() => $"{Process.ProtocolName}.{Name}";
+
+    /// <summary>Writes <paramref name="message"/>, one of this operation's message records, as a JSON object.</summary>
+    /// <param name="writer">Where to write it.</param>
+    /// <param name="message">The message record.</param>
+    /// <param name="options">The options whose contracts write the property values.</param>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is not this operation's record.</exception>
+    /// <exception cref="InvalidOperationException">The options cannot serialize a parameter's type.</exception>
+    public void WriteMessage(Utf8JsonWriter writer, object message, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(options);
+        WriteMessageCore(writer, message, options);
+    }
+
+    /// <summary>Reads one of this operation's message records from the JSON object at <paramref name="reader"/>.</summary>
+    /// <param name="reader">The reader, before the object or on its opening brace; left on its closing brace.</param>
+    /// <param name="options">The options whose contracts read the property values.</param>
+    /// <returns>The message record, to send (for example with <see cref="SessionHost.SendAsync(SessionId, object, CancellationToken)"/>).</returns>
+    /// <exception cref="JsonException">The JSON is not an object of the message's properties; the message names the operation and the property.</exception>
+    /// <exception cref="InvalidOperationException">The options cannot deserialize a parameter's type.</exception>
+    public object ReadMessage(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return ReadMessageCore(ref reader, options);
+        }
+        catch (JsonException exception)
+        {
+            throw Malformed("message", exception);
+        }
+    }
+
+    /// <summary>Writes <paramref name="message"/> as a UTF-8 JSON object (see <see cref="WriteMessage"/>).</summary>
+    /// <param name="message">The message record.</param>
+    /// <param name="options">The options whose contracts write the property values (and whose encoder and indentation the writer uses).</param>
+    /// <returns>The JSON.</returns>
+    public byte[] SerializeMessage(object message, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(options);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (Utf8JsonWriter writer = NewWriter(buffer, options))
+        {
+            WriteMessageCore(writer, message, options);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a message record from UTF-8 JSON that holds one object and nothing else (see <see cref="ReadMessage"/>).</summary>
+    /// <param name="utf8Json">The JSON.</param>
+    /// <param name="options">The options whose contracts read the property values (and whose comment, trailing-comma and depth settings the reader follows).</param>
+    /// <returns>The message record.</returns>
+    /// <exception cref="JsonException">The JSON is not one object of the message's properties; the message names the operation and the property.</exception>
+    /// <exception cref="InvalidOperationException">The options cannot deserialize a parameter's type.</exception>
+    public object DeserializeMessage(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (IsBlank(utf8Json))
+        {
+            throw Malformed("message", new JsonException("The message is empty; send it as a JSON object."));
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, JsonMessageReader.ReaderOptions(options));
+        try
+        {
+            object message = ReadMessageCore(ref reader, options);
+            JsonMessageReader.ReadEnd(ref reader, "message object");
+            return message;
+        }
+        catch (JsonException exception)
+        {
+            throw Malformed("message", exception);
+        }
+    }
+
+    /// <summary>Writes a result of this operation's handler: its type's JSON, or <c>null</c> for an operation without a result.</summary>
+    /// <param name="writer">Where to write it.</param>
+    /// <param name="result">The result, as <see cref="SessionHost.SendAsync(SessionId, object, CancellationToken)"/> returns it (ignored without a result).</param>
+    /// <param name="options">The options whose contract writes the result's type.</param>
+    /// <exception cref="ArgumentException"><paramref name="result"/> is not of the <see cref="ResultType"/>.</exception>
+    /// <exception cref="InvalidOperationException">The options cannot serialize the result's type.</exception>
+    public void WriteResult(Utf8JsonWriter writer, object? result, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(options);
+        WriteResultCore(writer, result, options);
+    }
+
+    /// <summary>Reads a result of this operation's handler (<see langword="null"/>, from <c>null</c> or nothing, for an operation without a result).</summary>
+    /// <param name="reader">The reader, before the value or on its first token; left on its last token.</param>
+    /// <param name="options">The options whose contract reads the result's type.</param>
+    /// <returns>The result, boxed.</returns>
+    /// <exception cref="JsonException">The JSON is not a value of the <see cref="ResultType"/>; the message names the operation.</exception>
+    /// <exception cref="InvalidOperationException">The options cannot deserialize the result's type.</exception>
+    public object? ReadResult(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return ReadResultCore(ref reader, options);
+        }
+        catch (JsonException exception)
+        {
+            throw Malformed("result", exception);
+        }
+    }
+
+    /// <summary>Writes a result as UTF-8 JSON (see <see cref="WriteResult"/>).</summary>
+    /// <param name="result">The result (ignored without a result).</param>
+    /// <param name="options">The options whose contract writes the result's type (and whose encoder and indentation the writer uses).</param>
+    /// <returns>The JSON.</returns>
+    public byte[] SerializeResult(object? result, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (Utf8JsonWriter writer = NewWriter(buffer, options))
+        {
+            WriteResultCore(writer, result, options);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a result from UTF-8 JSON that holds one value and nothing else (see <see cref="ReadResult"/>); empty is <see langword="null"/> for an operation without a result.</summary>
+    /// <param name="utf8Json">The JSON.</param>
+    /// <param name="options">The options whose contract reads the result's type.</param>
+    /// <returns>The result, boxed.</returns>
+    /// <exception cref="JsonException">The JSON is not one value of the <see cref="ResultType"/>; the message names the operation.</exception>
+    /// <exception cref="InvalidOperationException">The options cannot deserialize the result's type.</exception>
+    public object? DeserializeResult(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (ResultType is null && IsBlank(utf8Json))
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, JsonMessageReader.ReaderOptions(options));
+        try
+        {
+            object? result = ReadResultCore(ref reader, options);
+            JsonMessageReader.ReadEnd(ref reader, "result");
+            return result;
+        }
+        catch (JsonException exception)
+        {
+            throw Malformed("result", exception);
+        }
+    }
+
+    private protected abstract void WriteMessageCore(Utf8JsonWriter writer, object message, JsonSerializerOptions options);
+
+    private protected abstract object ReadMessageCore(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+    private protected abstract void WriteResultCore(Utf8JsonWriter writer, object? result, JsonSerializerOptions options);
+
+    private protected abstract object? ReadResultCore(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+    /// <summary>A JSON error that says which operation's message or result it is about (the inner error names the property).</summary>
+    private JsonException Malformed(string what, JsonException exception) =>
+        new($"Operation '{this}' cannot read its {what}: {exception.Message}", exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
+
+    /// <summary>True for input with nothing but JSON whitespace, which a <see cref="Utf8JsonReader"/> refuses before anything can be said about it.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> utf8Json) => utf8Json.Trim(" \t\r\n"u8).IsEmpty;
+
+    /// <summary>A writer with the settings of <paramref name="options"/>: encoder, indentation and depth.</summary>
+    private static Utf8JsonWriter NewWriter(IBufferWriter<byte> buffer, JsonSerializerOptions options) =>
+        new(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth });
 
     /// <summary>Remembers, in a reloaded durable session, that message <paramref name="messageId"/> was handled <paramref name="age"/> ago with the stored outcome.</summary>
     internal abstract void RestoreHandledId(SessionContext session, MessageId messageId, System.Text.Json.JsonElement stored, System.Text.Json.JsonSerializerOptions options, TimeSpan age);

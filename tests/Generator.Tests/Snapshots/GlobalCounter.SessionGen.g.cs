@@ -177,6 +177,25 @@ partial class GlobalCounter
                 process.Start();
                 return default;
             }
+
+            /// <inheritdoc/>
+            protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Start message, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
+
+            /// <inheritdoc/>
+            protected override Messages.Start ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                {
+                    reader.Skip();
+                }
+
+                return new Messages.Start();
+            }
         }
 
         /// <summary>The table entry of operation <c>Increment</c>: calls <c>Increment</c> directly.</summary>
@@ -193,6 +212,25 @@ partial class GlobalCounter
             /// <inheritdoc/>
             protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::GlobalCounter process, Messages.Increment message, global::System.Threading.CancellationToken cancellationToken) =>
                 new global::System.Threading.Tasks.ValueTask<int>(process.Increment());
+
+            /// <inheritdoc/>
+            protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Increment message, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
+
+            /// <inheritdoc/>
+            protected override Messages.Increment ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                {
+                    reader.Skip();
+                }
+
+                return new Messages.Increment();
+            }
         }
     }
 }

@@ -399,6 +399,47 @@ namespace Sample
                     process.Initialize(message.Name, message.Participants);
                     return default;
                 }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Initialize message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "name", message.Name, options);
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string[]>(writer, "participants", message.Participants, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Initialize ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+                    string[] value1 = default!;
+                    bool seen1 = false;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "name", "Name"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "name", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "participants", "Participants"))
+                        {
+                            value1 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string[]>(ref reader, options, "participants", allowNull: false)!;
+                            seen1 = true;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "name");
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen1, "participants");
+                    return new Messages.Initialize(value0, value1);
+                }
             }
 
             /// <summary>The table entry of operation <c>Join</c>: calls <c>Join</c> directly.</summary>
@@ -415,6 +456,38 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<bool> CallHandler(global::Sample.DurableManager process, Messages.Join message, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<bool>(process.Join(message.Name));
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Join message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "name", message.Name, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Join ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "name", "Name"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "name", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "name");
+                    return new Messages.Join(value0);
+                }
             }
 
             /// <summary>The table entry of operation <c>Close</c>: calls <c>Close</c> directly.</summary>
@@ -433,6 +506,25 @@ namespace Sample
                 {
                     process.Close();
                     return default;
+                }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Close message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Close ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        reader.Skip();
+                    }
+
+                    return new Messages.Close();
                 }
             }
         }

@@ -139,6 +139,25 @@ namespace Sample
                     process.Start();
                     return default;
                 }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Start message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Start ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        reader.Skip();
+                    }
+
+                    return new Messages.Start();
+                }
             }
         }
     }

@@ -15,74 +15,15 @@ namespace Sample
                 new global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding(
                     SessionDefinition.OpenOperation,
                     new global::System.Type[] { global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding.TypeOf<string>(), global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding.TypeOf<string?>() },
-                    new string[] { "title", "author" },
-                    static (ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) =>
-                    {
-                        string value0 = default!;
-                        bool seen0 = false;
-                        string? value1 = default!;
-                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
-                        while (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
-                        {
-                            if (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Matches(property, "title", "Title"))
-                            {
-                                value0 = global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "title", allowNull: false)!;
-                                seen0 = true;
-                            }
-                            else if (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Matches(property, "author", "Author"))
-                            {
-                                value1 = global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadValue<string?>(ref reader, options, "author", allowNull: true)!;
-                            }
-                            else
-                            {
-                                reader.Skip();
-                            }
-                        }
-                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Require(seen0, "title");
-                        return new Messages.Open(value0, value1);
-                    }),
+                    new string[] { "title", "author" }),
                 new global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding(
                     SessionDefinition.WriteOperation,
                     new global::System.Type[] { global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding.TypeOf<string>(), global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding.TypeOf<int?>() },
-                    new string[] { "write", "line" },
-                    static (ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) =>
-                    {
-                        string value0 = default!;
-                        bool seen0 = false;
-                        int? value1 = default!;
-                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
-                        while (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
-                        {
-                            if (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Matches(property, "write", "WriteValue"))
-                            {
-                                value0 = global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "write", allowNull: false)!;
-                                seen0 = true;
-                            }
-                            else if (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Matches(property, "line", "Line"))
-                            {
-                                value1 = global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadValue<int?>(ref reader, options, "line", allowNull: true)!;
-                            }
-                            else
-                            {
-                                reader.Skip();
-                            }
-                        }
-                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.Require(seen0, "write");
-                        return new Messages.Write(value0, value1);
-                    }),
+                    new string[] { "write", "line" }),
                 new global::SessionGen.AspNetCore.Infrastructure.OperationJsonBinding(
                     SessionDefinition.ClearOperation,
-                    new global::System.Type[] {  },
-                    new string[] {  },
-                    static (ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) =>
-                    {
-                        global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
-                        while (global::SessionGen.AspNetCore.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
-                        {
-                            reader.Skip();
-                        }
-                        return new Messages.Clear();
-                    }),
+                    global::System.Type.EmptyTypes,
+                    global::System.Array.Empty<string>()),
             });
     }
 }

@@ -219,6 +219,44 @@ namespace Sample
                     process.Open(message.Title, message.Author);
                     return default;
                 }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Open message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "title", message.Title, options);
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string?>(writer, "author", message.Author, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Open ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+                    string? value1 = default;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "title", "Title"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "title", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "author", "Author"))
+                        {
+                            value1 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string?>(ref reader, options, "author", allowNull: true);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "title");
+                    return new Messages.Open(value0, value1);
+                }
             }
 
             /// <summary>The table entry of operation <c>Write</c>: calls <c>Write</c> directly.</summary>
@@ -235,6 +273,44 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::Sample.Notes process, Messages.Write message, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<int>(process.Write(message.WriteValue, message.Line));
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Write message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "write", message.WriteValue, options);
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<int?>(writer, "line", message.Line, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Write ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+                    int? value1 = default;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "write", "WriteValue"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "write", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "line", "Line"))
+                        {
+                            value1 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<int?>(ref reader, options, "line", allowNull: true);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "write");
+                    return new Messages.Write(value0, value1);
+                }
             }
 
             /// <summary>The table entry of operation <c>Clear</c>: calls <c>Clear</c> directly.</summary>
@@ -253,6 +329,25 @@ namespace Sample
                 {
                     process.Clear();
                     return default;
+                }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Clear message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Clear ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        reader.Skip();
+                    }
+
+                    return new Messages.Clear();
                 }
             }
         }

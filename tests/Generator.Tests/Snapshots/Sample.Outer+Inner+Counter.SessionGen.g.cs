@@ -183,6 +183,38 @@ namespace Sample
                             process.Start(message.Initial);
                             return default;
                         }
+
+                        /// <inheritdoc/>
+                        protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Start message, global::System.Text.Json.JsonSerializerOptions options)
+                        {
+                            writer.WriteStartObject();
+                            global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<int>(writer, "initial", message.Initial, options);
+                            writer.WriteEndObject();
+                        }
+
+                        /// <inheritdoc/>
+                        protected override Messages.Start ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                        {
+                            int value0 = default!;
+                            bool seen0 = false;
+
+                            global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                            while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                            {
+                                if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "initial", "Initial"))
+                                {
+                                    value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<int>(ref reader, options, "initial", allowNull: false)!;
+                                    seen0 = true;
+                                }
+                                else
+                                {
+                                    reader.Skip();
+                                }
+                            }
+
+                            global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "initial");
+                            return new Messages.Start(value0);
+                        }
                     }
 
                     /// <summary>The table entry of operation <c>Increment</c>: calls <c>Increment</c> directly.</summary>
@@ -199,6 +231,38 @@ namespace Sample
                         /// <inheritdoc/>
                         protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::Sample.Outer.Inner.Counter process, Messages.Increment message, global::System.Threading.CancellationToken cancellationToken) =>
                             new global::System.Threading.Tasks.ValueTask<int>(process.Increment(message.By));
+
+                        /// <inheritdoc/>
+                        protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Increment message, global::System.Text.Json.JsonSerializerOptions options)
+                        {
+                            writer.WriteStartObject();
+                            global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<int>(writer, "by", message.By, options);
+                            writer.WriteEndObject();
+                        }
+
+                        /// <inheritdoc/>
+                        protected override Messages.Increment ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                        {
+                            int value0 = default!;
+                            bool seen0 = false;
+
+                            global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                            while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                            {
+                                if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "by", "By"))
+                                {
+                                    value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<int>(ref reader, options, "by", allowNull: false)!;
+                                    seen0 = true;
+                                }
+                                else
+                                {
+                                    reader.Skip();
+                                }
+                            }
+
+                            global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "by");
+                            return new Messages.Increment(value0);
+                        }
                     }
                 }
             }

@@ -208,6 +208,38 @@ namespace Sample
                     process.HandleBegin(message.Topic);
                     return default;
                 }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Begin message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "topic", message.Topic, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Begin ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "topic", "Topic"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "topic", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "topic");
+                    return new Messages.Begin(value0);
+                }
             }
 
             /// <summary>The table entry of operation <c>Ask</c>: calls <c>AnswerQuestion</c> directly.</summary>
@@ -224,6 +256,38 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Renamed process, Messages.Ask message, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(process.AnswerQuestion(message.Question));
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Ask message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "question", message.Question, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Ask ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "question", "Question"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "question", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "question");
+                    return new Messages.Ask(value0);
+                }
             }
         }
     }

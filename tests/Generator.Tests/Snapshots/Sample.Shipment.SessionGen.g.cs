@@ -372,6 +372,56 @@ namespace Sample
                     process.Book(message.ShipmentId, message.Origin, message.Destination);
                     return default;
                 }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Book message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "shipmentId", message.ShipmentId, options);
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "origin", message.Origin, options);
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "destination", message.Destination, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Book ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+                    string value1 = default!;
+                    bool seen1 = false;
+                    string value2 = default!;
+                    bool seen2 = false;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "shipmentId", "ShipmentId"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "shipmentId", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "origin", "Origin"))
+                        {
+                            value1 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "origin", allowNull: false)!;
+                            seen1 = true;
+                        }
+                        else if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "destination", "Destination"))
+                        {
+                            value2 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "destination", allowNull: false)!;
+                            seen2 = true;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "shipmentId");
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen1, "origin");
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen2, "destination");
+                    return new Messages.Book(value0, value1, value2);
+                }
             }
 
             /// <summary>The table entry of operation <c>Depart</c>: calls <c>Depart</c> directly.</summary>
@@ -391,6 +441,38 @@ namespace Sample
                     process.Depart(message.ShipmentId);
                     return default;
                 }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Depart message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "shipmentId", message.ShipmentId, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Depart ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "shipmentId", "ShipmentId"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "shipmentId", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "shipmentId");
+                    return new Messages.Depart(value0);
+                }
             }
 
             /// <summary>The table entry of operation <c>Deliver</c>: calls <c>Deliver</c> directly.</summary>
@@ -407,6 +489,38 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<global::System.TimeSpan> CallHandler(global::Sample.Shipment process, Messages.Deliver message, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan>(process.Deliver(message.Parcel));
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Deliver message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<global::Sample.Parcel>(writer, "parcel", message.Parcel, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Deliver ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    global::Sample.Parcel value0 = default!;
+                    bool seen0 = false;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "parcel", "Parcel"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<global::Sample.Parcel>(ref reader, options, "parcel", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "parcel");
+                    return new Messages.Deliver(value0);
+                }
             }
 
             /// <summary>The table entry of operation <c>Where</c>: calls <c>Where</c> directly.</summary>
@@ -423,6 +537,25 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Shipment process, Messages.Where message, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(process.Where());
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Where message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Where ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        reader.Skip();
+                    }
+
+                    return new Messages.Where();
+                }
             }
         }
     }

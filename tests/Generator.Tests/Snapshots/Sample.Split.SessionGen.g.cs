@@ -241,6 +241,38 @@ namespace Sample
                     process.Open(message.State);
                     return default;
                 }
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Open message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    global::SessionGen.Infrastructure.JsonMessageWriter.WriteProperty<string>(writer, "state", message.State, options);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Open ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    string value0 = default!;
+                    bool seen0 = false;
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        if (global::SessionGen.Infrastructure.JsonMessageReader.Matches(property, "state", "State"))
+                        {
+                            value0 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<string>(ref reader, options, "state", allowNull: false)!;
+                            seen0 = true;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    global::SessionGen.Infrastructure.JsonMessageReader.Require(seen0, "state");
+                    return new Messages.Open(value0);
+                }
             }
 
             /// <summary>The table entry of operation <c>Read</c>: calls <c>Read</c> directly.</summary>
@@ -257,6 +289,25 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Split process, Messages.Read message, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(process.Read());
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Read message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Read ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        reader.Skip();
+                    }
+
+                    return new Messages.Read();
+                }
             }
 
             /// <summary>The table entry of operation <c>Close</c>: calls <c>Close</c> directly.</summary>
@@ -273,6 +324,25 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Close message, global::System.Threading.CancellationToken cancellationToken) =>
                     global::SessionGen.Infrastructure.HandlerResults.FromTask(process.Close());
+
+                /// <inheritdoc/>
+                protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Close message, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Close ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
+                    while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                    {
+                        reader.Skip();
+                    }
+
+                    return new Messages.Close();
+                }
             }
         }
     }
