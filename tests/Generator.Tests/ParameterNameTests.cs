@@ -36,7 +36,7 @@ public sealed class ParameterNameTests
         run.AssertCompilesCleanly();
         string text = run.SingleText();
         Assert.Contains("public sealed record Start(string Event, int Class)", text);
-        Assert.Contains("StartAsync(global::SessionGen.SessionHost host, string @event, int @class,", text);
+        Assert.Contains("StartAsync(global::SessionGen.ISessionHost host, string @event, int @class,", text);
         Assert.Contains("new global::Sample.Keywords.Messages.Start(@event, @class)", text);
         Assert.Contains("PublishAsync(object @event,", text);
         Assert.Contains("ScheduleLater(global::System.TimeSpan delay, string @event)", text);
@@ -96,7 +96,7 @@ public sealed class ParameterNameTests
         run.AssertCompilesCleanly();
         string text = run.SingleText();
         Assert.Contains(
-            "StartAsync(global::SessionGen.SessionHost host2, string host, int cancellationToken, global::System.Threading.CancellationToken cancellationToken2 = default)",
+            "StartAsync(global::SessionGen.ISessionHost host2, string host, int cancellationToken, global::System.Threading.CancellationToken cancellationToken2 = default)",
             text);
         Assert.Contains("StartAsync(host2, new global::Sample.Hosting.Messages.Start(host, cancellationToken), cancellationToken2)", text);
         Assert.Contains("return new global::Sample.Hosting.Client(host2, id);", text);
@@ -204,7 +204,7 @@ public sealed class ParameterNameTests
         run.AssertCompilesCleanly();
         string text = run.SingleText();
         Assert.Contains("public sealed record Start(int Await)", text);
-        Assert.Contains("StartAsync(global::SessionGen.SessionHost host, int @await,", text);
+        Assert.Contains("StartAsync(global::SessionGen.ISessionHost host, int @await,", text);
         Assert.Contains("Messages.Start(@await)", text);
     }
 

@@ -101,7 +101,7 @@ public sealed class RobustnessTests
 
         run.AssertCompilesCleanly();
         string text = run.SingleText();
-        Assert.Single(text.Split("StartAsync(global::SessionGen.SessionHost").Skip(1));
+        Assert.Single(text.Split("StartAsync(global::SessionGen.ISessionHost").Skip(1));
         Assert.Contains("\"Restart\" => RestartOperation,", text);
     }
 
@@ -117,7 +117,7 @@ public sealed class RobustnessTests
         Assert.DoesNotContain("void EmitTo(", text);
         Assert.DoesNotContain("void EndSession(", text);
         Assert.DoesNotContain(" After(", text);
-        Assert.DoesNotContain("StartAsync(global::SessionGen.SessionHost", text);
+        Assert.DoesNotContain("StartAsync(global::SessionGen.ISessionHost", text);
         Assert.DoesNotContain("Connect(", text);
         Assert.Contains("public sealed class Client", text);
     }

@@ -16,7 +16,7 @@ internal static class ClientEmitter
         writer.Line($"/// <summary>A typed proxy of one <c>{Code.DocText(process.ProtocolName)}</c> session: each method sends one operation and completes when its handler has finished.</summary>");
         Code.MarkGenerated(writer);
         writer.OpenBlock($"{Code.Keyword(process.Accessibility)} sealed class Client : global::SessionGen.SessionClient");
-        writer.Line("internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)");
+        writer.Line($"internal Client({Code.ISessionHost} host, {Code.SessionId} id)");
         using (writer.Indented())
         {
             writer.Line(": base(host, id)");

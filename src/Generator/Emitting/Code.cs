@@ -15,7 +15,7 @@ internal static class Code
     public const string ExcludeFromCodeCoverage = "[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]";
     public const string NeverBrowsable = "[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
-    public const string SessionHost = "global::SessionGen.SessionHost";
+    public const string ISessionHost = "global::SessionGen.ISessionHost";
     public const string SessionId = "global::SessionGen.SessionId";
     public const string MessageId = "global::SessionGen.MessageId";
 

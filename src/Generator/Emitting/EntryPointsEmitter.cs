@@ -22,8 +22,8 @@ internal static class EntryPointsEmitter
             string token = Code.FreeName("cancellationToken", handler.Parameters);
             string id = Code.FreeName("id", handler.Parameters);
             string parameters = handler.Parameters.Count == 0
-                ? $"{Code.SessionHost} {host}, {Code.CancellationToken} {token} = default"
-                : $"{Code.SessionHost} {host}, {Code.ParameterList(handler.Parameters)}, {Code.CancellationToken} {token} = default";
+                ? $"{Code.ISessionHost} {host}, {Code.CancellationToken} {token} = default"
+                : $"{Code.ISessionHost} {host}, {Code.ParameterList(handler.Parameters)}, {Code.CancellationToken} {token} = default";
             writer.Line($"/// <summary>Starts a new session with <c>{starter.Name}</c> and completes, with a client of it, once that handler has finished.</summary>");
             Code.MarkGenerated(writer);
             writer.OpenBlock($"{Code.Keyword(process.Accessibility)} static async global::System.Threading.Tasks.ValueTask<Client> StartAsync({parameters})");
@@ -37,7 +37,7 @@ internal static class EntryPointsEmitter
         {
             writer.Line("/// <summary>A client of the existing session <paramref name=\"id\"/>; messages fail with <see cref=\"global::SessionGen.SessionNotFoundException\"/> if it does not exist.</summary>");
             Code.MarkGenerated(writer);
-            writer.Line($"{Code.Keyword(process.Accessibility)} static Client Connect({Code.SessionHost} host, {Code.SessionId} id) => new Client(host, id);");
+            writer.Line($"{Code.Keyword(process.Accessibility)} static Client Connect({Code.ISessionHost} host, {Code.SessionId} id) => new Client(host, id);");
         }
     }
 }

@@ -5,7 +5,8 @@ namespace SessionGen;
 /// <summary>
 /// The base of every generated <c>P.Client</c>: a handle on one session of one host. It holds no state of
 /// its own beyond a cached reference to the running session, so making one (<c>P.Connect</c>) is cheap and any
-/// number can point at the same session.
+/// number can point at the same session. On a <see cref="SessionHost"/> it reaches the session directly; on any
+/// other <see cref="ISessionHost"/> it sends through that host's untyped members.
 /// </summary>
 public abstract class SessionClient
 {
@@ -13,14 +14,18 @@ public abstract class SessionClient
     private SessionContext? session;
 
     /// <summary>Creates a client of session <paramref name="id"/> on <paramref name="host"/>.</summary>
-    protected SessionClient(SessionHost host, SessionId id)
+    protected SessionClient(ISessionHost host, SessionId id)
     {
         Host = host ?? throw new ArgumentNullException(nameof(host));
+        LocalHost = host as SessionHost;
         Id = id;
     }
 
     /// <summary>The host that runs the session.</summary>
-    public SessionHost Host { get; }
+    public ISessionHost Host { get; }
+
+    /// <summary>The host when it runs the session in this process (the typed client's direct path); else null.</summary>
+    internal SessionHost? LocalHost { get; }
 
     /// <summary>The session's id.</summary>
     public SessionId Id { get; }
@@ -40,13 +45,13 @@ public abstract class SessionClient
     internal SessionContext? Resolve(out Exception? error)
     {
         SessionContext? known = session;
-        if (known is not null && !known.IsEnded && !Host.IsStopping)
+        if (known is not null && !known.IsEnded && !LocalHost!.IsStopping)
         {
             error = null;
             return known;
         }
 
-        known = Host.Find(Id, out error);
+        known = LocalHost!.Find(Id, out error);
         session = known;
         return known;
     }

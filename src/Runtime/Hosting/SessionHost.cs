@@ -12,7 +12,7 @@ namespace SessionGen;
 /// untyped sends (<c>SessionHost.Sending.cs</c>, <see cref="MessageRouter"/>), one <see cref="TimerWheel"/>, the dead
 /// letter office, and its own lifecycle (starting sessions, stopping).
 /// </remarks>
-public sealed partial class SessionHost : IAsyncDisposable
+public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
 {
     private readonly SessionRegistry registry = new();
     private readonly object lifecycle = new();

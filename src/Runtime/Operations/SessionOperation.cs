@@ -57,6 +57,9 @@ public abstract class SessionOperation
     /// <summary>Runs a one-way message on the session's turn. Never throws: a failure follows the fault policy.</summary>
     internal abstract ValueTask RunOneWayAsync(SessionContext owner, object message);
 
+    /// <summary>The typed one-way post of an untyped message (of this operation's type), optionally once per id.</summary>
+    internal abstract bool PostBoxed(SessionClient client, object message, MessageId messageId);
+
     /// <inheritdoc/>
     public override string ToString() => $"{Process.ProtocolName}.{Name}";
 

@@ -18,9 +18,14 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        if (client.LocalHost is null)
+        {
+            return SendThroughAsync(client, message, messageId, cancellationToken);
+        }
+
         SessionContext? session = client.Resolve(out Exception? error);
-        return session is null && client.Host.MayLoad(Process, error)
-            ? SendOnceAfterLoadAsync(client.Host, client.Id, message, messageId, cancellationToken)
+        return session is null && client.LocalHost!.MayLoad(Process, error)
+            ? SendOnceAfterLoadAsync(client.LocalHost!, client.Id, message, messageId, cancellationToken)
             : SendOnce(session, client.Id, message, messageId, cancellationToken, error);
     }
 
@@ -63,11 +68,16 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        if (client.LocalHost is null)
+        {
+            return client.Host.Post(client.Id, message, messageId);
+        }
+
         SessionContext? session = client.Resolve(out Exception? error);
-        if (session is null && client.Host.MayLoad(Process, error))
+        if (session is null && client.LocalHost!.MayLoad(Process, error))
         {
             // Posted once loaded, with its handled ids: a repeat of a handled message is still not run.
-            return PostAfterLoad(client.Host, client.Id, message, session => PostOnce(session, client.Id, message, messageId));
+            return PostAfterLoad(client.LocalHost!, client.Id, message, session => PostOnce(session, client.Id, message, messageId));
         }
 
         return session is not null && Accepts(session, client.Id, ref error) && PostOnce(session, client.Id, message, messageId);

@@ -15,14 +15,20 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     public bool Post(SessionClient client, TMessage message)
     {
         ArgumentNullException.ThrowIfNull(client);
-        SessionContext? session = client.Resolve(out Exception? error);
-        if (session is null && client.Host.MayLoad(Process, error))
+        if (client.LocalHost is null)
         {
-            return PostAfterLoad(client.Host, client.Id, message);
+            ArgumentNullException.ThrowIfNull(message);
+            return client.Host.Post(client.Id, message);
+        }
+
+        SessionContext? session = client.Resolve(out Exception? error);
+        if (session is null && client.LocalHost!.MayLoad(Process, error))
+        {
+            return PostAfterLoad(client.LocalHost!, client.Id, message);
         }
 
         return Post(session, client.Id, message)
-            || (LeftMemory(session, client.Host, SessionNotFoundException.NoSuchSession(client.Id)) && PostAfterLoad(client.Host, client.Id, message));
+            || (LeftMemory(session, client.LocalHost!, SessionNotFoundException.NoSuchSession(client.Id)) && PostAfterLoad(client.LocalHost!, client.Id, message));
     }
 
     /// <summary>
@@ -96,6 +102,18 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
         request.Recycle();
         return null;
+    }
+
+    internal override bool PostBoxed(SessionClient client, object message, MessageId messageId)
+    {
+        if (StartsSession)
+        {
+            throw new InvalidOperationException($"'{this}' starts sessions: a starter message cannot be posted one way; send it.");
+        }
+
+        // Unchecked: the message named this operation itself (ISessionMessage.Operation).
+        TMessage typed = Unsafe.As<TMessage>(message);
+        return messageId == default ? Post(client, typed) : Post(client, typed, messageId);
     }
 
     internal override ValueTask RunOneWayAsync(SessionContext owner, object message)

@@ -77,15 +77,20 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     public ValueTask<TResult> SendAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        SessionContext? session = client.Resolve(out Exception? error);
-        if (session is null && client.Host.MayLoad(Process, error))
+        if (client.LocalHost is null)
         {
-            return SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken);
+            return SendThroughAsync(client, message, cancellationToken);
+        }
+
+        SessionContext? session = client.Resolve(out Exception? error);
+        if (session is null && client.LocalHost!.MayLoad(Process, error))
+        {
+            return SendAfterLoadAsync(client.LocalHost!, client.Id, message, cancellationToken);
         }
 
         Request<TProcess, TMessage, TResult>? request = Offer(session, client.Id, message, cancellationToken, ref error);
-        return request is null && LeftMemory(session, client.Host, error)
-            ? SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken)
+        return request is null && LeftMemory(session, client.LocalHost!, error)
+            ? SendAfterLoadAsync(client.LocalHost!, client.Id, message, cancellationToken)
             : WithResult(request, error);
     }
 
@@ -93,15 +98,20 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     public ValueTask SendWithoutResultAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        SessionContext? session = client.Resolve(out Exception? error);
-        if (session is null && client.Host.MayLoad(Process, error))
+        if (client.LocalHost is null)
         {
-            return new ValueTask(SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken).AsTask());
+            return new ValueTask(SendThroughAsync(client, message, cancellationToken).AsTask());
+        }
+
+        SessionContext? session = client.Resolve(out Exception? error);
+        if (session is null && client.LocalHost!.MayLoad(Process, error))
+        {
+            return new ValueTask(SendAfterLoadAsync(client.LocalHost!, client.Id, message, cancellationToken).AsTask());
         }
 
         Request<TProcess, TMessage, TResult>? request = Offer(session, client.Id, message, cancellationToken, ref error);
-        return request is null && LeftMemory(session, client.Host, error)
-            ? new ValueTask(SendAfterLoadAsync(client.Host, client.Id, message, cancellationToken).AsTask())
+        return request is null && LeftMemory(session, client.LocalHost!, error)
+            ? new ValueTask(SendAfterLoadAsync(client.LocalHost!, client.Id, message, cancellationToken).AsTask())
             : WithoutResult(request, error);
     }
 
@@ -141,10 +151,20 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         request is null ? ValueTask.FromException(error!) : new ValueTask(request, request.Version);
 
     /// <summary>Starts a new session with this starter; completes with its id once the starter has run.</summary>
-    public async ValueTask<SessionId> StartAsync(SessionHost host, TMessage message, CancellationToken cancellationToken)
+    public async ValueTask<SessionId> StartAsync(ISessionHost host, TMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(host);
         SessionId id = SessionId.New();
-        await StartWithIdAsync(host, id, message, cancellationToken).ConfigureAwait(false);
+        if (host is SessionHost local)
+        {
+            await StartWithIdAsync(local, id, message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            await host.SendAsync(id, message, cancellationToken).ConfigureAwait(false);
+        }
+
         return id;
     }
 

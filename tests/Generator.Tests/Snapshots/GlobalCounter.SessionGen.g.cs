@@ -42,7 +42,7 @@ partial class GlobalCounter
     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, global::System.Threading.CancellationToken cancellationToken = default)
+    public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.ISessionHost host, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::SessionGen.SessionId id = await global::GlobalCounter.SessionDefinition.StartOperation.StartAsync(host, new global::GlobalCounter.Messages.Start(), cancellationToken).ConfigureAwait(false);
         return new global::GlobalCounter.Client(host, id);
@@ -52,7 +52,7 @@ partial class GlobalCounter
     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public static Client Connect(global::SessionGen.SessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
+    public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
     /// <summary>The messages of the <c>GlobalCounter</c> process, one record per operation.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
@@ -85,7 +85,7 @@ partial class GlobalCounter
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed class Client : global::SessionGen.SessionClient
     {
-        internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)
+        internal Client(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id)
             : base(host, id)
         {
         }

@@ -172,7 +172,7 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.SessionHost host, string name, string[] participants, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.ISessionHost host, string name, string[] participants, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SessionGen.SessionId id = await global::Sample.DurableManager.SessionDefinition.InitializeOperation.StartAsync(host, new global::Sample.DurableManager.Messages.Initialize(name, participants), cancellationToken).ConfigureAwait(false);
             return new global::Sample.DurableManager.Client(host, id);
@@ -182,7 +182,7 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static Client Connect(global::SessionGen.SessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
+        public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
         /// <summary>The messages of the <c>DurableManager</c> process, one record per operation.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
@@ -224,7 +224,7 @@ namespace Sample
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public sealed class Client : global::SessionGen.SessionClient
         {
-            internal Client(global::SessionGen.SessionHost host, global::SessionGen.SessionId id)
+            internal Client(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id)
                 : base(host, id)
             {
             }

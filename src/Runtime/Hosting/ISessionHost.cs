@@ -1,0 +1,44 @@
+namespace SessionGen;
+
+/// <summary>
+/// Where sessions run, as the generated <c>P.StartAsync</c>, <c>P.Connect</c> and <c>P.Client</c> see it:
+/// <see cref="SessionHost"/> runs them in this process; another host (SessionGen.Orleans' cluster host, say) carries
+/// the same messages elsewhere. Every member takes generated <c>P.Messages.*</c> records; the typed client calls
+/// them only for a host that is not a <see cref="SessionHost"/>, which it serves directly.
+/// </summary>
+public interface ISessionHost
+{
+    /// <summary>
+    /// Sends <paramref name="message"/> to session <paramref name="id"/> and completes with the handler's result
+    /// (<see langword="null"/> for a handler without one). A starter's message creates session <paramref name="id"/>.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">No such session, or it has ended.</exception>
+    /// <exception cref="SessionFaultedException">The handler threw.</exception>
+    ValueTask<object?> SendAsync(SessionId id, object message, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="SendAsync(SessionId, object, CancellationToken)"/>, handled once per <paramref name="messageId"/>.</summary>
+    ValueTask<object?> SendAsync(SessionId id, object message, MessageId messageId, CancellationToken cancellationToken);
+
+    /// <summary>Sends <paramref name="message"/> to the session its correlation keys (or its single-session process) identify.</summary>
+    ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues <paramref name="message"/> one way for session <paramref name="id"/>: true when it was accepted (it will
+    /// be handled, or filed as a dead letter where the session runs), false when it was not.
+    /// </summary>
+    bool Post(SessionId id, object message);
+
+    /// <summary>As <see cref="Post(SessionId, object)"/>, queued once per <paramref name="messageId"/>.</summary>
+    bool Post(SessionId id, object message, MessageId messageId);
+
+    /// <summary>Opens a subscription to session <paramref name="id"/>'s events from now on (and, with a participant, its <c>EmitTo</c> events).</summary>
+    /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
+    SessionSubscription Subscribe(SessionId id, string? participant);
+
+    /// <summary>
+    /// Opens a subscription that first replays the retained events numbered after <paramref name="afterSequence"/>;
+    /// <paramref name="missedEvents"/> counts those no longer retained.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
+    SessionSubscription Subscribe(SessionId id, string? participant, long afterSequence, out long missedEvents);
+}

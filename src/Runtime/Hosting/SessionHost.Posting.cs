@@ -1,0 +1,35 @@
+using SessionGen.Infrastructure;
+
+namespace SessionGen;
+
+/// <summary>Untyped one-way messages, for transports (and for <see cref="ISessionHost"/> callers).</summary>
+public sealed partial class SessionHost
+{
+    /// <summary>
+    /// Queues <paramref name="message"/> (a generated <c>P.Messages.*</c> record) one way for session
+    /// <paramref name="id"/>, as the typed <c>Post{Op}</c> does: true when it was accepted (it will be handled, or
+    /// filed as a dead letter if the session ends first), false when it was not (no such session, ended, host
+    /// stopping, mailbox full).
+    /// </summary>
+    /// <exception cref="UnknownOperationException"><paramref name="message"/> is not a generated session message.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="message"/> starts sessions: send it instead.</exception>
+    public bool Post(SessionId id, object message) => PostUntyped(id, message, default);
+
+    /// <summary>
+    /// As <see cref="Post(SessionId, object)"/>, once per <paramref name="messageId"/>: true without queuing again when a
+    /// message with this id was already accepted within the deduplication window.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="messageId"/> is empty, or was sent to another operation of the session.</exception>
+    public bool Post(SessionId id, object message, MessageId messageId)
+    {
+        MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        return PostUntyped(id, message, messageId);
+    }
+
+    private bool PostUntyped(SessionId id, object message, MessageId messageId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        SessionOperation? operation = MessageRouter.OperationOf(id, message, out Exception? error);
+        return operation is null ? throw error! : operation.PostBoxed(new UntypedClient(this, id), message, messageId);
+    }
+}
