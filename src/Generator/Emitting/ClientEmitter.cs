@@ -19,7 +19,7 @@ internal static class ClientEmitter
         writer.Line($"internal Client({Code.ISessionHost} host, {Code.SessionId} id)");
         using (writer.Indented())
         {
-            writer.Line(": base(host, id)");
+            writer.Line($": base(host, id, {Code.Literal(process.ProtocolName)})");
         }
 
         writer.Line("{");

@@ -43,6 +43,8 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     /// <summary>The session this subscription listens to.</summary>
     public SessionId SessionId => session.Id;
 
+    internal string ProcessName => session.Definition.ProtocolName;
+
     /// <summary>The participant it was opened for: it also receives that participant's <c>EmitTo</c> events.</summary>
     public string? Participant { get; }
 

@@ -31,14 +31,17 @@ public interface ISessionHost
     /// <summary>As <see cref="Post(SessionId, object)"/>, queued once per <paramref name="messageId"/>.</summary>
     bool Post(SessionId id, object message, MessageId messageId);
 
-    /// <summary>Opens a subscription to session <paramref name="id"/>'s events from now on (and, with a participant, its <c>EmitTo</c> events).</summary>
-    /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
-    SessionSubscription Subscribe(SessionId id, string? participant);
+    /// <summary>
+    /// Opens a subscription to the events of session <paramref name="id"/> of process <paramref name="process"/> (its
+    /// <see cref="SessionProcessAttribute.Name"/>) from now on, and with a participant its <c>EmitTo</c> events too.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">The session does not exist or has ended (a host that cannot tell at
+    /// once ends the subscription with it instead).</exception>
+    SessionSubscription Subscribe(string process, SessionId id, string? participant);
 
     /// <summary>
-    /// Opens a subscription that first replays the retained events numbered after <paramref name="afterSequence"/>;
-    /// <paramref name="missedEvents"/> counts those no longer retained.
+    /// As <see cref="Subscribe(string, SessionId, string?)"/>, first replaying the retained events numbered after
+    /// <paramref name="afterSequence"/>; <paramref name="missedEvents"/> counts those no longer retained.
     /// </summary>
-    /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
-    SessionSubscription Subscribe(SessionId id, string? participant, long afterSequence, out long missedEvents);
+    SessionSubscription Subscribe(string process, SessionId id, string? participant, long afterSequence, out long missedEvents);
 }

@@ -14,12 +14,16 @@ public abstract class SessionClient
     private SessionContext? session;
 
     /// <summary>Creates a client of session <paramref name="id"/> on <paramref name="host"/>.</summary>
-    protected SessionClient(ISessionHost host, SessionId id)
+    protected SessionClient(ISessionHost host, SessionId id, string process)
     {
         Host = host ?? throw new ArgumentNullException(nameof(host));
+        Process = process ?? throw new ArgumentNullException(nameof(process));
         LocalHost = host as SessionHost;
         Id = id;
     }
+
+    /// <summary>The name of the session's process (<see cref="SessionProcessAttribute.Name"/>, or its class name).</summary>
+    public string Process { get; }
 
     /// <summary>The host that runs the session.</summary>
     public ISessionHost Host { get; }
@@ -35,7 +39,7 @@ public abstract class SessionClient
     /// <paramref name="participant"/>, it also receives the events sent to that participant with <c>EmitTo</c>.
     /// </summary>
     /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
-    public SessionSubscription Subscribe(string? participant = null) => Host.Subscribe(Id, participant);
+    public SessionSubscription Subscribe(string? participant = null) => Host.Subscribe(Process, Id, participant);
 
     /// <summary>Sends an untyped message (a generated <c>P.Messages.*</c> record) to this session.</summary>
     public ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken = default) =>

@@ -43,6 +43,24 @@ public sealed partial class SessionHost
         return session is null ? throw error! : session.SubscribeAfter(participant, afterSequence, out missedEvents);
     }
 
+    // Session ids are unique in a host, whatever their process: the process name only says which one the caller means.
+    SessionSubscription ISessionHost.Subscribe(string process, SessionId id, string? participant) =>
+        OfProcess(process, Subscribe(id, participant));
+
+    SessionSubscription ISessionHost.Subscribe(string process, SessionId id, string? participant, long afterSequence, out long missedEvents) =>
+        OfProcess(process, Subscribe(id, participant, afterSequence, out missedEvents));
+
+    private static SessionSubscription OfProcess(string process, SessionSubscription subscription)
+    {
+        if (subscription.ProcessName == process)
+        {
+            return subscription;
+        }
+
+        _ = subscription.DisposeAsync();
+        throw new SessionNotFoundException(subscription.SessionId, $"Session '{subscription.SessionId}' is not a session of process '{process}'.");
+    }
+
     /// <summary>
     /// Stops like <see cref="DisposeAsync"/>, but if <paramref name="cancellationToken"/> is cancelled before every
     /// session has finished its accepted messages, the sessions end at once and what is still queued is

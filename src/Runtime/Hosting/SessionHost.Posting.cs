@@ -30,6 +30,6 @@ public sealed partial class SessionHost
     {
         ArgumentNullException.ThrowIfNull(message);
         SessionOperation? operation = MessageRouter.OperationOf(id, message, out Exception? error);
-        return operation is null ? throw error! : operation.PostBoxed(new UntypedClient(this, id), message, messageId);
+        return operation is null ? throw error! : operation.PostBoxed(new UntypedClient(this, id, operation.Process.ProtocolName), message, messageId);
     }
 }

@@ -86,7 +86,7 @@ partial class GlobalCounter
     public sealed class Client : global::SessionGen.SessionClient
     {
         internal Client(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id)
-            : base(host, id)
+            : base(host, id, "GlobalCounter")
         {
         }
 

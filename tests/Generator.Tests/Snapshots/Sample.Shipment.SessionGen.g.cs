@@ -175,7 +175,7 @@ namespace Sample
         public sealed class Client : global::SessionGen.SessionClient
         {
             internal Client(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id)
-                : base(host, id)
+                : base(host, id, "Logistics.Shipment")
             {
             }
 

@@ -27,10 +27,11 @@ internal sealed class BytesRelayHost(SessionHost inner, JsonSerializerOptions js
 
     public bool Post(SessionId id, object message, MessageId messageId) => inner.Post(id, Across(message), messageId);
 
-    public SessionSubscription Subscribe(SessionId id, string? participant) => inner.Subscribe(id, participant);
+    public SessionSubscription Subscribe(string process, SessionId id, string? participant) =>
+        ((ISessionHost)inner).Subscribe(process, id, participant);
 
-    public SessionSubscription Subscribe(SessionId id, string? participant, long afterSequence, out long missedEvents) =>
-        inner.Subscribe(id, participant, afterSequence, out missedEvents);
+    public SessionSubscription Subscribe(string process, SessionId id, string? participant, long afterSequence, out long missedEvents) =>
+        ((ISessionHost)inner).Subscribe(process, id, participant, afterSequence, out missedEvents);
 
     private object Across(object message)
     {

@@ -51,4 +51,16 @@ public sealed class OtherHostTests : IAsyncLifetime
         await Assert.ThrowsAsync<SessionNotFoundException>(() => nobody.LogAsync().AsTask().Guarded());
         Assert.False(nobody.PostNote("lost", null, null));
     }
+
+    [Fact]
+    public async Task A_subscription_names_the_process_and_a_session_of_another_process_is_not_found()
+    {
+        FrontDesk.Client desk = await FrontDesk.StartAsync(relay).AsTask().Guarded();
+
+        await using SessionSubscription events = desk.Subscribe();
+
+        Assert.Equal("Tests.FrontDesk", desk.Process);
+        Assert.Equal(desk.Id, events.SessionId);
+        Assert.Throws<SessionNotFoundException>(() => ((ISessionHost)sessions).Subscribe("Tests.Other", desk.Id, null));
+    }
 }
