@@ -327,4 +327,14 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The generated code restores an auto-property through its setter; a get-only or init-only one can only be set while the object is created, so the generator leaves it out and it would silently lose its value on a reload.",
         helpLinkUri: HelpLinkBase + "SGEN0034.md");
+
+    public static readonly DiagnosticDescriptor UnstoredBaseClassField = new(
+        "SGEN0035",
+        "A base class of a durable process holds state that is not stored",
+        "Base class '{0}' of durable session process '{1}' declares the instance field '{2}', which is not stored with the session and would lose its value on a reload; move it into '{1}', or mark it [Transient] if it need not survive",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated snapshot of a durable process covers the fields the process class itself declares; a base class's fields (private ones are out of the generated code's reach) are not part of it.",
+        helpLinkUri: HelpLinkBase + "SGEN0035.md");
 }
