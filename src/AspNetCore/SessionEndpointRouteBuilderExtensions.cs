@@ -21,8 +21,9 @@ public static class SessionEndpointRouteBuilderExtensions
     /// session's events as Server-Sent Events (<c>?participant=</c> adds that participant's <c>EmitTo</c> events;
     /// <c>Last-Event-ID</c> resumes). A <c>POST</c> must have <c>Content-Type: application/json</c> or a <c>+json</c>
     /// type (UTF-8), even with an empty body; anything else is 415, because it could come from another site without a
-    /// CORS preflight. Errors are RFC 7807 problem details. The <see cref="SessionHost"/> comes from
-    /// the application's services (<c>services.AddSessionGen()</c>).
+    /// CORS preflight. Errors are RFC 7807 problem details. The host is the application's
+    /// <see cref="ISessionHost"/> service: the <see cref="SessionHost"/> of <c>services.AddSessionGen()</c>, or another host
+    /// (a cluster's) registered as <see cref="ISessionHost"/>.
     /// </summary>
     /// <typeparam name="TProcess">A <c>[SessionProcess]</c> class; the generator implements <see cref="ISessionHttpProcess"/> for it.</typeparam>
     /// <param name="endpoints">The application.</param>

@@ -19,6 +19,8 @@ public static class SessionGenServiceCollectionExtensions
     /// Durable processes are kept in <see cref="SessionHostOptions.Store"/>, or else in the registered
     /// <see cref="ISessionStore"/> (for example <c>services.AddSingleton&lt;ISessionStore&gt;(new SqliteSessionStore("Data Source=sessions.db"))</c>);
     /// with a store, the host recovers on start (<see cref="SessionHost.RecoverAsync"/>) before the application takes requests.
+    /// The same host is the <see cref="ISessionHost"/> service (what transports such as the HTTP endpoints use), unless
+    /// another is registered.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Adjusts the host's options; may be given by several calls, applied in order.</param>
@@ -33,6 +35,7 @@ public static class SessionGenServiceCollectionExtensions
         // One clock for the host's timeouts and for the processes that take a TimeProvider (tests replace it).
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(CreateHost);
+        services.TryAddSingleton<ISessionHost>(static provider => provider.GetRequiredService<SessionHost>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SessionHostService>());
         return services;
     }

@@ -24,7 +24,10 @@ public class NotebookServer : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The host behind the endpoints, to check what a request did or did not start.</summary>
-    public SessionHost Host => app!.Services.GetRequiredService<SessionHost>();
+    public SessionHost Host => Services.GetRequiredService<SessionHost>();
+
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services => app!.Services;
 
     public async Task InitializeAsync()
     {
@@ -32,6 +35,7 @@ public class NotebookServer : IAsyncLifetime
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         builder.Services.AddSessionGen(ConfigureHost);
+        ConfigureServices(builder.Services);
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, NotebookJson.Default));
         app = builder.Build();
         app.MapSessionProcess<Notebook>("/notebooks", options => options.MaxRequestBodySize = BodyLimit);
@@ -48,6 +52,11 @@ public class NotebookServer : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
+    }
+
+    /// <summary>Adds or replaces services after <c>AddSessionGen</c>; a derived fixture changes them.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>The session host's settings; a derived fixture changes them.</summary>

@@ -38,16 +38,12 @@ internal static class EventStreamEndpoint
             after = parsed;
         }
 
-        SessionHost host = context.RequestServices.GetRequiredService<SessionHost>();
+        ISessionHost host = context.RequestServices.GetRequiredService<ISessionHost>();
         SessionSubscription subscription;
-        long missed = 0;
         try
         {
             // A durable session that is only in the store (the app restarted, or it was passivated) is loaded first.
-            await host.LoadAsync(new SessionId(sessionId), context.RequestAborted).ConfigureAwait(false);
-            subscription = after is { } sequence
-                ? host.Subscribe(new SessionId(sessionId), participant, sequence, out missed)
-                : host.Subscribe(new SessionId(sessionId), participant);
+            subscription = await host.SubscribeAsync(process.Name, new SessionId(sessionId), participant, after, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is SessionNotFoundException or ObjectDisposedException or SessionStateException)
         {
@@ -63,9 +59,9 @@ internal static class EventStreamEndpoint
             var writer = new ServerSentEventWriter(context.Response, process, stopping.Token);
             StartStream(context);
             await writer.WriteRetryAsync().ConfigureAwait(false);
-            if (missed > 0)
+            if (subscription.MissedEvents > 0)
             {
-                await writer.WriteMissedAsync(missed).ConfigureAwait(false);
+                await writer.WriteMissedAsync(subscription.MissedEvents).ConfigureAwait(false);
             }
 
             await writer.FlushAsync().ConfigureAwait(false);

@@ -129,7 +129,7 @@ internal static class MessageEndpoints
             return null;
         }
 
-        SessionHost host = context.RequestServices.GetRequiredService<SessionHost>();
+        ISessionHost host = context.RequestServices.GetRequiredService<ISessionHost>();
         try
         {
             return new Outcome(await host.SendAsync(id, message, context.RequestAborted).ConfigureAwait(false));

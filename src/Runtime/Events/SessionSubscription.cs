@@ -48,6 +48,12 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     /// <summary>The participant it was opened for: it also receives that participant's <c>EmitTo</c> events.</summary>
     public string? Participant { get; }
 
+    /// <summary>
+    /// Opened to resume after a sequence number: how many events numbered after it were no longer retained, so are not
+    /// replayed (some may have been addressed to other participants); otherwise 0.
+    /// </summary>
+    public long MissedEvents { get; internal set; }
+
     /// <summary>How many events are buffered and not yet read (replayed ones included).</summary>
     internal int BufferedCount => buffer.Reader.Count;
 

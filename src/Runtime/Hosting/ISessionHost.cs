@@ -40,8 +40,12 @@ public interface ISessionHost
     SessionSubscription Subscribe(string process, SessionId id, string? participant);
 
     /// <summary>
-    /// As <see cref="Subscribe(string, SessionId, string?)"/>, first replaying the retained events numbered after
-    /// <paramref name="afterSequence"/>; <paramref name="missedEvents"/> counts those no longer retained.
+    /// As <see cref="Subscribe(string, SessionId, string?)"/>, for transports: a durable session that is only in the
+    /// store is loaded first, and with an <paramref name="afterSequence"/> (Server-Sent Events' <c>Last-Event-ID</c>)
+    /// the retained events numbered after it are replayed first (<see cref="SessionSubscription.MissedEvents"/> counts
+    /// those no longer retained).
     /// </summary>
-    SessionSubscription Subscribe(string process, SessionId id, string? participant, long afterSequence, out long missedEvents);
+    /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
+    /// <exception cref="SessionStateException">A stored session could not be loaded.</exception>
+    ValueTask<SessionSubscription> SubscribeAsync(string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken);
 }

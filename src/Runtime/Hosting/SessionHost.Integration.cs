@@ -47,8 +47,21 @@ public sealed partial class SessionHost
     SessionSubscription ISessionHost.Subscribe(string process, SessionId id, string? participant) =>
         OfProcess(process, Subscribe(id, participant));
 
-    SessionSubscription ISessionHost.Subscribe(string process, SessionId id, string? participant, long afterSequence, out long missedEvents) =>
-        OfProcess(process, Subscribe(id, participant, afterSequence, out missedEvents));
+    /// <inheritdoc/>
+    public async ValueTask<SessionSubscription> SubscribeAsync(
+        string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        if (afterSequence is not { } after)
+        {
+            return OfProcess(process, Subscribe(id, participant));
+        }
+
+        SessionSubscription subscription = Subscribe(id, participant, after, out long missed);
+        subscription.MissedEvents = missed;
+        return OfProcess(process, subscription);
+    }
 
     private static SessionSubscription OfProcess(string process, SessionSubscription subscription)
     {

@@ -30,8 +30,8 @@ internal sealed class BytesRelayHost(SessionHost inner, JsonSerializerOptions js
     public SessionSubscription Subscribe(string process, SessionId id, string? participant) =>
         ((ISessionHost)inner).Subscribe(process, id, participant);
 
-    public SessionSubscription Subscribe(string process, SessionId id, string? participant, long afterSequence, out long missedEvents) =>
-        ((ISessionHost)inner).Subscribe(process, id, participant, afterSequence, out missedEvents);
+    public ValueTask<SessionSubscription> SubscribeAsync(string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken) =>
+        inner.SubscribeAsync(process, id, participant, afterSequence, cancellationToken);
 
     private object Across(object message)
     {
