@@ -24,6 +24,15 @@ public sealed class SessionGenSiloOptions
     /// <summary>The clock of each silo's session host (timeouts); <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// When set, each durable session that is running has an Orleans reminder with this period (at least
+    /// <c>ReminderOptions.MinimumReminderPeriod</c>), so that after its silo is lost its grain is activated elsewhere
+    /// and its stored timeouts fire without waiting for a message (at most one period late). Needs a reminder service
+    /// whose table outlives a silo (<c>siloBuilder.AddReminders()</c> plus a shared <c>IReminderTable</c>). Null (the
+    /// default): no reminders; a session's timeouts are re-armed by the next message that activates its grain.
+    /// </summary>
+    public TimeSpan? WakeUpPeriod { get; set; }
+
     /// <summary>Anything else of each silo's <see cref="SessionHostOptions"/>, set last.</summary>
     public Action<SessionHostOptions>? ConfigureHost { get; set; }
 

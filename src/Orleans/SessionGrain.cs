@@ -10,7 +10,7 @@ namespace SessionGen.Orleans;
 /// </summary>
 [Reentrant]
 [GrainType("sessiongen-session")]
-internal sealed partial class SessionGrain : Grain, ISessionGrain
+internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 {
     // A session that is not durable lives only on this silo: its grain must not be collected while it runs.
     private static readonly TimeSpan KeepVolatileSessions = TimeSpan.FromDays(1);
@@ -21,6 +21,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain
     private string process = "";
     private SessionId id;
     private SessionProcessDefinition? definition;
+    private bool remindsItself;
 
     public SessionGrain(SiloSessions sessions, ILogger<SessionGrain> logger)
     {
@@ -84,6 +85,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain
             object? result = messageId is null
                 ? await sessions.Host.SendAsync(id, decoded, cancellationToken).ConfigureAwait(true)
                 : await sessions.Host.SendAsync(id, decoded, new MessageId(messageId), cancellationToken).ConfigureAwait(true);
+            await WakeUpLaterAsync().ConfigureAwait(true);
             return SessionReply.Of(entry.SerializeResult(result, sessions.Json));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -125,6 +127,24 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain
 
         KeepVolatileSessionAlive();
         return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != WakeUpReminder || definition is not { IsDurable: true })
+        {
+            return;
+        }
+
+        // Activation loaded the session (and fired its overdue timeouts); one that has ended needs no more wake-ups.
+        if (!sessions.Host.Contains(id) && !await sessions.Host.LoadAsync(id).ConfigureAwait(true))
+        {
+            await StopWakingUpAsync().ConfigureAwait(true);
+        }
+        else
+        {
+            remindsItself = true;
+        }
     }
 
     public Task<string> WhereAmI() => Task.FromResult(GrainContext.Address.SiloAddress?.ToString() ?? "");
@@ -180,6 +200,46 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain
         return entry;
     }
 
+    private const string WakeUpReminder = "sessiongen-wake-up";
+
+    /// <summary>A running durable session keeps a reminder, so that it is activated again after its silo is lost.</summary>
+    private async Task WakeUpLaterAsync()
+    {
+        if (sessions.WakeUpPeriod is not { } period || definition is not { IsDurable: true })
+        {
+            return;
+        }
+
+        try
+        {
+            bool running = sessions.Host.Contains(id);
+            if (running && !remindsItself)
+            {
+                remindsItself = true;
+                await this.RegisterOrUpdateReminder(WakeUpReminder, period, period).ConfigureAwait(true);
+            }
+            else if (!running && remindsItself)
+            {
+                await StopWakingUpAsync().ConfigureAwait(true);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The message was handled and stored: the caller gets its answer; only the early wake-up is missing.
+            remindsItself = false;
+            LogReminderFailed(logger, exception, process, id.Value);
+        }
+    }
+
+    private async Task StopWakingUpAsync()
+    {
+        remindsItself = false;
+        if (await this.GetReminder(WakeUpReminder).ConfigureAwait(true) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder).ConfigureAwait(true);
+        }
+    }
+
     private void KeepVolatileSessionAlive()
     {
         if (definition is { IsDurable: false } && sessions.Host.Contains(id))
@@ -196,6 +256,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain
 
     [LoggerMessage(3, LogLevel.Warning, "A post of {Operation} to session {Process}/{SessionId} was refused: {Reason}")]
     private static partial void LogPostRefused(ILogger logger, string process, string sessionId, string operation, string reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "Session {Process}/{SessionId} could not (un)register its wake-up reminder")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string process, string sessionId);
 
     /// <summary>One sender's posts to this session: the next number due, and those that came early.</summary>
     private sealed class PostOrder

@@ -29,6 +29,8 @@ internal sealed class SiloSessions : IAsyncDisposable
 
     public JsonSerializerOptions Json { get; }
 
+    public TimeSpan? WakeUpPeriod => options.WakeUpPeriod;
+
     public SessionProcessDefinition? Find(string process) => options.Find(process);
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();

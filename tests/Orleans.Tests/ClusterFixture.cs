@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -9,6 +11,17 @@ namespace SessionGen.Orleans.Tests;
 /// <summary>Three in-process silos over one process-wide store, and a <see cref="ClusterSessionHost"/> on its client.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    private readonly bool wakeUpReminders;
+
+    public ClusterFixture()
+    {
+    }
+
+    /// <summary>A cluster whose durable sessions keep wake-up reminders in a table shared by its silos.</summary>
+    internal ClusterFixture(bool wakeUpReminders) => this.wakeUpReminders = wakeUpReminders;
+
+    public SharedReminderTable Reminders { get; } = new();
+
     public InMemorySessionStore Store { get; } = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -26,7 +39,21 @@ public sealed class ClusterFixture : IAsyncLifetime
             options.Store = Store;
             options.SerializerOptions = Wire.Options;
             options.AddProcess(Ledger.SessionDefinition.Instance);
+            if (wakeUpReminders)
+            {
+                options.WakeUpPeriod = TimeSpan.FromSeconds(1);
+            }
         }));
+        if (wakeUpReminders)
+        {
+            builder.ConfigureSilo((_, silo) =>
+            {
+                silo.AddReminders();
+                silo.Services.AddSingleton<IReminderTable>(Reminders);
+                silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            });
+        }
+
         Cluster = builder.Build();
         var clock = Stopwatch.StartNew();
         await Cluster.DeployAsync();

@@ -39,3 +39,32 @@ public sealed class SiloLossTests : IAsyncLifetime
         Assert.Equal(["bob", "cat"], await review.WelcomedAsync().Guarded());
     }
 }
+
+/// <summary>A session's pending timeouts fire after its silo is lost, with no message to activate it elsewhere.</summary>
+public sealed class SiloLossWakeUpTests : IAsyncLifetime
+{
+    private readonly ClusterFixture cluster = new(wakeUpReminders: true);
+
+    public Task InitializeAsync() => cluster.InitializeAsync();
+
+    public Task DisposeAsync() => cluster.DisposeAsync();
+
+    [Fact]
+    public async Task A_welcome_pending_when_the_silo_is_killed_fires_on_another_silo_woken_by_its_reminder()
+    {
+        Meeting.Client review = await Meeting.StartAsync(cluster.Host, "idle", ["ann"]).Guarded();
+        Assert.Equal(JoinResult.Joined, await review.JoinAsync("bob").Guarded());
+        InProcessSiloHandle victim = Assert.Single(cluster.SilosRunning(review.Id));
+        Assert.Equal(1, cluster.Reminders.Count);
+
+        await cluster.Cluster.KillSiloAsync(victim).Guarded();
+
+        // Nobody sends anything: the reminder activates the grain on a survivor, whose load fires the overdue welcome.
+        Assert.True(await Guards.EventuallyAsync(
+            async () => (await cluster.Store.ReadAsync("Cluster.Meeting", review.Id, CancellationToken.None)) is { WakeUpAt: null },
+            TimeSpan.FromSeconds(15)));
+        InProcessSiloHandle survivor = Assert.Single(cluster.SilosRunning(review.Id));
+        Assert.NotEqual(victim.SiloAddress, survivor.SiloAddress);
+        Assert.Equal(["bob"], await review.WelcomedAsync().Guarded());
+    }
+}
