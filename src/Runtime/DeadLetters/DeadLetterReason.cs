@@ -17,4 +17,10 @@ public enum DeadLetterReason
 
     /// <summary>The session's protocol could no longer accept the message, or it waited past the hold limit.</summary>
     NotAccepted,
+
+    /// <summary>
+    /// A transport had taken the message from its sender (a cluster's one-way post, say) and the session's host refused
+    /// it: no such session, ended, mailbox full or host stopping. Filed by the transport (<see cref="SessionHost.FileDeadLetter"/>).
+    /// </summary>
+    Refused,
 }

@@ -29,9 +29,9 @@ public static class DurableProcessCatalog
     /// <summary>Every durable process registered so far.</summary>
     internal static IEnumerable<SessionProcessDefinition> All => Processes.Values;
 
-    /// <summary>The durable process named <paramref name="protocolName"/>, or null when this application has none.</summary>
+    /// <summary>The durable process named <paramref name="protocolName"/>, or null when this application has none (hosts that receive messages by process name look it up here).</summary>
     /// <exception cref="InvalidOperationException">Two durable processes share the name.</exception>
-    internal static SessionProcessDefinition? Find(string protocolName)
+    public static SessionProcessDefinition? Find(string protocolName)
     {
         if (Clashes.TryGetValue(protocolName, out string? both))
         {

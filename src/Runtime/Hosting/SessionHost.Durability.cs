@@ -99,6 +99,38 @@ public sealed partial class SessionHost
     }
 
     /// <summary>
+    /// Takes durable session <paramref name="id"/> out of this host's memory without ending it in the store: what it
+    /// had accepted is handled first (each turn stored), then it leaves, as every durable session does when its host
+    /// stops. A later message (here or on another host over the same store) loads it again. For hosts that decide
+    /// elsewhere where a session lives (SessionGen.Orleans unloads a session when its grain deactivates).
+    /// </summary>
+    /// <returns>True once the session has left memory; false when it was not in memory (or had ended).</returns>
+    /// <exception cref="InvalidOperationException">The session is not durable: it would be lost.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the
+    /// session's accepted messages were handled; it still leaves memory once they are.</exception>
+    public async ValueTask<bool> UnloadAsync(SessionId id, CancellationToken cancellationToken = default)
+    {
+        if (!registry.TryGet(id, out SessionContext? running) || running!.IsEnded)
+        {
+            return false;
+        }
+
+        if (!running.IsDurable)
+        {
+            throw new InvalidOperationException($"Session '{id}' of process '{running.Definition.ProtocolName}' is not durable: unloading it would lose it.");
+        }
+
+        var marker = new DrainMarker();
+        if (!running.TryPostDrainMarker(marker))
+        {
+            return false;
+        }
+
+        await marker.Drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
     /// The running session <paramref name="id"/>, loaded from the store if it is not in memory; null when the store has
     /// no such session, or it has ended. For callers that do not queue a message (see <see cref="EnterAsync"/>).
     /// </summary>

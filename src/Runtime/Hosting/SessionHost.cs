@@ -65,6 +65,16 @@ public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
     public bool Contains(SessionId id) => registry.Contains(id);
 
     /// <summary>
+    /// Files <paramref name="deadLetter"/> with this host's dead letters: for a transport that took a message from its
+    /// sender (and told it so) and then could not deliver it here, so the message is not lost silently.
+    /// </summary>
+    public void FileDeadLetter(DeadLetter deadLetter)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        DeadLetters.Post(deadLetter);
+    }
+
+    /// <summary>
     /// Opens a subscription to the host's dead letters (accepted messages that were never handled), from this
     /// moment on. It buffers up to <paramref name="capacity"/> and counts what it drops beyond that.
     /// </summary>

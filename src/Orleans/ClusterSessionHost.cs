@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using SessionGen.Infrastructure;
+
+namespace SessionGen.Orleans;
+
+/// <summary>
+/// The sessions of an Orleans cluster, as the generated <c>P.StartAsync</c>, <c>P.Connect</c> and <c>P.Client</c> see
+/// them: each message goes, as its operation's JSON, to the grain of its session, which hands it to the session host of
+/// the silo it runs on (<see cref="SessionGenSiloBuilderExtensions.AddSessionGen"/>); results come back typed, and
+/// failures as SessionGen's exceptions.
+/// </summary>
+/// <remarks>
+/// <para>A send with a <see cref="MessageId"/> is sent again after a transient Orleans failure (a silo became
+/// unavailable, a message was rejected, a call timed out, a connection failed), with a backoff from 100 ms to 2 s,
+/// within <see cref="RetryBudget"/>: the session handles it once. A send without one is not (it may have run).</para>
+/// <para>A post is numbered per (this host, session), and the session's grain hands each sender's posts to the session
+/// in the order they were made. <see cref="Post(SessionId, object)"/> returns true once Orleans has taken the message:
+/// a refusal where the session runs (no such session, ended, mailbox full) is filed there as a dead letter
+/// (<see cref="DeadLetterReason.Refused"/>), and a post to a silo that dies on the way is lost.</para>
+/// </remarks>
+public sealed class ClusterSessionHost : ISessionHost
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LastBackoff = TimeSpan.FromSeconds(2);
+
+    private readonly IGrainFactory grains;
+    private readonly JsonSerializerOptions json;
+    private readonly Guid sender = Guid.NewGuid();
+    private readonly ConcurrentDictionary<string, PostCounter> posts = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a host over <paramref name="grains"/> (an <c>IClusterClient</c>, or a grain's factory).</summary>
+    /// <param name="grains">Where the session grains are.</param>
+    /// <param name="serializerOptions">The JSON options of the messages and results: the silos' <see cref="SessionGenSiloOptions.SerializerOptions"/>.</param>
+    public ClusterSessionHost(IGrainFactory grains, JsonSerializerOptions serializerOptions)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(serializerOptions);
+        this.grains = grains;
+        json = serializerOptions;
+    }
+
+    /// <summary>How long a send with a <see cref="MessageId"/> keeps being retried after transient failures (30 s by default).</summary>
+    public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times a send was sent again after a transient failure (for tests and diagnostics).</summary>
+    public long Retries => Interlocked.Read(ref retries);
+
+    private long retries;
+
+    /// <inheritdoc/>
+    public async ValueTask<object?> SendAsync(SessionId id, object message, CancellationToken cancellationToken)
+    {
+        SessionOperation operation = OperationOf(message);
+        byte[] bytes = operation.SerializeMessage(message, json);
+        SessionReply reply = await Grain(operation, id).Send(operation.Name, bytes, null, cancellationToken).ConfigureAwait(false);
+        return Result(operation, reply);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<object?> SendAsync(SessionId id, object message, MessageId messageId, CancellationToken cancellationToken)
+    {
+        ThrowIfEmpty(messageId);
+        SessionOperation operation = OperationOf(message);
+        byte[] bytes = operation.SerializeMessage(message, json);
+        ISessionGrain grain = Grain(operation, id);
+        long deadline = Stopwatch.GetTimestamp() + (long)(RetryBudget.TotalSeconds * Stopwatch.Frequency);
+        TimeSpan backoff = FirstBackoff;
+        while (true)
+        {
+            Exception failure;
+            try
+            {
+                SessionReply reply = await grain.Send(operation.Name, bytes, messageId.Value, cancellationToken).ConfigureAwait(false);
+                if (reply.Failure is not { } refused || !Failures.IsTransient(refused))
+                {
+                    return Result(operation, reply);
+                }
+
+                failure = Failures.Decode(refused);
+            }
+            catch (Exception exception) when (IsTransient(exception))
+            {
+                failure = exception;
+            }
+
+            if (Stopwatch.GetTimestamp() + (long)(backoff.TotalSeconds * Stopwatch.Frequency) > deadline)
+            {
+                throw failure;
+            }
+
+            await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+            backoff = backoff * 2 < LastBackoff ? backoff * 2 : LastBackoff;
+            Interlocked.Increment(ref retries);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Only durable sessions are found by key: the silos look the keys up in their shared store.</remarks>
+    public async ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken)
+    {
+        SessionOperation operation = OperationOf(message);
+        byte[] bytes = operation.SerializeMessage(message, json);
+        SessionReply reply = await grains.GetGrain<ISessionRouterGrain>(0)
+            .SendCorrelated(operation.Process.ProtocolName, operation.Name, bytes, cancellationToken).ConfigureAwait(false);
+        return Result(operation, reply);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>True once Orleans has taken the message (see the class's remarks).</remarks>
+    public bool Post(SessionId id, object message) => PostCore(id, message, null);
+
+    /// <inheritdoc/>
+    /// <remarks>True once Orleans has taken the message (see the class's remarks).</remarks>
+    public bool Post(SessionId id, object message, MessageId messageId)
+    {
+        ThrowIfEmpty(messageId);
+        return PostCore(id, message, messageId.Value);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">Always, for now: events do not yet cross the cluster.</exception>
+    public SessionSubscription Subscribe(string process, SessionId id, string? participant) =>
+        throw new NotSupportedException("Subscriptions through a ClusterSessionHost are not supported yet.");
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">Always, for now: events do not yet cross the cluster.</exception>
+    public SessionSubscription Subscribe(string process, SessionId id, string? participant, long afterSequence, out long missedEvents) =>
+        throw new NotSupportedException("Subscriptions through a ClusterSessionHost are not supported yet.");
+
+    /// <summary>Failures after which the same call may be sent again: the silo was lost or unreachable, not the session's answer.</summary>
+    internal static bool IsTransient(Exception exception) => exception is SiloUnavailableException
+        or OrleansMessageRejectionException or TimeoutException or GatewayTooBusyException
+        or global::Orleans.Runtime.Messaging.ConnectionFailedException;
+
+    private bool PostCore(SessionId id, object message, string? messageId)
+    {
+        SessionOperation operation = OperationOf(message);
+        if (operation.StartsSession)
+        {
+            throw new InvalidOperationException($"Operation '{operation}' starts sessions: send it instead.");
+        }
+
+        byte[] bytes = operation.SerializeMessage(message, json);
+        string key = SessionGrain.Key(operation.Process.ProtocolName, id);
+        PostCounter counter = posts.GetOrAdd(key, static _ => new PostCounter());
+
+        // Numbered and handed to Orleans under one lock, so this sender's numbers leave in order.
+        lock (counter)
+        {
+            long sequence = ++counter.Last;
+            _ = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence);
+        }
+
+        return true;
+    }
+
+    private static void ThrowIfEmpty(MessageId messageId)
+    {
+        if (messageId.Value.Length == 0)
+        {
+            throw new ArgumentException("A message id must not be empty.", nameof(messageId));
+        }
+    }
+
+    private ISessionGrain Grain(SessionOperation operation, SessionId id) =>
+        grains.GetGrain<ISessionGrain>(SessionGrain.Key(operation.Process.ProtocolName, id));
+
+    private object? Result(SessionOperation operation, SessionReply reply)
+    {
+        if (reply.Failure is { } failure)
+        {
+            throw Failures.Decode(failure);
+        }
+
+        return operation.DeserializeResult(reply.Result, json);
+    }
+
+    private static SessionOperation OperationOf(object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message is ISessionMessage session
+            ? session.Operation
+            : throw new ArgumentException($"'{message.GetType()}' is not a generated session message (P.Messages.*).", nameof(message));
+    }
+
+    private sealed class PostCounter
+    {
+        public long Last { get; set; }
+    }
+}

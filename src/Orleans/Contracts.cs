@@ -1,0 +1,82 @@
+using Orleans.Concurrency;
+
+namespace SessionGen.Orleans;
+
+/// <summary>
+/// The one session grain, keyed <c>"{process}/{sessionId}"</c>. Its signatures use only primitives and this assembly's
+/// types: Orleans' code generator cannot see the types SessionGen's generator writes, so messages and results travel
+/// as the JSON their operations write.
+/// </summary>
+internal interface ISessionGrain : IGrainWithStringKey
+{
+    /// <summary>Sends one message (with a message id: handled once per id) and answers its result or failure.</summary>
+    /// <remarks>
+    /// A protocol may hold a message until its state accepts it, for as long as the conversation takes: the response
+    /// timeout of this method is a day, not the 30 s default (an in-flight call to a silo that dies ends only at this
+    /// timeout or at the caller's cancellation).
+    /// </remarks>
+    [ResponseTimeout("1.00:00:00")]
+    Task<SessionReply> Send(string operation, byte[] message, string? messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues one message one way. <paramref name="sequence"/> numbers the posts of <paramref name="sender"/> to this
+    /// session from 1: Orleans does not keep the order of unawaited calls, the grain does.
+    /// </summary>
+    [OneWay]
+    Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence);
+
+    /// <summary>The silo this activation runs on (tests, diagnostics).</summary>
+    Task<string> WhereAmI();
+}
+
+/// <summary>Finds durable sessions by correlation key (through the silo's store) and forwards to their grains.</summary>
+internal interface ISessionRouterGrain : IGrainWithIntegerKey
+{
+    [ResponseTimeout("1.00:00:00")]
+    Task<SessionReply> SendCorrelated(string process, string operation, byte[] message, CancellationToken cancellationToken);
+}
+
+/// <summary>A session call's answer: the result's JSON, or a failure.</summary>
+[GenerateSerializer, Immutable]
+internal sealed record SessionReply(
+    [property: Id(0)] byte[]? Result,
+    [property: Id(1)] SessionFailure? Failure)
+{
+    public static SessionReply Of(byte[] result) => new(result, null);
+
+    public static SessionReply Of(SessionFailure failure) => new(null, failure);
+}
+
+/// <summary>What went wrong where the session runs: enough to throw SessionGen's typed exception again at the caller.</summary>
+[GenerateSerializer, Immutable]
+internal sealed record SessionFailure(
+    [property: Id(0)] FailureKind Kind,
+    [property: Id(1)] string Message,
+    [property: Id(2)] string SessionId,
+    [property: Id(3)] string? Operation,
+    [property: Id(4)] string? TypeName,
+    [property: Id(5)] string? InnerMessage,
+    [property: Id(6)] string? State,
+    [property: Id(7)] long Number,
+    [property: Id(8)] string[]? Chain);
+
+/// <summary>The kinds of <see cref="SessionFailure"/>: one per SessionGen exception a caller may catch.</summary>
+[GenerateSerializer]
+internal enum FailureKind
+{
+    Other,
+    NotFound,
+    Faulted,
+    UnknownOperation,
+    UnknownProcess,
+    MailboxFull,
+    NotAccepted,
+    AlreadyExists,
+    Expired,
+    TimeLimit,
+    CallCycle,
+    State,
+    Argument,
+    Canceled,
+    Stopping,
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using SessionGen.Infrastructure;
+
+namespace SessionGen.Orleans;
+
+/// <summary>What <see cref="SessionGenSiloBuilderExtensions.AddSessionGen"/> gives each silo's <see cref="SessionHost"/>.</summary>
+public sealed class SessionGenSiloOptions
+{
+    private readonly Dictionary<string, SessionProcessDefinition> processes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where durable sessions are kept: the same store for every silo of the cluster (a database, or in tests one
+    /// process-wide <see cref="InMemorySessionStore"/>), which is how a session survives the silo it ran on.
+    /// </summary>
+    public ISessionStore? Store { get; set; }
+
+    /// <summary>
+    /// The JSON options messages and results travel with (and stored state is written with, see
+    /// <see cref="SessionHostOptions.SerializerOptions"/>): give the same source-generated context as the clients'
+    /// <see cref="ClusterSessionHost"/>.
+    /// </summary>
+    public JsonSerializerOptions? SerializerOptions { get; set; }
+
+    /// <summary>The clock of each silo's session host (timeouts); <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// When set, each durable session that is running has an Orleans reminder with this period (at least
+    /// <c>ReminderOptions.MinimumReminderPeriod</c>), so that after its silo is lost its grain is activated elsewhere
+    /// and its stored timeouts fire without waiting for a message (at most one period late). Needs a reminder service
+    /// whose table outlives a silo (<c>siloBuilder.AddReminders()</c> plus a shared <c>IReminderTable</c>). Null (the
+    /// default): no reminders; a session's timeouts are re-armed by the next message that activates its grain.
+    /// </summary>
+    public TimeSpan? WakeUpPeriod { get; set; }
+
+    /// <summary>Anything else of each silo's <see cref="SessionHostOptions"/>, set last.</summary>
+    public Action<SessionHostOptions>? ConfigureHost { get; set; }
+
+    /// <summary>The processes added with <see cref="AddProcess"/>.</summary>
+    public IReadOnlyCollection<SessionProcessDefinition> Processes => processes.Values;
+
+    /// <summary>
+    /// Lets the silos run sessions of a process that is not durable (a durable process is found by its name without
+    /// this): pass its generated <c>P.SessionDefinition.Instance</c>. Such a session lives on one silo and is lost with it.
+    /// </summary>
+    public SessionGenSiloOptions AddProcess(SessionProcessDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        processes[definition.ProtocolName] = definition;
+        return this;
+    }
+
+    internal SessionProcessDefinition? Find(string process) =>
+        processes.GetValueOrDefault(process) ?? DurableProcessCatalog.Find(process);
+}

@@ -1,0 +1,270 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using SessionGen.Infrastructure;
+
+namespace SessionGen.Orleans;
+
+/// <summary>
+/// One activation per session (<c>"{process}/{sessionId}"</c>): forwards every message to its silo's
+/// <see cref="SessionHost"/>. Reentrant, so a message the protocol holds does not block the ones that release it.
+/// </summary>
+[Reentrant]
+[GrainType("sessiongen-session")]
+internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
+{
+    // A session that is not durable lives only on this silo: its grain must not be collected while it runs.
+    private static readonly TimeSpan KeepVolatileSessions = TimeSpan.FromDays(1);
+
+    private readonly SiloSessions sessions;
+    private readonly ILogger<SessionGrain> logger;
+    private readonly Dictionary<Guid, PostOrder> senders = new();
+    private string process = "";
+    private SessionId id;
+    private SessionProcessDefinition? definition;
+    private bool remindsItself;
+
+    public SessionGrain(SiloSessions sessions, ILogger<SessionGrain> logger)
+    {
+        this.sessions = sessions;
+        this.logger = logger;
+    }
+
+    public static string Key(string process, SessionId id) => $"{process}/{id.Value}";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        string key = this.GetPrimaryKeyString();
+        int slash = key.IndexOf('/', StringComparison.Ordinal);
+        process = slash < 0 ? key : key[..slash];
+        id = new SessionId(slash < 0 ? "" : key[(slash + 1)..]);
+        definition = sessions.Find(process);
+        if (definition is { IsDurable: true })
+        {
+            // Loading at activation re-arms the stored timeouts (overdue ones fire at once), also when the activation
+            // came from a silo's loss rather than from a message.
+            try
+            {
+                await sessions.Host.LoadAsync(id, cancellationToken).ConfigureAwait(true);
+            }
+            catch (Exception exception) when (exception is SessionStateException or OperationCanceledException)
+            {
+                LogLoadFailed(logger, exception, process, id.Value);
+            }
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (definition is not { IsDurable: true })
+        {
+            return;
+        }
+
+        try
+        {
+            await sessions.Host.UnloadAsync(id, cancellationToken).ConfigureAwait(true);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException)
+        {
+            // Each turn is stored as it ends: what was not unloaded in time is in the store anyway.
+            LogUnloadFailed(logger, exception, process, id.Value);
+        }
+    }
+
+    public async Task<SessionReply> Send(string operation, byte[] message, string? messageId, CancellationToken cancellationToken)
+    {
+        SessionOperation? entry = Entry(operation, out SessionFailure? failure);
+        if (entry is null)
+        {
+            return SessionReply.Of(failure!);
+        }
+
+        try
+        {
+            object decoded = entry.DeserializeMessage(message, sessions.Json);
+            object? result = messageId is null
+                ? await sessions.Host.SendAsync(id, decoded, cancellationToken).ConfigureAwait(true)
+                : await sessions.Host.SendAsync(id, decoded, new MessageId(messageId), cancellationToken).ConfigureAwait(true);
+            await WakeUpLaterAsync().ConfigureAwait(true);
+            return SessionReply.Of(entry.SerializeResult(result, sessions.Json));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return SessionReply.Of(Failures.Encode(exception, id, operation));
+        }
+        finally
+        {
+            KeepVolatileSessionAlive();
+        }
+    }
+
+    public Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence)
+    {
+        // Grain turns run one at a time, and this one does not await: no lock needed.
+        if (!senders.TryGetValue(sender, out PostOrder? order))
+        {
+            senders[sender] = order = new PostOrder();
+        }
+
+        if (sequence < order.Next)
+        {
+            return Task.CompletedTask; // delivered already
+        }
+
+        if (sequence > order.Next)
+        {
+            order.Early[sequence] = (operation, message, messageId);
+            return Task.CompletedTask;
+        }
+
+        Deliver(operation, message, messageId);
+        order.Next++;
+        while (order.Early.Remove(order.Next, out (string Operation, byte[] Message, string? MessageId) early))
+        {
+            Deliver(early.Operation, early.Message, early.MessageId);
+            order.Next++;
+        }
+
+        KeepVolatileSessionAlive();
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != WakeUpReminder || definition is not { IsDurable: true })
+        {
+            return;
+        }
+
+        // Activation loaded the session (and fired its overdue timeouts); one that has ended needs no more wake-ups.
+        if (!sessions.Host.Contains(id) && !await sessions.Host.LoadAsync(id).ConfigureAwait(true))
+        {
+            await StopWakingUpAsync().ConfigureAwait(true);
+        }
+        else
+        {
+            remindsItself = true;
+        }
+    }
+
+    public Task<string> WhereAmI() => Task.FromResult(GrainContext.Address.SiloAddress?.ToString() ?? "");
+
+    private void Deliver(string operation, byte[] message, string? messageId)
+    {
+        SessionOperation? entry = Entry(operation, out SessionFailure? failure);
+        if (entry is null)
+        {
+            LogPostRefused(logger, process, id.Value, operation, failure!.Message);
+            return;
+        }
+
+        object decoded;
+        try
+        {
+            decoded = entry.DeserializeMessage(message, sessions.Json);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogPostRefused(logger, process, id.Value, operation, exception.Message);
+            return;
+        }
+
+        bool accepted;
+        try
+        {
+            accepted = messageId is null ? sessions.Host.Post(id, decoded) : sessions.Host.Post(id, decoded, new MessageId(messageId));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogPostRefused(logger, process, id.Value, operation, exception.Message);
+            accepted = false;
+        }
+
+        if (!accepted)
+        {
+            // The sender was told true when Orleans took the post: the refusal is filed here, where the session runs.
+            sessions.Host.FileDeadLetter(new DeadLetter(id, operation, decoded, DeadLetterReason.Refused));
+        }
+    }
+
+    private SessionOperation? Entry(string operation, out SessionFailure? failure)
+    {
+        if (definition is null)
+        {
+            failure = Failures.UnknownProcess(process, id, operation);
+            return null;
+        }
+
+        SessionOperation? entry = definition.FindOperation(operation);
+        failure = entry is null ? Failures.UnknownOperation(process, id, operation) : null;
+        return entry;
+    }
+
+    private const string WakeUpReminder = "sessiongen-wake-up";
+
+    /// <summary>A running durable session keeps a reminder, so that it is activated again after its silo is lost.</summary>
+    private async Task WakeUpLaterAsync()
+    {
+        if (sessions.WakeUpPeriod is not { } period || definition is not { IsDurable: true })
+        {
+            return;
+        }
+
+        try
+        {
+            bool running = sessions.Host.Contains(id);
+            if (running && !remindsItself)
+            {
+                remindsItself = true;
+                await this.RegisterOrUpdateReminder(WakeUpReminder, period, period).ConfigureAwait(true);
+            }
+            else if (!running && remindsItself)
+            {
+                await StopWakingUpAsync().ConfigureAwait(true);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The message was handled and stored: the caller gets its answer; only the early wake-up is missing.
+            remindsItself = false;
+            LogReminderFailed(logger, exception, process, id.Value);
+        }
+    }
+
+    private async Task StopWakingUpAsync()
+    {
+        remindsItself = false;
+        if (await this.GetReminder(WakeUpReminder).ConfigureAwait(true) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder).ConfigureAwait(true);
+        }
+    }
+
+    private void KeepVolatileSessionAlive()
+    {
+        if (definition is { IsDurable: false } && sessions.Host.Contains(id))
+        {
+            DelayDeactivation(KeepVolatileSessions);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Session {Process}/{SessionId} could not be loaded as its grain activated")]
+    private static partial void LogLoadFailed(ILogger logger, Exception exception, string process, string sessionId);
+
+    [LoggerMessage(2, LogLevel.Warning, "Session {Process}/{SessionId} was not unloaded as its grain deactivated")]
+    private static partial void LogUnloadFailed(ILogger logger, Exception exception, string process, string sessionId);
+
+    [LoggerMessage(3, LogLevel.Warning, "A post of {Operation} to session {Process}/{SessionId} was refused: {Reason}")]
+    private static partial void LogPostRefused(ILogger logger, string process, string sessionId, string operation, string reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "Session {Process}/{SessionId} could not (un)register its wake-up reminder")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string process, string sessionId);
+
+    /// <summary>One sender's posts to this session: the next number due, and those that came early.</summary>
+    private sealed class PostOrder
+    {
+        public long Next { get; set; } = 1;
+
+        public SortedDictionary<long, (string Operation, byte[] Message, string? MessageId)> Early { get; } = new();
+    }
+}

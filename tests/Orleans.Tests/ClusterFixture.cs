@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace SessionGen.Orleans.Tests;
+
+/// <summary>Three in-process silos over one process-wide store, and a <see cref="ClusterSessionHost"/> on its client.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly bool wakeUpReminders;
+
+    public ClusterFixture()
+    {
+    }
+
+    /// <summary>A cluster whose durable sessions keep wake-up reminders in a table shared by its silos.</summary>
+    internal ClusterFixture(bool wakeUpReminders) => this.wakeUpReminders = wakeUpReminders;
+
+    public SharedReminderTable Reminders { get; } = new();
+
+    public InMemorySessionStore Store { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public ClusterSessionHost Host { get; private set; } = null!;
+
+    public TimeSpan StartTime { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => silo.AddSessionGen(options =>
+        {
+            options.Store = Store;
+            options.SerializerOptions = Wire.Options;
+            options.AddProcess(Ledger.SessionDefinition.Instance);
+            if (wakeUpReminders)
+            {
+                options.WakeUpPeriod = TimeSpan.FromSeconds(1);
+            }
+        }));
+        if (wakeUpReminders)
+        {
+            builder.ConfigureSilo((_, silo) =>
+            {
+                silo.AddReminders();
+                silo.Services.AddSingleton<IReminderTable>(Reminders);
+                silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            });
+        }
+
+        Cluster = builder.Build();
+        var clock = Stopwatch.StartNew();
+        await Cluster.DeployAsync();
+        StartTime = clock.Elapsed;
+        Host = NewHost();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    public ClusterSessionHost NewHost() => new(Cluster.Client, Wire.Options);
+
+    /// <summary>The silos whose session host runs session <paramref name="id"/> now.</summary>
+    public InProcessSiloHandle[] SilosRunning(SessionId id) =>
+        [.. Cluster.Silos.Where(silo => Sessions(silo).Host.Contains(id))];
+
+    internal SiloSessions Sessions(InProcessSiloHandle silo) =>
+        Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<SiloSessions>();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
+
+internal static class Guards
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
+    public static Task Guarded(this Task task) => task.WaitAsync(Guard);
+
+    public static Task<T> Guarded<T>(this Task<T> task) => task.WaitAsync(Guard);
+
+    public static Task Guarded(this ValueTask task) => task.AsTask().WaitAsync(Guard);
+
+    public static Task<T> Guarded<T>(this ValueTask<T> task) => task.AsTask().WaitAsync(Guard);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="within"/> has passed (no fixed sleep).</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            if (clock.Elapsed > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}

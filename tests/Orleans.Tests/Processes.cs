@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SessionGen.Orleans.Tests;
+
+public sealed record ParticipantJoined(string Name);
+
+public sealed record ParticipantLeft(string Name);
+
+public sealed record SessionError(string Reason, string Name);
+
+public sealed record Welcome(string To, string Text);
+
+public enum JoinResult
+{
+    Joined,
+    AlreadyPresent,
+}
+
+/// <summary>The seed document's SessionManager (samples/SessionManager), durable, with a welcome 500 ms after each join.</summary>
+[SessionProcess("Cluster.Meeting", Durable = true)]
+public partial class Meeting
+{
+    private static readonly TimeSpan WelcomeDelay = TimeSpan.FromMilliseconds(500);
+
+    private readonly HashSet<string> participants = new();
+    private readonly List<string> welcomed = new();
+    private string name = "";
+
+    [On("Initialize", StartsSession = true)]
+    private void Initialize(string name, string[] participants)
+    {
+        this.name = name;
+        this.participants.UnionWith(participants);
+    }
+
+    [On("Join")]
+    private JoinResult Join(string name)
+    {
+        if (!participants.Add(name))
+        {
+            Emit(new SessionError("participant already present", name));
+            return JoinResult.AlreadyPresent;
+        }
+
+        Emit(new ParticipantJoined(name));
+        ScheduleGreet(WelcomeDelay, name);
+        return JoinResult.Joined;
+    }
+
+    [On("Leave")]
+    private async Task Leave(string name)
+    {
+        if (!participants.Remove(name))
+        {
+            Emit(new SessionError("participant not found", name));
+            return;
+        }
+
+        Emit(new ParticipantLeft(name));
+        if (participants.Count == 0)
+        {
+            EndSession();
+        }
+
+        await Task.CompletedTask;
+    }
+
+    [On("Participants")]
+    private string[] Participants() => [.. participants.Order(StringComparer.Ordinal)];
+
+    [On("Welcomed")]
+    private string[] Welcomed() => [.. welcomed];
+
+    [On("Fail")]
+    private void Fail(string why) => throw new InvalidOperationException(why);
+
+    [OnTimeout("Greet")]
+    private void Greet(string name)
+    {
+        welcomed.Add(name);
+        EmitTo(name, new Welcome(name, $"welcome to {this.name}"));
+    }
+}
+
+/// <summary>Not durable: takes numbered one-way posts from several senders and keeps each sender's in arrival order.</summary>
+[SessionProcess("Cluster.Ledger")]
+public partial class Ledger
+{
+    private readonly Dictionary<int, List<int>> bySender = new();
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Append")]
+    private void Append(int sender, int number)
+    {
+        if (!bySender.TryGetValue(sender, out List<int>? numbers))
+        {
+            bySender[sender] = numbers = new List<int>();
+        }
+
+        numbers.Add(number);
+    }
+
+    [On("Received")]
+    private int[] Received(int sender) => bySender.TryGetValue(sender, out List<int>? numbers) ? [.. numbers] : [];
+
+    [On("Count")]
+    private int Count() => bySender.Values.Sum(static numbers => numbers.Count);
+}
+
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(HashSet<string>))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(JoinResult))]
+[JsonSerializable(typeof(ParticipantJoined))]
+[JsonSerializable(typeof(ParticipantLeft))]
+[JsonSerializable(typeof(SessionError))]
+[JsonSerializable(typeof(Welcome))]
+public sealed partial class ClusterJson : JsonSerializerContext;
+
+/// <summary>The options the silos and the client share (in a class of its own: the context's static fields initialize in no set order).</summary>
+public static class Wire
+{
+    public static JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = ClusterJson.Default };
+}
