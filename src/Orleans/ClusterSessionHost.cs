@@ -126,7 +126,7 @@ public sealed class ClusterSessionHost : ISessionHost
 
     /// <inheritdoc/>
     /// <exception cref="NotSupportedException">Always, for now: events do not yet cross the cluster.</exception>
-    public SessionSubscription Subscribe(string process, SessionId id, string? participant, long afterSequence, out long missedEvents) =>
+    public ValueTask<SessionSubscription> SubscribeAsync(string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Subscriptions through a ClusterSessionHost are not supported yet.");
 
     /// <summary>Failures after which the same call may be sent again: the silo was lost or unreachable, not the session's answer.</summary>
