@@ -9,7 +9,8 @@ public sealed partial class SessionHost
     /// Queues <paramref name="message"/> (a generated <c>P.Messages.*</c> record) one way for session
     /// <paramref name="id"/>, as the typed <c>Post{Op}</c> does: true when it was accepted (it will be handled, or
     /// filed as a dead letter if the session ends first), false when it was not (no such session, ended, host
-    /// stopping, mailbox full).
+    /// stopping, mailbox full). For a session of a durable process, true means accepted, not yet stored: a transport
+    /// that must tell its sender the message is stored sends it instead (as the generated <c>Post{Op}Async</c> does).
     /// </summary>
     /// <exception cref="UnknownOperationException"><paramref name="message"/> is not a generated session message.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="message"/> starts sessions: send it instead.</exception>
