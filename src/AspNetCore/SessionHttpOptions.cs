@@ -18,4 +18,20 @@ public sealed class SessionHttpOptions
 
     /// <summary>How often an idle event stream sends a comment line, so proxies keep it open. Default: 15 seconds.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Whether the problem details of a faulted handler (500) name the type of the exception it threw, in the extension
+    /// <c>exceptionType</c> (never its message or stack trace). Off by default: a type name can tell a caller about the
+    /// server's internals. SessionGen.Http's client puts it on the <c>RemoteHandlerException</c> it throws inside
+    /// <see cref="SessionFaultedException"/>.
+    /// </summary>
+    public bool ExposeFaultTypes { get; set; }
+
+    /// <summary>
+    /// Whether <c>POST prefix</c> takes the new session's id from the query (<c>?sessionId=</c>) instead of making one:
+    /// how a client that chose the id itself (the generated <c>P.StartAsync</c> over SessionGen.Http) starts a session.
+    /// The id must be 1 to 128 characters among letters, digits, <c>-</c>, <c>_</c>, <c>.</c> and <c>~</c> (else 400);
+    /// one that is in use is 409. Default: true. A client that picks its ids can only make its own sessions guessable.
+    /// </summary>
+    public bool AllowClientSessionIds { get; set; } = true;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +16,9 @@ namespace SessionGen.AspNetCore.Endpoints;
 internal static class EventStreamEndpoint
 {
     public const string LastEventIdHeader = "Last-Event-ID";
+
+    // How many events after Last-Event-ID are no longer retained (when any are not).
+    public const string MissedEventsHeader = "SessionGen-Missed-Events";
 
     // EventSource cannot set headers on its first request; this query parameter stands in for the header then.
     public const string LastEventIdQuery = "lastEventId";
@@ -57,17 +59,11 @@ internal static class EventStreamEndpoint
             CancellationToken applicationStopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default;
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, applicationStopping);
             var writer = new ServerSentEventWriter(context.Response, process, stopping.Token);
-            StartStream(context);
-            await writer.WriteRetryAsync().ConfigureAwait(false);
-            if (subscription.MissedEvents > 0)
-            {
-                await writer.WriteMissedAsync(subscription.MissedEvents).ConfigureAwait(false);
-            }
-
-            await writer.FlushAsync().ConfigureAwait(false);
+            StartStream(context, subscription.MissedEvents);
             try
             {
-                await PumpAsync(subscription, writer, process.Options.HeartbeatInterval, stopping.Token).ConfigureAwait(false);
+                await writer.WriteRetryAsync().ConfigureAwait(false);
+                await writer.WriteAsync(subscription, process.Options.HeartbeatInterval).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -80,66 +76,19 @@ internal static class EventStreamEndpoint
         }
     }
 
-    private static void StartStream(HttpContext context)
+    private static void StartStream(HttpContext context, long missedEvents)
     {
         HttpResponse response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no"; // proxies must not hold events back
+        if (missedEvents > 0)
+        {
+            // Also the stream's first event (sessiongen.missed); as a header a client knows it before it reads any event.
+            response.Headers[MissedEventsHeader] = missedEvents.ToString(CultureInfo.InvariantCulture);
+        }
+
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-    }
-
-    private static async Task PumpAsync(SessionSubscription subscription, ServerSentEventWriter writer, TimeSpan heartbeat, CancellationToken stopping)
-    {
-        CancellationTokenSource wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        try
-        {
-            while (true)
-            {
-                // Everything already buffered goes out in one flush.
-                while (subscription.TryRead(out SessionEvent? buffered))
-                {
-                    await writer.WriteEventAsync(buffered).ConfigureAwait(false);
-                }
-
-                await writer.FlushAsync().ConfigureAwait(false);
-                wait.CancelAfter(heartbeat);
-                SessionEvent next;
-                try
-                {
-                    next = await subscription.ReadAsync(wait.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-                {
-                    // Quiet for a whole heartbeat interval: a comment line keeps proxies from closing the stream.
-                    await writer.WriteHeartbeatAsync().ConfigureAwait(false);
-                    wait.Dispose();
-                    wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                    continue;
-                }
-                catch (ChannelClosedException closed)
-                {
-                    await writer.WriteEndedAsync(faulted: closed.InnerException is SessionFaultedException).ConfigureAwait(false);
-                    await writer.FlushAsync().ConfigureAwait(false);
-                    return;
-                }
-                catch (SubscriptionOverflowException overflow)
-                {
-                    // The client read too slowly and has now been sent every event held for it. Closing lets it
-                    // reconnect with Last-Event-ID (EventSource does so by itself) and get the rest from the replay
-                    // buffer, instead of this server buffering for it without bound.
-                    await writer.WriteOverflowAsync(overflow).ConfigureAwait(false);
-                    await writer.FlushAsync().ConfigureAwait(false);
-                    return;
-                }
-
-                await writer.WriteEventAsync(next).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            wait.Dispose();
-        }
     }
 }

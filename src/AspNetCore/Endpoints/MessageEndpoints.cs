@@ -14,6 +14,15 @@ internal static class MessageEndpoints
 {
     private const string StarterQuery = "starter";
 
+    /// <summary>The query parameter of <c>POST prefix</c> that names the new session (<see cref="SessionHttpOptions.AllowClientSessionIds"/>).</summary>
+    public const string SessionIdQuery = "sessionId";
+
+    /// <summary>The request header that makes a send idempotent: a repeat with the same id is handled once (<see cref="MessageId"/>).</summary>
+    public const string MessageIdHeader = "Message-Id";
+
+    private const int MaxIdLength = 128;
+    private const int MaxMessageIdLength = 256;
+
     public static async Task StartAsync(HttpContext context, HttpProcess process)
     {
         OperationJsonBinding? starter = ChooseStarter(context, process, out Problem? refusal);
@@ -23,8 +32,29 @@ internal static class MessageEndpoints
             return;
         }
 
-        SessionId id = SessionId.New();
-        if (await ReadAndSendAsync(context, process, starter, id).ConfigureAwait(false) is not { } outcome)
+        SessionId id;
+        string? chosen = context.Request.Query[SessionIdQuery];
+        if (chosen is null)
+        {
+            id = SessionId.New();
+        }
+        else if (!process.Options.AllowClientSessionIds)
+        {
+            await Problem.MalformedMessage($"This server makes the ids of new sessions itself: leave out ?{SessionIdQuery}=.").WriteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        else if (!IsValidId(chosen, MaxIdLength, static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~'))
+        {
+            await Problem.MalformedMessage(
+                $"A session id must be 1 to {MaxIdLength} characters among letters, digits, '-', '_', '.' and '~'.").WriteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        else
+        {
+            id = new SessionId(chosen);
+        }
+
+        if (await ReadAndSendAsync(context, process, starter, id, oneWay: false).ConfigureAwait(false) is not { } outcome)
         {
             return;
         }
@@ -57,8 +87,15 @@ internal static class MessageEndpoints
             return;
         }
 
-        if (await ReadAndSendAsync(context, process, operation, new SessionId(sessionId)).ConfigureAwait(false) is not { } outcome)
+        bool oneWay = PrefersAsync(context.Request);
+        if (await ReadAndSendAsync(context, process, operation, new SessionId(sessionId), oneWay).ConfigureAwait(false) is not { } outcome)
         {
+            return;
+        }
+
+        if (oneWay)
+        {
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
             return;
         }
 
@@ -101,9 +138,21 @@ internal static class MessageEndpoints
     }
 
     /// <summary>Reads the message, sends it and returns the result; null when a problem response was written instead.</summary>
-    private static async Task<Outcome?> ReadAndSendAsync(HttpContext context, HttpProcess process, OperationJsonBinding operation, SessionId id)
+    private static async Task<Outcome?> ReadAndSendAsync(HttpContext context, HttpProcess process, OperationJsonBinding operation, SessionId id, bool oneWay)
     {
         string name = operation.Operation.Name;
+        MessageId? messageId = null;
+        if (context.Request.Headers[MessageIdHeader].FirstOrDefault() is { } header)
+        {
+            if (!IsValidId(header, MaxMessageIdLength, static c => c is > ' ' and <= '~'))
+            {
+                await Problem.MalformedMessage($"A {MessageIdHeader} must be 1 to {MaxMessageIdLength} visible ASCII characters.").WriteAsync(context, id.Value, name).ConfigureAwait(false);
+                return null;
+            }
+
+            messageId = new MessageId(header);
+        }
+
         if (!JsonMediaType.IsJson(context.Request.ContentType))
         {
             // Refused before the body is read: nothing of a request that skipped the CORS preflight reaches a session.
@@ -130,9 +179,25 @@ internal static class MessageEndpoints
         }
 
         ISessionHost host = context.RequestServices.GetRequiredService<ISessionHost>();
+        if (oneWay)
+        {
+            // Queued, not handled: the answer says only whether the session took it (202), not how the handler did.
+            bool queued = messageId is { } once ? host.Post(id, message, once) : host.Post(id, message);
+            if (!queued)
+            {
+                await Problem.NotQueued(id.Value, name).WriteAsync(context, id.Value, name).ConfigureAwait(false);
+                return null;
+            }
+
+            return new Outcome(null);
+        }
+
         try
         {
-            return new Outcome(await host.SendAsync(id, message, context.RequestAborted).ConfigureAwait(false));
+            ValueTask<object?> sent = messageId is { } once
+                ? host.SendAsync(id, message, once, context.RequestAborted)
+                : host.SendAsync(id, message, context.RequestAborted);
+            return new Outcome(await sent.ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -141,6 +206,11 @@ internal static class MessageEndpoints
         catch (Exception exception)
         {
             Problem problem = Problem.From(exception, id.Value, name);
+            if (process.Options.ExposeFaultTypes && exception is SessionFaultedException { InnerException: { } thrown })
+            {
+                problem = problem with { FaultType = thrown.GetType().FullName };
+            }
+
             if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not SessionFaultedException)
             {
                 // A handler fault is logged by the host already; anything else would otherwise go unseen.
@@ -150,6 +220,41 @@ internal static class MessageEndpoints
             await problem.WriteAsync(context, id.Value, name).ConfigureAwait(false);
             return null;
         }
+    }
+
+    /// <summary><c>Prefer: respond-async</c> (RFC 7240): the client wants the message queued one way and a 202 at once.</summary>
+    private static bool PrefersAsync(HttpRequest request)
+    {
+        foreach (string? value in request.Headers["Prefer"])
+        {
+            foreach (string preference in (value ?? "").Split(','))
+            {
+                if (preference.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsValidId(string text, int maxLength, Func<char, bool> allowed)
+    {
+        if (text.Length is 0 || text.Length > maxLength)
+        {
+            return false;
+        }
+
+        foreach (char c in text)
+        {
+            if (!allowed(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The message record: an operation without parameters may be sent with no body at all.</summary>

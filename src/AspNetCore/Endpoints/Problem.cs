@@ -6,6 +6,24 @@ namespace SessionGen.AspNetCore.Endpoints;
 /// <summary>An RFC 7807 problem details response: what went wrong, never how (no exception text, no stack trace).</summary>
 internal readonly record struct Problem(int Status, string Title, string Detail)
 {
+    /// <summary>
+    /// The extension <c>error</c>: the name of the SessionGen exception the send threw (<c>SessionNotFoundException</c>,
+    /// <c>MessageNotAcceptedException</c>…, or <c>HostStopping</c>), so that a client can throw the same one.
+    /// </summary>
+    public string? Error { get; init; }
+
+    /// <summary>The extension <c>state</c>: the protocol state that refused the message (<see cref="MessageNotAcceptedException"/>).</summary>
+    public string? State { get; init; }
+
+    /// <summary>The extension <c>exceptionType</c>: what a faulted handler threw, when <see cref="SessionHttpOptions.ExposeFaultTypes"/> says so.</summary>
+    public string? FaultType { get; init; }
+
+    /// <summary>The answer to a one-way message (<c>Prefer: respond-async</c>) that was not queued.</summary>
+    public static Problem NotQueued(string id, string operation) =>
+        new(StatusCodes.Status409Conflict, "Message not queued",
+            $"Session '{id}' did not queue the message for operation '{operation}': there is no such session, it has ended, its mailbox is full or the server is stopping.")
+        { Error = "PostRefused" };
+
     public static Problem UnknownSession(string id) =>
         new(StatusCodes.Status404NotFound, "Session not found", $"There is no session '{id}': it never existed or it has ended.");
 
@@ -23,7 +41,18 @@ internal readonly record struct Problem(int Status, string Title, string Detail)
             "The request body must be JSON in UTF-8: send Content-Type: application/json (or a +json media type), also when the body is empty.");
 
     /// <summary>The answer to what a send threw.</summary>
-    public static Problem From(Exception exception, string sessionId, string operation) => exception switch
+    public static Problem From(Exception exception, string sessionId, string operation) => Describe(exception, sessionId, operation) with
+    {
+        Error = exception switch
+        {
+            SessionException => exception.GetType().Name,
+            ObjectDisposedException => "HostStopping",
+            _ => null,
+        },
+        State = (exception as MessageNotAcceptedException)?.State,
+    };
+
+    private static Problem Describe(Exception exception, string sessionId, string operation) => exception switch
     {
         SessionNotFoundException => UnknownSession(sessionId),
         UnknownOperationException => new(StatusCodes.Status404NotFound, "Unknown operation", $"Session '{sessionId}' has no operation '{operation}'."),
@@ -72,6 +101,21 @@ internal readonly record struct Problem(int Status, string Title, string Detail)
             if (operation is not null)
             {
                 writer.WriteString("operation", operation);
+            }
+
+            if (Error is not null)
+            {
+                writer.WriteString("error", Error);
+            }
+
+            if (State is not null)
+            {
+                writer.WriteString("state", State);
+            }
+
+            if (FaultType is not null)
+            {
+                writer.WriteString("exceptionType", FaultType);
             }
 
             writer.WriteEndObject();
