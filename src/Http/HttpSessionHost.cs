@@ -92,11 +92,19 @@ public sealed class HttpSessionHost : ISessionHost, IAsyncDisposable
     public bool Post(SessionId id, object message, MessageId messageId) => Enqueue(id, message, messageId);
 
     /// <summary>
-    /// As <see cref="SubscribeAsync"/> from now on: blocks the calling thread until the server has opened the stream (so
-    /// that the subscription holds every event emitted after it returns). Prefer <see cref="SubscribeAsync"/>.
+    /// As <see cref="SubscribeAsync"/> from now on, without waiting: the stream is opened in the background, so the
+    /// subscription holds the events emitted once the server has opened it (not those emitted between this call's
+    /// return and then, unlike a <see cref="SessionHost"/>'s), and a session the server does not know ends it with
+    /// <see cref="SessionNotFoundException"/>. Await <see cref="SubscribeAsync"/> to know the stream is open.
     /// </summary>
-    public SessionSubscription Subscribe(string process, SessionId id, string? participant) =>
-        SubscribeAsync(process, id, participant, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    public SessionSubscription Subscribe(string process, SessionId id, string? participant)
+    {
+        string prefix = Prefix(process);
+        var stop = new CancellationTokenSource();
+        var feed = new SessionEventFeed(process, id, participant, options.SubscriptionCapacity, () => Cancel(stop));
+        _ = Task.Run(() => OpenThenReadAsync(feed, prefix, id, participant, stop));
+        return feed.Subscription;
+    }
 
     /// <summary>
     /// Opens <c>GET prefix/id/events</c> (with <c>?participant=</c> and <c>Last-Event-ID: afterSequence</c>) and completes
@@ -137,6 +145,40 @@ public sealed class HttpSessionHost : ISessionHost, IAsyncDisposable
         feed.AddMissed(MissedOf(response));
         _ = Task.Run(() => ReadStreamAsync(feed, prefix, id, participant, afterSequence, response, stop));
         return feed.Subscription;
+    }
+
+    /// <summary>A subscription made without waiting: opens its stream, then reads it as <see cref="SubscribeAsync"/>'s does.</summary>
+    private async Task OpenThenReadAsync(SessionEventFeed feed, string prefix, SessionId id, string? participant, CancellationTokenSource stop)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await OpenStreamAsync(prefix, id, participant, null, stop.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                using (response)
+                {
+                    feed.Complete(await ErrorAsync(response, id, "events", stop.Token).ConfigureAwait(false));
+                }
+
+                stop.Dispose();
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            stop.Dispose(); // disposed by its reader before it opened
+            return;
+        }
+        catch (Exception exception)
+        {
+            feed.Complete(exception);
+            stop.Dispose();
+            return;
+        }
+
+        feed.AddMissed(MissedOf(response));
+        await ReadStreamAsync(feed, prefix, id, participant, null, response, stop).ConfigureAwait(false);
     }
 
     /// <summary>Stops the posting loop once the posts already queued have gone out.</summary>

@@ -91,8 +91,8 @@ public sealed class RemoteClientTests(RemoteServer server) : IClassFixture<Remot
     public async Task Subscribers_receive_declared_event_types_typed_and_others_as_restored_JSON()
     {
         Journal.Client journal = await Journal.StartAsync(server.Host, "book");
-        await using SessionSubscription events = journal.Subscribe();
         using var guard = new CancellationTokenSource(RemoteServer.Guard);
+        await using SessionSubscription events = await server.Host.SubscribeAsync("Remote.Journal", journal.Id, null, null, guard.Token);
 
         await journal.NoteAsync("a", 7);
         await journal.WhisperAsync("psst");
@@ -144,7 +144,7 @@ public sealed class RemoteClientTests(RemoteServer server) : IClassFixture<Remot
         Journal.Client journal = await Journal.StartAsync(server.Host, "book");
         using var guard = new CancellationTokenSource(RemoteServer.Guard);
         int before = server.StreamRequests.Count;
-        await using SessionSubscription events = journal.Subscribe();
+        await using SessionSubscription events = await server.Host.SubscribeAsync("Remote.Journal", journal.Id, null, null, guard.Token);
         await journal.BurstAsync(3);
         var sequences = new List<long>();
         for (int i = 0; i < 3; i++)
@@ -173,8 +173,8 @@ public sealed class RemoteClientTests(RemoteServer server) : IClassFixture<Remot
     public async Task A_one_way_post_is_handled_and_a_refused_one_is_reported()
     {
         Journal.Client journal = await Journal.StartAsync(server.Host, "book");
-        await using SessionSubscription events = journal.Subscribe();
         using var guard = new CancellationTokenSource(RemoteServer.Guard);
+        await using SessionSubscription events = await server.Host.SubscribeAsync("Remote.Journal", journal.Id, null, null, guard.Token);
 
         Assert.True(journal.PostNote("posted", 9));
         SessionEvent noted = await events.ReadAsync(guard.Token);
@@ -187,5 +187,22 @@ public sealed class RemoteClientTests(RemoteServer server) : IClassFixture<Remot
         var failure = Assert.Single(server.PostFailures, f => f.Id == nobody);
         Assert.Equal("Note", failure.Operation);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, Assert.IsType<HttpRequestException>(failure.Error).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_typed_clients_Subscribe_does_not_wait_for_the_server_and_a_session_it_does_not_know_ends_it()
+    {
+        Journal.Client nobody = Journal.Connect(server.Host, new SessionId("no-such-journal-to-watch"));
+        using var guard = new CancellationTokenSource(RemoteServer.Guard);
+
+        await using SessionSubscription events = nobody.Subscribe();
+
+        await Assert.ThrowsAsync<SessionNotFoundException>(async () =>
+        {
+            await foreach (SessionEvent unexpected in events.WithCancellation(guard.Token))
+            {
+                Assert.Fail($"no event was expected, got {unexpected.Payload}");
+            }
+        });
     }
 }
