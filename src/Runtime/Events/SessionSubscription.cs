@@ -21,7 +21,10 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     private readonly Channel<SessionEvent> buffer = Channel.CreateUnbounded<SessionEvent>(
         new UnboundedChannelOptions { SingleWriter = true });
 
-    private readonly SessionContext session;
+    // The session that delivers (null for a subscription fed from outside: SessionEventFeed).
+    private readonly SessionContext? session;
+    // A fed subscription's callback into its transport; taken (once) by the first dispose.
+    private Action? disposed;
     private readonly int capacity;
 
     // Live events delivered and not yet read. Delivery (under the session's publish lock) checks and increments it;
@@ -38,19 +41,32 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
         this.session = session;
         capacity = session.Host.SubscriptionCapacity;
         Participant = participant;
+        SessionId = session.Id;
+        ProcessName = session.Definition.ProtocolName;
+    }
+
+    /// <summary>A subscription that a transport feeds (<see cref="SessionEventFeed"/>); <paramref name="disposed"/> runs once its reader disposes it.</summary>
+    internal SessionSubscription(string process, SessionId id, string? participant, int capacity, Action? disposed)
+    {
+        this.capacity = capacity;
+        this.disposed = disposed;
+        Participant = participant;
+        SessionId = id;
+        ProcessName = process;
     }
 
     /// <summary>The session this subscription listens to.</summary>
-    public SessionId SessionId => session.Id;
+    public SessionId SessionId { get; }
 
-    internal string ProcessName => session.Definition.ProtocolName;
+    internal string ProcessName { get; }
 
     /// <summary>The participant it was opened for: it also receives that participant's <c>EmitTo</c> events.</summary>
     public string? Participant { get; }
 
     /// <summary>
     /// Opened to resume after a sequence number: how many events numbered after it were no longer retained, so are not
-    /// replayed (some may have been addressed to other participants); otherwise 0.
+    /// replayed (some may have been addressed to other participants); otherwise 0. A subscription over a network
+    /// (<see cref="SessionEventFeed"/>) adds the events found missing each time it resumes a dropped stream.
     /// </summary>
     public long MissedEvents { get; internal set; }
 
@@ -102,8 +118,9 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     /// <summary>Stops receiving; events already buffered stay readable.</summary>
     public ValueTask DisposeAsync()
     {
-        session.Unsubscribe(this);
+        session?.Unsubscribe(this);
         buffer.Writer.TryComplete();
+        Interlocked.Exchange(ref disposed, null)?.Invoke();
         return ValueTask.CompletedTask;
     }
 
@@ -117,7 +134,7 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
         {
             // Full: end it rather than grow. The reader gets what is held, then the reason. TryComplete does nothing
             // when the subscription had already ended (session end, dispose): the first end stands.
-            buffer.Writer.TryComplete(new SubscriptionOverflowException(session.Id, Participant, capacity, lastDelivered));
+            buffer.Writer.TryComplete(new SubscriptionOverflowException(SessionId, Participant, capacity, lastDelivered));
             return false;
         }
 
@@ -139,6 +156,9 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     }
 
     internal void Complete(Exception? fault) => buffer.Writer.TryComplete(fault);
+
+    /// <summary>Adds to <see cref="MissedEvents"/>: events a transport found missing when it resumed the stream.</summary>
+    internal void AddMissed(long count) => MissedEvents += count;
 
     // replayedThrough is final before the subscription is handed to its reader (it is set while it is opened).
     private void Took(SessionEvent @event)
