@@ -44,6 +44,13 @@ public sealed class ClusterSessionHost : ISessionHost
     /// <summary>How long a send with a <see cref="MessageId"/> keeps being retried after transient failures (30 s by default).</summary>
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many posts of this host to one session may be on their way (not yet taken by the session's grain) before
+    /// <see cref="Post(SessionId, object)"/> returns false, as a full mailbox does (10,000 by default). It bounds what
+    /// the grain buffers to put them in order: keep it at most the silos' <see cref="SessionGenSiloOptions.PostReorderCapacity"/>.
+    /// </summary>
+    public int PostWindow { get; init; } = 10_000;
+
     /// <summary>How many times a send was sent again after a transient failure (for tests and diagnostics).</summary>
     public long Retries => Interlocked.Read(ref retries);
 
@@ -149,11 +156,40 @@ public sealed class ClusterSessionHost : ISessionHost
         // Numbered and handed to Orleans under one lock, so this sender's numbers leave in order.
         lock (counter)
         {
+            if (counter.Last - counter.DeliveredThrough >= PostWindow)
+            {
+                return false; // as a full mailbox: this many of the sender's posts to the session are not yet taken
+            }
+
             long sequence = ++counter.Last;
-            _ = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence);
+            Task taken = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence, counter.DeliveredThrough);
+            if (taken.IsCompleted)
+            {
+                counter.Completed(sequence, taken);
+            }
+            else
+            {
+                _ = taken.ContinueWith(
+                    static (done, state) => ((PostTaken)state!).Completed(done),
+                    new PostTaken(counter, sequence), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
 
         return true;
+    }
+
+    /// <summary>The highest number through which every post of this host to the session was taken by its grain (tests).</summary>
+    internal long PostsDeliveredThrough(string process, SessionId id)
+    {
+        if (!posts.TryGetValue(SessionGrain.Key(process, id), out PostCounter? counter))
+        {
+            return 0;
+        }
+
+        lock (counter)
+        {
+            return counter.DeliveredThrough;
+        }
     }
 
     private static void ThrowIfEmpty(MessageId messageId)
@@ -185,8 +221,42 @@ public sealed class ClusterSessionHost : ISessionHost
             : throw new ArgumentException($"'{message.GetType()}' is not a generated session message (P.Messages.*).", nameof(message));
     }
 
+    /// <summary>This host's posts to one session: the last number given, and through which number all were taken.</summary>
     private sealed class PostCounter
     {
+        // Completed posts above DeliveredThrough (out of order): they join it when the gap below them closes.
+        private readonly HashSet<long> completedAbove = new();
+
         public long Last { get; set; }
+
+        public long DeliveredThrough { get; private set; }
+
+        /// <summary>
+        /// The grain call of post <paramref name="sequence"/> is over. Failed or not, it no longer holds the others
+        /// back: a failed post may be lost, and a grain that waits for it gives it up after its gap timeout.
+        /// </summary>
+        public void Completed(long sequence, Task call)
+        {
+            _ = call.Exception; // observed: a post's failure is not reported to its sender
+            lock (this)
+            {
+                if (sequence != DeliveredThrough + 1)
+                {
+                    completedAbove.Add(sequence);
+                    return;
+                }
+
+                DeliveredThrough = sequence;
+                while (completedAbove.Remove(DeliveredThrough + 1))
+                {
+                    DeliveredThrough++;
+                }
+            }
+        }
+    }
+
+    private sealed record PostTaken(PostCounter Counter, long Sequence)
+    {
+        public void Completed(Task call) => Counter.Completed(Sequence, call);
     }
 }

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace SessionGen.Orleans;
 
 /// <summary>
@@ -21,12 +19,17 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// <summary>
     /// Queues one message one way. <paramref name="sequence"/> numbers the posts of <paramref name="sender"/> to this
     /// session from 1: Orleans does not keep the order of unawaited calls, the grain does.
+    /// <paramref name="deliveredThrough"/> is the highest number through which every post of the sender has completed
+    /// this call (a grain took it): an activation that has not seen them starts after it. Completes once the grain has
+    /// taken the post (handed it to the session, or buffered it behind a missing one); the sender does not wait for it.
     /// </summary>
-    [OneWay]
-    Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence);
+    Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough);
 
     /// <summary>The silo this activation runs on (tests, diagnostics).</summary>
     Task<string> WhereAmI();
+
+    /// <summary>Deactivates this activation once it is idle (tests: a reactivation between messages).</summary>
+    Task Deactivate();
 }
 
 /// <summary>Finds durable sessions by correlation key (through the silo's store) and forwards to their grains.</summary>
