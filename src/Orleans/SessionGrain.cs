@@ -56,6 +56,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        StopPumps();
         if (definition is not { IsDurable: true })
         {
             return;
