@@ -141,6 +141,28 @@ public partial class Tally
     private int Count() => bySender.Values.Sum(static numbers => numbers.Count);
 }
 
+/// <summary>A bar tab found by its table number (a correlation key), durable: the cluster routes by key through the store.</summary>
+[SessionProcess("Cluster.Tab", Durable = true)]
+public partial class Tab
+{
+    private readonly List<string> orders = new();
+
+    [On("OpenTab", StartsSession = true)]
+    private void OpenTab([Correlation("table")] int table)
+    {
+    }
+
+    [On("Order")]
+    private int Order([Correlation("table")] int table, string drink)
+    {
+        orders.Add(drink);
+        return orders.Count;
+    }
+
+    [On("Orders")]
+    private string[] Orders() => [.. orders];
+}
+
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Dictionary<int, List<int>>))]
 [JsonSerializable(typeof(string[]))]
