@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SessionGen.Infrastructure;
 
 namespace SessionGen.Orleans;
@@ -29,6 +30,7 @@ public sealed class ClusterSessionHost : ISessionHost
     private readonly JsonSerializerOptions json;
     private readonly Guid sender = Guid.NewGuid();
     private readonly ConcurrentDictionary<string, PostCounter> posts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonTypeInfo> knownEvents = new(StringComparer.Ordinal);
 
     /// <summary>Creates a host over <paramref name="grains"/> (an <c>IClusterClient</c>, or a grain's factory).</summary>
     /// <param name="grains">Where the session grains are.</param>
@@ -43,6 +45,13 @@ public sealed class ClusterSessionHost : ISessionHost
 
     /// <summary>How long a send with a <see cref="MessageId"/> keeps being retried after transient failures (30 s by default).</summary>
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many posts of this host to one session may be on their way (not yet taken by the session's grain) before
+    /// <see cref="Post(SessionId, object)"/> returns false, as a full mailbox does (10,000 by default). It bounds what
+    /// the grain buffers to put them in order: keep it at most the silos' <see cref="SessionGenSiloOptions.PostReorderCapacity"/>.
+    /// </summary>
+    public int PostWindow { get; init; } = 10_000;
 
     /// <summary>How many times a send was sent again after a transient failure (for tests and diagnostics).</summary>
     public long Retries => Interlocked.Read(ref retries);
@@ -120,14 +129,91 @@ public sealed class ClusterSessionHost : ISessionHost
     }
 
     /// <inheritdoc/>
-    /// <exception cref="NotSupportedException">Always, for now: events do not yet cross the cluster.</exception>
-    public SessionSubscription Subscribe(string process, SessionId id, string? participant) =>
-        throw new NotSupportedException("Subscriptions through a ClusterSessionHost are not supported yet.");
+    /// <remarks>
+    /// Returns at once; the subscription starts when the session's grain has it, and ends with
+    /// <see cref="SessionNotFoundException"/> (or the failure that stopped it) when the session is not there. See
+    /// <see cref="SubscribeAsync"/> for how events cross the cluster.
+    /// </remarks>
+    public SessionSubscription Subscribe(string process, SessionId id, string? participant)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var subscription = new ClusterSubscription(this, grains, process, id, participant, afterSequence: null);
+        _ = OpenInBackgroundAsync(subscription);
+        return subscription.Subscription;
+    }
 
     /// <inheritdoc/>
-    /// <exception cref="NotSupportedException">Always, for now: events do not yet cross the cluster.</exception>
-    public ValueTask<SessionSubscription> SubscribeAsync(string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Subscriptions through a ClusterSessionHost are not supported yet.");
+    /// <remarks>
+    /// <para>The session's grain subscribes to its silo's session host and sends the events, as their JSON and type
+    /// name, to an observer object of this host's client (so <see cref="IGrainFactory"/> must be an <c>IClusterClient</c>
+    /// or a silo's grain factory). This host subscribes again every <see cref="SubscriptionRefresh"/> with the last
+    /// sequence number it delivered, and the grain answers the events after it that the session retains: after the
+    /// session's silo is lost, a durable session is loaded elsewhere and the subscription resumes with no gap or repeat
+    /// (as long as the events it missed are among those its store keeps). Events reach the reader as the type registered
+    /// with <see cref="KnownEvent{T}"/> of that name, else as <see cref="RestoredEvent"/>.</para>
+    /// </remarks>
+    public async ValueTask<SessionSubscription> SubscribeAsync(string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var subscription = new ClusterSubscription(this, grains, process, id, participant, afterSequence);
+        if (await subscription.OpenAsync(cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            throw Failures.Decode(failure);
+        }
+
+        return subscription.Subscription;
+    }
+
+    /// <summary>How often a subscription subscribes again with its last sequence number, to resume after a silo loss (1 s by default).</summary>
+    public TimeSpan SubscriptionRefresh { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Delivers events whose emitted type has the name of <typeparamref name="T"/> (<see cref="System.Reflection.MemberInfo.Name"/>)
+    /// as <typeparamref name="T"/>, read with this host's serializer options; other events arrive as <see cref="RestoredEvent"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The serializer options have no contract for <typeparamref name="T"/>.</exception>
+    public ClusterSessionHost KnownEvent<T>()
+    {
+        knownEvents[typeof(T).Name] = json.GetTypeInfo(typeof(T));
+        return this;
+    }
+
+    /// <summary>An event off the wire: the registered type of that name, else its JSON as a <see cref="RestoredEvent"/>.</summary>
+    internal object DecodeEvent(string type, byte[] data)
+    {
+        if (knownEvents.TryGetValue(type, out JsonTypeInfo? info))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize(data, info) is { } typed)
+                {
+                    return typed;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not what this client calls that type: hand over the JSON.
+            }
+        }
+
+        using var document = JsonDocument.Parse(data);
+        return new RestoredEvent(type, document.RootElement.Clone());
+    }
+
+    private static async Task OpenInBackgroundAsync(ClusterSubscription subscription)
+    {
+        try
+        {
+            if (await subscription.OpenAsync(CancellationToken.None).ConfigureAwait(false) is { } failure)
+            {
+                subscription.Fail(Failures.Decode(failure));
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            subscription.Fail(exception);
+        }
+    }
 
     /// <summary>Failures after which the same call may be sent again: the silo was lost or unreachable, not the session's answer.</summary>
     internal static bool IsTransient(Exception exception) => exception is SiloUnavailableException
@@ -149,11 +235,40 @@ public sealed class ClusterSessionHost : ISessionHost
         // Numbered and handed to Orleans under one lock, so this sender's numbers leave in order.
         lock (counter)
         {
+            if (counter.Last - counter.DeliveredThrough >= PostWindow)
+            {
+                return false; // as a full mailbox: this many of the sender's posts to the session are not yet taken
+            }
+
             long sequence = ++counter.Last;
-            _ = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence);
+            Task taken = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence, counter.DeliveredThrough);
+            if (taken.IsCompleted)
+            {
+                counter.Completed(sequence, taken);
+            }
+            else
+            {
+                _ = taken.ContinueWith(
+                    static (done, state) => ((PostTaken)state!).Completed(done),
+                    new PostTaken(counter, sequence), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
 
         return true;
+    }
+
+    /// <summary>The highest number through which every post of this host to the session was taken by its grain (tests).</summary>
+    internal long PostsDeliveredThrough(string process, SessionId id)
+    {
+        if (!posts.TryGetValue(SessionGrain.Key(process, id), out PostCounter? counter))
+        {
+            return 0;
+        }
+
+        lock (counter)
+        {
+            return counter.DeliveredThrough;
+        }
     }
 
     private static void ThrowIfEmpty(MessageId messageId)
@@ -185,8 +300,42 @@ public sealed class ClusterSessionHost : ISessionHost
             : throw new ArgumentException($"'{message.GetType()}' is not a generated session message (P.Messages.*).", nameof(message));
     }
 
+    /// <summary>This host's posts to one session: the last number given, and through which number all were taken.</summary>
     private sealed class PostCounter
     {
+        // Completed posts above DeliveredThrough (out of order): they join it when the gap below them closes.
+        private readonly HashSet<long> completedAbove = new();
+
         public long Last { get; set; }
+
+        public long DeliveredThrough { get; private set; }
+
+        /// <summary>
+        /// The grain call of post <paramref name="sequence"/> is over. Failed or not, it no longer holds the others
+        /// back: a failed post may be lost, and a grain that waits for it gives it up after its gap timeout.
+        /// </summary>
+        public void Completed(long sequence, Task call)
+        {
+            _ = call.Exception; // observed: a post's failure is not reported to its sender
+            lock (this)
+            {
+                if (sequence != DeliveredThrough + 1)
+                {
+                    completedAbove.Add(sequence);
+                    return;
+                }
+
+                DeliveredThrough = sequence;
+                while (completedAbove.Remove(DeliveredThrough + 1))
+                {
+                    DeliveredThrough++;
+                }
+            }
+        }
+    }
+
+    private sealed record PostTaken(PostCounter Counter, long Sequence)
+    {
+        public void Completed(Task call) => Counter.Completed(Sequence, call);
     }
 }

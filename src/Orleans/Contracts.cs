@@ -21,13 +21,64 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// <summary>
     /// Queues one message one way. <paramref name="sequence"/> numbers the posts of <paramref name="sender"/> to this
     /// session from 1: Orleans does not keep the order of unawaited calls, the grain does.
+    /// <paramref name="deliveredThrough"/> is the highest number through which every post of the sender has completed
+    /// this call (a grain took it): an activation that has not seen them starts after it. Completes once the grain has
+    /// taken the post (handed it to the session, or buffered it behind a missing one); the sender does not wait for it.
     /// </summary>
-    [OneWay]
-    Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence);
+    Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough);
+
+    /// <summary>
+    /// Subscribes <paramref name="observer"/> to the session's events (with a participant, its <c>EmitTo</c> events
+    /// too) and answers those numbered after <paramref name="afterSequence"/> that are retained (null: from now on);
+    /// later ones follow through the observer. Idempotent: an observer already subscribed to this activation gets an
+    /// empty answer, unless <paramref name="restart"/> asks for a new subscription after <paramref name="afterSequence"/>.
+    /// </summary>
+    Task<SubscribeReply> Subscribe(ISessionObserver observer, string? participant, long? afterSequence, bool restart);
+
+    /// <summary>Stops sending events to <paramref name="observer"/>.</summary>
+    Task Unsubscribe(ISessionObserver observer);
 
     /// <summary>The silo this activation runs on (tests, diagnostics).</summary>
     Task<string> WhereAmI();
+
+    /// <summary>Deactivates this activation once it is idle (tests: a reactivation between messages).</summary>
+    Task Deactivate();
 }
+
+/// <summary>A subscriber of a session's events: a client's object reference (<c>IGrainFactory.CreateObjectReference</c>).</summary>
+internal interface ISessionObserver : IGrainObserver
+{
+    /// <summary>Events of the session, in order within the call (calls may overtake each other).</summary>
+    [OneWay]
+    Task OnEvents(WireEvent[] events);
+
+    /// <summary>
+    /// The session ended (<paramref name="fault"/>: a handler fault ended it) after the events this activation sent
+    /// through number <paramref name="through"/> (-1: it sent none and was opened "from now").
+    /// </summary>
+    [OneWay]
+    Task OnEnded(long through, SessionFailure? fault);
+}
+
+/// <summary>
+/// One event on the wire: its sequence number, the number of the event before it in the same subscriber's stream
+/// (<see cref="Previous"/>: a participant does not see every number; -1 for the first of a stream opened "from now"),
+/// the emitted object's type name and JSON.
+/// </summary>
+[GenerateSerializer, Immutable]
+internal sealed record WireEvent(
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] long Previous,
+    [property: Id(2)] string Type,
+    [property: Id(3)] byte[] Data,
+    [property: Id(4)] string? Participant);
+
+/// <summary>The answer to a subscribe: the retained events after the sequence asked for, how many were not retained, or a failure.</summary>
+[GenerateSerializer, Immutable]
+internal sealed record SubscribeReply(
+    [property: Id(0)] WireEvent[] Backlog,
+    [property: Id(1)] long Missed,
+    [property: Id(2)] SessionFailure? Failure);
 
 /// <summary>Finds durable sessions by correlation key (through the silo's store) and forwards to their grains.</summary>
 internal interface ISessionRouterGrain : IGrainWithIntegerKey

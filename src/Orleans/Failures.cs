@@ -42,7 +42,8 @@ internal static class Failures
 
     public static Exception Decode(SessionFailure failure)
     {
-        var id = new SessionId(failure.SessionId);
+        // A correlated send that found no session has no session id (SessionId's default).
+        SessionId id = failure.SessionId.Length == 0 ? default : new SessionId(failure.SessionId);
         string operation = failure.Operation ?? "";
         return failure.Kind switch
         {

@@ -33,6 +33,40 @@ public sealed class SessionGenSiloOptions
     /// </summary>
     public TimeSpan? WakeUpPeriod { get; set; }
 
+    /// <summary>
+    /// How long a session's grain waits for a sender's missing one-way post while later ones from that sender are
+    /// buffered, before it gives that post up and hands the later ones on (2 s by default; more than zero). A post is
+    /// missing when it was lost on the way (its silo died) or was taken by an activation of the grain that has
+    /// since gone. See docs/orleans.md, "One-way posts".
+    /// </summary>
+    public TimeSpan PostGapTimeout
+    {
+        get => postGapTimeout;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            postGapTimeout = value;
+        }
+    }
+
+    /// <summary>
+    /// How many posts of one sender a session's grain buffers behind a missing one before it gives the missing one up
+    /// at once (10,000 by default; at least 1). Keep it at least the senders' <see cref="ClusterSessionHost.PostWindow"/>,
+    /// which bounds what a sender has in flight.
+    /// </summary>
+    public int PostReorderCapacity
+    {
+        get => postReorderCapacity;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            postReorderCapacity = value;
+        }
+    }
+
+    private TimeSpan postGapTimeout = TimeSpan.FromSeconds(2);
+    private int postReorderCapacity = 10_000;
+
     /// <summary>Anything else of each silo's <see cref="SessionHostOptions"/>, set last.</summary>
     public Action<SessionHostOptions>? ConfigureHost { get; set; }
 

@@ -22,6 +22,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private SessionId id;
     private SessionProcessDefinition? definition;
     private bool remindsItself;
+    private IGrainTimer? gapTimer;
 
     public SessionGrain(SiloSessions sessions, ILogger<SessionGrain> logger)
     {
@@ -55,6 +56,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        StopPumps();
         if (definition is not { IsDurable: true })
         {
             return;
@@ -98,7 +100,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    public Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence)
+    public Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough)
     {
         // Grain turns run one at a time, and this one does not await: no lock needed.
         if (!senders.TryGetValue(sender, out PostOrder? order))
@@ -106,25 +108,38 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             senders[sender] = order = new PostOrder();
         }
 
+        if (deliveredThrough >= order.Next)
+        {
+            // The sender's posts through deliveredThrough were all taken by a grain: by an earlier activation, since
+            // this one has not seen them all. Those it buffered were never handed on: they go now, in order.
+            SkipTo(order, deliveredThrough + 1);
+        }
+
         if (sequence < order.Next)
         {
-            return Task.CompletedTask; // delivered already
+            KeepVolatileSessionAlive();
+            return Task.CompletedTask; // delivered already, or given up on
         }
 
         if (sequence > order.Next)
         {
             order.Early[sequence] = (operation, message, messageId);
+            if (order.Early.Count > sessions.PostReorderCapacity)
+            {
+                // Too many waiting behind one missing post: give it up rather than grow.
+                GiveUpGap(order);
+            }
+            else
+            {
+                WatchGap(order);
+            }
+
             return Task.CompletedTask;
         }
 
         Deliver(operation, message, messageId);
         order.Next++;
-        while (order.Early.Remove(order.Next, out (string Operation, byte[] Message, string? MessageId) early))
-        {
-            Deliver(early.Operation, early.Message, early.MessageId);
-            order.Next++;
-        }
-
+        Drain(order);
         KeepVolatileSessionAlive();
         return Task.CompletedTask;
     }
@@ -148,6 +163,90 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     }
 
     public Task<string> WhereAmI() => Task.FromResult(GrainContext.Address.SiloAddress?.ToString() ?? "");
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Hands on the buffered posts numbered below <paramref name="next"/> (in order), then those that follow on.</summary>
+    private void SkipTo(PostOrder order, long next)
+    {
+        while (order.Early.Count > 0 && order.Early.Keys.First() is var first && first < next)
+        {
+            order.Early.Remove(first, out (string Operation, byte[] Message, string? MessageId) early);
+            Deliver(early.Operation, early.Message, early.MessageId);
+        }
+
+        order.Next = Math.Max(order.Next, next);
+        Drain(order);
+    }
+
+    private void Drain(PostOrder order)
+    {
+        bool moved = false;
+        while (order.Early.Remove(order.Next, out (string Operation, byte[] Message, string? MessageId) early))
+        {
+            Deliver(early.Operation, early.Message, early.MessageId);
+            order.Next++;
+            moved = true;
+        }
+
+        if (order.Early.Count == 0)
+        {
+            order.GapSince = null;
+        }
+        else if (moved || order.GapSince is null)
+        {
+            order.GapSince = sessions.Clock.GetTimestamp(); // a new gap: its wait starts now
+            WatchGap(order);
+        }
+    }
+
+    /// <summary>The posts after a missing one go on without it.</summary>
+    private void GiveUpGap(PostOrder order)
+    {
+        long missing = order.Next;
+        long next = order.Early.Keys.First();
+        sessions.CountSkippedGap();
+        LogPostsMissing(logger, process, id.Value, missing, next - 1);
+        SkipTo(order, next);
+    }
+
+    /// <summary>Makes sure a timer looks at this sender's gap within <see cref="SiloSessions.PostGapTimeout"/>.</summary>
+    private void WatchGap(PostOrder order)
+    {
+        order.GapSince ??= sessions.Clock.GetTimestamp();
+        if (gapTimer is null)
+        {
+            TimeSpan tick = sessions.PostGapTimeout / 4;
+            gapTimer = this.RegisterGrainTimer(CheckGapsAsync, tick, tick);
+        }
+    }
+
+    private Task CheckGapsAsync()
+    {
+        bool waiting = false;
+        foreach (PostOrder order in senders.Values)
+        {
+            if (order.GapSince is { } since && sessions.Clock.GetElapsedTime(since) >= sessions.PostGapTimeout)
+            {
+                GiveUpGap(order);
+            }
+
+            waiting |= order.Early.Count > 0;
+        }
+
+        if (!waiting)
+        {
+            gapTimer?.Dispose();
+            gapTimer = null;
+        }
+
+        KeepVolatileSessionAlive();
+        return Task.CompletedTask;
+    }
 
     private void Deliver(string operation, byte[] message, string? messageId)
     {
@@ -257,6 +356,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     [LoggerMessage(3, LogLevel.Warning, "A post of {Operation} to session {Process}/{SessionId} was refused: {Reason}")]
     private static partial void LogPostRefused(ILogger logger, string process, string sessionId, string operation, string reason);
 
+    [LoggerMessage(5, LogLevel.Warning, "Session {Process}/{SessionId}: posts {First} to {Last} of a sender did not arrive in time and were given up on")]
+    private static partial void LogPostsMissing(ILogger logger, string process, string sessionId, long first, long last);
+
     [LoggerMessage(4, LogLevel.Warning, "Session {Process}/{SessionId} could not (un)register its wake-up reminder")]
     private static partial void LogReminderFailed(ILogger logger, Exception exception, string process, string sessionId);
 
@@ -264,6 +366,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private sealed class PostOrder
     {
         public long Next { get; set; } = 1;
+
+        /// <summary>When the post numbered <see cref="Next"/> started being waited for, with later ones buffered.</summary>
+        public long? GapSince { get; set; }
 
         public SortedDictionary<long, (string Operation, byte[] Message, string? MessageId)> Early { get; } = new();
     }

@@ -31,6 +31,19 @@ internal sealed class SiloSessions : IAsyncDisposable
 
     public TimeSpan? WakeUpPeriod => options.WakeUpPeriod;
 
+    public TimeSpan PostGapTimeout => options.PostGapTimeout;
+
+    public int PostReorderCapacity => options.PostReorderCapacity;
+
+    public TimeProvider Clock => options.TimeProvider;
+
+    /// <summary>How many times a grain of this silo gave up waiting for a missing post (tests, diagnostics).</summary>
+    public long SkippedGaps => Interlocked.Read(ref skippedGaps);
+
+    private long skippedGaps;
+
+    public void CountSkippedGap() => Interlocked.Increment(ref skippedGaps);
+
     public SessionProcessDefinition? Find(string process) => options.Find(process);
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();

@@ -112,7 +112,59 @@ public partial class Ledger
     private int Count() => bySender.Values.Sum(static numbers => numbers.Count);
 }
 
+/// <summary>As <see cref="Ledger"/>, durable: its grain can be deactivated and activated again between posts.</summary>
+[SessionProcess("Cluster.Tally", Durable = true)]
+public partial class Tally
+{
+    private Dictionary<int, List<int>> bySender = new();
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Append")]
+    private void Append(int sender, int number)
+    {
+        if (!bySender.TryGetValue(sender, out List<int>? numbers))
+        {
+            bySender[sender] = numbers = new List<int>();
+        }
+
+        numbers.Add(number);
+    }
+
+    [On("Received")]
+    private int[] Received(int sender) => bySender.TryGetValue(sender, out List<int>? numbers) ? [.. numbers] : [];
+
+    [On("Count")]
+    private int Count() => bySender.Values.Sum(static numbers => numbers.Count);
+}
+
+/// <summary>A bar tab found by its table number (a correlation key), durable: the cluster routes by key through the store.</summary>
+[SessionProcess("Cluster.Tab", Durable = true)]
+public partial class Tab
+{
+    private readonly List<string> orders = new();
+
+    [On("OpenTab", StartsSession = true)]
+    private void OpenTab([Correlation("table")] int table)
+    {
+    }
+
+    [On("Order")]
+    private int Order([Correlation("table")] int table, string drink)
+    {
+        orders.Add(drink);
+        return orders.Count;
+    }
+
+    [On("Orders")]
+    private string[] Orders() => [.. orders];
+}
+
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(Dictionary<int, List<int>>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(int[]))]
