@@ -29,10 +29,10 @@ public sealed class RemindersTests
     {
         await using var host = new SessionTestHost();
         Reminders.Client reminders = await Reminders.StartAsync(host);
-        await reminders.RemindAsync("ann", "lunch", TimeSpan.FromHours(1));
-        await host.AdvanceAsync(TimeSpan.FromHours(1));
+        await reminders.RemindAsync("ann", "lunch", TimeSpan.FromMinutes(30));
+        await host.AdvanceAsync(TimeSpan.FromMinutes(30));
 
         var failure = Assert.Throws<SessionAssertionException>(() => host.Events(reminders.Id, "ann").ShouldContain<Reminder>(r => r.What == "dinner"));
-        Assert.Contains("#1 Reminder { Who = ann, What = lunch, At = 01:00:00 }", failure.Message);
+        Assert.Contains("#1 Reminder { Who = ann, What = lunch, At = 00:30:00 }", failure.Message);
     }
 }
