@@ -34,6 +34,13 @@ public sealed partial class SessionContext
         Host.Notify(static (observer, ended) => observer.SessionEnded(ended.Session.Id, ended.Session.Definition.ProtocolName, ended.Reason, ended.Fault), (Session: this, Reason: reason, Fault: fault));
     }
 
+    /// <summary>Numbers and delivers an event (a durable session's once its turn is stored), then tells the observer.</summary>
+    private void Publish(object payload, string? participant)
+    {
+        SessionEvent published = Subscribers.Publish(Id, payload, participant);
+        Host.Notify(static (observer, emitted) => observer.EventEmitted(emitted.Session.Id, emitted.Session.Definition.ProtocolName, emitted.Event), (Session: this, Event: published));
+    }
+
     /// <summary>A handler threw.</summary>
     internal void AnnounceFault(SessionFaultedException faulted) =>
         Host.Notify(static (observer, failed) => observer.HandlerFaulted(failed.Session.Id, failed.Session.Definition.ProtocolName, failed.Fault), (Session: this, Fault: faulted));

@@ -61,6 +61,20 @@ public abstract class SessionObserver
     }
 
     /// <summary>
+    /// Session <paramref name="id"/> delivered <paramref name="event"/> to its subscribers: an <c>Emit</c> (to everyone,
+    /// <see cref="SessionEvent.Participant"/> null) or an <c>EmitTo</c> (to one participant), numbered, called whether or
+    /// not anyone is subscribed. A durable session's events are delivered, and reported, once the turn that emitted them
+    /// is stored. Called on the thread running the session's turn (or storing it), in sequence order for one session.
+    /// SessionGen.Testing captures what each participant received through it.
+    /// </summary>
+    /// <param name="id">The session's id.</param>
+    /// <param name="process">The protocol name of the session's process.</param>
+    /// <param name="event">The event as its subscribers received it: sequence number, payload and addressee.</param>
+    public virtual void EventEmitted(SessionId id, string process, SessionEvent @event)
+    {
+    }
+
+    /// <summary>
     /// A stored durable session with a pending timeout could not be loaded when the timeout fell due (the store failed,
     /// or its record no longer loads): its timeout has not run. The next message to the session tries again. Called on
     /// the thread that loaded the session.

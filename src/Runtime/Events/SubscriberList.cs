@@ -40,7 +40,8 @@ internal sealed partial class SubscriberList
         }
     }
 
-    public void Publish(SessionId sessionId, object payload, string? participant)
+    /// <summary>Numbers the event and delivers it; returns it as its subscribers received it.</summary>
+    public SessionEvent Publish(SessionId sessionId, object payload, string? participant)
     {
         lock (this)
         {
@@ -60,6 +61,8 @@ internal sealed partial class SubscriberList
                     RemoveLocked(subscription); // it overflowed: later events no longer cost it anything
                 }
             }
+
+            return @event;
         }
     }
 

@@ -227,7 +227,7 @@ public sealed partial class SessionContext
         {
             if (!IsEnded)
             {
-                Subscribers.Publish(Id, payload, participant);
+                Publish(payload, participant);
             }
         }
 

@@ -75,7 +75,7 @@ public sealed partial class SessionContext
             return;
         }
 
-        Subscribers.Publish(Id, @event, participant: null);
+        Publish(@event, participant: null);
     }
 
     /// <summary>Publishes <paramref name="event"/> only to the subscriptions opened for <paramref name="participant"/>.</summary>
@@ -89,7 +89,7 @@ public sealed partial class SessionContext
             return;
         }
 
-        Subscribers.Publish(Id, @event, participant);
+        Publish(@event, participant);
     }
 
     /// <summary>Ends the session once the current handler has finished.</summary>

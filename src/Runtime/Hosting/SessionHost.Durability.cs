@@ -396,7 +396,7 @@ public sealed partial class SessionHost
     }
 
     internal void ArmWakeUp(SessionProcessDefinition definition, SessionId id, TimeSpan delay) =>
-        Timers.ScheduleOnClock(delay, () => _ = WakeAsync(definition, id));
+        Timers.ScheduleOnClock(delay, () => Timers.Track(WakeAsync(definition, id)));
 
     /// <summary>Starts the periodic sweep that passivates idle durable sessions, once the host has one.</summary>
     internal void EnsurePassivationSweep()

@@ -65,12 +65,15 @@ internal abstract class TimerEntry : MailboxItem
         }
     }
 
-    // Nobody awaits a timeout: its outcome shows in the session (a fault ends it).
-    internal sealed override void Complete()
-    {
-    }
+    // Nobody awaits a timeout: its outcome shows in the session (a fault ends it). Its turn is over, which is all the
+    // wheel's settling count (TimerWheel.Settling.cs) waits for.
+    internal sealed override void Complete() => Wheel.Settle();
 
-    internal sealed override void Reject(SessionContext session, Exception answer, DeadLetterReason? reason) => Volatile.Write(ref TimerState, Cancelled);
+    internal sealed override void Reject(SessionContext session, Exception answer, DeadLetterReason? reason)
+    {
+        Volatile.Write(ref TimerState, Cancelled);
+        Wheel.Settle();
+    }
 
     /// <summary>True when its code cannot await (an <see cref="Action"/>): its call-chain frame then needs no async-local value.</summary>
     protected virtual bool IsSynchronous => false;

@@ -97,6 +97,11 @@ internal sealed partial class TimerWheel
             {
                 Uncount(entry);
                 entry.TimerState = TimerEntry.Queued;
+                if (entry.Session is not null)
+                {
+                    CountDue(); // settled when its turn is over (TimerWheel.Settling.cs)
+                }
+
                 due.Add(entry);
             }
         }
@@ -107,7 +112,7 @@ internal sealed partial class TimerWheel
     /// was taken (Cancel then said true), so each is run only if still queued: a clock entry checks when it runs, a
     /// session's entry when its turn comes (<see cref="TimerEntry.RunAsync"/>), and one cancelled already is not posted.
     /// </summary>
-    private static void Run(List<TimerEntry> due)
+    private void Run(List<TimerEntry> due)
     {
         foreach (TimerEntry entry in due)
         {
@@ -116,9 +121,14 @@ internal sealed partial class TimerWheel
             {
                 ((ClockTimerEntry)entry).RunOnClock();
             }
-            else if (Volatile.Read(ref entry.TimerState) == TimerEntry.Queued && !session.TryPost(entry))
+            else if (Volatile.Read(ref entry.TimerState) != TimerEntry.Queued)
+            {
+                Settle(); // cancelled since it was taken: never posted
+            }
+            else if (!session.TryPost(entry))
             {
                 entry.TimerState = TimerEntry.Cancelled; // its session ended since
+                Settle();
             }
         }
     }

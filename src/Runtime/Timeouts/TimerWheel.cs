@@ -112,9 +112,11 @@ internal sealed partial class TimerWheel : IDisposable
         {
             // Due now: straight to the session's queue, behind what is already there.
             entry.TimerState = TimerEntry.Queued;
+            CountDue();
             if (!entry.Session!.TryPost(entry))
             {
                 entry.TimerState = TimerEntry.Cancelled;
+                Settle();
             }
 
             return new TimeoutHandle(entry);

@@ -17,7 +17,7 @@ public sealed class ConsumerProject : IDisposable
     private readonly TemporaryDirectory directory;
     private readonly PackedPackage package;
 
-    public ConsumerProject(string name, PackedPackage package)
+    public ConsumerProject(string name, PackedPackage package, bool testProject = false)
     {
         this.package = package;
         Name = name;
@@ -28,7 +28,7 @@ public sealed class ConsumerProject : IDisposable
         File.WriteAllText(directory.Combine("Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(directory.Combine("Directory.Packages.props"), "<Project />\n");
         File.WriteAllText(directory.Combine("NuGet.config"), NuGetConfig(package));
-        File.WriteAllText(directory.Combine($"{name}.csproj"), ProjectFile(package.Version!));
+        File.WriteAllText(directory.Combine($"{name}.csproj"), testProject ? TestProjectFile(package.Version!) : ProjectFile(package.Version!));
         foreach ((string fileName, string text) in Sources(name))
         {
             File.WriteAllText(directory.Combine(fileName), text);
@@ -46,6 +46,10 @@ public sealed class ConsumerProject : IDisposable
 
     public ProcessResult Run() =>
         DotNet.Run(Directory, RunTimeout, [directory.Combine("bin", "Release", "net10.0", $"{Name}.dll")]);
+
+    /// <summary>For a test project: <c>dotnet test</c> (it builds first), with the same packages folder as <see cref="Build"/>.</summary>
+    public ProcessResult Test() =>
+        DotNet.Run(Directory, BuildTimeout, ["test", "-c", "Release", "-nodeReuse:false"], PackagesEnvironment());
 
     public void Dispose() => directory.Dispose();
 
@@ -69,6 +73,28 @@ public sealed class ConsumerProject : IDisposable
         </Project>
         """;
 
+    // A user's xunit project that tests its process with the kit: SessionGen and SessionGen.Testing by version, the test
+    // packages at the repository's own versions.
+    private static string TestProjectFile(string version) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            <IsPackable>false</IsPackable>
+            <IsTestProject>true</IsTestProject>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="SessionGen" Version="{version}" />
+            <PackageReference Include="SessionGen.Testing" Version="{version}" />
+            <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{RepositoryLayout.PackageVersion("Microsoft.NET.Test.Sdk")}" />
+            <PackageReference Include="xunit" Version="{RepositoryLayout.PackageVersion("xunit")}" />
+            <PackageReference Include="xunit.runner.visualstudio" Version="{RepositoryLayout.PackageVersion("xunit.runner.visualstudio")}" />
+          </ItemGroup>
+        </Project>
+        """;
+
     // The machine's own sources (nuget.org's mirror here) stay; SessionGen may come only from the fresh folder.
     private static string NuGetConfig(PackedPackage package) => $"""
         <?xml version="1.0" encoding="utf-8"?>
@@ -82,6 +108,7 @@ public sealed class ConsumerProject : IDisposable
           <packageSourceMapping>
             <packageSource key="sessiongen-under-test">
               <package pattern="SessionGen" />
+              <package pattern="SessionGen.Testing" />
             </packageSource>
             <packageSource key="nuget.org">
               <package pattern="*" />

@@ -57,6 +57,22 @@ public sealed class ConsumerProjectTests(PackedPackage package)
         Assert.True(errors.All(e => e.Id == "SGEN0011"), $"Only SGEN0011 expected:\n{string.Join('\n', errors)}\n{build.Describe()}");
     }
 
+    [Fact]
+    public void Fresh_xunit_project_referencing_SessionGen_and_SessionGen_Testing_runs_its_tests_with_the_kit()
+    {
+        package.RequireTestingPackage();
+        using var consumer = new ConsumerProject("KitTests", package, testProject: true);
+
+        ProcessResult test = consumer.Test();
+
+        Assert.True(test.Succeeded, test.Describe());
+        Assert.True(BuildDiagnostic.Parse(test.AllOutput).Count == 0, $"The build should be clean:\n{test.Describe()}");
+        Assert.Contains("Passed!  - Failed:     0, Passed:     2, Skipped:     0, Total:     2", test.StandardOutput);
+        Assert.True(
+            File.Exists(Path.Combine(package.PackagesFolder, "sessiongen.testing", package.Version!, $"sessiongen.testing.{package.Version}.nupkg")),
+            $"SessionGen.Testing {package.Version} should have been restored from this run's feed.\n{test.Describe()}");
+    }
+
     private static int LineOf(string path, string text)
     {
         string[] lines = File.ReadAllLines(path);

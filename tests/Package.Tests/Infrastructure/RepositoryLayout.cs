@@ -7,6 +7,15 @@ public static class RepositoryLayout
 
     public static string RuntimeProject => Path.Combine(Root, "src", "Runtime", "Runtime.csproj");
 
+    public static string TestingProject => Path.Combine(Root, "src", "Testing", "Testing.csproj");
+
+    /// <summary>The repository's central package versions (Directory.Packages.props), which consumer test projects use too.</summary>
+    public static string PackageVersion(string id) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Root, "Directory.Packages.props"))
+            .Descendants("PackageVersion")
+            .Single(element => (string?)element.Attribute("Include") == id)
+            .Attribute("Version")!.Value;
+
     public static string SessionManagerSample => Path.Combine(Root, "samples", "SessionManager", "SessionManager.csproj");
 
     public static bool Contains(string path)

@@ -26,11 +26,19 @@ public sealed partial class PackedPackage : IDisposable
             PackTimeout,
             ["pack", RepositoryLayout.RuntimeProject, "-c", "Release", "-o", FeedFolder, "--artifacts-path", ArtifactsFolder, "-nodeReuse:false"]);
 
-        string[] packages = Directory.GetFiles(FeedFolder, "SessionGen.*.nupkg");
+        string[] packages = PackagesOf("SessionGen", "nupkg");
         PackagePath = packages.Length == 1 ? packages[0] : null;
-        string[] symbols = Directory.GetFiles(FeedFolder, "SessionGen.*.snupkg");
+        string[] symbols = PackagesOf("SessionGen", "snupkg");
         SymbolPackagePath = symbols.Length == 1 ? symbols[0] : null;
         Version = PackagePath is null ? null : VersionInFileName().Match(Path.GetFileName(PackagePath)).Groups["version"].Value;
+
+        // The test kit, SessionGen.Testing, beside it in the same feed (it depends on SessionGen of the same version).
+        PackTesting = DotNet.Run(
+            RepositoryLayout.Root,
+            PackTimeout,
+            ["pack", RepositoryLayout.TestingProject, "-c", "Release", "-o", FeedFolder, "--artifacts-path", ArtifactsFolder, "-nodeReuse:false"]);
+        string[] testing = PackagesOf("SessionGen.Testing", "nupkg");
+        TestingPackagePath = testing.Length == 1 ? testing[0] : null;
     }
 
     /// <summary>The pack command and what it printed.</summary>
@@ -47,6 +55,12 @@ public sealed partial class PackedPackage : IDisposable
 
     public string? PackagePath { get; }
 
+    /// <summary>The pack of src/Testing and what it printed.</summary>
+    public ProcessResult PackTesting { get; }
+
+    /// <summary>SessionGen.Testing's .nupkg, when it was made.</summary>
+    public string? TestingPackagePath { get; }
+
     public string? SymbolPackagePath { get; }
 
     public string? Version { get; }
@@ -59,6 +73,17 @@ public sealed partial class PackedPackage : IDisposable
             {Pack.Describe()}
             """);
         return PackagePath!;
+    }
+
+    /// <summary>Fails the calling test with the pack output unless SessionGen and SessionGen.Testing were both made.</summary>
+    public string RequireTestingPackage()
+    {
+        RequirePackage();
+        Assert.True(PackTesting.Succeeded && TestingPackagePath is not null, $"""
+            dotnet pack src/Testing should make one SessionGen.Testing .nupkg in {FeedFolder}; found: {string.Join(", ", Directory.GetFiles(FeedFolder).Select(Path.GetFileName))}
+            {PackTesting.Describe()}
+            """);
+        return TestingPackagePath!;
     }
 
     public IReadOnlyList<string> Entries(string packagePath)
@@ -85,6 +110,12 @@ public sealed partial class PackedPackage : IDisposable
     }
 
     public void Dispose() => root.Dispose();
+
+    /// <summary>The packages of id <paramref name="id"/> in the feed: its name, then a version ("SessionGen.*" alone would also match SessionGen.Testing's).</summary>
+    private string[] PackagesOf(string id, string extension) =>
+        Directory.GetFiles(FeedFolder, $"{id}.*.{extension}")
+            .Where(path => Regex.IsMatch(Path.GetFileName(path), $@"^{Regex.Escape(id)}\.\d[^/]*\.{extension}$"))
+            .ToArray();
 
     [GeneratedRegex(@"^SessionGen\.(?<version>\d.*)\.nupkg$")]
     private static partial Regex VersionInFileName();
