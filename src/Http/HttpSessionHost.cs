@@ -297,7 +297,9 @@ public sealed class HttpSessionHost : ISessionHost, IAsyncDisposable
                     try
                     {
                         // Dropped, or closed by the server for us to come back (sessiongen.overflow): reopen at once.
-                        if (await ReadEventsAsync(feed, id, response, token, sequence => after = sequence).ConfigureAwait(false) == StreamEnd.Over)
+                        // Only a stream that delivered an event resets the count of failures: one that ends, or fails on
+                        // the same unreadable event, every time it is reopened must not be reopened forever.
+                        if (await ReadEventsAsync(feed, id, response, token, sequence => (after, failures) = (sequence, 0)).ConfigureAwait(false) == StreamEnd.Over)
                         {
                             return;
                         }
@@ -336,7 +338,6 @@ public sealed class HttpSessionHost : ISessionHost, IAsyncDisposable
                     if (response.IsSuccessStatusCode)
                     {
                         feed.AddMissed(MissedOf(response));
-                        failures = 0;
                         break;
                     }
 

@@ -19,7 +19,8 @@ public sealed class HttpSessionHostOptions
 
     /// <summary>
     /// How many times in a row a dropped event stream is reopened before its subscription ends with the last error.
-    /// Default: 10. The first reopening is at once, the next after 100 ms, doubling up to <see cref="MaxReconnectDelay"/>.
+    /// A reopened stream that ends (or fails on an event it cannot read) before delivering an event counts as one more
+    /// failure in the row. Default: 10. The first reopening is at once, the next after 100 ms, doubling up to <see cref="MaxReconnectDelay"/>.
     /// </summary>
     public int MaxReconnectAttempts { get; set; } = 10;
 

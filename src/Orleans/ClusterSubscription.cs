@@ -31,6 +31,7 @@ internal sealed class ClusterSubscription : ISessionObserver
     private SessionFailure? endedWith;
     private bool over;
     private bool gapSeen;
+    private int disposed;
 
     public ClusterSubscription(ClusterSessionHost host, IGrainFactory grains, string process, SessionId id, string? participant, long? afterSequence)
     {
@@ -206,6 +207,13 @@ internal sealed class ClusterSubscription : ISessionObserver
     /// <summary>The reader disposed the subscription (or it ended): stop refreshing, unsubscribe, drop the reference.</summary>
     private void Dispose()
     {
+        // Called by a failed open, by Fail, and by the reader's dispose: the reference is unsubscribed and deleted once
+        // (Orleans refuses a second DeleteObjectReference, which would fault an unobserved task).
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         lock (gate)
         {
             over = true;

@@ -45,7 +45,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             // came from a silo's loss rather than from a message.
             try
             {
-                await sessions.Host.LoadAsync(id, cancellationToken).ConfigureAwait(true);
+                await sessions.Host.LoadOfProcessAsync(process, id, cancellationToken).ConfigureAwait(true); // this process's session only
             }
             catch (Exception exception) when (exception is SessionStateException or OperationCanceledException)
             {
@@ -152,7 +152,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
 
         // Activation loaded the session (and fired its overdue timeouts); one that has ended needs no more wake-ups.
-        if (!sessions.Host.Contains(id) && !await sessions.Host.LoadAsync(id).ConfigureAwait(true))
+        if (!await sessions.Host.LoadOfProcessAsync(process, id, CancellationToken.None).ConfigureAwait(true))
         {
             await StopWakingUpAsync().ConfigureAwait(true);
         }

@@ -43,10 +43,12 @@ internal static class MessageEndpoints
             await Problem.MalformedMessage($"This server makes the ids of new sessions itself: leave out ?{SessionIdQuery}=.").WriteAsync(context).ConfigureAwait(false);
             return;
         }
-        else if (!IsValidId(chosen, MaxIdLength, static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~'))
+        else if (!IsValidId(chosen, MaxIdLength, static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')
+            || chosen is "." or "..")
         {
+            // "." and ".." are dot segments: every client normalizes prefix/../op away, so no URL would reach the session.
             await Problem.MalformedMessage(
-                $"A session id must be 1 to {MaxIdLength} characters among letters, digits, '-', '_', '.' and '~'.").WriteAsync(context).ConfigureAwait(false);
+                $"A session id must be 1 to {MaxIdLength} characters among letters, digits, '-', '_', '.' and '~', and not '.' or '..'.").WriteAsync(context).ConfigureAwait(false);
             return;
         }
         else

@@ -99,6 +99,31 @@ public sealed partial class SessionHost
     }
 
     /// <summary>
+    /// As <see cref="LoadAsync(SessionId, CancellationToken)"/>, for a session of <paramref name="process"/> only: a
+    /// stored session of another process under the same id is not loaded. For hosts that address sessions by process
+    /// and id (SessionGen.Orleans' grain of <c>"{process}/{id}"</c> must not load another process's session <c>id</c>,
+    /// or two silos would run it).
+    /// </summary>
+    /// <returns>True when a session of <paramref name="process"/> runs on this host now; false otherwise (none, ended,
+    /// or the session in memory under <paramref name="id"/> is of another process).</returns>
+    /// <exception cref="SessionStateException">The stored session cannot be loaded.</exception>
+    public async ValueTask<bool> LoadOfProcessAsync(string process, SessionId id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (registry.TryGet(id, out SessionContext? running) && !running!.IsEnded && !running.IsUnloaded)
+        {
+            return running.Definition.ProtocolName == process;
+        }
+
+        if (store is null || registry.IsStopping || DurableProcessCatalog.Find(process) is not { } definition)
+        {
+            return false;
+        }
+
+        return await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>
     /// Takes durable session <paramref name="id"/> out of this host's memory without ending it in the store: what it
     /// had accepted is handled first (each turn stored), then it leaves, as every durable session does when its host
     /// stops. A later message (here or on another host over the same store) loads it again. For hosts that decide

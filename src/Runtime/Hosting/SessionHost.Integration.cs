@@ -52,7 +52,7 @@ public sealed partial class SessionHost
         string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(process);
-        await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        await LoadOfProcessAsync(process, id, cancellationToken).ConfigureAwait(false); // not another process's session of that id
         if (afterSequence is not { } after)
         {
             return OfProcess(process, Subscribe(id, participant));
