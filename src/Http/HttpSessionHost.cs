@@ -329,8 +329,9 @@ public sealed class HttpSessionHost : ISessionHost, IAsyncDisposable
                     {
                         response = await OpenStreamAsync(prefix, id, participant, after, token).ConfigureAwait(false);
                     }
-                    catch (HttpRequestException exception)
+                    catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !token.IsCancellationRequested))
                     {
+                        // Unreachable, or the HttpClient's own timeout: try again, within the attempts allowed.
                         dropped = exception;
                         continue;
                     }

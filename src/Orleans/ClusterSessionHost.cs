@@ -241,7 +241,17 @@ public sealed class ClusterSessionHost : ISessionHost
             }
 
             long sequence = ++counter.Last;
-            Task taken = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence, counter.DeliveredThrough);
+            Task taken;
+            try
+            {
+                taken = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence, counter.DeliveredThrough);
+            }
+            catch (Exception exception)
+            {
+                // A call that fails before it is sent still ends its number, so the watermark goes on past it.
+                taken = Task.FromException(exception);
+            }
+
             if (taken.IsCompleted)
             {
                 counter.Completed(sequence, taken);
