@@ -1,3 +1,4 @@
+using SessionGen.Infrastructure;
 using SessionGen.Orleans;
 
 namespace SessionGen.Benchmarks.Cluster;
@@ -14,6 +15,12 @@ public interface IDriverGrain : IGrainWithStringKey
 
     /// <summary>Makes <paramref name="calls"/> awaited generated <c>AddAsync</c> calls to the session <paramref name="session"/>; answers the last total.</summary>
     Task<int> AddToSession(string session, int calls);
+
+    /// <summary>
+    /// Makes <paramref name="calls"/> awaited calls to <see cref="IWireShapeGrain"/> <paramref name="key"/> (placed on
+    /// this silo): with a fixed message for <c>bare/</c> keys, else each message and result through Counter's JSON.
+    /// </summary>
+    Task<int> AddToWireShape(string key, int calls);
 
     /// <summary>The silo this activation runs on.</summary>
     Task<SiloAddress> Silo();
@@ -51,6 +58,24 @@ public sealed class DriverGrain : Grain, IDriverGrain
         for (int i = 0; i < calls; i++)
         {
             total = await client.AddAsync("item", 1);
+        }
+
+        return total;
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> AddToWireShape(string key, int calls)
+    {
+        IWireShapeGrain grain = GrainFactory.GetGrain<IWireShapeGrain>(key);
+        SessionOperation add = WireShapeGrain.AddOperation;
+        bool bare = key.StartsWith("bare/", StringComparison.Ordinal);
+        byte[] fixedMessage = add.SerializeMessage(new Counter.Messages.Add("item", 1), ClusterWire.Options);
+        int total = 0;
+        for (int i = 0; i < calls; i++)
+        {
+            byte[] message = bare ? fixedMessage : add.SerializeMessage(new Counter.Messages.Add("item", 1), ClusterWire.Options);
+            WireShapeReply reply = await grain.Send("Add", message, null, CancellationToken.None);
+            total = bare ? reply.Result!.Length : (int)add.DeserializeResult(reply.Result, ClusterWire.Options)!;
         }
 
         return total;
