@@ -51,10 +51,15 @@ public class OrleansGapBenchmarks
     [BenchmarkCategory(SameSilo)]
     public Task<int> WireShapeJson() => sessionDriver.AddToWireShape("json/1", Calls);
 
-    /// <summary>As <see cref="WireShapeJson"/>, the message handled by a session of a <see cref="SessionHost"/> in the grain.</summary>
+    /// <summary>As <see cref="WireShapeJson"/>, the message handled by a session of a <see cref="SessionHost"/> in the grain, called from the activation's scheduler (the turn hops to the thread pool and back).</summary>
     [Benchmark(OperationsPerInvoke = Calls)]
     [BenchmarkCategory(SameSilo)]
     public Task<int> WireShapeJsonHost() => sessionDriver.AddToWireShape("host/1", Calls);
+
+    /// <summary>As <see cref="WireShapeJsonHost"/>, the host called with the default scheduler current (the turn runs on the grain's thread).</summary>
+    [Benchmark(OperationsPerInvoke = Calls)]
+    [BenchmarkCategory(SameSilo)]
+    public Task<int> WireShapeJsonHostInline() => sessionDriver.AddToWireShape("inline/1", Calls);
 
     /// <summary>Driver → session grain through <c>ClusterSessionHost</c> (the row of <see cref="OrleansBenchmarks"/>).</summary>
     [Benchmark(OperationsPerInvoke = Calls)]
@@ -108,13 +113,14 @@ public class OrleansGapBenchmarks
         await WireShape().ConfigureAwait(false);
         await WireShapeJson().ConfigureAwait(false);
         await WireShapeJsonHost().ConfigureAwait(false);
+        await WireShapeJsonHostInline().ConfigureAwait(false);
         await SessionGen().ConfigureAwait(false);
         JsonOnly();
         await LocalHostOnly().ConfigureAwait(false);
 
         // The shape grains were activated by the driver (PreferLocalPlacement): check they share its silo.
         SiloAddress driverSilo = await sessionDriver.Silo().ConfigureAwait(false);
-        foreach (string key in new[] { "bare/1", "json/1", "host/1" })
+        foreach (string key in new[] { "bare/1", "json/1", "host/1", "inline/1" })
         {
             SiloAddress silo = await cluster.SiloOf(cluster.Client.GetGrain<IWireShapeGrain>(key)).ConfigureAwait(false);
             if (!silo.Equals(driverSilo))

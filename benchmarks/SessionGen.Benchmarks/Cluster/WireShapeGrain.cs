@@ -15,7 +15,9 @@ public sealed record WireShapeReply([property: Id(0)] byte[]? Result, [property:
 /// session grain <c>Send</c>, doing a growing part of its work, chosen by its key's prefix: <c>bare/</c> answers a fixed
 /// reply; <c>json/</c> decodes the message with <see cref="Counter"/>'s generated operation, adds, encodes the result;
 /// <c>host/</c> hands the decoded message to a <see cref="SessionHost"/> of its own (one <see cref="Counter"/> session), as
-/// the session grain does.
+/// the session grain does (from the activation's scheduler, so the host runs the turn on the thread pool);
+/// <c>inline/</c> as <c>host/</c> with the default scheduler current (the turn runs on this thread: a candidate fix,
+/// which measured no better here; docs/performance.md, "Orleans").
 /// </summary>
 public interface IWireShapeGrain : IGrainWithStringKey
 {
@@ -44,7 +46,7 @@ public sealed class WireShapeGrain : Grain, IWireShapeGrain
     {
         string key = this.GetPrimaryKeyString();
         mode = key[..key.IndexOf('/', StringComparison.Ordinal)];
-        if (mode == "host")
+        if (mode is "host" or "inline")
         {
             host = new SessionHost(new SessionHostOptions { SerializerOptions = ClusterWire.Options });
             session = (await Counter.StartAsync(host, cancellationToken).ConfigureAwait(true)).Id;
@@ -60,6 +62,14 @@ public sealed class WireShapeGrain : Grain, IWireShapeGrain
         }
     }
 
+    /// <summary>The host's send with the default scheduler current, on this thread (the host then runs an idle session's turn here).</summary>
+    private ValueTask<object?> SendInline(object decoded, CancellationToken cancellationToken)
+    {
+        var send = new Task<ValueTask<object?>>(() => host!.SendAsync(session, decoded, cancellationToken));
+        send.RunSynchronously(TaskScheduler.Default);
+        return send.GetAwaiter().GetResult();
+    }
+
     /// <inheritdoc/>
     public async Task<WireShapeReply> Send(string operation, byte[] message, string? messageId, CancellationToken cancellationToken)
     {
@@ -72,7 +82,7 @@ public sealed class WireShapeGrain : Grain, IWireShapeGrain
         object decoded = AddOperation.DeserializeMessage(message, json);
         object? result = host is null
             ? total += ((Counter.Messages.Add)decoded).Amount
-            : await host.SendAsync(session, decoded, cancellationToken).ConfigureAwait(true);
+            : await (mode == "inline" ? SendInline(decoded, cancellationToken) : host.SendAsync(session, decoded, cancellationToken)).ConfigureAwait(true);
         return new WireShapeReply(AddOperation.SerializeResult(result, json), null);
     }
 }
