@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
+using SessionGen.Benchmarks.Infrastructure;
 
 namespace SessionGen.Benchmarks.Cluster;
 
@@ -13,39 +12,6 @@ public sealed class OrleansConfig : ManualConfig
     {
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
         AddColumn(CategoriesColumn.Default);
-        AddColumn(new CallsPerSecondColumn());
-    }
-
-    private sealed class CallsPerSecondColumn : IColumn
-    {
-        public string Id => nameof(CallsPerSecondColumn);
-
-        public string ColumnName => "Calls/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Calls (messages) answered per second (1 s / Mean)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            double? nanoseconds = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return nanoseconds is > 0 ? $"{1e9 / nanoseconds.Value:N0}" : "-";
-        }
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public override string ToString() => ColumnName;
+        AddColumn(new PerSecondColumn("Calls/s", "Calls (messages) answered per second (1 s / Mean)"));
     }
 }

@@ -7,5 +7,5 @@ namespace SessionGen.Benchmarks.Throughput;
 public sealed class ThroughputConfig : ManualConfig
 {
     /// <summary>Creates the config.</summary>
-    public ThroughputConfig() => AddColumn(new MessagesPerSecondColumn());
+    public ThroughputConfig() => AddColumn(PerSecondColumn.Messages);
 }

@@ -4,14 +4,20 @@ using BenchmarkDotNet.Running;
 
 namespace SessionGen.Benchmarks.Infrastructure;
 
-/// <summary>Messages per second: the inverse of the mean time per message (benchmarks report one message as one operation).</summary>
-public sealed class MessagesPerSecondColumn : IColumn
+/// <summary>
+/// A rate column: the inverse of the mean time per operation (benchmarks report one message, write or call as one
+/// operation), shown as a whole number or, for the fast rows, in millions.
+/// </summary>
+public sealed class PerSecondColumn(string name, string legend, bool inMillions = false) : IColumn
 {
-    /// <inheritdoc/>
-    public string Id => nameof(MessagesPerSecondColumn);
+    /// <summary>Messages per second, in millions: the throughput rows.</summary>
+    public static PerSecondColumn Messages { get; } = new("Msg/s", "Messages handled per second (1 s / Mean)", inMillions: true);
 
     /// <inheritdoc/>
-    public string ColumnName => "Msg/s";
+    public string Id => nameof(PerSecondColumn) + "." + name;
+
+    /// <inheritdoc/>
+    public string ColumnName => name;
 
     /// <inheritdoc/>
     public bool AlwaysShow => true;
@@ -29,7 +35,7 @@ public sealed class MessagesPerSecondColumn : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     /// <inheritdoc/>
-    public string Legend => "Messages handled per second (1 s / Mean)";
+    public string Legend => legend;
 
     /// <inheritdoc/>
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
@@ -38,7 +44,13 @@ public sealed class MessagesPerSecondColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         double? nanoseconds = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        return nanoseconds is > 0 ? $"{1e9 / nanoseconds.Value / 1e6:N2} M" : "-";
+        if (nanoseconds is not > 0)
+        {
+            return "-";
+        }
+
+        double perSecond = 1e9 / nanoseconds.Value;
+        return inMillions ? $"{perSecond / 1e6:N2} M" : $"{perSecond:N0}";
     }
 
     /// <inheritdoc/>
