@@ -30,13 +30,18 @@ public static class SessionEndpointRouteBuilderExtensions
     /// <param name="prefix">The route prefix, for example <c>"/rooms"</c>.</param>
     /// <param name="configure">Adjusts the endpoints' settings.</param>
     /// <returns>The route group, to add conventions such as authorization.</returns>
-    /// <exception cref="InvalidOperationException">The JSON options cannot handle one of the process's parameter or result types.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// No <see cref="ISessionHost"/> is registered (<c>builder.Services.AddSessionGen()</c> is missing), or the JSON options
+    /// cannot handle one of the process's parameter or result types, or (when they use a <c>JsonSerializerContext</c>)
+    /// leave one of them to the reflection fallback.
+    /// </exception>
     public static RouteGroupBuilder MapSessionProcess<TProcess>(
         this IEndpointRouteBuilder endpoints, string prefix, Action<SessionHttpOptions>? configure = null)
         where TProcess : ISessionHttpProcess
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
+        RequiredServices.EnsureSessionHost(endpoints.ServiceProvider, $"MapSessionProcess<{typeof(TProcess).Name}>");
         var options = new SessionHttpOptions();
         configure?.Invoke(options);
         JsonSerializerOptions json = options.SerializerOptions
