@@ -337,4 +337,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The generated snapshot of a durable process covers the fields the process class itself declares; a base class's fields (private ones are out of the generated code's reach) are not part of it.",
         helpLinkUri: HelpLinkBase + "SGEN0035.md");
+
+    public static readonly DiagnosticDescriptor EventNotInSerializerContext = new(
+        "SGEN0036",
+        "Event type is not in the JSON serializer context",
+        "Session process '{0}' is served over HTTP (MapSessionProcess) and emits '{1}', which no [JsonSerializable] of '{2}' lists, so the event stream cannot write it when the JSON options resolve types only through a context (Native AOT, or no reflection fallback) and clients never see it; add [JsonSerializable(typeof({1}))] to the context the endpoints' JSON options use",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "MapSessionProcess writes each event with the endpoints' JSON options. An event type they cannot resolve becomes a comment line on the stream and a logged warning, and the client's page silently does not update. The rule checks the static type of the Emit/EmitTo argument against every JsonSerializerContext in the project: which one the options use is only known at run time.",
+        helpLinkUri: HelpLinkBase + "SGEN0036.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -41,7 +41,10 @@ internal sealed class FuzzCompilation
     private static MetadataReference SharedTypes(ImmutableArray<MetadataReference> references, CSharpCompilationOptions options)
     {
         CSharpCompilation shared = CSharpCompilation.Create(
-            "Fuzz.Shared", [CSharpSyntaxTree.ParseText(FuzzSeeds.SharedTypes, ParseOptions)], references, options);
+            "Fuzz.Shared",
+            [CSharpSyntaxTree.ParseText(FuzzSeeds.SharedTypes, ParseOptions), CSharpSyntaxTree.ParseText(TestReferences.AspNetCoreStandIn, ParseOptions)],
+            references,
+            options);
         using var image = new MemoryStream();
         Microsoft.CodeAnalysis.Emit.EmitResult result = shared.Emit(image);
         Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));

@@ -30,4 +30,23 @@ internal static class TestReferences
         using SessionGen;
 
         """;
+
+    /// <summary>
+    /// SessionGen.AspNetCore's <c>MapSessionProcess</c> as the HTTP rules see it (by its type's metadata name), without
+    /// ASP.NET Core's reference assemblies: a test source that calls it stands for a project that serves over HTTP.
+    /// </summary>
+    public const string AspNetCoreStandIn = """
+        namespace Microsoft.AspNetCore.Routing
+        {
+            public interface IEndpointRouteBuilder { }
+        }
+
+        namespace SessionGen
+        {
+            public static class SessionEndpointRouteBuilderExtensions
+            {
+                public static object MapSessionProcess<TProcess>(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string prefix) => endpoints;
+            }
+        }
+        """;
 }

@@ -18,4 +18,12 @@ internal static class Verify<TAnalyzer>
     /// <summary>Passes when the analyzer reports exactly the marked diagnostics (none when nothing is marked).</summary>
     public static Task AnalyzerAsync(string source) =>
         new AnalyzerTest<TAnalyzer>(source).RunAsync();
+
+    /// <summary>As <see cref="AnalyzerAsync"/>, in a project that can call <c>MapSessionProcess</c> (<see cref="TestReferences.AspNetCoreStandIn"/>).</summary>
+    public static Task AnalyzerWithHttpAsync(string source)
+    {
+        var test = new AnalyzerTest<TAnalyzer>(source);
+        test.TestState.Sources.Add(("AspNetCoreStandIn.cs", TestReferences.AspNetCoreStandIn));
+        return test.RunAsync();
+    }
 }
