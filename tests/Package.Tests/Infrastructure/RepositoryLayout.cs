@@ -9,6 +9,17 @@ public static class RepositoryLayout
 
     public static string TestingProject => Path.Combine(Root, "src", "Testing", "Testing.csproj");
 
+    /// <summary>Every package besides SessionGen itself: its id, its project, and the assembly it ships.</summary>
+    public static IReadOnlyList<(string Id, string Path)> CompanionProjects { get; } =
+    [
+        ("SessionGen.AspNetCore", Path.Combine(Root, "src", "AspNetCore", "AspNetCore.csproj")),
+        ("SessionGen.Hosting", Path.Combine(Root, "src", "Hosting", "Hosting.csproj")),
+        ("SessionGen.Http", Path.Combine(Root, "src", "Http", "Http.csproj")),
+        ("SessionGen.Orleans", Path.Combine(Root, "src", "Orleans", "Orleans.csproj")),
+        ("SessionGen.Sqlite", Path.Combine(Root, "src", "Sqlite", "Sqlite.csproj")),
+        ("SessionGen.Testing", TestingProject),
+    ];
+
     /// <summary>The repository's central package versions (Directory.Packages.props), which consumer test projects use too.</summary>
     public static string PackageVersion(string id) =>
         System.Xml.Linq.XDocument.Load(Path.Combine(Root, "Directory.Packages.props"))

@@ -32,11 +32,12 @@ public sealed partial class PackedPackage : IDisposable
         SymbolPackagePath = symbols.Length == 1 ? symbols[0] : null;
         Version = PackagePath is null ? null : VersionInFileName().Match(Path.GetFileName(PackagePath)).Groups["version"].Value;
 
-        // The test kit, SessionGen.Testing, beside it in the same feed (it depends on SessionGen of the same version).
-        PackTesting = DotNet.Run(
+        // The companion packages (the test kit SessionGen.Testing among them) beside it in the same feed, in one build
+        // of a solution filter: they depend on SessionGen of the same version and share its build.
+        PackCompanions = DotNet.Run(
             RepositoryLayout.Root,
             PackTimeout,
-            ["pack", RepositoryLayout.TestingProject, "-c", "Release", "-o", FeedFolder, "--artifacts-path", ArtifactsFolder, "-nodeReuse:false"]);
+            ["pack", WriteCompanionFilter(), "-c", "Release", $"-p:PackageOutputPath={FeedFolder}", "--artifacts-path", ArtifactsFolder, "-nodeReuse:false"]);
         string[] testing = PackagesOf("SessionGen.Testing", "nupkg");
         TestingPackagePath = testing.Length == 1 ? testing[0] : null;
     }
@@ -55,8 +56,8 @@ public sealed partial class PackedPackage : IDisposable
 
     public string? PackagePath { get; }
 
-    /// <summary>The pack of src/Testing and what it printed.</summary>
-    public ProcessResult PackTesting { get; }
+    /// <summary>The pack of every companion package (<see cref="RepositoryLayout.CompanionProjects"/>) and what it printed.</summary>
+    public ProcessResult PackCompanions { get; }
 
     /// <summary>SessionGen.Testing's .nupkg, when it was made.</summary>
     public string? TestingPackagePath { get; }
@@ -79,12 +80,27 @@ public sealed partial class PackedPackage : IDisposable
     public string RequireTestingPackage()
     {
         RequirePackage();
-        Assert.True(PackTesting.Succeeded && TestingPackagePath is not null, $"""
-            dotnet pack src/Testing should make one SessionGen.Testing .nupkg in {FeedFolder}; found: {string.Join(", ", Directory.GetFiles(FeedFolder).Select(Path.GetFileName))}
-            {PackTesting.Describe()}
+        Assert.True(PackCompanions.Succeeded && TestingPackagePath is not null, $"""
+            dotnet pack of the companions should make one SessionGen.Testing .nupkg in {FeedFolder}; found: {string.Join(", ", Directory.GetFiles(FeedFolder).Select(Path.GetFileName))}
+            {PackCompanions.Describe()}
             """);
         return TestingPackagePath!;
     }
+
+    /// <summary>Fails the calling test with the pack output unless companion <paramref name="id"/> was made, with its symbols; returns its .nupkg.</summary>
+    public string RequireCompanion(string id)
+    {
+        RequirePackage();
+        string[] packages = PackagesOf(id, "nupkg");
+        Assert.True(PackCompanions.Succeeded && packages.Length == 1, $"""
+            dotnet pack of the companions should make one {id} .nupkg in {FeedFolder}; found: {string.Join(", ", Directory.GetFiles(FeedFolder).Select(Path.GetFileName))}
+            {PackCompanions.Describe()}
+            """);
+        return packages[0];
+    }
+
+    /// <summary>The symbols package of companion <paramref name="id"/>, or null when none was made.</summary>
+    public string? CompanionSymbols(string id) => PackagesOf(id, "snupkg").SingleOrDefault();
 
     public IReadOnlyList<string> Entries(string packagePath)
     {
@@ -110,6 +126,22 @@ public sealed partial class PackedPackage : IDisposable
     }
 
     public void Dispose() => root.Dispose();
+
+    /// <summary>A solution filter of SessionGen.sln that holds the companion projects: one pack builds them all.</summary>
+    private string WriteCompanionFilter()
+    {
+        string path = root.Combine("companions.slnf");
+        var filter = new
+        {
+            solution = new
+            {
+                path = Path.Combine(RepositoryLayout.Root, "SessionGen.sln"),
+                projects = RepositoryLayout.CompanionProjects.Select(static project => Path.GetRelativePath(RepositoryLayout.Root, project.Path).Replace('/', '\\')).ToArray(),
+            },
+        };
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(filter));
+        return path;
+    }
 
     /// <summary>The packages of id <paramref name="id"/> in the feed: its name, then a version ("SessionGen.*" alone would also match SessionGen.Testing's).</summary>
     private string[] PackagesOf(string id, string extension) =>
