@@ -11,8 +11,9 @@ public sealed class SessionHttpOptions
     /// <summary>
     /// The options that read messages and write results and events. They must resolve type info for every
     /// handler parameter, result and event type (under Native AOT: a source-generated <c>JsonSerializerContext</c>
-    /// in their <c>TypeInfoResolverChain</c>). Default: the application's HTTP JSON options
-    /// (<c>ConfigureHttpJsonOptions</c>).
+    /// in their <c>TypeInfoResolverChain</c>). When the chain holds a context, <c>MapSessionProcess</c> also refuses to
+    /// start while a parameter or result type is left to the reflection fallback, which would ignore the context's
+    /// settings. Default: the application's HTTP JSON options (<c>ConfigureHttpJsonOptions</c>).
     /// </summary>
     public JsonSerializerOptions? SerializerOptions { get; set; }
 
