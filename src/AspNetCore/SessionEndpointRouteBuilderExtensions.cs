@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -46,10 +45,6 @@ public static class SessionEndpointRouteBuilderExtensions
         var process = new HttpProcess(TProcess.CreateJsonBinding(), json, options, logger);
         process.EnsureJsonCoversOperations();
 
-        RouteGroupBuilder group = endpoints.MapGroup(prefix);
-        group.MapPost("", context => MessageEndpoints.StartAsync(context, process));
-        group.MapPost("/{sessionId}/{operation}", context => MessageEndpoints.SendAsync(context, process));
-        group.MapGet("/{sessionId}/events", context => EventStreamEndpoint.StreamAsync(context, process));
-        return group;
+        return ProcessEndpoints.Map(endpoints, prefix, process);
     }
 }
