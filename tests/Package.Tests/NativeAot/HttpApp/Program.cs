@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using HttpApp;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,9 +10,11 @@ WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 builder.Logging.ClearProviders();
 builder.Services.AddSessionGen();
+builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJson.Default));
 await using WebApplication app = builder.Build();
 app.MapSessionProcess<Tally>("/tallies");
+app.MapOpenApi();
 await app.StartAsync();
 string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
@@ -44,6 +47,17 @@ try
 catch (SessionNotFoundException)
 {
     Console.WriteLine("Add(dan, 1) = SessionNotFoundException: the session has ended");
+}
+
+// The OpenAPI document: the operations and one message's schema, written without reflection.
+using (JsonDocument openApi = JsonDocument.Parse(await http.GetStringAsync("openapi/v1.json", guard.Token)))
+{
+    IEnumerable<string> operations = openApi.RootElement.GetProperty("paths").EnumerateObject()
+        .SelectMany(static path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"));
+    Console.WriteLine($"openapi: {string.Join(", ", operations)}");
+    JsonElement add = openApi.RootElement.GetProperty("paths").GetProperty("/tallies/{sessionId}/Add").GetProperty("post")
+        .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+    Console.WriteLine($"openapi: Add takes {string.Join(", ", add.GetProperty("properties").EnumerateObject().Select(static p => p.Name))}");
 }
 
 await app.StopAsync(guard.Token);
