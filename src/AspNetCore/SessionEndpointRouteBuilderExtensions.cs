@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,12 +15,13 @@ public static class SessionEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps process <typeparamref name="TProcess"/> under <paramref name="prefix"/>:
     /// <c>POST prefix</c> starts a session (body: the starter's message as JSON; 201 with <c>{"sessionId", "result"}</c>;
-    /// <c>?starter=Name</c> picks one of several starters), <c>POST prefix/{sessionId}/{operation}</c> sends a
-    /// message (200 with the result as JSON, or 204), and <c>GET prefix/{sessionId}/events</c> streams the
+    /// <c>?starter=Name</c> picks one of several starters), <c>POST prefix/{sessionId}/Name</c>, one endpoint per
+    /// operation (names in any case), sends a message (200 with the result as JSON, or 204), and <c>GET prefix/{sessionId}/events</c> streams the
     /// session's events as Server-Sent Events (<c>?participant=</c> adds that participant's <c>EmitTo</c> events;
     /// <c>Last-Event-ID</c> resumes). A <c>POST</c> must have <c>Content-Type: application/json</c> or a <c>+json</c>
     /// type (UTF-8), even with an empty body; anything else is 415, because it could come from another site without a
-    /// CORS preflight. Errors are RFC 7807 problem details. The host is the application's
+    /// CORS preflight. Errors are RFC 7807 problem details. Each endpoint has a name (<c>Process.Operation</c>) and
+    /// describes itself to API descriptions, so it appears in the application's OpenAPI document (<c>AddOpenApi</c>). The host is the application's
     /// <see cref="ISessionHost"/> service: the <see cref="SessionHost"/> of <c>services.AddSessionGen()</c>, or another host
     /// (a cluster's) registered as <see cref="ISessionHost"/>.
     /// </summary>
@@ -51,10 +51,6 @@ public static class SessionEndpointRouteBuilderExtensions
         var process = new HttpProcess(TProcess.CreateJsonBinding(), json, options, logger);
         process.EnsureJsonCoversOperations();
 
-        RouteGroupBuilder group = endpoints.MapGroup(prefix);
-        group.MapPost("", context => MessageEndpoints.StartAsync(context, process));
-        group.MapPost("/{sessionId}/{operation}", context => MessageEndpoints.SendAsync(context, process));
-        group.MapGet("/{sessionId}/events", context => EventStreamEndpoint.StreamAsync(context, process));
-        return group;
+        return ProcessEndpoints.Map(endpoints, prefix, process);
     }
 }

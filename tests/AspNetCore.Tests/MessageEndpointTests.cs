@@ -20,6 +20,17 @@ public sealed class MessageEndpointTests(NotebookServer server) : IClassFixture<
         Assert.Equal($"/notebooks/{id}", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("Open", HttpStatusCode.Created)]
+    [InlineData("open", HttpStatusCode.Created)] // the same rule as operation names in paths
+    [InlineData("Note", HttpStatusCode.NotFound)] // not a starter
+    public async Task The_starter_query_names_a_starter_in_any_case(string starter, HttpStatusCode status)
+    {
+        using HttpResponseMessage response = await server.Client.PostAsync($"/notebooks?starter={starter}", NotebookServer.Json("""{"title":"diary"}"""));
+
+        Assert.Equal(status, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_operation_answers_its_result_as_json_and_one_without_a_result_answers_204()
     {
@@ -49,7 +60,7 @@ public sealed class MessageEndpointTests(NotebookServer server) : IClassFixture<
     [Theory]
     [InlineData("Scribble")]
     [InlineData("Open")] // a starter is not an operation of a running session
-    [InlineData("note")] // operation names are exact
+    [InlineData("open")] // in any case
     public async Task An_unknown_operation_is_404(string operation)
     {
         string id = await server.OpenAsync();
@@ -58,6 +69,20 @@ public sealed class MessageEndpointTests(NotebookServer server) : IClassFixture<
 
         JsonElement problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal("Unknown operation", problem.GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("note")]
+    [InlineData("NOTE")]
+    [InlineData("nOtE")]
+    public async Task Operation_names_in_paths_are_read_in_any_case_like_the_properties_of_the_body(string operation)
+    {
+        string id = await server.OpenAsync();
+
+        using HttpResponseMessage response = await server.SendAsync(id, operation, """{"TEXT":"hi","number":2}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"1:hi:2:none\"", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -16,7 +16,16 @@ public sealed class SessionJsonBinding
     {
         Definition = definition ?? throw new ArgumentNullException(nameof(definition));
         Operations = operations ?? throw new ArgumentNullException(nameof(operations));
-        byName = operations.ToDictionary(static operation => operation.Operation.Name, StringComparer.Ordinal);
+        byName = new Dictionary<string, OperationJsonBinding>(operations.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (OperationJsonBinding operation in operations)
+        {
+            if (!byName.TryAdd(operation.Operation.Name, operation))
+            {
+                throw new InvalidOperationException(
+                    $"Process '{definition.ProtocolName}' has operations '{byName[operation.Operation.Name].Operation.Name}' and '{operation.Operation.Name}', " +
+                    "whose names differ only in case: HTTP reads operation names in any case, so rename one of them.");
+            }
+        }
     }
 
     /// <summary>The process.</summary>
@@ -25,6 +34,6 @@ public sealed class SessionJsonBinding
     /// <summary>Every operation, starters included.</summary>
     public IReadOnlyList<OperationJsonBinding> Operations { get; }
 
-    /// <summary>The operation called <paramref name="name"/> (exactly, as on the wire), or <see langword="null"/>.</summary>
+    /// <summary>The operation called <paramref name="name"/> in any case (<c>vote</c> finds <c>Vote</c>), or <see langword="null"/>.</summary>
     public OperationJsonBinding? Find(string name) => byName.GetValueOrDefault(name);
 }

@@ -7,12 +7,16 @@ using SessionGen.AspNetCore.Infrastructure;
 namespace SessionGen.AspNetCore.Endpoints;
 
 /// <summary>
-/// <c>POST /prefix</c> (a starter's message creates a session) and <c>POST /prefix/{sessionId}/{operation}</c>
-/// (a message; the handler's result comes back as JSON).
+/// <c>POST /prefix</c> (a starter's message creates a session) and <c>POST /prefix/{sessionId}/Operation</c>
+/// (a message; the handler's result comes back as JSON); the routes are mapped by <see cref="ProcessEndpoints"/>.
 /// </summary>
 internal static class MessageEndpoints
 {
-    private const string StarterQuery = "starter";
+    /// <summary>The query parameter of <c>POST prefix</c> that picks one of several starters (any case, as operation names in paths).</summary>
+    public const string StarterQuery = "starter";
+
+    /// <summary>The route value of the session's id in <c>prefix/{sessionId}/…</c>.</summary>
+    public const string SessionIdRouteValue = "sessionId";
 
     /// <summary>The query parameter of <c>POST prefix</c> that names the new session (<see cref="SessionHttpOptions.AllowClientSessionIds"/>).</summary>
     public const string SessionIdQuery = "sessionId";
@@ -78,17 +82,9 @@ internal static class MessageEndpoints
         }).ConfigureAwait(false);
     }
 
-    public static async Task SendAsync(HttpContext context, HttpProcess process)
+    public static async Task SendAsync(HttpContext context, HttpProcess process, OperationJsonBinding operation)
     {
-        string sessionId = (string)context.Request.RouteValues["sessionId"]!;
-        string name = (string)context.Request.RouteValues["operation"]!;
-        OperationJsonBinding? operation = process.Binding.Find(name);
-        if (operation is null || operation.Operation.StartsSession)
-        {
-            await Problem.UnknownOperation(process.Name, name).WriteAsync(context, sessionId, name).ConfigureAwait(false);
-            return;
-        }
-
+        string sessionId = (string)context.Request.RouteValues[SessionIdRouteValue]!;
         bool oneWay = PrefersAsync(context.Request);
         if (await ReadAndSendAsync(context, process, operation, new SessionId(sessionId), oneWay).ConfigureAwait(false) is not { } outcome)
         {
@@ -110,6 +106,17 @@ internal static class MessageEndpoints
         context.Response.StatusCode = StatusCodes.Status200OK;
         await JsonResponse.WriteAsync(context, writer => operation.Operation.WriteResult(writer, outcome.Result, process.Json))
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST prefix/{sessionId}/{operation}</c> for a name that no operation endpoint took: not an operation of the
+    /// process, or a starter (which only <c>POST prefix</c> sends).
+    /// </summary>
+    public static Task UnknownOperationAsync(HttpContext context, HttpProcess process)
+    {
+        string sessionId = (string)context.Request.RouteValues[SessionIdRouteValue]!;
+        string name = (string)context.Request.RouteValues["operation"]!;
+        return Problem.UnknownOperation(process.Name, name).WriteAsync(context, sessionId, name);
     }
 
     /// <summary>The one starter, or the one named by <c>?starter=</c> when the process has several.</summary>

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SessionGen.AspNetCore.Infrastructure;
+
+namespace SessionGen.AspNetCore.Endpoints;
+
+/// <summary>
+/// The endpoints of one mapped process, each with its own route, name and description, so that an OpenAPI document
+/// lists them one by one and conventions (authorization, rate limits) can be put on a single operation.
+/// </summary>
+internal static class ProcessEndpoints
+{
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix, HttpProcess process)
+    {
+        RouteGroupBuilder group = endpoints.MapGroup(prefix);
+        MapStart(group, process);
+        foreach (OperationJsonBinding operation in process.Binding.Operations)
+        {
+            if (!operation.Operation.StartsSession)
+            {
+                MapOperation(group, process, operation);
+            }
+        }
+
+        // Routing prefers the literal segments above, in any case; what reaches this route names no operation.
+        group.MapPost($"/{{{MessageEndpoints.SessionIdRouteValue}}}/{{operation}}", context => MessageEndpoints.UnknownOperationAsync(context, process))
+            .ExcludeFromDescription();
+        MapEvents(group, process);
+        return group;
+    }
+
+    /// <summary>
+    /// <c>POST prefix/{sessionId}/Name</c>: the endpoint of one operation, where whatever concerns that operation alone
+    /// goes (its description, and later its authorization).
+    /// </summary>
+    public static IEndpointConventionBuilder MapOperation(RouteGroupBuilder group, HttpProcess process, OperationJsonBinding operation)
+    {
+        RequestDelegate send = context => MessageEndpoints.SendAsync(context, process, operation);
+        string pattern = $"/{{{MessageEndpoints.SessionIdRouteValue}}}/{RoutePatternLiteral(operation.Operation.Name)}";
+        return EndpointDescription.OfOperation(group.MapPost(pattern, send), send, process, operation);
+    }
+
+    /// <summary><c>POST prefix</c>: a starter's message creates a session.</summary>
+    public static IEndpointConventionBuilder MapStart(RouteGroupBuilder group, HttpProcess process)
+    {
+        RequestDelegate start = context => MessageEndpoints.StartAsync(context, process);
+        return EndpointDescription.OfStart(group.MapPost("", start), start, process);
+    }
+
+    /// <summary><c>GET prefix/{sessionId}/events</c>: the session's events as Server-Sent Events.</summary>
+    public static IEndpointConventionBuilder MapEvents(RouteGroupBuilder group, HttpProcess process)
+    {
+        RequestDelegate stream = context => EventStreamEndpoint.StreamAsync(context, process);
+        return EndpointDescription.OfEvents(group.MapGet($"/{{{MessageEndpoints.SessionIdRouteValue}}}/events", stream), stream, process);
+    }
+
+    /// <summary>An operation name as a literal path segment: a route pattern reads <c>{</c>, <c>}</c> and <c>*</c>… itself.</summary>
+    private static string RoutePatternLiteral(string name) => name.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+}
