@@ -35,6 +35,9 @@ public static class ChatRoomApp
         app.MapGet("/lobby", async (Lobby lobby, CancellationToken cancellationToken) =>
             TypedResults.Ok(new LobbyRoom((await lobby.CurrentAsync(cancellationToken)).Value)));
         app.MapSessionProcess<Room>("/rooms");
+
+        // The live view of the rooms (docs/dashboard.md). It shows session ids: outside a demo, add .RequireAuthorization().
+        app.MapSessionGenDashboard("/sessiongen");
         return app;
     }
 

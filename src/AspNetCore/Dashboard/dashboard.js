@@ -204,14 +204,20 @@
     const boxes = new Map();
     const layers = [...new Set(diagram.states.map((s) => layer.get(s)))].sort((a, b) => a - b);
     const rows = layers.map((l) => diagram.states.filter((s) => layer.get(s) === l));
-    const rowWidth = (row) => row.reduce((sum, s) => sum + Math.max(90, textWidth(s, 13) + 28), 0) + (row.length - 1) * 48;
+    const boxWidth = (state) => Math.max(90, textWidth(state, 13) + 28);
+    // A state with a loop to itself needs room on its right for the loop and its label.
+    const loopRoom = (state) => {
+      const loop = diagram.edges.find((e) => e.from === state && e.to === state);
+      return loop ? 56 + textWidth(loop.label, 11) : 0;
+    };
+    const rowWidth = (row) => row.reduce((sum, s) => sum + boxWidth(s) + loopRoom(s), 0) + (row.length - 1) * 48;
     const width = Math.max(...rows.map(rowWidth)) + 2 * margin;
     rows.forEach((row, index) => {
       let x = (width - rowWidth(row)) / 2;
       for (const state of row) {
-        const w = Math.max(90, textWidth(state, 13) + 28);
+        const w = boxWidth(state);
         boxes.set(state, { x, y: top + index * layerGap, w, h: boxHeight, cx: x + w / 2 });
-        x += w + 48;
+        x += w + loopRoom(state) + 48;
       }
     });
     const height = top + (rows.length - 1) * layerGap + boxHeight + (diagram.finals.length > 0 ? 70 : 24);
@@ -242,11 +248,16 @@
       } else if (layer.get(to) > layer.get(from)) {
         const midY = (a.y + a.h + b.y) / 2;
         arrow(`M${a.cx},${a.y + a.h} L${b.cx},${b.y - 1}`, label, (a.cx + b.cx) / 2 + 6, midY + 4);
+      } else if (layer.get(to) === layer.get(from)) {
+        // Along one layer: a curve under it, from bottom to bottom.
+        const below = a.y + a.h + 34;
+        arrow(`M${a.cx},${a.y + a.h} Q${(a.cx + b.cx) / 2},${below + 18} ${b.cx},${b.y + b.h + 1}`, label, (a.cx + b.cx) / 2 - textWidth(label, 11) / 2, below + 14);
       } else {
+        // Back up the layers: a curve out on the left, whose leftmost point the label sits beside.
         const bend = Math.min(a.x, b.x) - 60;
         const ay = a.y + a.h / 2;
         const by = b.y + b.h / 2;
-        arrow(`M${a.x},${ay} C${bend},${ay} ${bend},${by} ${b.x - 1},${by}`, label, bend - 4, (ay + by) / 2, "end");
+        arrow(`M${a.x},${ay} C${bend},${ay} ${bend},${by} ${b.x - 1},${by}`, label, 0.125 * (a.x + b.x) + 0.75 * bend - 4, (ay + by) / 2 + 4, "end");
       }
     }
 
