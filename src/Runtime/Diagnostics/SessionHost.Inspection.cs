@@ -23,7 +23,8 @@ public sealed partial class SessionHost
         foreach ((SessionProcessDefinition definition, int sessions) in counts)
         {
             SessionProtocol? protocol = definition.Protocol;
-            processes.Add(new ProcessSnapshot(definition.ProtocolName, sessions, protocol?.States ?? [], protocol?.Diagram));
+            // A copy: the protocol's own array must not be reachable (and castable) from outside.
+            processes.Add(new ProcessSnapshot(definition.ProtocolName, sessions, protocol?.States.ToArray() ?? [], protocol?.Diagram));
         }
 
         processes.Sort(static (left, right) => string.CompareOrdinal(left.Process, right.Process));
@@ -39,24 +40,31 @@ public sealed partial class SessionHost
     public IReadOnlyList<SessionSnapshot> InspectSessions(string? process = null, int limit = 100)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var chosen = new List<SessionContext>();
+        // Ordered by id so that a tool polling the list sees it stay put; each id's text is made once, not per comparison.
+        var byId = new List<(string Id, SessionContext Session)>();
         foreach (SessionContext session in RunningSessions)
         {
             if (process is null || session.Definition.ProtocolName == process)
             {
-                chosen.Add(session);
+                byId.Add((session.Id.Value, session));
             }
         }
 
-        // Ordered so that a tool polling the list sees it stay put.
-        chosen.Sort(static (left, right) => string.CompareOrdinal(left.Id.Value, right.Id.Value));
-        if (chosen.Count > limit)
+        byId.Sort(static (left, right) => string.CompareOrdinal(left.Id, right.Id));
+        var chosen = new HashSet<SessionContext>(Math.Min(limit, byId.Count));
+        for (int i = 0; i < byId.Count && chosen.Count < limit; i++)
         {
-            chosen.RemoveRange(limit, chosen.Count - limit);
+            chosen.Add(byId[i].Session);
         }
 
-        Dictionary<SessionContext, int> timeouts = Timers.CountPending(chosen.ToHashSet());
-        return chosen.ConvertAll(session => Snapshot(session, timeouts.GetValueOrDefault(session)));
+        Dictionary<SessionContext, int> timeouts = Timers.CountPending(chosen);
+        var snapshots = new List<SessionSnapshot>(chosen.Count);
+        for (int i = 0; i < chosen.Count; i++)
+        {
+            snapshots.Add(Snapshot(byId[i].Session, timeouts.GetValueOrDefault(byId[i].Session)));
+        }
+
+        return snapshots;
     }
 
     /// <summary>Session <paramref name="id"/> as it is now, or null when it is not in memory on this host.</summary>
