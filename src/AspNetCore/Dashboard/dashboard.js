@@ -35,7 +35,8 @@
     try {
       const response = await fetch(`${snapshotUrl}?${query}`, { cache: "no-store" });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      show(await response.json());
+      const snapshot = await response.json();
+      if (!again) show(snapshot); // else the viewer chose something else meanwhile: that answer is on its way
       setStatus("ok", `live · ${new Date().toLocaleTimeString()}`);
     } catch (error) {
       setStatus("error", `cannot read the snapshot (${error.message}); retrying`);
