@@ -37,6 +37,9 @@ public static class ChatRoomApp
             TypedResults.Ok(new LobbyRoom((await lobby.CurrentAsync(cancellationToken)).Value)));
         app.MapSessionProcess<Room>("/rooms");
         app.MapOpenApi(); // the rooms' operations, one by one: /openapi/v1.json
+
+        // The live view of the rooms (docs/dashboard.md). It shows session ids: outside a demo, add .RequireAuthorization().
+        app.MapSessionGenDashboard("/sessiongen");
         return app;
     }
 

@@ -22,6 +22,13 @@ public sealed record MessagePosted(string From, string Text, DateTimeOffset At);
 
 public sealed record RoomClosed(string Reason);
 
+/// <summary>A room's protocol: quiet until someone says something, then chatting (what the dashboard draws).</summary>
+public enum RoomState
+{
+    Quiet,
+    Chatting,
+}
+
 /// <summary>
 /// One chat room: a session whose participants are browser tabs. It is durable: every turn is stored (in SQLite, see
 /// <see cref="ChatRoomApp"/>) before anyone hears of it, so the room, its topic and its history survive a restart of
@@ -29,7 +36,7 @@ public sealed record RoomClosed(string Reason);
 /// reconnects after a restart joins again. The room closes itself after <see cref="IdleMinutes"/> minutes without a
 /// message.
 /// </summary>
-[SessionProcess("ChatRoom.Room", Durable = true, IdleTimeoutSeconds = IdleMinutes * 60)]
+[SessionProcess("ChatRoom.Room", Durable = true, IdleTimeoutSeconds = IdleMinutes * 60, States = typeof(RoomState))]
 public partial class Room
 {
     public const int IdleMinutes = 5;
@@ -80,12 +87,15 @@ public partial class Room
     }
 
     [On("Say")]
+    [MovesTo(RoomState.Chatting)]
     private bool Say(string name, string text)
     {
         if (!members.Contains(name) || string.IsNullOrWhiteSpace(text))
         {
             return false;
         }
+
+        MoveTo(RoomState.Chatting);
 
         var posted = new MessagePosted(name, text.Trim(), clock.GetUtcNow());
         history.Add(posted);

@@ -92,7 +92,13 @@ internal static class ProtocolTableEmitter
                 }
             }
 
-            writer.Line("});");
+            writer.Line("},");
+
+            // The same text as the process's ProtocolDiagram constant, for tools that see only the definition (the dashboard).
+            string diagram = process.OmittedMembers.Contains("ProtocolDiagram")
+                ? Code.Literal(MermaidDiagram.Of(process))
+                : $"{process.FullyQualifiedName}.ProtocolDiagram";
+            writer.Line($"diagram: {diagram});");
         }
 
         writer.Line();

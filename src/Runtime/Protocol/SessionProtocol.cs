@@ -32,6 +32,20 @@ public sealed class SessionProtocol
         reachable = Closure(transitions);
     }
 
+    /// <summary>Creates the protocol with its Mermaid state diagram, which tools such as the SessionGen dashboard draw.</summary>
+    /// <param name="states">State names in declaration order; index 0 is the initial state.</param>
+    /// <param name="finalStates">The mask of final states.</param>
+    /// <param name="transitions">For each state, the mask of states its accepted handlers may move to.</param>
+    /// <param name="diagram">The protocol as a Mermaid <c>stateDiagram-v2</c> (the generated <c>ProtocolDiagram</c>).</param>
+    public SessionProtocol(string[] states, ulong finalStates, ulong[] transitions, string diagram)
+        : this(states, finalStates, transitions)
+    {
+        Diagram = diagram;
+    }
+
+    /// <summary>The protocol as a Mermaid state diagram, or null when the generated code did not give it.</summary>
+    internal string? Diagram { get; }
+
     /// <summary>The state names; index 0 is the initial state.</summary>
     internal IReadOnlyList<string> States { get; }
 

@@ -333,7 +333,8 @@ namespace Sample
                 {
                     StateMask.Closed, // from Open
                     StateMask.Closed, // from Closed
-                });
+                },
+                diagram: global::Sample.DurableManager.ProtocolDiagram);
 
             /// <inheritdoc/>
             public override global::SessionGen.Infrastructure.SessionProtocol? Protocol => protocol;

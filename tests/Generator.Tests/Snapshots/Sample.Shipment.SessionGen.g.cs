@@ -305,7 +305,8 @@ namespace Sample
                     StateMask.InTransit, // from Booked
                     StateMask.Delivered, // from InTransit
                     0, // from Delivered
-                });
+                },
+                diagram: global::Sample.Shipment.ProtocolDiagram);
 
             /// <inheritdoc/>
             public override global::SessionGen.Infrastructure.SessionProtocol? Protocol => protocol;
