@@ -6,7 +6,7 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Callers;
 
 /// <summary>
-/// SGEN0044: a handler parameter whose type holds a <c>SessionCaller</c> without being one (<c>SessionCaller[]</c>,
+/// SGEN0041: a handler parameter whose type holds a <c>SessionCaller</c> without being one (<c>SessionCaller[]</c>,
 /// <c>List&lt;SessionCaller&gt;</c>, <c>SessionCaller</c> in a tuple) is message data: its sender writes it, so it would
 /// let anyone claim to be anyone. Only a parameter of type <c>SessionCaller</c> is filled by the transport.
 /// </summary>

@@ -6,7 +6,7 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Callers;
 
 /// <summary>
-/// SGEN0041: only <c>[On]</c> handlers receive a caller. <c>[OnTimeout]</c>, <c>[OnIdle]</c>, <c>[OnFault]</c> and
+/// SGEN0038: only <c>[On]</c> handlers receive a caller. <c>[OnTimeout]</c>, <c>[OnIdle]</c>, <c>[OnFault]</c> and
 /// <c>[OnParticipantLeft]</c> methods run for the session's own events, which nobody sends.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -5,7 +5,7 @@ using SessionGen.Analyzers.Infrastructure;
 
 namespace SessionGen.Analyzers.Callers;
 
-/// <summary>SGEN0043: the generator calls the first <c>[OnParticipantLeft]</c> method of a process; any other is never called.</summary>
+/// <summary>SGEN0040: the generator calls the first <c>[OnParticipantLeft]</c> method of a process; any other is never called.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateParticipantLeftHandlerAnalyzer : SessionGenAnalyzer
 {

@@ -9,7 +9,7 @@ using SessionGen.Generator.Parsing;
 namespace SessionGen.Analyzers.Callers;
 
 /// <summary>
-/// SGEN0042: the runtime calls an <c>[OnParticipantLeft]</c> method with the participant's id on the session's turn, so
+/// SGEN0039: the runtime calls an <c>[OnParticipantLeft]</c> method with the participant's id on the session's turn, so
 /// it must be an instance method of the process taking one <c>string</c> and returning void, Task or ValueTask (the
 /// generator's <c>LifecycleHandlerParser.ParseParticipantLeft</c>); any other shape is left out and never called.
 /// </summary>

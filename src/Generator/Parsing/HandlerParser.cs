@@ -39,7 +39,7 @@ internal static class HandlerParser
             {
                 if (caller is not null || recordName is null)
                 {
-                    return null; // two callers (SGEN0040), or a caller where no message brings one (SGEN0041)
+                    return null; // two callers (SGEN0037), or a caller where no message brings one (SGEN0038)
                 }
 
                 caller = new CallerParameterModel(position, Required: parameter.NullableAnnotation != NullableAnnotation.Annotated);

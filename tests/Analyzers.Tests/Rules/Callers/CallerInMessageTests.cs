@@ -12,13 +12,13 @@ public sealed class CallerInMessageTests
             public partial class Room
             {
                 [On("Open", StartsSession = true)]
-                private void Open({|SGEN0044:SessionCaller[] members|}) { }
+                private void Open({|SGEN0041:SessionCaller[] members|}) { }
 
                 [On("Invite")]
-                private void Invite({|SGEN0044:List<SessionCaller> guests|}, {|SGEN0044:(string, SessionCaller) pair|}) { }
+                private void Invite({|SGEN0041:List<SessionCaller> guests|}, {|SGEN0041:(string, SessionCaller) pair|}) { }
 
                 [OnTimeout("Remind")]
-                private void Remind({|SGEN0044:SessionCaller?[] who|}) { }
+                private void Remind({|SGEN0041:SessionCaller?[] who|}) { }
             }
             """);
 

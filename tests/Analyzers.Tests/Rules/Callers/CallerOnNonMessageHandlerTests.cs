@@ -15,16 +15,16 @@ public sealed class CallerOnNonMessageHandlerTests
                 private void Open(SessionCaller owner) { }
 
                 [OnTimeout("Remind")]
-                private void Remind(string text, {|SGEN0041:SessionCaller who|}) { }
+                private void Remind(string text, {|SGEN0038:SessionCaller who|}) { }
 
                 [OnIdle]
-                private void Idle({|SGEN0041:SessionCaller? who|}) { }
+                private void Idle({|SGEN0038:SessionCaller? who|}) { }
 
                 [OnFault]
-                private void Fault({|SGEN0041:SessionCaller who|}) { }
+                private void Fault({|SGEN0038:SessionCaller who|}) { }
 
                 [OnParticipantLeft]
-                private void Left({|SGEN0041:SessionCaller who|}) { }
+                private void Left({|SGEN0038:SessionCaller who|}) { }
             }
             """);
 

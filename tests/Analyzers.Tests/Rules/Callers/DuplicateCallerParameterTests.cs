@@ -12,10 +12,10 @@ public sealed class DuplicateCallerParameterTests
             public partial class Room
             {
                 [On("Open", StartsSession = true)]
-                private void Open(SessionCaller owner, string topic, {|SGEN0040:SessionCaller? also|}) { }
+                private void Open(SessionCaller owner, string topic, {|SGEN0037:SessionCaller? also|}) { }
 
                 [On("Say")]
-                private void Say(SessionCaller speaker, {|SGEN0040:SessionCaller again|}, {|SGEN0040:SessionCaller third|}) { }
+                private void Say(SessionCaller speaker, {|SGEN0037:SessionCaller again|}, {|SGEN0037:SessionCaller third|}) { }
             }
             """);
 

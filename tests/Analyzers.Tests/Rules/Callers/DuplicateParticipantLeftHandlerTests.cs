@@ -18,7 +18,7 @@ public sealed class DuplicateParticipantLeftHandlerTests
                 private void Left(string participant) { }
 
                 [OnParticipantLeft]
-                private void {|SGEN0043:Gone|}(string participant) { }
+                private void {|SGEN0040:Gone|}(string participant) { }
             }
             """);
 

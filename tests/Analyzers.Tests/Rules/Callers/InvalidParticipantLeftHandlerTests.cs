@@ -15,28 +15,28 @@ public sealed class InvalidParticipantLeftHandlerTests
                 private void Open() { }
 
                 [OnParticipantLeft]
-                private void {|SGEN0042:NoParameter|}() { }
+                private void {|SGEN0039:NoParameter|}() { }
 
                 [OnParticipantLeft]
-                private void {|SGEN0042:TwoParameters|}(string participant, int count) { }
+                private void {|SGEN0039:TwoParameters|}(string participant, int count) { }
 
                 [OnParticipantLeft]
-                private void {|SGEN0042:NotAString|}(int participant) { }
+                private void {|SGEN0039:NotAString|}(int participant) { }
 
                 [OnParticipantLeft]
-                private static void {|SGEN0042:Static|}(string participant) { }
+                private static void {|SGEN0039:Static|}(string participant) { }
 
                 [OnParticipantLeft]
-                private int {|SGEN0042:ReturnsAValue|}(string participant) => 0;
+                private int {|SGEN0039:ReturnsAValue|}(string participant) => 0;
 
                 [OnParticipantLeft]
-                private async void {|SGEN0042:AsyncVoid|}(string participant) => await Task.Yield();
+                private async void {|SGEN0039:AsyncVoid|}(string participant) => await Task.Yield();
             }
 
             public class NotAProcess
             {
                 [OnParticipantLeft]
-                private void {|SGEN0042:Left|}(string participant) { }
+                private void {|SGEN0039:Left|}(string participant) { }
             }
             """);
 
