@@ -30,7 +30,9 @@ public sealed class OperationNameTests
     [Fact]
     public void Mapping_a_process_with_operations_that_differ_only_in_case_fails_at_startup_naming_both()
     {
-        WebApplication app = WebApplication.CreateSlimBuilder().Build();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSessionGen();
+        WebApplication app = builder.Build();
 
         var refused = Assert.Throws<InvalidOperationException>(() => app.MapSessionProcess<Ballot>("/ballots"));
 
