@@ -92,6 +92,44 @@ public sealed class HttpSessionHost : ISessionHost, IAsyncDisposable
     public bool Post(SessionId id, object message, MessageId messageId) => Enqueue(id, message, messageId);
 
     /// <summary>
+    /// As <see cref="SendAsync(SessionId, object, MessageId, CancellationToken)"/> without a caller: over HTTP the caller
+    /// is whoever the server authenticates, so this host's identity is its <see cref="HttpClient"/>'s (its cookies, its
+    /// <c>Authorization</c> header), not a <see cref="SessionCaller"/> object.
+    /// </summary>
+    /// <exception cref="NotSupportedException"><paramref name="caller"/> is not null.</exception>
+    public ValueTask<object?> SendAsync(SessionId id, object message, SessionCaller? caller, MessageId? messageId, CancellationToken cancellationToken)
+    {
+        ThrowIfCaller(caller);
+        return messageId is { } once ? SendAsync(id, message, once, cancellationToken) : SendAsync(id, message, cancellationToken);
+    }
+
+    /// <summary>Not over HTTP: the endpoints address sessions by id only (and the caller is the HTTP client's authentication).</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    public ValueTask<object?> SendAsync(object message, SessionCaller? caller, CancellationToken cancellationToken)
+    {
+        ThrowIfCaller(caller);
+        return SendAsync(message, cancellationToken);
+    }
+
+    /// <summary>As <see cref="Post(SessionId, object, MessageId)"/> without a caller (see <see cref="SendAsync(SessionId, object, SessionCaller?, MessageId?, CancellationToken)"/>).</summary>
+    /// <exception cref="NotSupportedException"><paramref name="caller"/> is not null.</exception>
+    public bool Post(SessionId id, object message, SessionCaller? caller, MessageId? messageId)
+    {
+        ThrowIfCaller(caller);
+        return Enqueue(id, message, messageId);
+    }
+
+    private static void ThrowIfCaller(SessionCaller? caller)
+    {
+        if (caller is not null)
+        {
+            throw new NotSupportedException(
+                $"An HttpSessionHost cannot send as caller '{caller.Id}': over HTTP the caller is whoever the server authenticates, " +
+                "so give the HttpClient the credentials (a cookie, an Authorization header) of the user it speaks for.");
+        }
+    }
+
+    /// <summary>
     /// As <see cref="SubscribeAsync"/> from now on, without waiting: the stream is opened in the background, so the
     /// subscription holds the events emitted once the server has opened it (not those emitted between this call's
     /// return and then, unlike a <see cref="SessionHost"/>'s), and a session the server does not know ends it with

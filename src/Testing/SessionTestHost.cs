@@ -183,6 +183,18 @@ public sealed class SessionTestHost : ISessionHost, IAsyncDisposable
     public bool Post(SessionId id, object message, MessageId messageId) => Host.Post(id, message, messageId);
 
     /// <inheritdoc/>
+    public ValueTask<object?> SendAsync(SessionId id, object message, SessionCaller? caller, MessageId? messageId, CancellationToken cancellationToken) =>
+        ((ISessionHost)Host).SendAsync(id, message, caller, messageId, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<object?> SendAsync(object message, SessionCaller? caller, CancellationToken cancellationToken) =>
+        ((ISessionHost)Host).SendAsync(message, caller, cancellationToken);
+
+    /// <inheritdoc/>
+    public bool Post(SessionId id, object message, SessionCaller? caller, MessageId? messageId) =>
+        ((ISessionHost)Host).Post(id, message, caller, messageId);
+
+    /// <inheritdoc/>
     public SessionSubscription Subscribe(string process, SessionId id, string? participant) =>
         ((ISessionHost)Host).Subscribe(process, id, participant);
 

@@ -17,6 +17,7 @@ internal static class Code
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string ISessionHost = "global::SessionGen.ISessionHost";
     public const string SessionId = "global::SessionGen.SessionId";
+    public const string SessionCaller = "global::SessionGen.SessionCaller";
     public const string MessageId = "global::SessionGen.MessageId";
 
     /// <summary>

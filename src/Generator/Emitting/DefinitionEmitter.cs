@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using SessionGen.Generator.Helpers;
 using SessionGen.Generator.Model;
@@ -101,7 +102,13 @@ internal static class DefinitionEmitter
         string entry = operation.Names.Entry;
         string options = (handler.TakesCancellationToken ? ", handlerTakesCancellationToken: true" : "")
             + ProtocolTableEmitter.OperationArguments(process, operation)
-            + (handler.ReturnKind is ReturnKind.Void or ReturnKind.Value ? ", handlerIsSynchronous: true" : "");
+            + (handler.ReturnKind is ReturnKind.Void or ReturnKind.Value ? ", handlerIsSynchronous: true" : "")
+            + handler.Caller switch
+            {
+                null => "",
+                { Required: true } => ", caller: global::SessionGen.Infrastructure.CallerParameter.Required",
+                _ => ", caller: global::SessionGen.Infrastructure.CallerParameter.Optional",
+            };
         writer.Line($"/// <summary>The table entry of operation <c>{Code.DocText(operation.Name)}</c>: calls <c>{handler.MethodName}</c> directly.</summary>");
         Code.MarkGenerated(writer);
         writer.OpenBlock($"private sealed class {entry} : {EntryBaseType(process, operation)}");
@@ -115,7 +122,7 @@ internal static class DefinitionEmitter
         writer.Line("}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        string signature = $"protected override global::System.Threading.Tasks.ValueTask<{Code.RuntimeResultType(handler)}> CallHandler({process.FullyQualifiedName} process, Messages.{operation.Names.Record} message, {Code.CancellationToken} cancellationToken)";
+        string signature = $"protected override global::System.Threading.Tasks.ValueTask<{Code.RuntimeResultType(handler)}> CallHandler({process.FullyQualifiedName} process, Messages.{operation.Names.Record} message, {Code.SessionCaller}? caller, {Code.CancellationToken} cancellationToken)";
         if (handler.ReturnKind == ReturnKind.Void)
         {
             writer.OpenBlock(signature);
@@ -136,10 +143,17 @@ internal static class DefinitionEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>The call of the handler method with the message's properties (and the token, when it takes one).</summary>
+    /// <summary>The call of the handler method with the message's properties (and the caller and the token, when it takes them).</summary>
     private static string Call(HandlerModel handler)
     {
-        string arguments = string.Join(", ", handler.Parameters.Select(static parameter => "message." + parameter.PropertyName));
+        List<string> values = handler.Parameters.Select(static parameter => "message." + parameter.PropertyName).ToList();
+        if (handler.Caller is { } caller)
+        {
+            // A required caller is never null here: the runtime refuses a message without one before it is queued.
+            values.Insert(caller.Position, caller.Required ? "caller!" : "caller");
+        }
+
+        string arguments = string.Join(", ", values);
         if (handler.TakesCancellationToken)
         {
             arguments = arguments.Length == 0 ? "cancellationToken" : arguments + ", cancellationToken";

@@ -38,6 +38,14 @@ internal static class EntryPointsEmitter
             writer.Line("/// <summary>A client of the existing session <paramref name=\"id\"/>; messages fail with <see cref=\"global::SessionGen.SessionNotFoundException\"/> if it does not exist.</summary>");
             Code.MarkGenerated(writer);
             writer.Line($"{Code.Keyword(process.Accessibility)} static Client Connect({Code.ISessionHost} host, {Code.SessionId} id) => new Client(host, id);");
+            writer.Line();
+            writer.Line("/// <summary>A client of the existing session <paramref name=\"id\"/> that speaks as <paramref name=\"caller\"/>: <c>Connect(host.As(caller), id)</c>.</summary>");
+            Code.MarkGenerated(writer);
+            writer.Line($"{Code.Keyword(process.Accessibility)} static Client Connect({Code.ISessionHost} host, {Code.SessionId} id, {Code.SessionCaller} caller) =>");
+            using (writer.Indented())
+            {
+                writer.Line("new Client(global::SessionGen.SessionCallerExtensions.As(host, caller), id);");
+            }
         }
     }
 }

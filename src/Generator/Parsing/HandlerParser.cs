@@ -31,8 +31,21 @@ internal static class HandlerParser
         var models = new List<ParameterModel>(parameters.Length);
         var propertyNames = new HashSet<string>();
         GeneratedAccessibility accessibility = resultType is null ? GeneratedAccessibility.Public : TypeNames.Visibility(resultType);
-        foreach (IParameterSymbol parameter in parameters)
+        CallerParameterModel? caller = null;
+        for (int position = 0; position < parameters.Length; position++)
         {
+            IParameterSymbol parameter = parameters[position];
+            if (HandlerRules.IsSessionCaller(parameter.Type))
+            {
+                if (caller is not null || recordName is null)
+                {
+                    return null; // two callers (SGEN0040), or a caller where no message brings one (SGEN0041)
+                }
+
+                caller = new CallerParameterModel(position, Required: parameter.NullableAnnotation != NullableAnnotation.Annotated);
+                continue;
+            }
+
             string property = GeneratedNames.MessageProperty(parameter.Name, recordName);
             if (!propertyNames.Add(property))
             {
@@ -49,7 +62,8 @@ internal static class HandlerParser
             takesToken,
             returnKind,
             resultType is null ? null : TypeNames.Of(resultType),
-            accessibility);
+            accessibility,
+            caller);
     }
 
     private static bool HasHandlerShape(IMethodSymbol method) =>

@@ -18,6 +18,10 @@ internal static class HandlerRules
     public static bool IsCancellationToken(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
+    /// <summary>True for <c>SessionGen.SessionCaller</c> (annotated or not): the parameter type that receives the message's caller.</summary>
+    public static bool IsSessionCaller(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "SessionCaller", ContainingNamespace: { Name: "SessionGen", ContainingNamespace.IsGlobalNamespace: true } };
+
     public static bool IsAsyncVoid(IMethodSymbol method) => method.IsAsync && method.ReturnsVoid;
 
     public static bool HasByRefParameter(IMethodSymbol method)

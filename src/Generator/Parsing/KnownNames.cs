@@ -8,6 +8,8 @@ internal static class KnownNames
     public const string OnTimeoutAttribute = "SessionGen.OnTimeoutAttribute";
     public const string OnFaultAttribute = "SessionGen.OnFaultAttribute";
     public const string OnIdleAttribute = "SessionGen.OnIdleAttribute";
+    public const string OnParticipantLeftAttribute = "SessionGen.OnParticipantLeftAttribute";
+    public const string SessionCaller = "SessionGen.SessionCaller";
     public const string SessionFaultedException = "SessionGen.SessionFaultedException";
     public const string CorrelationAttribute = "SessionGen.CorrelationAttribute";
     public const string AcceptedInAttribute = "SessionGen.AcceptedInAttribute";

@@ -32,6 +32,54 @@ public interface ISessionHost
     bool Post(SessionId id, object message, MessageId messageId);
 
     /// <summary>
+    /// As <see cref="SendAsync(SessionId, object, MessageId, CancellationToken)"/>, from <paramref name="caller"/>: a handler
+    /// that takes a <see cref="SessionCaller"/> parameter receives it. <see langword="null"/> sends anonymously (as the
+    /// overloads without a caller do), and <paramref name="messageId"/> <see langword="null"/> sends without an id.
+    /// </summary>
+    /// <remarks>
+    /// The default implementation sends anonymous messages through the overloads without a caller and throws
+    /// <see cref="NotSupportedException"/> for a caller: a host that can carry callers overrides it.
+    /// </remarks>
+    /// <exception cref="SessionCallerRequiredException">The handler needs a caller and <paramref name="caller"/> is null.</exception>
+    /// <exception cref="NotSupportedException">This host cannot carry a caller.</exception>
+    ValueTask<object?> SendAsync(SessionId id, object message, SessionCaller? caller, MessageId? messageId, CancellationToken cancellationToken)
+    {
+        if (caller is not null)
+        {
+            return ValueTask.FromException<object?>(CallersNotSupported(this));
+        }
+
+        return messageId is { } once ? SendAsync(id, message, once, cancellationToken) : SendAsync(id, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="SendAsync(object, CancellationToken)"/> (routed by correlation), from <paramref name="caller"/>
+    /// (<see langword="null"/> for anonymous).
+    /// </summary>
+    /// <remarks>The default implementation: as <see cref="SendAsync(SessionId, object, SessionCaller?, MessageId?, CancellationToken)"/>'s.</remarks>
+    /// <exception cref="SessionCallerRequiredException">The handler needs a caller and <paramref name="caller"/> is null.</exception>
+    /// <exception cref="NotSupportedException">This host cannot carry a caller.</exception>
+    ValueTask<object?> SendAsync(object message, SessionCaller? caller, CancellationToken cancellationToken) =>
+        caller is null ? SendAsync(message, cancellationToken) : ValueTask.FromException<object?>(CallersNotSupported(this));
+
+    /// <summary>
+    /// As <see cref="Post(SessionId, object, MessageId)"/>, from <paramref name="caller"/> (<see langword="null"/> for
+    /// anonymous; <paramref name="messageId"/> <see langword="null"/> for none).
+    /// </summary>
+    /// <remarks>The default implementation: as <see cref="SendAsync(SessionId, object, SessionCaller?, MessageId?, CancellationToken)"/>'s.</remarks>
+    /// <exception cref="SessionCallerRequiredException">The handler needs a caller and <paramref name="caller"/> is null.</exception>
+    /// <exception cref="NotSupportedException">This host cannot carry a caller.</exception>
+    bool Post(SessionId id, object message, SessionCaller? caller, MessageId? messageId)
+    {
+        if (caller is not null)
+        {
+            throw CallersNotSupported(this);
+        }
+
+        return messageId is { } once ? Post(id, message, once) : Post(id, message);
+    }
+
+    /// <summary>
     /// Opens a subscription to the events of session <paramref name="id"/> of process <paramref name="process"/> (its
     /// <see cref="SessionProcessAttribute.Name"/>) from now on, and with a participant its <c>EmitTo</c> events too.
     /// </summary>
@@ -48,4 +96,7 @@ public interface ISessionHost
     /// <exception cref="SessionNotFoundException">The session does not exist or has ended.</exception>
     /// <exception cref="SessionStateException">A stored session could not be loaded.</exception>
     ValueTask<SessionSubscription> SubscribeAsync(string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken);
+
+    private static NotSupportedException CallersNotSupported(ISessionHost host) =>
+        new($"'{host.GetType().Name}' cannot carry a caller: it sends every message anonymously.");
 }

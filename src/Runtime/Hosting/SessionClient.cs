@@ -13,14 +13,28 @@ public abstract class SessionClient
     // The session last found under Id: saves a lookup per message. Only a hint, checked on every use.
     private SessionContext? session;
 
-    /// <summary>Creates a client of session <paramref name="id"/> on <paramref name="host"/>.</summary>
+    /// <summary>
+    /// Creates a client of session <paramref name="id"/> on <paramref name="host"/>; on a host bound to a caller
+    /// (<see cref="SessionCallerExtensions.As"/>), the client speaks as that caller.
+    /// </summary>
     protected SessionClient(ISessionHost host, SessionId id, string process)
+        : this(host, id, process, (host as CallerBoundHost)?.Caller)
+    {
+    }
+
+    private protected SessionClient(ISessionHost host, SessionId id, string process, SessionCaller? caller)
     {
         Host = host ?? throw new ArgumentNullException(nameof(host));
         Process = process ?? throw new ArgumentNullException(nameof(process));
-        LocalHost = host as SessionHost;
+
+        // A view bound to a caller over a host of this process keeps the direct path: the caller goes with each message.
+        LocalHost = host as SessionHost ?? (host as CallerBoundHost)?.Inner as SessionHost;
+        Caller = caller;
         Id = id;
     }
+
+    /// <summary>Who this client speaks as (its messages' <see cref="SessionCaller"/>), or <see langword="null"/> for anonymous.</summary>
+    public SessionCaller? Caller { get; }
 
     /// <summary>The name of the session's process (<see cref="SessionProcessAttribute.Name"/>, or its class name).</summary>
     public string Process { get; }

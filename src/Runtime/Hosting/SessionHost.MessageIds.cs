@@ -17,7 +17,10 @@ public sealed partial class SessionHost
     /// <exception cref="SessionNotFoundException">No such session.</exception>
     /// <exception cref="UnknownOperationException">The message is not one of the session's operations.</exception>
     /// <exception cref="SessionFaultedException">The handler threw.</exception>
-    public ValueTask<object?> SendAsync(SessionId id, object message, MessageId messageId, CancellationToken cancellationToken = default)
+    public ValueTask<object?> SendAsync(SessionId id, object message, MessageId messageId, CancellationToken cancellationToken = default) =>
+        SendOnceUntyped(id, message, caller: null, messageId, cancellationToken);
+
+    private ValueTask<object?> SendOnceUntyped(SessionId id, object message, SessionCaller? caller, MessageId messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
@@ -30,22 +33,22 @@ public sealed partial class SessionHost
         SessionContext? session = Find(id, out error);
         if (session is null && MayLoad(operation.Process, error))
         {
-            return SendOnceAfterLoadAsync(operation, id, message, messageId, cancellationToken);
+            return SendOnceAfterLoadAsync(operation, id, message, caller, messageId, cancellationToken);
         }
 
         return session is null
             ? ValueTask.FromException<object?>(error!)
-            : operation.SendBoxedAsync(session, id, message, messageId, cancellationToken);
+            : operation.SendBoxedAsync(session, id, message, caller, messageId, cancellationToken);
     }
 
     /// <summary>A durable session that is not in memory: loads it (its handled ids with it), then sends once.</summary>
     private async ValueTask<object?> SendOnceAfterLoadAsync(
-        SessionOperation operation, SessionId id, object message, MessageId messageId, CancellationToken cancellationToken)
+        SessionOperation operation, SessionId id, object message, SessionCaller? caller, MessageId messageId, CancellationToken cancellationToken)
     {
         ValueTask<object?> pending = await QueueOnLoadedAsync(
             operation.Process,
             id,
-            session => operation.SendBoxedAsync(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, messageId, cancellationToken),
+            session => operation.SendBoxedAsync(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, caller, messageId, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return await pending.ConfigureAwait(false);
     }
@@ -71,7 +74,7 @@ public sealed partial class SessionHost
 
         return target is null
             ? ValueTask.FromException<object?>(error!)
-            : target.SendBoxedAsync(session!, id, message, messageId, cancellationToken);
+            : target.SendBoxedAsync(session!, id, message, caller: null, messageId, cancellationToken);
     }
 
     /// <summary>
@@ -98,7 +101,7 @@ public sealed partial class SessionHost
             ValueTask<object?> pending;
             try
             {
-                pending = target.SendBoxedAsync(session, id, message, messageId, cancellationToken);
+                pending = target.SendBoxedAsync(session, id, message, caller: null, messageId, cancellationToken);
             }
             finally
             {

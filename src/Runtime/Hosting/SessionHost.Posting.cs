@@ -14,7 +14,7 @@ public sealed partial class SessionHost
     /// </summary>
     /// <exception cref="UnknownOperationException"><paramref name="message"/> is not a generated session message.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="message"/> starts sessions: send it instead.</exception>
-    public bool Post(SessionId id, object message) => PostUntyped(id, message, default);
+    public bool Post(SessionId id, object message) => PostUntyped(id, message, caller: null, default);
 
     /// <summary>
     /// As <see cref="Post(SessionId, object)"/>, once per <paramref name="messageId"/>: true without queuing again when a
@@ -24,13 +24,30 @@ public sealed partial class SessionHost
     public bool Post(SessionId id, object message, MessageId messageId)
     {
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
-        return PostUntyped(id, message, messageId);
+        return PostUntyped(id, message, caller: null, messageId);
     }
 
-    private bool PostUntyped(SessionId id, object message, MessageId messageId)
+    /// <summary>
+    /// As <see cref="Post(SessionId, object)"/> (or, with a <paramref name="messageId"/>, <see cref="Post(SessionId, object, MessageId)"/>),
+    /// from <paramref name="caller"/>: a handler that takes a <see cref="SessionCaller"/> receives it. <see langword="null"/> posts anonymously.
+    /// </summary>
+    /// <exception cref="SessionCallerRequiredException">The handler needs a caller and <paramref name="caller"/> is null.</exception>
+    /// <exception cref="UnknownOperationException"><paramref name="message"/> is not a generated session message.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="message"/> starts sessions: send it instead.</exception>
+    bool ISessionHost.Post(SessionId id, object message, SessionCaller? caller, MessageId? messageId)
+    {
+        if (messageId is { } once)
+        {
+            MessageId.ThrowIfEmpty(once, nameof(messageId));
+        }
+
+        return PostUntyped(id, message, caller, messageId ?? default);
+    }
+
+    private bool PostUntyped(SessionId id, object message, SessionCaller? caller, MessageId messageId)
     {
         ArgumentNullException.ThrowIfNull(message);
         SessionOperation? operation = MessageRouter.OperationOf(id, message, out Exception? error);
-        return operation is null ? throw error! : operation.PostBoxed(new UntypedClient(this, id, operation.Process.ProtocolName), message, messageId);
+        return operation is null ? throw error! : operation.PostBoxed(new UntypedClient(this, id, operation.Process.ProtocolName, caller), message, messageId);
     }
 }

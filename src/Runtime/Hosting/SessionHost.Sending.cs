@@ -13,13 +13,28 @@ public sealed partial class SessionHost
     /// <exception cref="SessionNotFoundException">No such session.</exception>
     /// <exception cref="UnknownOperationException">The message is not one of the session's operations.</exception>
     /// <exception cref="SessionFaultedException">The handler threw.</exception>
-    public ValueTask<object?> SendAsync(SessionId id, object message, CancellationToken cancellationToken = default)
+    public ValueTask<object?> SendAsync(SessionId id, object message, CancellationToken cancellationToken = default) =>
+        SendUntyped(id, message, caller: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(SessionId, object, CancellationToken)"/> (or, with a <paramref name="messageId"/>,
+    /// <see cref="SendAsync(SessionId, object, MessageId, CancellationToken)"/>), from <paramref name="caller"/>: a handler
+    /// that takes a <see cref="SessionCaller"/> receives it. <see langword="null"/> sends anonymously.
+    /// </summary>
+    /// <exception cref="SessionCallerRequiredException">The handler needs a caller and <paramref name="caller"/> is null.</exception>
+    /// <exception cref="SessionNotFoundException">No such session.</exception>
+    /// <exception cref="UnknownOperationException">The message is not one of the session's operations.</exception>
+    /// <exception cref="SessionFaultedException">The handler threw.</exception>
+    ValueTask<object?> ISessionHost.SendAsync(SessionId id, object message, SessionCaller? caller, MessageId? messageId, CancellationToken cancellationToken) =>
+        messageId is { } once ? SendOnceUntyped(id, message, caller, once, cancellationToken) : SendUntyped(id, message, caller, cancellationToken);
+
+    private ValueTask<object?> SendUntyped(SessionId id, object message, SessionCaller? caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         SessionOperation? operation = MessageRouter.OperationOf(id, message, out Exception? error);
         return operation is null
             ? ValueTask.FromException<object?>(error!)
-            : operation.SendBoxedAsync(this, id, message, cancellationToken);
+            : operation.SendBoxedAsync(this, id, message, caller, cancellationToken);
     }
 
     /// <summary>
@@ -44,11 +59,11 @@ public sealed partial class SessionHost
             // One durable process declares the operation (the usual case): its typed send loads the session and keeps
             // this sender's order with the others waiting for the load. Several: each is tried in turn.
             return StoredOperationNamed(operation) is { } only
-                ? only.SendBoxedAsync(this, id, message, cancellationToken)
+                ? only.SendBoxedAsync(this, id, message, caller: null, cancellationToken)
                 : SendToStoredAsync(id, operation, message, error, cancellationToken);
         }
 
-        return target is null ? ValueTask.FromException<object?>(error!) : target.SendBoxedAsync(this, id, message, cancellationToken);
+        return target is null ? ValueTask.FromException<object?>(error!) : target.SendBoxedAsync(this, id, message, caller: null, cancellationToken);
     }
 
     /// <summary>The operation named <paramref name="operation"/> when exactly one durable process declares it (as a non-starter); else null.</summary>
@@ -77,7 +92,19 @@ public sealed partial class SessionHost
     /// process, or, for a starter, to a new session.
     /// </summary>
     /// <exception cref="SessionNotFoundException">No session correlates with the message's keys (the message names them).</exception>
-    public ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken = default)
+    public ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken = default) =>
+        SendRouted(message, caller: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(object, CancellationToken)"/> (routed by correlation, or starting a session), from
+    /// <paramref name="caller"/> (<see langword="null"/>: anonymously).
+    /// </summary>
+    /// <exception cref="SessionCallerRequiredException">The handler needs a caller and <paramref name="caller"/> is null.</exception>
+    /// <exception cref="SessionNotFoundException">No session correlates with the message's keys (the message names them).</exception>
+    ValueTask<object?> ISessionHost.SendAsync(object message, SessionCaller? caller, CancellationToken cancellationToken) =>
+        SendRouted(message, caller, cancellationToken);
+
+    private ValueTask<object?> SendRouted(object message, SessionCaller? caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         SessionOperation? operation = MessageRouter.OperationOf(default, message, out Exception? error);
@@ -88,7 +115,7 @@ public sealed partial class SessionHost
 
         if (operation.StartsSession)
         {
-            return operation.SendBoxedAsync(this, SessionId.New(), message, cancellationToken);
+            return operation.SendBoxedAsync(this, SessionId.New(), message, caller, cancellationToken);
         }
 
         SessionContext? target = MessageRouter.SessionFor(registry, operation, message, out error);
@@ -96,19 +123,20 @@ public sealed partial class SessionHost
         {
             // Not in memory, or found there while earlier messages routed by the same key still wait for the store:
             // behind them, in order.
-            return SendByStoredKeyAsync(operation, message, error ?? SessionNotFoundException.NoSuchSession(target!.Id), cancellationToken);
+            return SendByStoredKeyAsync(operation, message, caller, error ?? SessionNotFoundException.NoSuchSession(target!.Id), cancellationToken);
         }
 
         return target is null
             ? ValueTask.FromException<object?>(error!)
-            : operation.SendBoxedAsync(this, target.Id, message, cancellationToken);
+            : operation.SendBoxedAsync(this, target.Id, message, caller, cancellationToken);
     }
 
     /// <summary>
     /// Routes a message whose keys no session in memory holds to the stored session that holds one, loading it. Senders
     /// routed by one key take turns in the order they came (<see cref="KeyLookup"/>): the store's answer may come late.
     /// </summary>
-    private async ValueTask<object?> SendByStoredKeyAsync(SessionOperation operation, object message, Exception notFound, CancellationToken cancellationToken)
+    private async ValueTask<object?> SendByStoredKeyAsync(
+        SessionOperation operation, object message, SessionCaller? caller, Exception notFound, CancellationToken cancellationToken)
     {
         IReadOnlyList<CorrelationKey> keys = operation.CorrelationKeysOf(message);
         if (keys.Count == 0)
@@ -131,7 +159,7 @@ public sealed partial class SessionHost
         try
         {
             // Queues the message (or joins the session's load queue) before it returns: then the next sender may go.
-            pending = id is { } owner ? operation.SendBoxedAsync(this, owner, message, cancellationToken) : ValueTask.FromException<object?>(notFound);
+            pending = id is { } owner ? operation.SendBoxedAsync(this, owner, message, caller, cancellationToken) : ValueTask.FromException<object?>(notFound);
         }
         finally
         {
@@ -202,7 +230,7 @@ public sealed partial class SessionHost
         try
         {
             // Queues the message (or joins the session's load queue) before it returns: then the next sender may go.
-            pending = target is not null ? target.SendBoxedAsync(this, id, message, cancellationToken) : ValueTask.FromException<object?>(notFound);
+            pending = target is not null ? target.SendBoxedAsync(this, id, message, caller: null, cancellationToken) : ValueTask.FromException<object?>(notFound);
         }
         finally
         {

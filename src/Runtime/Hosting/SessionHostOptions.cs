@@ -75,4 +75,12 @@ public sealed class SessionHostOptions
     /// <see cref="Timeout.InfiniteTimeSpan"/> keeps durable sessions in memory until they end. Default: 5 minutes.
     /// </summary>
     public TimeSpan PassivateAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a participant may be without a subscription to a session before the session's
+    /// <see cref="OnParticipantLeftAttribute"/> handler runs for it: a participant whose last subscription closed and who
+    /// subscribes again within this time (a page reloading, a network blip) has not left. Timed by <see cref="TimeProvider"/>.
+    /// <see cref="TimeSpan.Zero"/> reports a departure at the next tick. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan ParticipantLeftGrace { get; set; } = TimeSpan.FromSeconds(5);
 }

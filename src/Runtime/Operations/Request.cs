@@ -28,6 +28,9 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     private ManualResetValueTaskSourceCore<TResult> completion = new() { RunContinuationsAsynchronously = true };
     private SessionOperation<TProcess, TMessage, TResult> operation = null!;
     private TMessage message = null!;
+
+    // Who sent it: handed to a handler that takes a SessionCaller; null for an anonymous message.
+    private SessionCaller? caller;
     private SessionContext? session;
     private CallChain? callerChain;
 
@@ -76,12 +79,13 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     internal override bool IsMessage => true;
 
     public static Request<TProcess, TMessage, TResult> Rent(
-        SessionOperation<TProcess, TMessage, TResult> operation, TMessage message, CancellationToken cancellationToken, CallChain? callerChain = null)
+        SessionOperation<TProcess, TMessage, TResult> operation, TMessage message, SessionCaller? caller, CancellationToken cancellationToken, CallChain? callerChain = null)
     {
         Request<TProcess, TMessage, TResult> request = cached ?? new Request<TProcess, TMessage, TResult>();
         cached = null;
         request.operation = operation;
         request.message = message;
+        request.caller = caller;
         request.callerToken = cancellationToken;
         request.callerChain = callerChain;
         request.telemetry = MessageTelemetry.Capture();
@@ -146,7 +150,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         try
         {
             // Unchecked: the request was offered only to a session of the operation's own process.
-            ValueTask<TResult> pending = operation.InvokeHandler(Unsafe.As<TProcess>(owner.Process), message, HandlerToken(owner));
+            ValueTask<TResult> pending = operation.InvokeHandler(Unsafe.As<TProcess>(owner.Process), message, caller, HandlerToken(owner));
             if (pending.IsCompletedSuccessfully)
             {
                 result = pending.Result;
@@ -482,6 +486,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         completion.Reset();
         operation = null!;
         message = null!;
+        caller = null;
         session = null;
         callerChain = null;
         waiter = null;

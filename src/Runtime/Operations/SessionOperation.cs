@@ -17,8 +17,10 @@ namespace SessionGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class SessionOperation
 {
-    private protected SessionOperation(SessionProcessDefinition process, string name, bool startsSession, ulong acceptedStates, ulong targetStates)
+    private protected SessionOperation(
+        SessionProcessDefinition process, string name, bool startsSession, ulong acceptedStates, ulong targetStates, CallerParameter caller)
     {
+        Caller = caller;
         Process = process;
         Name = name;
         StartsSession = startsSession;
@@ -47,12 +49,22 @@ public abstract class SessionOperation
     /// <summary>The handler's result type, or <see langword="null"/> when it returns nothing.</summary>
     public abstract Type? ResultType { get; }
 
-    /// <summary>Sends an untyped message; its result comes back boxed (<see langword="null"/> for no result).</summary>
-    internal abstract ValueTask<object?> SendBoxedAsync(SessionHost host, SessionId id, object? message, CancellationToken cancellationToken);
+    /// <summary>Whether the handler takes the message's <see cref="SessionCaller"/>, and whether it needs one.</summary>
+    public CallerParameter Caller { get; }
+
+    /// <summary>Sends an untyped message from <paramref name="caller"/>; its result comes back boxed (<see langword="null"/> for no result).</summary>
+    internal abstract ValueTask<object?> SendBoxedAsync(SessionHost host, SessionId id, object? message, SessionCaller? caller, CancellationToken cancellationToken);
 
     /// <summary>Sends an untyped message with a message id to <paramref name="session"/>; a repeated id is handled once.</summary>
     internal abstract ValueTask<object?> SendBoxedAsync(
-        SessionContext session, SessionId id, object? message, MessageId messageId, CancellationToken cancellationToken);
+        SessionContext session, SessionId id, object? message, SessionCaller? caller, MessageId messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Null when a message from <paramref name="caller"/> may be sent to this operation; else the error its sender gets
+    /// (a handler that needs a caller, and none came).
+    /// </summary>
+    internal SessionCallerRequiredException? RefusedWithout(SessionCaller? caller, SessionId id) =>
+        caller is null && Caller == CallerParameter.Required ? new SessionCallerRequiredException(id, Name) : null;
 
     /// <summary>Runs a one-way message on the session's turn. Never throws: a failure follows the fault policy.</summary>
     internal abstract ValueTask RunOneWayAsync(SessionContext owner, object message);

@@ -18,6 +18,11 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        if (RefusedWithout(client.Caller, client.Id) is { } refused)
+        {
+            return ValueTask.FromException<TResult>(refused);
+        }
+
         if (client.LocalHost is null)
         {
             return SendThroughAsync(client, message, messageId, cancellationToken);
@@ -25,18 +30,19 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
         SessionContext? session = client.Resolve(out Exception? error);
         return session is null && client.LocalHost!.MayLoad(Process, error)
-            ? SendOnceAfterLoadAsync(client.LocalHost!, client.Id, message, messageId, cancellationToken)
-            : SendOnce(session, client.Id, message, messageId, cancellationToken, error);
+            ? SendOnceAfterLoadAsync(client.LocalHost!, client.Id, message, client.Caller, messageId, cancellationToken)
+            : SendOnce(session, client.Id, message, client.Caller, messageId, cancellationToken, error);
     }
 
     /// <summary>A durable session that is not in memory: loads it (its handled ids with it), then sends once.</summary>
-    private async ValueTask<TResult> SendOnceAfterLoadAsync(SessionHost host, SessionId id, TMessage message, MessageId messageId, CancellationToken cancellationToken)
+    private async ValueTask<TResult> SendOnceAfterLoadAsync(
+        SessionHost host, SessionId id, TMessage message, SessionCaller? caller, MessageId messageId, CancellationToken cancellationToken)
     {
         // SendOnce queues the message before it returns (or finds the id's first message): then the next sender may go.
         ValueTask<TResult> pending = await host.QueueOnLoadedAsync(
             Process,
             id,
-            session => SendOnce(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, messageId, cancellationToken, error: null),
+            session => SendOnce(session ?? throw SessionNotFoundException.NoSuchSession(id), id, message, caller, messageId, cancellationToken, error: null),
             cancellationToken).ConfigureAwait(false);
         return await pending.ConfigureAwait(false);
     }
@@ -63,11 +69,18 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// including while the message first sent with this id is not yet in the queue (it waits for room, say).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="messageId"/> is empty, or was sent to another operation of the session.</exception>
+    /// <exception cref="SessionCallerRequiredException">The handler needs a caller and the client has none.</exception>
     public bool Post(SessionClient client, TMessage message, MessageId messageId)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
+        SessionCaller? caller = client.Caller;
+        if (RefusedWithout(caller, client.Id) is { } refused)
+        {
+            throw refused;
+        }
+
         if (client.LocalHost is null)
         {
             return client.Host.Post(client.Id, message, messageId);
@@ -77,13 +90,13 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         if (session is null && client.LocalHost!.MayLoad(Process, error))
         {
             // Posted once loaded, with its handled ids: a repeat of a handled message is still not run.
-            return PostAfterLoad(client.LocalHost!, client.Id, message, session => PostOnce(session, client.Id, message, messageId));
+            return PostAfterLoad(client.LocalHost!, client.Id, message, session => PostOnce(session, client.Id, message, caller, messageId));
         }
 
-        return session is not null && Accepts(session, client.Id, ref error) && PostOnce(session, client.Id, message, messageId);
+        return session is not null && Accepts(session, client.Id, ref error) && PostOnce(session, client.Id, message, caller, messageId);
     }
 
-    private bool PostOnce(SessionContext session, SessionId id, TMessage message, MessageId messageId)
+    private bool PostOnce(SessionContext session, SessionId id, TMessage message, SessionCaller? caller, MessageId messageId)
     {
         var mine = new MessageIdEntry<TResult>(session.MessageIds, messageId, this);
         MessageIdEntry first = session.MessageIds.GetOrAdd(mine);
@@ -92,7 +105,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             return RepeatOf(first, id).Accepted;
         }
 
-        Request<TProcess, TMessage, TResult>? request = PostRequest(session, message, messageId);
+        Request<TProcess, TMessage, TResult>? request = PostRequest(session, message, caller, messageId);
         if (request is null)
         {
             mine.NeverHandled();
@@ -105,7 +118,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     }
 
     internal override ValueTask<object?> SendBoxedAsync(
-        SessionContext session, SessionId id, object? message, MessageId messageId, CancellationToken cancellationToken)
+        SessionContext session, SessionId id, object? message, SessionCaller? caller, MessageId messageId, CancellationToken cancellationToken)
     {
         if (message is not TMessage typed)
         {
@@ -114,16 +127,21 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
         // A starter's message creates a session, and this one exists: it fails as it would without an id.
         return StartsSession
-            ? SendBoxedAsync(session.Host, id, typed, cancellationToken)
-            : Box(SendOnce(session, id, typed, messageId, cancellationToken, error: null));
+            ? SendBoxedAsync(session.Host, id, typed, caller, cancellationToken)
+            : Box(SendOnce(session, id, typed, caller, messageId, cancellationToken, error: null));
     }
 
     private ValueTask<TResult> SendOnce(
-        SessionContext? session, SessionId id, TMessage message, MessageId messageId, CancellationToken cancellationToken, Exception? error)
+        SessionContext? session, SessionId id, TMessage message, SessionCaller? caller, MessageId messageId, CancellationToken cancellationToken, Exception? error)
     {
         if (session is null || !Accepts(session, id, ref error))
         {
             return ValueTask.FromException<TResult>(error!);
+        }
+
+        if (RefusedWithout(caller, id) is { } refused)
+        {
+            return ValueTask.FromException<TResult>(refused);
         }
 
         if (cancellationToken.IsCancellationRequested)
@@ -131,11 +149,11 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             return ValueTask.FromCanceled<TResult>(cancellationToken);
         }
 
-        return SendOnceAsync(session, id, message, messageId, cancellationToken);
+        return SendOnceAsync(session, id, message, caller, messageId, cancellationToken);
     }
 
     private async ValueTask<TResult> SendOnceAsync(
-        SessionContext session, SessionId id, TMessage message, MessageId messageId, CancellationToken cancellationToken)
+        SessionContext session, SessionId id, TMessage message, SessionCaller? caller, MessageId messageId, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -143,7 +161,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             MessageIdEntry first = session.MessageIds.GetOrAdd(mine);
             if (first == mine)
             {
-                return await SendFirst(session, id, message, mine, cancellationToken).ConfigureAwait(false);
+                return await SendFirst(session, id, message, caller, mine, cancellationToken).ConfigureAwait(false);
             }
 
             // A repeat waits for the first on its own token: cancelling it stops this wait, never the first.
@@ -158,10 +176,10 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     }
 
     private ValueTask<TResult> SendFirst(
-        SessionContext session, SessionId id, TMessage message, MessageIdEntry<TResult> entry, CancellationToken cancellationToken)
+        SessionContext session, SessionId id, TMessage message, SessionCaller? caller, MessageIdEntry<TResult> entry, CancellationToken cancellationToken)
     {
         Exception? error = null;
-        Request<TProcess, TMessage, TResult>? request = Offer(session, id, message, cancellationToken, ref error, out bool queued, entry.MessageId);
+        Request<TProcess, TMessage, TResult>? request = Offer(session, id, message, caller, cancellationToken, ref error, out bool queued, entry.MessageId);
         if (queued)
         {
             entry.MarkAccepted();

@@ -12,9 +12,16 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// process's fault policy. False when it was not accepted: the session does not exist or has ended, the host
     /// is stopping, or the session's bounded mailbox is full (a one-way message never waits for room).
     /// </summary>
+    /// <exception cref="SessionCallerRequiredException">The handler needs a caller and the client has none.</exception>
     public bool Post(SessionClient client, TMessage message)
     {
         ArgumentNullException.ThrowIfNull(client);
+        SessionCaller? caller = client.Caller;
+        if (RefusedWithout(caller, client.Id) is { } refused)
+        {
+            throw refused;
+        }
+
         if (client.LocalHost is null)
         {
             ArgumentNullException.ThrowIfNull(message);
@@ -24,11 +31,12 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         SessionContext? session = client.Resolve(out Exception? error);
         if (session is null && client.LocalHost!.MayLoad(Process, error))
         {
-            return PostAfterLoad(client.LocalHost!, client.Id, message);
+            return PostAfterLoad(client.LocalHost!, client.Id, message, session => Post(session, client.Id, message, caller));
         }
 
-        return Post(session, client.Id, message)
-            || (LeftMemory(session, client.LocalHost!, SessionNotFoundException.NoSuchSession(client.Id)) && PostAfterLoad(client.LocalHost!, client.Id, message));
+        return Post(session, client.Id, message, caller)
+            || (LeftMemory(session, client.LocalHost!, SessionNotFoundException.NoSuchSession(client.Id))
+                && PostAfterLoad(client.LocalHost!, client.Id, message, session => Post(session, client.Id, message, caller)));
     }
 
     /// <summary>
@@ -36,10 +44,10 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// loaded (again, if it leaves memory meanwhile). If the store has no such session (or it cannot be loaded, or
     /// refuses the message), the message is filed as a dead letter.
     /// </summary>
-    private bool PostAfterLoad(SessionHost host, SessionId id, TMessage message, Func<SessionContext, bool>? post = null)
+    private bool PostAfterLoad(SessionHost host, SessionId id, TMessage message, Func<SessionContext, bool> post)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _ = PostAfterLoadAsync(host, id, message, post ?? (session => Post(session, id, message)));
+        _ = PostAfterLoadAsync(host, id, message, post);
         return true;
     }
 
@@ -67,7 +75,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         }
     }
 
-    private bool Post(SessionContext? session, SessionId id, TMessage message)
+    private bool Post(SessionContext? session, SessionId id, TMessage message, SessionCaller? caller)
     {
         ArgumentNullException.ThrowIfNull(message);
         Exception? error = null;
@@ -76,10 +84,11 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             return false;
         }
 
-        if (session.Definition.Settings.MessagesNeedTiming)
+        if (session.Definition.Settings.MessagesNeedTiming || caller is not null)
         {
-            // These settings need the message's own clock and timer: it travels as a request nobody awaits.
-            return PostRequest(session, message) is not null;
+            // These settings need the message's own clock and timer, and a caller needs a place to travel in (a one-way
+            // entry holds only the operation and the message): it travels as a request nobody awaits.
+            return PostRequest(session, message, caller) is not null;
         }
 
         return session.TryPostOneWay(this, message) == EnqueueResult.Accepted;
@@ -90,9 +99,9 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// accepted. It never waits for room (fail fast whatever the process's mode), so "not accepted" is final: a
     /// request that had waited could be admitted, and run, after its sender was told false.
     /// </summary>
-    private Request<TProcess, TMessage, TResult>? PostRequest(SessionContext session, TMessage message, MessageId carried = default)
+    private Request<TProcess, TMessage, TResult>? PostRequest(SessionContext session, TMessage message, SessionCaller? caller, MessageId carried = default)
     {
-        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, CancellationToken.None);
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, caller, CancellationToken.None);
         request.Carry(carried);
         request.AttachTo(session);
         if (session.TryPostMessage(request, mayRunInline: false, MailboxFullMode.FailFast) == EnqueueResult.Accepted)
@@ -126,7 +135,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             CancellationToken token = HandlerTakesCancellationToken ? owner.Host.StoppingToken : default;
             // Unchecked casts (a checked cast to a type parameter costs a lookup in shared generic code): Post
             // queues only a TMessage, and only on a session of this operation's own process.
-            ValueTask<TResult> pending = InvokeHandler(Unsafe.As<TProcess>(owner.Process), Unsafe.As<TMessage>(message), token);
+            ValueTask<TResult> pending = InvokeHandler(Unsafe.As<TProcess>(owner.Process), Unsafe.As<TMessage>(message), caller: null, token);
             if (pending.IsCompletedSuccessfully)
             {
                 _ = pending.Result;

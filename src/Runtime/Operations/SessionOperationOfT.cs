@@ -25,6 +25,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     /// <param name="targetStates">The protocol states its handler may move to.</param>
     /// <param name="correlate">Reads the correlation keys from a message, or null when it declares none.</param>
     /// <param name="handlerIsSynchronous">True when the handler returns <c>void</c> or a value, so it cannot await.</param>
+    /// <param name="caller">Whether the handler takes the message's <see cref="SessionCaller"/>, and whether it needs one.</param>
     // RS0022: deriving from this class is the point (each generated dispatch entry does); its base stays closed to
     // everyone else (private protected constructor), so nothing can implement SessionOperation's internal members.
 #pragma warning disable RS0022
@@ -36,8 +37,9 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         ulong acceptedStates = SessionProtocol.AnyState,
         ulong targetStates = 0,
         Func<TMessage, CorrelationKey[]>? correlate = null,
-        bool handlerIsSynchronous = false)
-        : base(process, name, startsSession, acceptedStates, targetStates)
+        bool handlerIsSynchronous = false,
+        CallerParameter caller = CallerParameter.None)
+        : base(process, name, startsSession, acceptedStates, targetStates, caller)
 #pragma warning restore RS0022
     {
         this.correlate = correlate;
@@ -63,20 +65,30 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     /// <inheritdoc/>
     public override Type? ResultType => typeof(TResult) == typeof(ValueTuple) ? null : typeof(TResult);
 
-    /// <summary>Sends <paramref name="message"/> to session <paramref name="id"/>; completes with the handler's result.</summary>
-    internal ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="message"/> from <paramref name="caller"/> to session <paramref name="id"/>; completes with the handler's result.</summary>
+    internal ValueTask<TResult> SendAsync(SessionHost host, SessionId id, TMessage message, SessionCaller? caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        if (RefusedWithout(caller, id) is { } refused)
+        {
+            return ValueTask.FromException<TResult>(refused);
+        }
+
         SessionContext? session = host.Find(id, out Exception? error);
         return session is null && host.MayLoad(Process, error)
-            ? SendAfterLoadAsync(host, id, message, cancellationToken)
-            : WithResult(Offer(session, id, message, cancellationToken, ref error), error);
+            ? SendAfterLoadAsync(host, id, message, caller, cancellationToken)
+            : WithResult(Offer(session, id, message, caller, cancellationToken, ref error), error);
     }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="client"/>'s session; completes with the handler's result.</summary>
     public ValueTask<TResult> SendAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        if (RefusedWithout(client.Caller, client.Id) is { } refused)
+        {
+            return ValueTask.FromException<TResult>(refused);
+        }
+
         if (client.LocalHost is null)
         {
             return SendThroughAsync(client, message, cancellationToken);
@@ -85,12 +97,12 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         SessionContext? session = client.Resolve(out Exception? error);
         if (session is null && client.LocalHost!.MayLoad(Process, error))
         {
-            return SendAfterLoadAsync(client.LocalHost!, client.Id, message, cancellationToken);
+            return SendAfterLoadAsync(client.LocalHost!, client.Id, message, client.Caller, cancellationToken);
         }
 
-        Request<TProcess, TMessage, TResult>? request = Offer(session, client.Id, message, cancellationToken, ref error);
+        Request<TProcess, TMessage, TResult>? request = Offer(session, client.Id, message, client.Caller, cancellationToken, ref error);
         return request is null && LeftMemory(session, client.LocalHost!, error)
-            ? SendAfterLoadAsync(client.LocalHost!, client.Id, message, cancellationToken)
+            ? SendAfterLoadAsync(client.LocalHost!, client.Id, message, client.Caller, cancellationToken)
             : WithResult(request, error);
     }
 
@@ -98,6 +110,11 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     public ValueTask SendWithoutResultAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        if (RefusedWithout(client.Caller, client.Id) is { } refused)
+        {
+            return ValueTask.FromException(refused);
+        }
+
         if (client.LocalHost is null)
         {
             return new ValueTask(SendThroughAsync(client, message, cancellationToken).AsTask());
@@ -106,12 +123,12 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         SessionContext? session = client.Resolve(out Exception? error);
         if (session is null && client.LocalHost!.MayLoad(Process, error))
         {
-            return new ValueTask(SendAfterLoadAsync(client.LocalHost!, client.Id, message, cancellationToken).AsTask());
+            return new ValueTask(SendAfterLoadAsync(client.LocalHost!, client.Id, message, client.Caller, cancellationToken).AsTask());
         }
 
-        Request<TProcess, TMessage, TResult>? request = Offer(session, client.Id, message, cancellationToken, ref error);
+        Request<TProcess, TMessage, TResult>? request = Offer(session, client.Id, message, client.Caller, cancellationToken, ref error);
         return request is null && LeftMemory(session, client.LocalHost!, error)
-            ? new ValueTask(SendAfterLoadAsync(client.LocalHost!, client.Id, message, cancellationToken).AsTask())
+            ? new ValueTask(SendAfterLoadAsync(client.LocalHost!, client.Id, message, client.Caller, cancellationToken).AsTask())
             : WithoutResult(request, error);
     }
 
@@ -120,7 +137,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         session is { IsUnloaded: true } && host.MayLoad(Process, error);
 
     /// <summary>A durable session that is not in memory: loads it from the host's store, then sends.</summary>
-    private async ValueTask<TResult> SendAfterLoadAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    private async ValueTask<TResult> SendAfterLoadAsync(SessionHost host, SessionId id, TMessage message, SessionCaller? caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         while (true)
@@ -132,7 +149,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
                 {
                     Exception? error = null;
                     SessionContext found = session ?? throw SessionNotFoundException.NoSuchSession(id);
-                    return (found, Offer(found, id, message, cancellationToken, ref error), error);
+                    return (found, Offer(found, id, message, caller, cancellationToken, ref error), error);
                 },
                 cancellationToken).ConfigureAwait(false);
             if (request is not null || !LeftMemory(session, host, error))
@@ -150,31 +167,46 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     private static ValueTask WithoutResult(Request<TProcess, TMessage, TResult>? request, Exception? error) =>
         request is null ? ValueTask.FromException(error!) : new ValueTask(request, request.Version);
 
-    /// <summary>Starts a new session with this starter; completes with its id once the starter has run.</summary>
+    /// <summary>
+    /// Starts a new session with this starter; completes with its id once the starter has run. On a host bound to a caller
+    /// (<see cref="SessionCallerExtensions.As"/>), the starter's message comes from that caller.
+    /// </summary>
     public async ValueTask<SessionId> StartAsync(ISessionHost host, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         SessionId id = SessionId.New();
-        if (host is SessionHost local)
+        SessionCaller? caller = (host as CallerBoundHost)?.Caller;
+        SessionHost? local = host as SessionHost ?? (host as CallerBoundHost)?.Inner as SessionHost;
+        if (local is not null)
         {
-            await StartWithIdAsync(local, id, message, cancellationToken).ConfigureAwait(false);
+            await StartWithIdAsync(local, id, message, caller, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             ArgumentNullException.ThrowIfNull(message);
+            if (RefusedWithout(caller, id) is { } refused)
+            {
+                throw refused;
+            }
+
             await host.SendAsync(id, message, cancellationToken).ConfigureAwait(false);
         }
 
         return id;
     }
 
-    internal ValueTask<TResult> StartWithIdAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    internal ValueTask<TResult> StartWithIdAsync(SessionHost host, SessionId id, TMessage message, SessionCaller? caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(message);
         if (!StartsSession)
         {
             throw new InvalidOperationException($"Operation '{this}' does not start sessions.");
+        }
+
+        if (RefusedWithout(caller, id) is { } refused)
+        {
+            return ValueTask.FromException<TResult>(refused);
         }
 
         if (cancellationToken.IsCancellationRequested)
@@ -184,15 +216,15 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
 
         if (Process.Settings.Execution == ExecutionMode.Sequential)
         {
-            return StartInTurnAsync(host, id, message, cancellationToken);
+            return StartInTurnAsync(host, id, message, caller, cancellationToken);
         }
 
-        return StartNow(host, id, message, cancellationToken);
+        return StartNow(host, id, message, caller, cancellationToken);
     }
 
-    private ValueTask<TResult> StartNow(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    private ValueTask<TResult> StartNow(SessionHost host, SessionId id, TMessage message, SessionCaller? caller, CancellationToken cancellationToken)
     {
-        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken, CallChain.Current);
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, caller, cancellationToken, CallChain.Current);
         SessionContext? session = host.TryStart(Process, id, request, CorrelationKeysOf(message), out Exception? error);
         if (session is null)
         {
@@ -208,23 +240,24 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     }
 
     /// <summary>Sequential execution: wait until no session of this process runs, then start.</summary>
-    private async ValueTask<TResult> StartInTurnAsync(SessionHost host, SessionId id, TMessage message, CancellationToken cancellationToken)
+    private async ValueTask<TResult> StartInTurnAsync(SessionHost host, SessionId id, TMessage message, SessionCaller? caller, CancellationToken cancellationToken)
     {
         await host.WaitForSequentialTurnAsync(Process, cancellationToken).ConfigureAwait(false);
-        return await StartNow(host, id, message, cancellationToken).ConfigureAwait(false);
+        return await StartNow(host, id, message, caller, cancellationToken).ConfigureAwait(false);
     }
 
-    internal ValueTask<TResult> InvokeHandler(TProcess process, TMessage message, CancellationToken cancellationToken) =>
-        CallHandler(process, message, cancellationToken);
+    internal ValueTask<TResult> InvokeHandler(TProcess process, TMessage message, SessionCaller? caller, CancellationToken cancellationToken) =>
+        CallHandler(process, message, caller, cancellationToken);
 
     /// <summary>Calls the user's handler method with the message's fields: what a session's turn runs per message.</summary>
     /// <param name="process">The session's process instance.</param>
     /// <param name="message">The message.</param>
+    /// <param name="caller">Who sent it (<see langword="null"/>: anonymous), passed on when the handler takes a <see cref="SessionCaller"/>.</param>
     /// <param name="cancellationToken">The handler's token, passed on when it has a <see cref="CancellationToken"/> parameter.</param>
     /// <returns>The handler's result.</returns>
-    protected abstract ValueTask<TResult> CallHandler(TProcess process, TMessage message, CancellationToken cancellationToken);
+    protected abstract ValueTask<TResult> CallHandler(TProcess process, TMessage message, SessionCaller? caller, CancellationToken cancellationToken);
 
-    internal override ValueTask<object?> SendBoxedAsync(SessionHost host, SessionId id, object? message, CancellationToken cancellationToken)
+    internal override ValueTask<object?> SendBoxedAsync(SessionHost host, SessionId id, object? message, SessionCaller? caller, CancellationToken cancellationToken)
     {
         if (message is not TMessage typed)
         {
@@ -232,8 +265,8 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         }
 
         ValueTask<TResult> pending = StartsSession
-            ? StartWithIdAsync(host, id, typed, cancellationToken)
-            : SendAsync(host, id, typed, cancellationToken);
+            ? StartWithIdAsync(host, id, typed, caller, cancellationToken)
+            : SendAsync(host, id, typed, caller, cancellationToken);
         return Box(pending);
     }
 
@@ -258,12 +291,12 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     /// <see cref="MailboxFullMode.Wait"/>), or null with the error for the caller.
     /// </summary>
     private Request<TProcess, TMessage, TResult>? Offer(
-        SessionContext? session, SessionId id, TMessage message, CancellationToken cancellationToken, ref Exception? error) =>
-        Offer(session, id, message, cancellationToken, ref error, out _);
+        SessionContext? session, SessionId id, TMessage message, SessionCaller? caller, CancellationToken cancellationToken, ref Exception? error) =>
+        Offer(session, id, message, caller, cancellationToken, ref error, out _);
 
-    /// <summary>As <see cref="Offer(SessionContext?, SessionId, TMessage, CancellationToken, ref Exception?)"/>; <paramref name="queued"/> says the message is in the queue, not waiting for room.</summary>
+    /// <summary>As <see cref="Offer(SessionContext?, SessionId, TMessage, SessionCaller?, CancellationToken, ref Exception?)"/>; <paramref name="queued"/> says the message is in the queue, not waiting for room.</summary>
     private Request<TProcess, TMessage, TResult>? Offer(
-        SessionContext? session, SessionId id, TMessage message, CancellationToken cancellationToken, ref Exception? error, out bool queued, MessageId carried = default)
+        SessionContext? session, SessionId id, TMessage message, SessionCaller? caller, CancellationToken cancellationToken, ref Exception? error, out bool queued, MessageId carried = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         queued = false;
@@ -286,7 +319,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
             return null;
         }
 
-        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, cancellationToken, chain);
+        var request = Request<TProcess, TMessage, TResult>.Rent(this, message, caller, cancellationToken, chain);
         request.Carry(carried);
         request.AttachTo(session);
 
