@@ -1,9 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SessionGen.AspNetCore.Authorization;
 using SessionGen.AspNetCore.Endpoints;
 using SessionGen.AspNetCore.Infrastructure;
 
@@ -30,7 +33,7 @@ public static class SessionEndpointRouteBuilderExtensions
     /// <param name="configure">Adjusts the endpoints' settings.</param>
     /// <returns>The route group, to add conventions such as authorization.</returns>
     /// <exception cref="InvalidOperationException">The JSON options cannot handle one of the process's parameter or result types.</exception>
-    public static RouteGroupBuilder MapSessionProcess<TProcess>(
+    public static RouteGroupBuilder MapSessionProcess<[DynamicallyAccessedMembers(HandlerAuthorization.Members)] TProcess>(
         this IEndpointRouteBuilder endpoints, string prefix, Action<SessionHttpOptions>? configure = null)
         where TProcess : ISessionHttpProcess
     {
@@ -44,7 +47,24 @@ public static class SessionEndpointRouteBuilderExtensions
         ILogger logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("SessionGen.AspNetCore") ?? NullLogger.Instance;
         var process = new HttpProcess(TProcess.CreateJsonBinding(), json, options, logger);
         process.EnsureJsonCoversOperations();
+        var authorization = HandlerAuthorization.Of(typeof(TProcess));
+        EnsureRefusalsAreProblems(endpoints.ServiceProvider, process.Name, authorization);
 
-        return ProcessEndpoints.Map(endpoints, prefix, process);
+        return ProcessEndpoints.Map(endpoints, prefix, process, authorization);
+    }
+
+    /// <summary>
+    /// A process with authorization attributes needs <see cref="SessionHttpServiceCollectionExtensions.AddSessionGenHttp"/>:
+    /// without it a refusal is the scheme's (a cookie scheme redirects an API call to its login page).
+    /// </summary>
+    private static void EnsureRefusalsAreProblems(IServiceProvider services, string process, HandlerAuthorization authorization)
+    {
+        if (authorization.Any && services.GetService<IAuthorizationMiddlewareResultHandler>() is not SessionAuthorizationResultHandler)
+        {
+            throw new InvalidOperationException(
+                $"Process '{process}' has authorization attributes ([Authorize], [AllowAnonymous]) on its class or handlers: call " +
+                "services.AddAuthorization() and services.AddSessionGenHttp() before building the application, so that refused " +
+                "requests are answered 401/403 with problem details (not redirected to a login page).");
+        }
     }
 }

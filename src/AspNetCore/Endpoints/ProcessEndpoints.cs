@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SessionGen.AspNetCore.Authorization;
 using SessionGen.AspNetCore.Infrastructure;
 
 namespace SessionGen.AspNetCore.Endpoints;
@@ -11,15 +12,18 @@ namespace SessionGen.AspNetCore.Endpoints;
 /// </summary>
 internal static class ProcessEndpoints
 {
-    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix, HttpProcess process)
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix, HttpProcess process, HandlerAuthorization authorization)
     {
         RouteGroupBuilder group = endpoints.MapGroup(prefix);
-        MapStart(group, process);
+
+        // The class's authorization covers every endpoint (the event stream too); the marker has refusals answered as problem details.
+        group.WithMetadata(SessionEndpointMetadata.Instance).WithMetadata([.. authorization.OfProcess]);
+        MapStart(group, process).WithMetadata([.. authorization.OfStarters(process.Starters.Select(static s => s.Operation.Name).ToArray())]);
         foreach (OperationJsonBinding operation in process.Binding.Operations)
         {
             if (!operation.Operation.StartsSession)
             {
-                MapOperation(group, process, operation);
+                MapOperation(group, process, operation).WithMetadata([.. authorization.OfOperation(operation.Operation.Name)]);
             }
         }
 
@@ -32,7 +36,7 @@ internal static class ProcessEndpoints
 
     /// <summary>
     /// <c>POST prefix/{sessionId}/Name</c>: the endpoint of one operation, where whatever concerns that operation alone
-    /// goes (its description, and later its authorization).
+    /// goes (its description; its handler's authorization is added by Map).
     /// </summary>
     public static IEndpointConventionBuilder MapOperation(RouteGroupBuilder group, HttpProcess process, OperationJsonBinding operation)
     {
