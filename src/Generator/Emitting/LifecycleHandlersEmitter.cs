@@ -3,7 +3,7 @@ using SessionGen.Generator.Model;
 
 namespace SessionGen.Generator.Emitting;
 
-/// <summary>The definition's overrides that call the process's <c>[OnFault]</c> and <c>[OnIdle]</c> methods.</summary>
+/// <summary>The definition's overrides that call the process's <c>[OnFault]</c>, <c>[OnIdle]</c> and <c>[OnParticipantLeft]</c> methods.</summary>
 internal static class LifecycleHandlersEmitter
 {
     public static void Emit(SourceWriter writer, ProcessModel process)
@@ -20,6 +20,18 @@ internal static class LifecycleHandlersEmitter
         if (process.IdleHandler is { } idle)
         {
             Override(writer, "OnIdleAsync(object process)", idle, $"(({process.FullyQualifiedName})process).{Code.Identifier(idle.MethodName)}()");
+        }
+
+        if (process.ParticipantLeftHandler is { } left)
+        {
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("public override bool TracksParticipants => true;");
+            writer.Line();
+            Override(
+                writer,
+                "OnParticipantLeftAsync(object process, string participant)",
+                left,
+                $"(({process.FullyQualifiedName})process).{Code.Identifier(left.MethodName)}(participant)");
         }
     }
 

@@ -18,6 +18,7 @@ namespace SessionGen.Generator.Model;
 /// <param name="IdleHandler">The <c>[OnIdle]</c> method, if any.</param>
 /// <param name="Protocol">The protocol states, if the process declares them.</param>
 /// <param name="Durable">What the process stores, when it is <c>[SessionProcess(Durable = true)]</c>; else null.</param>
+/// <param name="ParticipantLeftHandler">The <c>[OnParticipantLeft]</c> method, if any.</param>
 internal sealed record ProcessModel(
     HierarchyModel Hierarchy,
     string FullyQualifiedName,
@@ -33,7 +34,8 @@ internal sealed record ProcessModel(
     LifecycleHandlerModel? FaultHandler,
     LifecycleHandlerModel? IdleHandler,
     ProtocolModel? Protocol,
-    DurableModel? Durable = null)
+    DurableModel? Durable = null,
+    LifecycleHandlerModel? ParticipantLeftHandler = null)
 {
     /// <summary>Whether any operation carries correlation keys (the process then gets <c>Correlate</c> and <c>CorrelateNew</c>).</summary>
     public bool UsesCorrelation

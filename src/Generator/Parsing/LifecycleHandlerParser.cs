@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using SessionGen.Generator.Model;
@@ -5,20 +6,24 @@ using SessionGen.Generator.Model;
 namespace SessionGen.Generator.Parsing;
 
 /// <summary>
-/// Reads an <c>[OnFault]</c> or <c>[OnIdle]</c> method: an instance, non-generic method returning void,
+/// Reads an <c>[OnFault]</c>, <c>[OnIdle]</c> or <c>[OnParticipantLeft]</c> method: an instance, non-generic method returning void,
 /// Task or ValueTask, taking nothing (or, for a fault handler, the <c>SessionFaultedException</c>).
 /// Anything else yields null and is left out.
 /// </summary>
 internal static class LifecycleHandlerParser
 {
     /// <summary>The first method with the attribute that is a valid lifecycle handler, or null.</summary>
-    public static LifecycleHandlerModel? First(IEnumerable<IMethodSymbol> methods, string attributeName, bool mayTakeFault)
+    public static LifecycleHandlerModel? First(IEnumerable<IMethodSymbol> methods, string attributeName, bool mayTakeFault) =>
+        First(methods, attributeName, method => Parse(method, mayTakeFault));
+
+    /// <summary>The first method with the attribute that <paramref name="parse"/> accepts, or null.</summary>
+    public static LifecycleHandlerModel? First(IEnumerable<IMethodSymbol> methods, string attributeName, Func<IMethodSymbol, LifecycleHandlerModel?> parse)
     {
         foreach (IMethodSymbol method in methods)
         {
             foreach (AttributeData attribute in method.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() == attributeName && Parse(method, mayTakeFault) is { } handler)
+                if (attribute.AttributeClass?.ToDisplayString() == attributeName && parse(method) is { } handler)
                 {
                     return handler;
                 }
@@ -30,13 +35,7 @@ internal static class LifecycleHandlerParser
 
     public static LifecycleHandlerModel? Parse(IMethodSymbol method, bool mayTakeFault)
     {
-        if (method.IsStatic || method.IsGenericMethod || HandlerRules.IsAsyncVoid(method) || HandlerRules.HasByRefParameter(method))
-        {
-            return null;
-        }
-
-        ReturnKind? returnKind = HandlerRules.ClassifyReturn(method, out _);
-        if (returnKind is not (ReturnKind.Void or ReturnKind.Task or ReturnKind.ValueTask))
+        if (ReturnKindOf(method) is not { } returnKind)
         {
             return null;
         }
@@ -47,7 +46,26 @@ internal static class LifecycleHandlerParser
             return null;
         }
 
-        return new LifecycleHandlerModel(method.Name, takesFault, returnKind.Value);
+        return new LifecycleHandlerModel(method.Name, takesFault, returnKind);
+    }
+
+    /// <summary>An <c>[OnParticipantLeft]</c> method: as the others, taking one <c>string</c> (the participant).</summary>
+    public static LifecycleHandlerModel? ParseParticipantLeft(IMethodSymbol method) =>
+        ReturnKindOf(method) is { } returnKind && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+            ? new LifecycleHandlerModel(method.Name, TakesFault: false, returnKind)
+            : null;
+
+    /// <summary>Void, Task or ValueTask for an instance, non-generic method without by-ref parameters; else null.</summary>
+    private static ReturnKind? ReturnKindOf(IMethodSymbol method)
+    {
+        if (method.IsStatic || method.IsGenericMethod || HandlerRules.IsAsyncVoid(method) || HandlerRules.HasByRefParameter(method))
+        {
+            return null;
+        }
+
+        return HandlerRules.ClassifyReturn(method, out _) is { } returnKind and (ReturnKind.Void or ReturnKind.Task or ReturnKind.ValueTask)
+            ? returnKind
+            : null;
     }
 
     /// <summary>True when a <c>SessionFaultedException</c> can be passed as <paramref name="type"/>.</summary>

@@ -52,7 +52,8 @@ internal static class ProcessParser
             FaultHandler: LifecycleHandlerParser.First(methods, KnownNames.OnFaultAttribute, mayTakeFault: true),
             IdleHandler: LifecycleHandlerParser.First(methods, KnownNames.OnIdleAttribute, mayTakeFault: false),
             Protocol: ProtocolParser.Parse(states),
-            Durable: durable);
+            Durable: durable,
+            ParticipantLeftHandler: LifecycleHandlerParser.First(methods, KnownNames.OnParticipantLeftAttribute, LifecycleHandlerParser.ParseParticipantLeft));
     }
 
     /// <summary>

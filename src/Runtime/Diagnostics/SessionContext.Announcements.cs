@@ -57,6 +57,7 @@ public sealed partial class SessionContext
             throw SessionNotFoundException.NoSuchSession(Id);
         }
 
+        CountPresence(subscription);
         return subscription;
     }
 }

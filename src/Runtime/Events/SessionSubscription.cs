@@ -36,6 +36,9 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     private long replayedThrough;
     private long lastDelivered;
 
+    // 1 while it counts for its participant's presence (OnParticipantLeft): set once opened, cleared by the first dispose.
+    private int counted;
+
     internal SessionSubscription(SessionContext session, string? participant)
     {
         this.session = session;
@@ -156,6 +159,12 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     }
 
     internal void Complete(Exception? fault) => buffer.Writer.TryComplete(fault);
+
+    /// <summary>Counts for its participant's presence from now on.</summary>
+    internal void StartCounting() => Volatile.Write(ref counted, 1);
+
+    /// <summary>True once, for the dispose that ends its counting for its participant's presence.</summary>
+    internal bool TryStopCounting() => Interlocked.Exchange(ref counted, 0) == 1;
 
     /// <summary>Adds to <see cref="MissedEvents"/>: events a transport found missing when it resumed the stream.</summary>
     internal void AddMissed(long count) => MissedEvents += count;

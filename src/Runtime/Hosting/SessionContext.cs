@@ -170,8 +170,32 @@ public sealed partial class SessionContext
             throw SessionNotFoundException.NoSuchSession(Id);
         }
 
+        CountPresence(subscription);
         return subscription;
     }
 
-    internal void Unsubscribe(SessionSubscription subscription) => subscribers?.Remove(subscription);
+    internal void Unsubscribe(SessionSubscription subscription)
+    {
+        subscribers?.Remove(subscription);
+        if (subscription.Participant is { } participant && subscription.TryStopCounting())
+        {
+            Volatile.Read(ref Extras.Presence)?.Closed(participant);
+        }
+    }
+
+    /// <summary>A participant's new subscription counts for its presence, when the process has an <c>[OnParticipantLeft]</c> handler.</summary>
+    private void CountPresence(SessionSubscription subscription)
+    {
+        if (subscription.Participant is not { } participant || !Definition.TracksParticipants)
+        {
+            return;
+        }
+
+        SessionExtras rare = Extras;
+        ParticipantPresence presence = Volatile.Read(ref rare.Presence)
+            ?? Interlocked.CompareExchange(ref rare.Presence, new ParticipantPresence(this), null)
+            ?? rare.Presence!;
+        subscription.StartCounting();
+        presence.Opened(participant);
+    }
 }

@@ -48,4 +48,7 @@ internal sealed class SessionExtras
     /// <see cref="TimerWheel.Released"/> once the session has ended and the wheel let go of them.
     /// </summary>
     public int PendingTimeouts;
+
+    /// <summary>The participants' subscriptions, for a process with an <c>[OnParticipantLeft]</c> handler (made on the first one).</summary>
+    public ParticipantPresence? Presence;
 }

@@ -20,6 +20,9 @@ public sealed partial class SessionHost
     /// <summary>How many unread events one subscription may hold before it overflows (<see cref="SessionHostOptions.SubscriptionCapacity"/>).</summary>
     public int SubscriptionCapacity { get; private set; }
 
+    /// <summary>How long a participant may be without a subscription before it has left (<see cref="SessionHostOptions.ParticipantLeftGrace"/>).</summary>
+    internal TimeSpan ParticipantLeftGrace { get; private set; }
+
     /// <summary>The sessions running now, for the observed instruments.</summary>
     internal ICollection<SessionContext> RunningSessions => registry.Running;
 
@@ -105,6 +108,8 @@ public sealed partial class SessionHost
                 nameof(options), options.SubscriptionCapacity, "SubscriptionCapacity must be at least 1: it is how many unread events one subscription may hold.");
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ParticipantLeftGrace, TimeSpan.Zero, nameof(options));
+        ParticipantLeftGrace = options.ParticipantLeftGrace;
         Services = options.Services;
         EventReplayCapacity = options.EventReplayCapacity;
         SubscriptionCapacity = options.SubscriptionCapacity;

@@ -78,6 +78,11 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     internal override bool IsMessage => true;
 
+    /// <summary>Rents a request for an anonymous message.</summary>
+    public static Request<TProcess, TMessage, TResult> Rent(
+        SessionOperation<TProcess, TMessage, TResult> operation, TMessage message, CancellationToken cancellationToken) =>
+        Rent(operation, message, caller: null, cancellationToken);
+
     public static Request<TProcess, TMessage, TResult> Rent(
         SessionOperation<TProcess, TMessage, TResult> operation, TMessage message, SessionCaller? caller, CancellationToken cancellationToken, CallChain? callerChain = null)
     {

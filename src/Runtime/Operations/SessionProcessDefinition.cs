@@ -53,6 +53,18 @@ public abstract class SessionProcessDefinition
     /// <summary>Runs the process's <see cref="OnIdleAttribute"/> handler, if it declares one.</summary>
     protected virtual ValueTask OnIdleAsync(object process) => default;
 
+    /// <summary>
+    /// Runs the process's <see cref="OnParticipantLeftAttribute"/> handler for <paramref name="participant"/>, if it
+    /// declares one (then it also overrides <see cref="TracksParticipants"/>).
+    /// </summary>
+    protected virtual ValueTask OnParticipantLeftAsync(object process, string participant) => default;
+
+    /// <summary>
+    /// True when the process declares an <see cref="OnParticipantLeftAttribute"/> handler: its sessions count each
+    /// participant's subscriptions, and tell the handler when the last one has gone.
+    /// </summary>
+    public virtual bool TracksParticipants => false;
+
     /// <summary>Whether the process is durable (<see cref="SessionProcessAttribute.Durable"/>): its instance implements <see cref="IDurableProcess"/>.</summary>
     public virtual bool IsDurable => false;
 
@@ -70,6 +82,8 @@ public abstract class SessionProcessDefinition
     internal ValueTask RunFaultHandlerAsync(object process, SessionFaultedException fault) => OnFaultAsync(process, fault);
 
     internal ValueTask RunIdleHandlerAsync(object process) => OnIdleAsync(process);
+
+    internal ValueTask RunParticipantLeftHandlerAsync(object process, string participant) => OnParticipantLeftAsync(process, participant);
 
     /// <inheritdoc/>
     public override string ToString() => ProtocolName;

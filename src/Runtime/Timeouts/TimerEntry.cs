@@ -105,8 +105,9 @@ internal class CallbackTimerEntry : TimerEntry
         this.callback = callback;
     }
 
-    // The idle watch is the only session timer whose callback belongs to the session context itself.
-    internal override bool IsRuntimeTimer => callback.Target == Session;
+    // The runtime's own session timers: the idle watch (its callback belongs to the session context) and the
+    // departures of participants (OnParticipantLeft).
+    internal override bool IsRuntimeTimer => callback.Target == Session || callback.Target is ParticipantPresence.Departure;
 
     protected override bool IsSynchronous => callback is Action;
 
