@@ -28,6 +28,7 @@ public static class ChatRoomApp
             new SqliteSessionStore($"Data Source={DatabasePath(services.GetRequiredService<IConfiguration>())}"));
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ChatJson.Default));
         builder.Services.AddSingleton<Lobby>();
+        builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
@@ -35,6 +36,7 @@ public static class ChatRoomApp
         app.MapGet("/lobby", async (Lobby lobby, CancellationToken cancellationToken) =>
             TypedResults.Ok(new LobbyRoom((await lobby.CurrentAsync(cancellationToken)).Value)));
         app.MapSessionProcess<Room>("/rooms");
+        app.MapOpenApi(); // the rooms' operations, one by one: /openapi/v1.json
         return app;
     }
 
