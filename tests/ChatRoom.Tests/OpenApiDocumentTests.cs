@@ -55,9 +55,9 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         JsonElement say = JsonSchema(Operation("/rooms/{sessionId}/Say", "post").GetProperty("requestBody"), "application/json");
 
         Assert.Equal("object", say.GetProperty("type").GetString());
-        Assert.Equal(["name", "text"], say.GetProperty("properties").EnumerateObject().Select(static p => p.Name));
+        Assert.Equal(["text"], say.GetProperty("properties").EnumerateObject().Select(static p => p.Name));
         Assert.Equal("string", say.GetProperty("properties").GetProperty("text").GetProperty("type").GetString());
-        Assert.Equal(["name", "text"], say.GetProperty("required").EnumerateArray().Select(static r => r.GetString()));
+        Assert.Equal(["text"], say.GetProperty("required").EnumerateArray().Select(static r => r.GetString()));
 
         JsonElement open = JsonSchema(Operation("/rooms", "post").GetProperty("requestBody"), "application/json");
         Assert.Equal(["topic"], open.GetProperty("properties").EnumerateObject().Select(static p => p.Name));
