@@ -337,4 +337,53 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The generated snapshot of a durable process covers the fields the process class itself declares; a base class's fields (private ones are out of the generated code's reach) are not part of it.",
         helpLinkUri: HelpLinkBase + "SGEN0035.md");
+
+    public static readonly DiagnosticDescriptor DuplicateCallerParameter = new(
+        "SGEN0040",
+        "A handler takes at most one caller",
+        "Handler '{0}' takes more than one SessionCaller parameter ('{1}' and '{2}'), but a message has one caller; keep one of them",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator fills a SessionCaller parameter with the caller the message came with; a second one could only be the same caller, so the handler is skipped.",
+        helpLinkUri: HelpLinkBase + "SGEN0040.md");
+
+    public static readonly DiagnosticDescriptor CallerOnNonMessageHandler = new(
+        "SGEN0041",
+        "Only message handlers receive a caller",
+        "{0} method '{1}' takes the SessionCaller parameter '{2}', but it does not handle a message, so no caller comes with it; remove the parameter (pass the caller's Id along as an argument if the method needs it)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Timeouts, idleness, faults and departures are the session's own events: nobody sends them, so there is no caller to pass.",
+        helpLinkUri: HelpLinkBase + "SGEN0041.md");
+
+    public static readonly DiagnosticDescriptor InvalidParticipantLeftHandler = new(
+        "SGEN0042",
+        "Invalid [OnParticipantLeft] method",
+        "The [OnParticipantLeft] method '{0}' {1}; declare it as an instance method of the session process, 'void {0}(string participant)' (or returning Task or ValueTask)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The runtime calls the presence handler with the participant's id, on the session's turn; a method of another shape is not called at all.",
+        helpLinkUri: HelpLinkBase + "SGEN0042.md");
+
+    public static readonly DiagnosticDescriptor DuplicateParticipantLeftHandler = new(
+        "SGEN0043",
+        "A process has at most one [OnParticipantLeft] method",
+        "Process '{0}' has more than one [OnParticipantLeft] method; only '{1}' is called, so remove the attribute from '{2}' (or merge the two)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "SGEN0043.md");
+
+    public static readonly DiagnosticDescriptor CallerInMessage = new(
+        "SGEN0044",
+        "A caller cannot be part of a message",
+        "Parameter '{0}' of handler '{1}' has type '{2}', which holds a SessionCaller inside the message, where the sender writes it; take 'SessionCaller {0}' directly (the transport fills it) or send the participant ids as strings",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Only a parameter of type SessionCaller itself is filled by the transport; a caller nested in another type (an array, a list, a tuple) is message data that any sender can make up.",
+        helpLinkUri: HelpLinkBase + "SGEN0044.md");
 }

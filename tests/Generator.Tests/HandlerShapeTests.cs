@@ -188,6 +188,6 @@ public sealed class HandlerShapeTests
         Assert.DoesNotContain("static (process, message, cancellationToken)", text);
         Assert.Contains("PlainOperation = new PlainEntry();", text);
         Assert.Contains("private sealed class PlainEntry : global::SessionGen.Infrastructure.SessionOperation<global::Sample.Shapes, Messages.Plain, global::System.ValueTuple>", text);
-        Assert.Contains("protected override global::System.Threading.Tasks.ValueTask<long> CallHandler(global::Sample.Shapes process, Messages.AsValueTaskOfT message, global::System.Threading.CancellationToken cancellationToken) =>", text);
+        Assert.Contains("protected override global::System.Threading.Tasks.ValueTask<long> CallHandler(global::Sample.Shapes process, Messages.AsValueTaskOfT message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>", text);
     }
 }

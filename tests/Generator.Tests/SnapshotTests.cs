@@ -43,6 +43,10 @@ public sealed class SnapshotTests
         Snapshot.VerifyAsync(ProtocolProcess.HintName, ProtocolProcess.Source);
 
     [Fact]
+    public Task Process_whose_handlers_take_the_caller_and_which_tracks_participants() =>
+        Snapshot.VerifyAsync([CallerProcess.HintName, CallerProcess.HttpHintName], [References.AspNetCore], CallerProcess.Source);
+
+    [Fact]
     public Task Process_in_a_project_that_references_SessionGen_AspNetCore() =>
         Snapshot.VerifyAsync([HttpProcess.HintName, HttpProcess.HttpHintName], [References.AspNetCore], HttpProcess.Source);
 }

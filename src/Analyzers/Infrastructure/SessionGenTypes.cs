@@ -34,6 +34,12 @@ internal sealed class SessionGenTypes
     /// <summary><c>[OnIdle]</c>; null when the referenced SessionGen predates it.</summary>
     public INamedTypeSymbol? OnIdle { get; private set; }
 
+    /// <summary><c>[OnParticipantLeft]</c>; null when the referenced SessionGen predates it.</summary>
+    public INamedTypeSymbol? OnParticipantLeft { get; private set; }
+
+    /// <summary><c>SessionCaller</c>; null when the referenced SessionGen predates it.</summary>
+    public INamedTypeSymbol? SessionCaller { get; private set; }
+
     public static SessionGenTypes? Resolve(Compilation compilation) =>
         compilation.GetTypeByMetadataName(KnownNames.SessionProcessAttribute) is { } sessionProcess
         && compilation.GetTypeByMetadataName(KnownNames.OnAttribute) is { } on
@@ -44,6 +50,8 @@ internal sealed class SessionGenTypes
                 MovesTo = compilation.GetTypeByMetadataName(KnownNames.MovesToAttribute),
                 OnFault = compilation.GetTypeByMetadataName(KnownNames.OnFaultAttribute),
                 OnIdle = compilation.GetTypeByMetadataName(KnownNames.OnIdleAttribute),
+                OnParticipantLeft = compilation.GetTypeByMetadataName(KnownNames.OnParticipantLeftAttribute),
+                SessionCaller = compilation.GetTypeByMetadataName(KnownNames.SessionCaller),
             }
             : null;
 
@@ -74,11 +82,16 @@ internal sealed class SessionGenTypes
         return false;
     }
 
-    /// <summary>The attribute's name when it is <c>[OnFault]</c> or <c>[OnIdle]</c>, else null.</summary>
+    /// <summary>The attribute's name when it is <c>[OnFault]</c>, <c>[OnIdle]</c> or <c>[OnParticipantLeft]</c>, else null.</summary>
     public string? LifecycleAttributeName(AttributeData attribute) =>
         OnFault is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, OnFault) ? "[OnFault]"
         : OnIdle is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, OnIdle) ? "[OnIdle]"
+        : OnParticipantLeft is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, OnParticipantLeft) ? "[OnParticipantLeft]"
         : null;
+
+    /// <summary>True when <paramref name="type"/> is <c>SessionCaller</c> (annotated or not).</summary>
+    public bool IsSessionCaller(ITypeSymbol type) =>
+        SessionCaller is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, SessionCaller);
 
     public HandlerKind? KindOf(AttributeData attribute) =>
         SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, On) ? HandlerKind.Operation

@@ -54,6 +54,13 @@ partial class GlobalCounter
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
+    /// <summary>A client of the existing session <paramref name="id"/> that speaks as <paramref name="caller"/>: <c>Connect(host.As(caller), id)</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id, global::SessionGen.SessionCaller caller) =>
+        new Client(global::SessionGen.SessionCallerExtensions.As(host, caller), id);
+
     /// <summary>The messages of the <c>GlobalCounter</c> process, one record per operation.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
     [global::System.Diagnostics.DebuggerNonUserCode]
@@ -172,7 +179,7 @@ partial class GlobalCounter
             }
 
             /// <inheritdoc/>
-            protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::GlobalCounter process, Messages.Start message, global::System.Threading.CancellationToken cancellationToken)
+            protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::GlobalCounter process, Messages.Start message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken)
             {
                 process.Start();
                 return default;
@@ -210,7 +217,7 @@ partial class GlobalCounter
             }
 
             /// <inheritdoc/>
-            protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::GlobalCounter process, Messages.Increment message, global::System.Threading.CancellationToken cancellationToken) =>
+            protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::GlobalCounter process, Messages.Increment message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                 new global::System.Threading.Tasks.ValueTask<int>(process.Increment());
 
             /// <inheritdoc/>

@@ -56,6 +56,13 @@ namespace Sample
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
+        /// <summary>A client of the existing session <paramref name="id"/> that speaks as <paramref name="caller"/>: <c>Connect(host.As(caller), id)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id, global::SessionGen.SessionCaller caller) =>
+            new Client(global::SessionGen.SessionCallerExtensions.As(host, caller), id);
+
         /// <summary>The messages of the <c>Custom.Name</c> process, one record per operation.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -134,7 +141,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Named process, Messages.Start message, global::System.Threading.CancellationToken cancellationToken)
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Named process, Messages.Start message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken)
                 {
                     process.Start();
                     return default;

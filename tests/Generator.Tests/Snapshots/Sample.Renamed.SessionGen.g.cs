@@ -85,6 +85,13 @@ namespace Sample
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
+        /// <summary>A client of the existing session <paramref name="id"/> that speaks as <paramref name="caller"/>: <c>Connect(host.As(caller), id)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id, global::SessionGen.SessionCaller caller) =>
+            new Client(global::SessionGen.SessionCallerExtensions.As(host, caller), id);
+
         /// <summary>The messages of the <c>Renamed</c> process, one record per operation.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -203,7 +210,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Renamed process, Messages.Begin message, global::System.Threading.CancellationToken cancellationToken)
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Renamed process, Messages.Begin message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken)
                 {
                     process.HandleBegin(message.Topic);
                     return default;
@@ -254,7 +261,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Renamed process, Messages.Ask message, global::System.Threading.CancellationToken cancellationToken) =>
+                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Renamed process, Messages.Ask message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(process.AnswerQuestion(message.Question));
 
                 /// <inheritdoc/>

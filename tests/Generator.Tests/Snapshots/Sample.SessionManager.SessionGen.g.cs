@@ -85,6 +85,13 @@ namespace Sample
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
+        /// <summary>A client of the existing session <paramref name="id"/> that speaks as <paramref name="caller"/>: <c>Connect(host.As(caller), id)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id, global::SessionGen.SessionCaller caller) =>
+            new Client(global::SessionGen.SessionCallerExtensions.As(host, caller), id);
+
         /// <summary>The messages of the <c>SessionManager</c> process, one record per operation.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -243,7 +250,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.SessionManager process, Messages.Initialize message, global::System.Threading.CancellationToken cancellationToken)
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.SessionManager process, Messages.Initialize message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken)
                 {
                     process.Initialize(message.Name, message.Participants);
                     return default;
@@ -303,7 +310,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult> CallHandler(global::Sample.SessionManager process, Messages.Join message, global::System.Threading.CancellationToken cancellationToken) =>
+                protected override global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult> CallHandler(global::Sample.SessionManager process, Messages.Join message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult>(process.Join(message.Name));
 
                 /// <inheritdoc/>
@@ -351,7 +358,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.SessionManager process, Messages.Leave message, global::System.Threading.CancellationToken cancellationToken) =>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.SessionManager process, Messages.Leave message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     global::SessionGen.Infrastructure.HandlerResults.FromTask(process.Leave(message.Name));
 
                 /// <inheritdoc/>

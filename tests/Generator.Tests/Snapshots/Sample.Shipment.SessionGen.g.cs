@@ -125,6 +125,13 @@ namespace Sample
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
+        /// <summary>A client of the existing session <paramref name="id"/> that speaks as <paramref name="caller"/>: <c>Connect(host.As(caller), id)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id, global::SessionGen.SessionCaller caller) =>
+            new Client(global::SessionGen.SessionCallerExtensions.As(host, caller), id);
+
         /// <summary>The messages of the <c>Logistics.Shipment</c> process, one record per operation.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -367,7 +374,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Shipment process, Messages.Book message, global::System.Threading.CancellationToken cancellationToken)
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Shipment process, Messages.Book message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken)
                 {
                     process.Book(message.ShipmentId, message.Origin, message.Destination);
                     return default;
@@ -436,7 +443,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Shipment process, Messages.Depart message, global::System.Threading.CancellationToken cancellationToken)
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Shipment process, Messages.Depart message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken)
                 {
                     process.Depart(message.ShipmentId);
                     return default;
@@ -487,7 +494,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.TimeSpan> CallHandler(global::Sample.Shipment process, Messages.Deliver message, global::System.Threading.CancellationToken cancellationToken) =>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.TimeSpan> CallHandler(global::Sample.Shipment process, Messages.Deliver message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan>(process.Deliver(message.Parcel));
 
                 /// <inheritdoc/>
@@ -535,7 +542,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Shipment process, Messages.Where message, global::System.Threading.CancellationToken cancellationToken) =>
+                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Shipment process, Messages.Where message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(process.Where());
 
                 /// <inheritdoc/>

@@ -78,6 +78,13 @@ namespace Sample
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id) => new Client(host, id);
 
+        /// <summary>A client of the existing session <paramref name="id"/> that speaks as <paramref name="caller"/>: <c>Connect(host.As(caller), id)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public static Client Connect(global::SessionGen.ISessionHost host, global::SessionGen.SessionId id, global::SessionGen.SessionCaller caller) =>
+            new Client(global::SessionGen.SessionCallerExtensions.As(host, caller), id);
+
         /// <summary>The messages of the <c>Split</c> process, one record per operation.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionGen.Generator", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
@@ -236,7 +243,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Open message, global::System.Threading.CancellationToken cancellationToken)
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Open message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken)
                 {
                     process.Open(message.State);
                     return default;
@@ -287,7 +294,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Split process, Messages.Read message, global::System.Threading.CancellationToken cancellationToken) =>
+                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Split process, Messages.Read message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(process.Read());
 
                 /// <inheritdoc/>
@@ -322,7 +329,7 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
-                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Close message, global::System.Threading.CancellationToken cancellationToken) =>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Close message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     global::SessionGen.Infrastructure.HandlerResults.FromTask(process.Close());
 
                 /// <inheritdoc/>
