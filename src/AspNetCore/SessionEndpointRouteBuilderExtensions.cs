@@ -20,8 +20,11 @@ public static class SessionEndpointRouteBuilderExtensions
     /// <c>POST prefix</c> starts a session (body: the starter's message as JSON; 201 with <c>{"sessionId", "result"}</c>;
     /// <c>?starter=Name</c> picks one of several starters), <c>POST prefix/{sessionId}/{operation}</c> sends a
     /// message (200 with the result as JSON, or 204), and <c>GET prefix/{sessionId}/events</c> streams the
-    /// session's events as Server-Sent Events (<c>?participant=</c> adds that participant's <c>EmitTo</c> events;
-    /// <c>Last-Event-ID</c> resumes). A <c>POST</c> must have <c>Content-Type: application/json</c> or a <c>+json</c>
+    /// session's events as Server-Sent Events (with the caller's own <c>EmitTo</c> events; <c>Last-Event-ID</c> resumes).
+    /// Every request's caller (a handler's <see cref="SessionCaller"/> parameter, the stream's participant) is the
+    /// authenticated user (<see cref="SessionHttpOptions.UserId"/>), never the body. ASP.NET Core authorization attributes
+    /// (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>) on the process class apply to all its endpoints, on a handler to its
+    /// operation's endpoint. A <c>POST</c> must have <c>Content-Type: application/json</c> or a <c>+json</c>
     /// type (UTF-8), even with an empty body; anything else is 415, because it could come from another site without a
     /// CORS preflight. Errors are RFC 7807 problem details. The host is the application's
     /// <see cref="ISessionHost"/> service: the <see cref="SessionHost"/> of <c>services.AddSessionGen()</c>, or another host
@@ -32,7 +35,8 @@ public static class SessionEndpointRouteBuilderExtensions
     /// <param name="prefix">The route prefix, for example <c>"/rooms"</c>.</param>
     /// <param name="configure">Adjusts the endpoints' settings.</param>
     /// <returns>The route group, to add conventions such as authorization.</returns>
-    /// <exception cref="InvalidOperationException">The JSON options cannot handle one of the process's parameter or result types.</exception>
+    /// <exception cref="InvalidOperationException">The JSON options cannot handle one of the process's parameter or result
+    /// types; or the process has authorization attributes and <see cref="SessionHttpServiceCollectionExtensions.AddSessionGenHttp"/> was not called.</exception>
     public static RouteGroupBuilder MapSessionProcess<[DynamicallyAccessedMembers(HandlerAuthorization.Members)] TProcess>(
         this IEndpointRouteBuilder endpoints, string prefix, Action<SessionHttpOptions>? configure = null)
         where TProcess : ISessionHttpProcess
