@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SessionGen.AspNetCore.Authorization;
 using SessionGen.AspNetCore.Infrastructure;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.AspNetCore.Endpoints;
 
@@ -18,20 +20,37 @@ internal static class ProcessEndpoints
 
         // The class's authorization covers every endpoint (the event stream too); the marker has refusals answered as problem details.
         group.WithMetadata(SessionEndpointMetadata.Instance).WithMetadata([.. authorization.OfProcess]);
-        MapStart(group, process).WithMetadata([.. authorization.OfStarters(process.Starters.Select(static s => s.Operation.Name).ToArray())]);
+        Authorize(
+            MapStart(group, process),
+            authorization,
+            authorization.OfStarters(process.Starters.Select(static s => s.Operation.Name).ToArray()),
+            process.Starters.Any(static s => s.Operation.Caller == CallerParameter.Required));
         foreach (OperationJsonBinding operation in process.Binding.Operations)
         {
             if (!operation.Operation.StartsSession)
             {
-                MapOperation(group, process, operation).WithMetadata([.. authorization.OfOperation(operation.Operation.Name)]);
+                Authorize(
+                    MapOperation(group, process, operation),
+                    authorization,
+                    authorization.OfOperation(operation.Operation.Name),
+                    operation.Operation.Caller == CallerParameter.Required);
             }
         }
 
         // Routing prefers the literal segments above, in any case; what reaches this route names no operation.
         group.MapPost($"/{{{MessageEndpoints.SessionIdRouteValue}}}/{{operation}}", context => MessageEndpoints.UnknownOperationAsync(context, process))
             .ExcludeFromDescription();
-        MapEvents(group, process);
+        EndpointDescription.OfRefusals(MapEvents(group, process), unauthorized: true, forbidden: true); // naming a participant one is not
         return group;
+    }
+
+    /// <summary>An endpoint's own authorization metadata (the handler's), and the refusals it can answer described.</summary>
+    private static void Authorize(IEndpointConventionBuilder endpoint, HandlerAuthorization authorization, IReadOnlyList<object> own, bool requiresCaller)
+    {
+        endpoint.WithMetadata([.. own]);
+        IEnumerable<object> all = authorization.OfProcess.Concat(own);
+        bool guarded = !all.Any(static item => item is IAllowAnonymous) && all.Any(static item => item is IAuthorizeData or IAuthorizationRequirementData);
+        EndpointDescription.OfRefusals(endpoint, unauthorized: guarded || requiresCaller, forbidden: guarded);
     }
 
     /// <summary>
