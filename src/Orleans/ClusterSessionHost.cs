@@ -59,18 +59,44 @@ public sealed class ClusterSessionHost : ISessionHost
     private long retries;
 
     /// <inheritdoc/>
-    public async ValueTask<object?> SendAsync(SessionId id, object message, CancellationToken cancellationToken)
+    public ValueTask<object?> SendAsync(SessionId id, object message, CancellationToken cancellationToken) =>
+        SendCoreAsync(id, message, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<object?> SendAsync(SessionId id, object message, MessageId messageId, CancellationToken cancellationToken)
     {
-        SessionOperation operation = OperationOf(message);
-        byte[] bytes = operation.SerializeMessage(message, json);
-        SessionReply reply = await Grain(operation, id).Send(operation.Name, bytes, null, cancellationToken).ConfigureAwait(false);
-        return Result(operation, reply);
+        ThrowIfEmpty(messageId);
+        return SendOnceAsync(id, message, messageId, null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<object?> SendAsync(SessionId id, object message, MessageId messageId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The caller travels with the message: its id, and its user's claims as (type, value) pairs with the authentication
+    /// type of its first identity. The silo gives the handler a <see cref="SessionCaller"/> rebuilt from them, whose user
+    /// has one identity with those claims (issuers, value types and the identities' boundaries are not carried).
+    /// </remarks>
+    public ValueTask<object?> SendAsync(SessionId id, object message, SessionCaller? caller, MessageId? messageId, CancellationToken cancellationToken)
     {
-        ThrowIfEmpty(messageId);
+        WireCaller? wire = WireCaller.From(caller);
+        if (messageId is { } once)
+        {
+            ThrowIfEmpty(once);
+            return SendOnceAsync(id, message, once, wire, cancellationToken);
+        }
+
+        return SendCoreAsync(id, message, wire, cancellationToken);
+    }
+
+    private async ValueTask<object?> SendCoreAsync(SessionId id, object message, WireCaller? caller, CancellationToken cancellationToken)
+    {
+        SessionOperation operation = OperationOf(message);
+        byte[] bytes = operation.SerializeMessage(message, json);
+        SessionReply reply = await Grain(operation, id).Send(operation.Name, bytes, null, caller, cancellationToken).ConfigureAwait(false);
+        return Result(operation, reply);
+    }
+
+    private async ValueTask<object?> SendOnceAsync(SessionId id, object message, MessageId messageId, WireCaller? caller, CancellationToken cancellationToken)
+    {
         SessionOperation operation = OperationOf(message);
         byte[] bytes = operation.SerializeMessage(message, json);
         ISessionGrain grain = Grain(operation, id);
@@ -81,7 +107,7 @@ public sealed class ClusterSessionHost : ISessionHost
             Exception failure;
             try
             {
-                SessionReply reply = await grain.Send(operation.Name, bytes, messageId.Value, cancellationToken).ConfigureAwait(false);
+                SessionReply reply = await grain.Send(operation.Name, bytes, messageId.Value, caller, cancellationToken).ConfigureAwait(false);
                 if (reply.Failure is not { } refused || !Failures.IsTransient(refused))
                 {
                     return Result(operation, reply);
@@ -107,25 +133,48 @@ public sealed class ClusterSessionHost : ISessionHost
 
     /// <inheritdoc/>
     /// <remarks>Only durable sessions are found by key: the silos look the keys up in their shared store.</remarks>
-    public async ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken)
+    public ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken) => SendRoutedAsync(message, null, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>Only durable sessions are found by key; the caller travels as with <see cref="SendAsync(SessionId, object, SessionCaller?, MessageId?, CancellationToken)"/>.</remarks>
+    public ValueTask<object?> SendAsync(object message, SessionCaller? caller, CancellationToken cancellationToken) =>
+        SendRoutedAsync(message, WireCaller.From(caller), cancellationToken);
+
+    private async ValueTask<object?> SendRoutedAsync(object message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
         byte[] bytes = operation.SerializeMessage(message, json);
         SessionReply reply = await grains.GetGrain<ISessionRouterGrain>(0)
-            .SendCorrelated(operation.Process.ProtocolName, operation.Name, bytes, cancellationToken).ConfigureAwait(false);
+            .SendCorrelated(operation.Process.ProtocolName, operation.Name, bytes, caller, cancellationToken).ConfigureAwait(false);
         return Result(operation, reply);
     }
 
     /// <inheritdoc/>
     /// <remarks>True once Orleans has taken the message (see the class's remarks).</remarks>
-    public bool Post(SessionId id, object message) => PostCore(id, message, null);
+    public bool Post(SessionId id, object message) => PostCore(id, message, null, null);
 
     /// <inheritdoc/>
     /// <remarks>True once Orleans has taken the message (see the class's remarks).</remarks>
     public bool Post(SessionId id, object message, MessageId messageId)
     {
         ThrowIfEmpty(messageId);
-        return PostCore(id, message, messageId.Value);
+        return PostCore(id, message, messageId.Value, null);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// True once Orleans has taken the message (see the class's remarks); the caller travels as with
+    /// <see cref="SendAsync(SessionId, object, SessionCaller?, MessageId?, CancellationToken)"/>. A post that the session
+    /// refuses for want of a caller is filed there as a dead letter, like any refused post.
+    /// </remarks>
+    public bool Post(SessionId id, object message, SessionCaller? caller, MessageId? messageId)
+    {
+        if (messageId is { } once)
+        {
+            ThrowIfEmpty(once);
+        }
+
+        return PostCore(id, message, messageId?.Value, WireCaller.From(caller));
     }
 
     /// <inheritdoc/>
@@ -220,12 +269,17 @@ public sealed class ClusterSessionHost : ISessionHost
         or OrleansMessageRejectionException or TimeoutException or GatewayTooBusyException
         or global::Orleans.Runtime.Messaging.ConnectionFailedException;
 
-    private bool PostCore(SessionId id, object message, string? messageId)
+    private bool PostCore(SessionId id, object message, string? messageId, WireCaller? caller)
     {
         SessionOperation operation = OperationOf(message);
         if (operation.StartsSession)
         {
             throw new InvalidOperationException($"Operation '{operation}' starts sessions: send it instead.");
+        }
+
+        if (caller is null && operation.Caller == CallerParameter.Required)
+        {
+            throw new SessionCallerRequiredException(id, operation.Name);
         }
 
         byte[] bytes = operation.SerializeMessage(message, json);
@@ -244,7 +298,7 @@ public sealed class ClusterSessionHost : ISessionHost
             Task taken;
             try
             {
-                taken = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence, counter.DeliveredThrough);
+                taken = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence, counter.DeliveredThrough, caller);
             }
             catch (Exception exception)
             {

@@ -16,7 +16,7 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// timeout or at the caller's cancellation).
     /// </remarks>
     [ResponseTimeout("1.00:00:00")]
-    Task<SessionReply> Send(string operation, byte[] message, string? messageId, CancellationToken cancellationToken);
+    Task<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken);
 
     /// <summary>
     /// Queues one message one way. <paramref name="sequence"/> numbers the posts of <paramref name="sender"/> to this
@@ -25,7 +25,7 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// this call (a grain took it): an activation that has not seen them starts after it. Completes once the grain has
     /// taken the post (handed it to the session, or buffered it behind a missing one); the sender does not wait for it.
     /// </summary>
-    Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough);
+    Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller);
 
     /// <summary>
     /// Subscribes <paramref name="observer"/> to the session's events (with a participant, its <c>EmitTo</c> events
@@ -84,7 +84,7 @@ internal sealed record SubscribeReply(
 internal interface ISessionRouterGrain : IGrainWithIntegerKey
 {
     [ResponseTimeout("1.00:00:00")]
-    Task<SessionReply> SendCorrelated(string process, string operation, byte[] message, CancellationToken cancellationToken);
+    Task<SessionReply> SendCorrelated(string process, string operation, byte[] message, WireCaller? caller, CancellationToken cancellationToken);
 }
 
 /// <summary>A session call's answer: the result's JSON, or a failure.</summary>
@@ -130,4 +130,5 @@ internal enum FailureKind
     Argument,
     Canceled,
     Stopping,
+    CallerRequired,
 }

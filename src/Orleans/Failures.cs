@@ -10,6 +10,7 @@ internal static class Failures
         return error switch
         {
             SessionNotFoundException => new(FailureKind.NotFound, message, sessionId, operation, null, null, null, 0, null),
+            SessionCallerRequiredException required => new(FailureKind.CallerRequired, message, sessionId, required.Operation, null, null, null, 0, null),
             SessionFaultedException faulted => new(FailureKind.Faulted, message, sessionId, faulted.Operation,
                 faulted.InnerException?.GetType().FullName, faulted.InnerException?.Message, null, 0, null),
             UnknownOperationException unknown => new(FailureKind.UnknownOperation, message, sessionId, unknown.Operation, null, null, null, 0, null),
@@ -48,6 +49,7 @@ internal static class Failures
         return failure.Kind switch
         {
             FailureKind.NotFound => new SessionNotFoundException(id, failure.Message),
+            FailureKind.CallerRequired => new SessionCallerRequiredException(id, operation),
             FailureKind.Faulted => new SessionFaultedException(id, operation,
                 new RemoteException(failure.TypeName ?? typeof(Exception).FullName!, failure.InnerMessage ?? "")),
             FailureKind.UnknownOperation or FailureKind.UnknownProcess => new UnknownOperationException(id, operation, failure.Message),

@@ -73,7 +73,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    public async Task<SessionReply> Send(string operation, byte[] message, string? messageId, CancellationToken cancellationToken)
+    public async Task<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation? entry = Entry(operation, out SessionFailure? failure);
         if (entry is null)
@@ -84,9 +84,8 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         try
         {
             object decoded = entry.DeserializeMessage(message, sessions.Json);
-            object? result = messageId is null
-                ? await sessions.Host.SendAsync(id, decoded, cancellationToken).ConfigureAwait(true)
-                : await sessions.Host.SendAsync(id, decoded, new MessageId(messageId), cancellationToken).ConfigureAwait(true);
+            object? result = await ((ISessionHost)sessions.Host)
+                .SendAsync(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId), cancellationToken).ConfigureAwait(true);
             await WakeUpLaterAsync().ConfigureAwait(true);
             return SessionReply.Of(entry.SerializeResult(result, sessions.Json));
         }
@@ -100,7 +99,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    public Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough)
+    public Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller)
     {
         // Grain turns run one at a time, and this one does not await: no lock needed.
         if (!senders.TryGetValue(sender, out PostOrder? order))
@@ -123,7 +122,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         if (sequence > order.Next)
         {
-            order.Early[sequence] = (operation, message, messageId);
+            order.Early[sequence] = (operation, message, messageId, caller);
             if (order.Early.Count > sessions.PostReorderCapacity)
             {
                 // Too many waiting behind one missing post: give it up rather than grow.
@@ -137,7 +136,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             return Task.CompletedTask;
         }
 
-        Deliver(operation, message, messageId);
+        Deliver(operation, message, messageId, caller);
         order.Next++;
         Drain(order);
         KeepVolatileSessionAlive();
@@ -175,8 +174,8 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         while (order.Early.Count > 0 && order.Early.Keys.First() is var first && first < next)
         {
-            order.Early.Remove(first, out (string Operation, byte[] Message, string? MessageId) early);
-            Deliver(early.Operation, early.Message, early.MessageId);
+            order.Early.Remove(first, out (string Operation, byte[] Message, string? MessageId, WireCaller? Caller) early);
+            Deliver(early.Operation, early.Message, early.MessageId, early.Caller);
         }
 
         order.Next = Math.Max(order.Next, next);
@@ -186,9 +185,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private void Drain(PostOrder order)
     {
         bool moved = false;
-        while (order.Early.Remove(order.Next, out (string Operation, byte[] Message, string? MessageId) early))
+        while (order.Early.Remove(order.Next, out (string Operation, byte[] Message, string? MessageId, WireCaller? Caller) early))
         {
-            Deliver(early.Operation, early.Message, early.MessageId);
+            Deliver(early.Operation, early.Message, early.MessageId, early.Caller);
             order.Next++;
             moved = true;
         }
@@ -248,7 +247,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    private void Deliver(string operation, byte[] message, string? messageId)
+    private void Deliver(string operation, byte[] message, string? messageId, WireCaller? caller)
     {
         SessionOperation? entry = Entry(operation, out SessionFailure? failure);
         if (entry is null)
@@ -271,7 +270,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         bool accepted;
         try
         {
-            accepted = messageId is null ? sessions.Host.Post(id, decoded) : sessions.Host.Post(id, decoded, new MessageId(messageId));
+            accepted = ((ISessionHost)sessions.Host).Post(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -370,6 +369,6 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         /// <summary>When the post numbered <see cref="Next"/> started being waited for, with later ones buffered.</summary>
         public long? GapSince { get; set; }
 
-        public SortedDictionary<long, (string Operation, byte[] Message, string? MessageId)> Early { get; } = new();
+        public SortedDictionary<long, (string Operation, byte[] Message, string? MessageId, WireCaller? Caller)> Early { get; } = new();
     }
 }

@@ -15,7 +15,7 @@ internal sealed class SessionRouterGrain : Grain, ISessionRouterGrain
 
     public SessionRouterGrain(SiloSessions sessions) => this.sessions = sessions;
 
-    public async Task<SessionReply> SendCorrelated(string process, string operation, byte[] message, CancellationToken cancellationToken)
+    public async Task<SessionReply> SendCorrelated(string process, string operation, byte[] message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionProcessDefinition? definition = sessions.Find(process);
         if (definition is null)
@@ -45,14 +45,14 @@ internal sealed class SessionRouterGrain : Grain, ISessionRouterGrain
                 if (await store.FindAsync(process, key, cancellationToken).ConfigureAwait(true) is { } found)
                 {
                     return await GrainFactory.GetGrain<ISessionGrain>(SessionGrain.Key(process, found))
-                        .Send(operation, message, null, cancellationToken).ConfigureAwait(true);
+                        .Send(operation, message, null, caller, cancellationToken).ConfigureAwait(true);
                 }
             }
 
             if (entry.StartsSession)
             {
                 return await GrainFactory.GetGrain<ISessionGrain>(SessionGrain.Key(process, SessionId.New()))
-                    .Send(operation, message, null, cancellationToken).ConfigureAwait(true);
+                    .Send(operation, message, null, caller, cancellationToken).ConfigureAwait(true);
             }
 
             return SessionReply.Of(Failures.Encode(

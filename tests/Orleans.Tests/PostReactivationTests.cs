@@ -46,16 +46,16 @@ public sealed class PostReactivationTests(ClusterFixture cluster)
         long gapsBefore = SkippedGaps();
 
         // Post 1 never comes (lost on the way, say); 2 and 3 wait for it, then go on without it.
-        await grain.Post("Append", Append(7, 2), null, sender, 2, 0).Guarded();
-        await grain.Post("Append", Append(7, 3), null, sender, 3, 0).Guarded();
+        await grain.Post("Append", Append(7, 2), null, sender, 2, 0, null).Guarded();
+        await grain.Post("Append", Append(7, 3), null, sender, 3, 0, null).Guarded();
         Assert.Empty(await tally.ReceivedAsync(7).Guarded());
 
         Assert.True(await Guards.EventuallyAsync(async () => (await tally.ReceivedAsync(7)).Length == 2, Within));
         Assert.Equal(gapsBefore + 1, SkippedGaps());
 
         // Post 1 turns up late: it was given up on, so it is not handled out of order.
-        await grain.Post("Append", Append(7, 1), null, sender, 1, 0).Guarded();
-        await grain.Post("Append", Append(7, 4), null, sender, 4, 0).Guarded();
+        await grain.Post("Append", Append(7, 1), null, sender, 1, 0, null).Guarded();
+        await grain.Post("Append", Append(7, 4), null, sender, 4, 0, null).Guarded();
         int[] received = await tally.ReceivedAsync(7).Guarded();
         Assert.Equal([2, 3, 4], received);
     }
@@ -71,11 +71,11 @@ public sealed class PostReactivationTests(ClusterFixture cluster)
 
         for (long sequence = 2; sequence <= Capacity + 1; sequence++)
         {
-            await grain.Post("Append", message, null, sender, sequence, 0).Guarded();
+            await grain.Post("Append", message, null, sender, sequence, 0, null).Guarded();
         }
 
         Assert.Equal(0, await tally.CountAsync().Guarded()); // 10,000 buffered: still waiting for post 1
-        await grain.Post("Append", message, null, sender, Capacity + 2, 0).Guarded();
+        await grain.Post("Append", message, null, sender, Capacity + 2, 0, null).Guarded();
         Assert.Equal(Capacity + 1, await tally.CountAsync().Guarded()); // one more: post 1 given up, the rest handed on
     }
 

@@ -15,8 +15,12 @@ public static class TableEntry<TProcess, TMessage, TResult>
     where TProcess : class
     where TMessage : class
 {
-    /// <summary><c>SessionOperation&lt;TProcess, TMessage, TResult&gt;.InvokeHandler</c>.</summary>
+    /// <summary><c>SessionOperation&lt;TProcess, TMessage, TResult&gt;.InvokeHandler</c> for an anonymous message, as a turn calls it.</summary>
+    public static ValueTask<TResult> Invoke(
+        SessionOperation<TProcess, TMessage, TResult> operation, TProcess process, TMessage message, CancellationToken cancellationToken) =>
+        InvokeHandler(operation, process, message, caller: null, cancellationToken);
+
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "InvokeHandler")]
-    public static extern ValueTask<TResult> Invoke(
-        SessionOperation<TProcess, TMessage, TResult> operation, TProcess process, TMessage message, CancellationToken cancellationToken);
+    private static extern ValueTask<TResult> InvokeHandler(
+        SessionOperation<TProcess, TMessage, TResult> operation, TProcess process, TMessage message, SessionCaller? caller, CancellationToken cancellationToken);
 }
