@@ -18,15 +18,16 @@ public static class SessionEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps process <typeparamref name="TProcess"/> under <paramref name="prefix"/>:
     /// <c>POST prefix</c> starts a session (body: the starter's message as JSON; 201 with <c>{"sessionId", "result"}</c>;
-    /// <c>?starter=Name</c> picks one of several starters), <c>POST prefix/{sessionId}/{operation}</c> sends a
-    /// message (200 with the result as JSON, or 204), and <c>GET prefix/{sessionId}/events</c> streams the
+    /// <c>?starter=Name</c> picks one of several starters), <c>POST prefix/{sessionId}/Name</c>, one endpoint per
+    /// operation (names in any case), sends a message (200 with the result as JSON, or 204), and <c>GET prefix/{sessionId}/events</c> streams the
     /// session's events as Server-Sent Events (with the caller's own <c>EmitTo</c> events; <c>Last-Event-ID</c> resumes).
     /// Every request's caller (a handler's <see cref="SessionCaller"/> parameter, the stream's participant) is the
     /// authenticated user (<see cref="SessionHttpOptions.UserId"/>), never the body. ASP.NET Core authorization attributes
     /// (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>) on the process class apply to all its endpoints, on a handler to its
     /// operation's endpoint. A <c>POST</c> must have <c>Content-Type: application/json</c> or a <c>+json</c>
     /// type (UTF-8), even with an empty body; anything else is 415, because it could come from another site without a
-    /// CORS preflight. Errors are RFC 7807 problem details. The host is the application's
+    /// CORS preflight. Errors are RFC 7807 problem details. Each endpoint has a name (<c>Process.Operation</c>) and
+    /// describes itself to API descriptions, so it appears in the application's OpenAPI document (<c>AddOpenApi</c>). The host is the application's
     /// <see cref="ISessionHost"/> service: the <see cref="SessionHost"/> of <c>services.AddSessionGen()</c>, or another host
     /// (a cluster's) registered as <see cref="ISessionHost"/>.
     /// </summary>

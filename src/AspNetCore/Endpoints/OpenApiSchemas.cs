@@ -19,6 +19,8 @@ namespace SessionGen.AspNetCore.Endpoints;
 /// </summary>
 internal static class OpenApiSchemas
 {
+    private const string ProblemSchemaId = "SessionGenProblemDetails";
+
     public static void OfOperation(IEndpointConventionBuilder endpoint, OperationJsonBinding operation) =>
         endpoint.AddOpenApiOperationTransformer(async (description, context, cancellationToken) =>
         {
@@ -37,7 +39,7 @@ internal static class OpenApiSchemas
             }
 
             responses["202"] = new OpenApiResponse { Description = "Queued one way (Prefer: respond-async)." };
-            DescribeProblems(description, EndpointDescription.OperationProblems);
+            DescribeProblems(description, context.Document, EndpointDescription.OperationProblems);
         });
 
     public static void OfStart(IEndpointConventionBuilder endpoint, HttpProcess process) =>
@@ -85,7 +87,7 @@ internal static class OpenApiSchemas
                 Description = "Started: the new session's id (its URL is in Location) and the starter's result.",
                 Content = new Dictionary<string, OpenApiMediaType> { [EndpointDescription.Json] = new() { Schema = started } },
             };
-            DescribeProblems(description, EndpointDescription.StartProblems);
+            DescribeProblems(description, context.Document, EndpointDescription.StartProblems);
         });
 
     public static void OfEvents(IEndpointConventionBuilder endpoint) =>
@@ -110,7 +112,7 @@ internal static class OpenApiSchemas
                     },
                 },
             };
-            DescribeProblems(description, EndpointDescription.EventsProblems);
+            DescribeProblems(description, context.Document, EndpointDescription.EventsProblems);
             return Task.CompletedTask;
         });
 
@@ -169,7 +171,7 @@ internal static class OpenApiSchemas
         Required = new HashSet<string> { "type", "title", "status" },
     };
 
-    private static void DescribeProblems(OpenApiOperation description, int[] statuses)
+    private static void DescribeProblems(OpenApiOperation description, OpenApiDocument? document, int[] statuses)
     {
         OpenApiResponses responses = description.Responses ??= [];
         foreach (int status in statuses)
@@ -177,9 +179,21 @@ internal static class OpenApiSchemas
             responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
                 Description = ReasonPhrases.GetReasonPhrase(status),
-                Content = new Dictionary<string, OpenApiMediaType> { [EndpointDescription.ProblemJson] = new() { Schema = Problem() } },
+                Content = new Dictionary<string, OpenApiMediaType> { [EndpointDescription.ProblemJson] = new() { Schema = ProblemSchema(document) } },
             };
         }
+    }
+
+    /// <summary>One component for every problem answer of the document, so a client generator makes one type of it.</summary>
+    private static IOpenApiSchema ProblemSchema(OpenApiDocument? document)
+    {
+        if (document is null)
+        {
+            return Problem();
+        }
+
+        document.AddComponent<IOpenApiSchema>(ProblemSchemaId, Problem()); // false once an earlier endpoint has added it
+        return new OpenApiSchemaReference(ProblemSchemaId, document);
     }
 
     private static OpenApiRequestBody Body(OpenApiSchema schema, bool required) => new()

@@ -6,7 +6,8 @@ namespace SessionGen.Package.Tests.NativeAot;
 
 /// <summary>
 /// The SessionManager sample (PublishAot=true in its project) published as a Native AOT binary: no trimming or
-/// AOT warning on the way, and the binary tells the seed's conversation exactly as <c>dotnet run</c> does.
+/// AOT warning on the way, and the binary tells the seed's conversation exactly as <c>dotnet run</c> does. Likewise
+/// the HTTP side: <see cref="HttpAppProject"/>, a server and the typed remote client in one binary.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class NativeAotPublishTests(PackedPackage package, ITestOutputHelper log) : IDisposable
@@ -60,6 +61,49 @@ public sealed class NativeAotPublishTests(PackedPackage package, ITestOutputHelp
             {jit.Describe()}
             """);
     }
+
+    /// <summary>
+    /// SessionGen.AspNetCore (endpoints, event stream, OpenAPI document) and SessionGen.Http (the typed client, its
+    /// event stream) in one Native AOT binary with a source-generated JSON context: no trimming or AOT warning, and the
+    /// binary talks to itself over loopback as the JIT build does.
+    /// </summary>
+    [Fact]
+    public void The_http_server_and_client_publish_with_Native_AOT_without_warnings_and_talk_over_loopback()
+    {
+        string output = directory.Combine("http");
+
+        ProcessResult publish = DotNet.Run(
+            RepositoryLayout.Root,
+            PublishTimeout,
+            ["publish", HttpAppProject, "-c", "Release", "-r", "linux-x64", "--artifacts-path", package.ArtifactsFolder, "-o", output, "-nodeReuse:false"]);
+
+        List<BuildDiagnostic> trimOrAot = BuildDiagnostic.Parse(publish.AllOutput).Where(d => d.IsTrimOrAot).ToList();
+        Assert.True(trimOrAot.Count == 0, $"{trimOrAot.Count} trimming/AOT diagnostics:\n{string.Join('\n', trimOrAot)}\n{publish.Describe()}");
+        Assert.True(publish.Succeeded, publish.Describe());
+        string binary = Path.Combine(output, "HttpApp");
+        Assert.True(File.Exists(binary), $"No native binary at {binary}.\n{publish.Describe()}");
+        log.WriteLine($"Native AOT publish of the HTTP app: {publish.Elapsed.TotalSeconds:F0} s, binary {new FileInfo(binary).Length:N0} bytes.");
+
+        ProcessResult native = ChildProcess.Run(binary, [], output, RunTimeout);
+
+        Assert.True(native.Succeeded, native.Describe());
+        Assert.Equal(
+            """
+            Add(ann, 2) = 2
+            Add(bob, 3) = 5
+            Add(cat, 1) = 1
+            event 1: Counted { By = ann, Total = 2 }
+            event 2: Counted { By = bob, Total = 5 }
+            event 3: Counted { By = cat, Total = 1 }
+            Add(dan, 1) = SessionNotFoundException: the session has ended
+            openapi: POST /tallies, POST /tallies/{sessionId}/Add, POST /tallies/{sessionId}/Reset, POST /tallies/{sessionId}/Close, GET /tallies/{sessionId}/events
+            openapi: Add takes by, amount
+
+            """.ReplaceLineEndings("\n"),
+            native.StandardOutput);
+    }
+
+    private static string HttpAppProject => Path.Combine(RepositoryLayout.Root, "tests", "Package.Tests", "NativeAot", "HttpApp", "HttpApp.csproj");
 
     public void Dispose() => directory.Dispose();
 }
