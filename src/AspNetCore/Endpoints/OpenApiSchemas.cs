@@ -120,7 +120,7 @@ internal static class OpenApiSchemas
     public static void OfRefusals(IEndpointConventionBuilder endpoint, int[] statuses) =>
         endpoint.AddOpenApiOperationTransformer((description, context, cancellationToken) =>
         {
-            DescribeProblems(description, statuses);
+            DescribeProblems(description, context.Document, statuses);
             return Task.CompletedTask;
         });
 
