@@ -25,6 +25,18 @@ public sealed class CallerTests(SignedInServer server) : IClassFixture<SignedInS
     }
 
     [Fact]
+    public async Task A_starters_handler_sees_the_signed_in_user_or_nobody()
+    {
+        HttpClient ann = await server.ClientFor("ann");
+
+        using HttpResponseMessage byAnn = await ann.PostAsync("/forums", Json("{}"));
+        using HttpResponseMessage byNobody = await server.Anonymous.PostAsync("/forums", Json("""{"owner":"ann"}"""));
+
+        Assert.Equal("ann", JsonDocument.Parse(await byAnn.Content.ReadAsStringAsync()).RootElement.GetProperty("result").GetString());
+        Assert.Equal("(anonymous)", JsonDocument.Parse(await byNobody.Content.ReadAsStringAsync()).RootElement.GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task A_signed_in_user_naming_another_participant_is_403_and_nothing_is_posted()
     {
         HttpClient ann = await server.ClientFor("ann");

@@ -17,10 +17,9 @@ public partial class Forum
 {
     private int posts;
 
+    /// <summary>Anyone may open a forum; the answer says who the starter's handler saw.</summary>
     [On("Open", StartsSession = true)]
-    private void Open()
-    {
-    }
+    private string Open(SessionCaller? owner) => owner?.Id ?? "(anonymous)";
 
     [On("Post")]
     private string Post(string text, SessionCaller caller)
