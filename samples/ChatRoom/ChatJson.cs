@@ -19,4 +19,5 @@ namespace ChatRoom;
 [JsonSerializable(typeof(MessagePosted))]
 [JsonSerializable(typeof(RoomClosed))]
 [JsonSerializable(typeof(LobbyRoom))]
+[JsonSerializable(typeof(SignIn))]
 internal sealed partial class ChatJson : JsonSerializerContext;

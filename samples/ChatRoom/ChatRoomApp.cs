@@ -28,11 +28,14 @@ public static class ChatRoomApp
             new SqliteSessionStore($"Data Source={DatabasePath(services.GetRequiredService<IConfiguration>())}"));
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ChatJson.Default));
         builder.Services.AddSingleton<Lobby>();
+        builder.Services.AddChatSignIn(Path.Combine(Path.GetDirectoryName(DatabasePath(builder.Configuration))!, "chatroom-keys"));
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
+        app.RefuseCrossOriginPosts();
         app.MapGet("/", ServePageAsync);
+        app.MapChatSignIn();
         app.MapGet("/lobby", async (Lobby lobby, CancellationToken cancellationToken) =>
             TypedResults.Ok(new LobbyRoom((await lobby.CurrentAsync(cancellationToken)).Value)));
         app.MapSessionProcess<Room>("/rooms");

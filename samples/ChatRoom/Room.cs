@@ -5,11 +5,13 @@ namespace ChatRoom;
 public enum JoinResult
 {
     Joined,
-    NameTaken,
+
+    /// <summary>The caller was in the room already (another tab of theirs, or this one reconnecting): welcomed again, not announced.</summary>
+    AlreadyIn,
 }
 
-/// <summary>Sent to the one who joined (EmitTo): what the room is about, who is in it and what was said so far.</summary>
-public sealed record Welcome(string Topic, string[] Members, MessagePosted[] History);
+/// <summary>Sent to the one who joined, and to nobody else (EmitTo): what the room is about, who is in it and what was said so far.</summary>
+public sealed record Welcome(string Name, string Topic, string[] Members, MessagePosted[] History);
 
 /// <summary>The answer of <c>Look</c>: the room as a visitor sees it before joining.</summary>
 public sealed record RoomView(string Topic, string[] Members, MessagePosted[] History);
@@ -30,11 +32,14 @@ public enum RoomState
 }
 
 /// <summary>
-/// One chat room: a session whose participants are browser tabs. It is durable: every turn is stored (in SQLite, see
-/// <see cref="ChatRoomApp"/>) before anyone hears of it, so the room, its topic and its history survive a restart of
-/// the app. Who is in the room is not stored: it is the tabs connected to this run of the app, and a tab that
-/// reconnects after a restart joins again. The room closes itself after <see cref="IdleMinutes"/> minutes without a
-/// message.
+/// One chat room: a session whose participants are signed-in users (see <see cref="ChatSignIn"/>). Who speaks is the
+/// caller the HTTP endpoints take from the user's cookie, never a name in the message, so nobody can post as someone
+/// else, and a user's <see cref="Welcome"/> reaches that user's tabs only. It is durable: every turn is stored (in
+/// SQLite, see <see cref="ChatRoomApp"/>) before anyone hears of it, so the room, its topic and its history survive a
+/// restart of the app. Who is in the room is not stored: it is the users connected to this run of the app; a user
+/// whose last tab has gone (closed, crashed, offline past the grace period) leaves by itself (<c>[OnParticipantLeft]</c>),
+/// and a tab that reconnects after a restart joins again. The room closes itself after <see cref="IdleMinutes"/>
+/// minutes without a message: not when the last user leaves, because the lobby's history is what a newcomer reads.
 /// </summary>
 [SessionProcess("ChatRoom.Room", Durable = true, IdleTimeoutSeconds = IdleMinutes * 60, States = typeof(RoomState))]
 public partial class Room
@@ -48,9 +53,9 @@ public partial class Room
     [Transient]
     private readonly TimeProvider clock;
 
-    // Presence: the tabs of this run of the app. Not stored, so nobody is "still in the room" after a restart.
+    // Presence: the users (caller ids) with a tab in this run of the app. Not stored, so nobody is "still in the room" after a restart.
     [Transient]
-    private readonly SortedSet<string> members = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedSet<string> members = new(StringComparer.Ordinal);
 
     // Stored: the room's topic and its latest messages, oldest first.
     private readonly List<MessagePosted> history = new();
@@ -72,32 +77,34 @@ public partial class Room
     [On("Look")]
     private RoomView Look() => new(topic, [.. members], [.. history]);
 
+    /// <summary>The caller joins (again, from another tab or after a reconnect: welcomed, not announced twice).</summary>
     [On("Join")]
-    private JoinResult Join(string name)
+    private JoinResult Join(SessionCaller caller)
     {
-        name = name.Trim();
-        if (name.Length == 0 || !members.Add(name))
+        bool joined = members.Add(caller.Id);
+        EmitTo(caller.Id, new Welcome(caller.Id, topic, [.. members], [.. history]));
+        if (!joined)
         {
-            return JoinResult.NameTaken;
+            return JoinResult.AlreadyIn;
         }
 
-        EmitTo(name, new Welcome(topic, [.. members], [.. history]));
-        Emit(new MemberJoined(name, [.. members]));
+        Emit(new MemberJoined(caller.Id, [.. members]));
         return JoinResult.Joined;
     }
 
+    /// <summary>Posts as the caller; false (nothing posted) when the caller has not joined or the text is blank.</summary>
     [On("Say")]
     [MovesTo(RoomState.Chatting)]
-    private bool Say(string name, string text)
+    private bool Say(string text, SessionCaller caller)
     {
-        if (!members.Contains(name) || string.IsNullOrWhiteSpace(text))
+        if (!members.Contains(caller.Id) || string.IsNullOrWhiteSpace(text))
         {
             return false;
         }
 
         MoveTo(RoomState.Chatting);
 
-        var posted = new MessagePosted(name, text.Trim(), clock.GetUtcNow());
+        var posted = new MessagePosted(caller.Id, text.Trim(), clock.GetUtcNow());
         history.Add(posted);
         if (history.Count > HistoryCapacity)
         {
@@ -109,7 +116,13 @@ public partial class Room
     }
 
     [On("Leave")]
-    private void Leave(string name)
+    private void Leave(SessionCaller caller) => Remove(caller.Id);
+
+    /// <summary>The user's last event stream closed and none came back within the grace period: gone without saying so.</summary>
+    [OnParticipantLeft]
+    private void Left(string participant) => Remove(participant);
+
+    private void Remove(string name)
     {
         if (members.Remove(name))
         {

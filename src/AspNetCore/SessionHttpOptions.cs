@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace SessionGen;
 
@@ -35,4 +37,36 @@ public sealed class SessionHttpOptions
     /// one that is in use is 409. Default: true. A client that picks its ids can only make its own sessions guessable.
     /// </summary>
     public bool AllowClientSessionIds { get; set; } = true;
+
+    /// <summary>
+    /// Who a request comes from: the <see cref="SessionCaller.Id"/> of the caller every message it carries is sent as (a
+    /// handler's <see cref="SessionCaller"/> parameter), and the participant whose <c>EmitTo</c> events its event stream
+    /// holds. <see langword="null"/> or empty: an anonymous request. The caller's <see cref="SessionCaller.User"/> is
+    /// <see cref="HttpContext.User"/>. SignalR's <c>IUserIdProvider</c> plays this part for hubs. Default:
+    /// <see cref="NameIdentifierOf"/>, the <see cref="ClaimTypes.NameIdentifier"/> claim of an authenticated user (as SignalR's default).
+    /// </summary>
+    public Func<HttpContext, string?> UserId { get; set; } = NameIdentifierOf;
+
+    /// <summary>
+    /// <b>Unsafe; for applications without authentication.</b> Whether an anonymous request may name the participant it
+    /// speaks and listens as: <c>?participant=</c> on the event stream, the <c>SessionGen-Participant</c> header (or
+    /// <c>?participant=</c>) on a post, which then comes from a caller of that id without a <see cref="SessionCaller.User"/>.
+    /// Anyone can then read anyone's <c>EmitTo</c> events and speak as anyone, so use it only where every client is
+    /// trusted (a demo, a test, a private network). A request from an authenticated user (<see cref="UserId"/>) is that
+    /// user whatever it names: naming someone else is 403. Off by default: naming a participant without being signed
+    /// in is 401.
+    /// </summary>
+    public bool AllowParticipantFromRequest { get; set; }
+
+    /// <summary>
+    /// The default <see cref="UserId"/>: the value of the <see cref="ClaimTypes.NameIdentifier"/> claim when
+    /// <paramref name="context"/>'s user is authenticated, else <see langword="null"/>.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <returns>The user's id, or <see langword="null"/>.</returns>
+    public static string? NameIdentifierOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.User.Identity?.IsAuthenticated == true ? context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value : null;
+    }
 }

@@ -38,6 +38,7 @@ internal static class ProblemDetails
         return error switch
         {
             nameof(SessionNotFoundException) => new SessionNotFoundException(id, message),
+            nameof(SessionCallerRequiredException) => new SessionCallerRequiredException(id, operation),
             nameof(UnknownOperationException) => new UnknownOperationException(id, operation, message),
             nameof(SessionFaultedException) => new SessionFaultedException(id, operation, new RemoteHandlerException(faultType, message)),
             nameof(MessageNotAcceptedException) => new MessageNotAcceptedException(id, operation, state ?? "(unknown)", message),

@@ -46,6 +46,10 @@ public partial class Notebook
     [On("Whisper")]
     private void Whisper(string to, string text) => EmitTo(to, new Noted(text, 0));
 
+    /// <summary>Who sent it, as the handler sees it.</summary>
+    [On("Signature")]
+    private string Signature(SessionCaller? caller) => caller?.Id ?? "(anonymous)";
+
     [On("Clear")]
     private void Clear() => count = 0;
 

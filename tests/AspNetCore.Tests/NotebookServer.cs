@@ -38,7 +38,11 @@ public class NotebookServer : IAsyncLifetime
         ConfigureServices(builder.Services);
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, NotebookJson.Default));
         app = builder.Build();
-        app.MapSessionProcess<Notebook>("/notebooks", options => options.MaxRequestBodySize = BodyLimit);
+        app.MapSessionProcess<Notebook>("/notebooks", options =>
+        {
+            options.MaxRequestBodySize = BodyLimit;
+            ConfigureEndpoints(options);
+        });
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Client = new HttpClient { BaseAddress = new Uri(address), Timeout = Guard };
@@ -56,6 +60,11 @@ public class NotebookServer : IAsyncLifetime
 
     /// <summary>Adds or replaces services after <c>AddSessionGen</c>; a derived fixture changes them.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>The endpoints' settings; a derived fixture changes them.</summary>
+    protected virtual void ConfigureEndpoints(SessionHttpOptions options)
     {
     }
 

@@ -27,6 +27,9 @@ internal sealed class ChatRoomServer : IAsyncDisposable
         Database = database;
     }
 
+    /// <summary>How long after a user's last event stream closes the room hears that the user has left (on <see cref="Time"/>).</summary>
+    public static readonly TimeSpan ParticipantLeftGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>The clock of the host's timeouts (the rooms' idle timeout) and of the rooms' message times.</summary>
     public FakeTimeProvider Time { get; }
 
@@ -46,6 +49,9 @@ internal sealed class ChatRoomServer : IAsyncDisposable
         {
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TimeProvider>(time);
+
+            // A user whose last tab has gone leaves once the fake clock has moved on this much.
+            builder.Services.AddSessionGen(options => options.ParticipantLeftGrace = ParticipantLeftGrace);
         });
         await app.StartAsync();
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -38,8 +38,17 @@ internal sealed class HeadlessChromium : IDisposable
 
     public ChromeDriver Driver { get; }
 
+    private bool disposed;
+
     public void Dispose()
     {
+        // A test may close one browser early (a user going away) and then dispose it again at its end.
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         Driver.Quit();
         Driver.Dispose();
         try

@@ -93,6 +93,31 @@ internal static class EndpointDescription
         return endpoint;
     }
 
+    /// <summary>
+    /// The refusals an endpoint can answer besides its own: 401 when it needs a signed-in caller (authorization metadata,
+    /// or a handler that requires a <c>SessionCaller</c>), 403 when a policy or a participant rule can refuse a signed-in one.
+    /// </summary>
+    public static IEndpointConventionBuilder OfRefusals(IEndpointConventionBuilder endpoint, bool unauthorized, bool forbidden)
+    {
+        int[] statuses = (unauthorized, forbidden) switch
+        {
+            (true, true) => [StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden],
+            (true, false) => [StatusCodes.Status401Unauthorized],
+            (false, true) => [StatusCodes.Status403Forbidden],
+            _ => [],
+        };
+        if (statuses.Length == 0)
+        {
+            return endpoint;
+        }
+
+        Problems(endpoint, statuses);
+#if NET10_0_OR_GREATER
+        OpenApiSchemas.OfRefusals(endpoint, statuses);
+#endif
+        return endpoint;
+    }
+
     private static IEndpointConventionBuilder Describe(IEndpointConventionBuilder endpoint, RequestDelegate handler, HttpProcess process, string name, string summary) =>
         endpoint
             .WithName($"{process.Name}.{name}")

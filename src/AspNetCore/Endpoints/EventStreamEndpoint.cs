@@ -26,7 +26,14 @@ internal static class EventStreamEndpoint
     public static async Task StreamAsync(HttpContext context, HttpProcess process)
     {
         string sessionId = (string)context.Request.RouteValues["sessionId"]!;
-        string? participant = context.Request.Query["participant"];
+        if (!HttpCaller.TryResolve(context, process, HttpCaller.RequestedByStream(context.Request), out SessionCaller? caller, out Problem refusal))
+        {
+            await refusal.WriteAsync(context, sessionId).ConfigureAwait(false);
+            return;
+        }
+
+        // The caller's own events and everyone's; without a caller, everyone's only.
+        string? participant = caller?.Id;
         string? lastEventId = context.Request.Headers[LastEventIdHeader].FirstOrDefault() ?? context.Request.Query[LastEventIdQuery];
         long? after = null;
         if (!string.IsNullOrEmpty(lastEventId))

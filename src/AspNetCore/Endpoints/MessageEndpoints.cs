@@ -162,6 +162,12 @@ internal static class MessageEndpoints
             messageId = new MessageId(header);
         }
 
+        if (!HttpCaller.TryResolve(context, process, HttpCaller.RequestedByPost(context.Request), out SessionCaller? caller, out Problem refusal))
+        {
+            await refusal.WriteAsync(context, id.Value, name).ConfigureAwait(false);
+            return null;
+        }
+
         if (!JsonMediaType.IsJson(context.Request.ContentType))
         {
             // Refused before the body is read: nothing of a request that skipped the CORS preflight reaches a session.
@@ -191,7 +197,17 @@ internal static class MessageEndpoints
         if (oneWay)
         {
             // Queued, not handled: the answer says only whether the session took it (202), not how the handler did.
-            bool queued = messageId is { } once ? host.Post(id, message, once) : host.Post(id, message);
+            bool queued;
+            try
+            {
+                queued = host.Post(id, message, caller, messageId);
+            }
+            catch (SessionCallerRequiredException exception)
+            {
+                await Problem.From(exception, id.Value, name).WriteAsync(context, id.Value, name).ConfigureAwait(false);
+                return null;
+            }
+
             if (!queued)
             {
                 await Problem.NotQueued(id.Value, name).WriteAsync(context, id.Value, name).ConfigureAwait(false);
@@ -203,10 +219,7 @@ internal static class MessageEndpoints
 
         try
         {
-            ValueTask<object?> sent = messageId is { } once
-                ? host.SendAsync(id, message, once, context.RequestAborted)
-                : host.SendAsync(id, message, context.RequestAborted);
-            return new Outcome(await sent.ConfigureAwait(false));
+            return new Outcome(await host.SendAsync(id, message, caller, messageId, context.RequestAborted).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -116,6 +116,14 @@ internal static class OpenApiSchemas
             return Task.CompletedTask;
         });
 
+    /// <summary>The refusals (401, 403) an endpoint's authorization or caller rules can answer, as problem details.</summary>
+    public static void OfRefusals(IEndpointConventionBuilder endpoint, int[] statuses) =>
+        endpoint.AddOpenApiOperationTransformer((description, context, cancellationToken) =>
+        {
+            DescribeProblems(description, context.Document, statuses);
+            return Task.CompletedTask;
+        });
+
     /// <summary>The message: a JSON object whose properties are the handler's parameters, named as on the wire.</summary>
     private static async Task<OpenApiSchema> MessageAsync(OperationJsonBinding operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

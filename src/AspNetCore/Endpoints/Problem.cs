@@ -30,6 +30,23 @@ internal readonly record struct Problem(int Status, string Title, string Detail)
     public static Problem UnknownOperation(string process, string operation) =>
         new(StatusCodes.Status404NotFound, "Unknown operation", $"Process '{process}' has no operation '{operation}' that can be sent to a session.");
 
+    /// <summary>An anonymous request did something only a signed-in caller may do.</summary>
+    public static Problem NotSignedIn(string detail) =>
+        new(StatusCodes.Status401Unauthorized, "Not signed in", detail);
+
+    /// <summary>A request named a participant other than its caller.</summary>
+    public static Problem NotThisParticipant(string requested) =>
+        new(StatusCodes.Status403Forbidden, "Not this participant",
+            $"The signed-in user is not participant '{(requested.Length <= 64 ? requested : requested[..64] + "…")}': a caller reads and speaks for itself only.");
+
+    /// <summary>The authorization metadata of the endpoint (<c>[Authorize]</c>) refused an anonymous request.</summary>
+    public static Problem Unauthenticated() =>
+        new(StatusCodes.Status401Unauthorized, "Not signed in", "This operation needs an authenticated user.");
+
+    /// <summary>The authorization metadata of the endpoint (<c>[Authorize(Policy = …)]</c>) refused the signed-in user.</summary>
+    public static Problem Forbidden() =>
+        new(StatusCodes.Status403Forbidden, "Forbidden", "The signed-in user is not allowed this operation.");
+
     public static Problem MalformedMessage(string reason) =>
         new(StatusCodes.Status400BadRequest, "Malformed message", reason);
 
@@ -55,6 +72,7 @@ internal readonly record struct Problem(int Status, string Title, string Detail)
     private static Problem Describe(Exception exception, string sessionId, string operation) => exception switch
     {
         SessionNotFoundException => UnknownSession(sessionId),
+        SessionCallerRequiredException => NotSignedIn($"Operation '{operation}' needs a signed-in caller: sign in and send it again."),
         UnknownOperationException => new(StatusCodes.Status404NotFound, "Unknown operation", $"Session '{sessionId}' has no operation '{operation}'."),
         MessageTypeMismatchException => MalformedMessage($"The message does not fit operation '{operation}'."),
         SessionFaultedException => new(
@@ -127,6 +145,8 @@ internal readonly record struct Problem(int Status, string Title, string Detail)
     private static string TypeUri(int status) => status switch
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",

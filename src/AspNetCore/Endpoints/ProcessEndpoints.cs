@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SessionGen.AspNetCore.Authorization;
 using SessionGen.AspNetCore.Infrastructure;
+using SessionGen.Infrastructure;
 
 namespace SessionGen.AspNetCore.Endpoints;
 
@@ -11,28 +14,48 @@ namespace SessionGen.AspNetCore.Endpoints;
 /// </summary>
 internal static class ProcessEndpoints
 {
-    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix, HttpProcess process)
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix, HttpProcess process, HandlerAuthorization authorization)
     {
         RouteGroupBuilder group = endpoints.MapGroup(prefix);
-        MapStart(group, process);
+
+        // The class's authorization covers every endpoint (the event stream too); the marker has refusals answered as problem details.
+        group.WithMetadata(SessionEndpointMetadata.Instance).WithMetadata([.. authorization.OfProcess]);
+        Authorize(
+            MapStart(group, process),
+            authorization,
+            authorization.OfStarters(process.Starters.Select(static s => s.Operation.Name).ToArray()),
+            process.Starters.Any(static s => s.Operation.Caller == CallerParameter.Required));
         foreach (OperationJsonBinding operation in process.Binding.Operations)
         {
             if (!operation.Operation.StartsSession)
             {
-                MapOperation(group, process, operation);
+                Authorize(
+                    MapOperation(group, process, operation),
+                    authorization,
+                    authorization.OfOperation(operation.Operation.Name),
+                    operation.Operation.Caller == CallerParameter.Required);
             }
         }
 
         // Routing prefers the literal segments above, in any case; what reaches this route names no operation.
         group.MapPost($"/{{{MessageEndpoints.SessionIdRouteValue}}}/{{operation}}", context => MessageEndpoints.UnknownOperationAsync(context, process))
             .ExcludeFromDescription();
-        MapEvents(group, process);
+        EndpointDescription.OfRefusals(MapEvents(group, process), unauthorized: true, forbidden: true); // naming a participant one is not
         return group;
+    }
+
+    /// <summary>An endpoint's own authorization metadata (the handler's), and the refusals it can answer described.</summary>
+    private static void Authorize(IEndpointConventionBuilder endpoint, HandlerAuthorization authorization, IReadOnlyList<object> own, bool requiresCaller)
+    {
+        endpoint.WithMetadata([.. own]);
+        IEnumerable<object> all = authorization.OfProcess.Concat(own);
+        bool guarded = !all.Any(static item => item is IAllowAnonymous) && all.Any(static item => item is IAuthorizeData or IAuthorizationRequirementData);
+        EndpointDescription.OfRefusals(endpoint, unauthorized: guarded || requiresCaller, forbidden: guarded);
     }
 
     /// <summary>
     /// <c>POST prefix/{sessionId}/Name</c>: the endpoint of one operation, where whatever concerns that operation alone
-    /// goes (its description, and later its authorization).
+    /// goes (its description; its handler's authorization is added by Map).
     /// </summary>
     public static IEndpointConventionBuilder MapOperation(RouteGroupBuilder group, HttpProcess process, OperationJsonBinding operation)
     {

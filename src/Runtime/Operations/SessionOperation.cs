@@ -66,6 +66,14 @@ public abstract class SessionOperation
     internal SessionCallerRequiredException? RefusedWithout(SessionCaller? caller, SessionId id) =>
         caller is null && Caller == CallerParameter.Required ? new SessionCallerRequiredException(id, Name) : null;
 
+    /// <summary>
+    /// As <see cref="RefusedWithout(SessionCaller?, SessionId)"/> for a message from <paramref name="client"/>, decided here
+    /// only when the session runs in this process: through another host (SessionGen.Http's) the caller is whoever that
+    /// host's server authenticates, so that server decides.
+    /// </summary>
+    internal SessionCallerRequiredException? RefusedWithout(SessionClient client) =>
+        client.LocalHost is null ? null : RefusedWithout(client.Caller, client.Id);
+
     /// <summary>Runs a one-way message on the session's turn. Never throws: a failure follows the fault policy.</summary>
     internal abstract ValueTask RunOneWayAsync(SessionContext owner, object message);
 

@@ -18,7 +18,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
-        if (RefusedWithout(client.Caller, client.Id) is { } refused)
+        if (RefusedWithout(client) is { } refused)
         {
             return ValueTask.FromException<TResult>(refused);
         }
@@ -76,7 +76,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         ArgumentNullException.ThrowIfNull(message);
         MessageId.ThrowIfEmpty(messageId, nameof(messageId));
         SessionCaller? caller = client.Caller;
-        if (RefusedWithout(caller, client.Id) is { } refused)
+        if (RefusedWithout(client) is { } refused)
         {
             throw refused;
         }

@@ -17,7 +17,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     {
         ArgumentNullException.ThrowIfNull(client);
         SessionCaller? caller = client.Caller;
-        if (RefusedWithout(caller, client.Id) is { } refused)
+        if (RefusedWithout(client) is { } refused)
         {
             throw refused;
         }

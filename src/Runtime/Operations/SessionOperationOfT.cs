@@ -84,7 +84,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     public ValueTask<TResult> SendAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (RefusedWithout(client.Caller, client.Id) is { } refused)
+        if (RefusedWithout(client) is { } refused)
         {
             return ValueTask.FromException<TResult>(refused);
         }
@@ -110,7 +110,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     public ValueTask SendWithoutResultAsync(SessionClient client, TMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (RefusedWithout(client.Caller, client.Id) is { } refused)
+        if (RefusedWithout(client) is { } refused)
         {
             return ValueTask.FromException(refused);
         }
@@ -183,12 +183,8 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
         }
         else
         {
+            // Another host's server decides whether its caller may start (over HTTP the caller is its authentication).
             ArgumentNullException.ThrowIfNull(message);
-            if (RefusedWithout(caller, id) is { } refused)
-            {
-                throw refused;
-            }
-
             await host.SendAsync(id, message, cancellationToken).ConfigureAwait(false);
         }
 
