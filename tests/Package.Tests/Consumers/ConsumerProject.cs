@@ -17,7 +17,7 @@ public sealed class ConsumerProject : IDisposable
     private readonly TemporaryDirectory directory;
     private readonly PackedPackage package;
 
-    public ConsumerProject(string name, PackedPackage package, bool testProject = false)
+    public ConsumerProject(string name, PackedPackage package, bool testProject = false, bool webProject = false)
     {
         this.package = package;
         Name = name;
@@ -28,7 +28,8 @@ public sealed class ConsumerProject : IDisposable
         File.WriteAllText(directory.Combine("Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(directory.Combine("Directory.Packages.props"), "<Project />\n");
         File.WriteAllText(directory.Combine("NuGet.config"), NuGetConfig(package));
-        File.WriteAllText(directory.Combine($"{name}.csproj"), testProject ? TestProjectFile(package.Version!) : ProjectFile(package.Version!));
+        string projectFile = testProject ? TestProjectFile(package.Version!) : webProject ? WebProjectFile(package.Version!) : ProjectFile(package.Version!);
+        File.WriteAllText(directory.Combine($"{name}.csproj"), projectFile);
         foreach ((string fileName, string text) in Sources(name))
         {
             File.WriteAllText(directory.Combine(fileName), text);
@@ -95,6 +96,25 @@ public sealed class ConsumerProject : IDisposable
         </Project>
         """;
 
+    // A user's web app: the server packages (Hosting, AspNetCore), the remote client (Http) and ASP.NET Core's OpenAPI.
+    private static string WebProjectFile(string version) => $"""
+        <Project Sdk="Microsoft.NET.Sdk.Web">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="SessionGen" Version="{version}" />
+            <PackageReference Include="SessionGen.Hosting" Version="{version}" />
+            <PackageReference Include="SessionGen.AspNetCore" Version="{version}" />
+            <PackageReference Include="SessionGen.Http" Version="{version}" />
+            <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="{RepositoryLayout.PackageVersion("Microsoft.AspNetCore.OpenApi")}" />
+          </ItemGroup>
+        </Project>
+        """;
+
     // The machine's own sources (nuget.org's mirror here) stay; SessionGen may come only from the fresh folder.
     private static string NuGetConfig(PackedPackage package) => $"""
         <?xml version="1.0" encoding="utf-8"?>
@@ -108,7 +128,7 @@ public sealed class ConsumerProject : IDisposable
           <packageSourceMapping>
             <packageSource key="sessiongen-under-test">
               <package pattern="SessionGen" />
-              <package pattern="SessionGen.Testing" />
+              <package pattern="SessionGen.*" />
             </packageSource>
             <packageSource key="nuget.org">
               <package pattern="*" />

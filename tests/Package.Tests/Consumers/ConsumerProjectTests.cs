@@ -73,6 +73,40 @@ public sealed class ConsumerProjectTests(PackedPackage package)
             $"SessionGen.Testing {package.Version} should have been restored from this run's feed.\n{test.Describe()}");
     }
 
+    [Fact]
+    public void Fresh_web_project_referencing_the_HTTP_packages_serves_a_process_its_OpenAPI_and_the_dashboard_to_the_typed_remote_client()
+    {
+        package.RequireCompanion("SessionGen.AspNetCore");
+        using var consumer = new ConsumerProject("WebApp", package, webProject: true);
+
+        ProcessResult build = consumer.Build();
+
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.True(BuildDiagnostic.Parse(build.AllOutput).Count == 0, $"The build should be clean:\n{build.Describe()}");
+        foreach (string id in new[] { "sessiongen.hosting", "sessiongen.aspnetcore", "sessiongen.http" })
+        {
+            Assert.True(
+                File.Exists(Path.Combine(package.PackagesFolder, id, package.Version!, $"{id}.{package.Version}.nupkg")),
+                $"{id} {package.Version} should have been restored from this run's feed.\n{build.Describe()}");
+        }
+
+        ProcessResult run = consumer.Run();
+
+        Assert.True(run.Succeeded, run.Describe());
+        Assert.Equal(
+            """
+            Add(ann, 2) = 2
+            Add(bob, 3) = 5
+            dashboard page: served
+            dashboard: App.Tally has 1 session
+            event 1: Counted { By = ann, Total = 2 }
+            event 2: Counted { By = bob, Total = 5 }
+            openapi: Add takes by, amount
+
+            """.ReplaceLineEndings("\n"),
+            run.StandardOutput);
+    }
+
     private static int LineOf(string path, string text)
     {
         string[] lines = File.ReadAllLines(path);
