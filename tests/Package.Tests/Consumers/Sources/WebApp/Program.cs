@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SessionGen;
-using WebApp;
+using HttpApp;
 
 // A user's web app with the HTTP packages only: the server maps a process, its OpenAPI document and the dashboard,
 // and the generated typed client talks to it over loopback through SessionGen.Http.
