@@ -102,6 +102,20 @@ public sealed class CallerTests
     }
 
     [Fact]
+    public async Task A_starter_sent_with_a_message_id_starts_the_session_as_its_caller()
+    {
+        // What POST /prefix with a Message-Id header does: the new session's id is fresh, so there is nothing to find.
+        await using SessionHost host = TestHosts.Create(out _);
+        ISessionHost seam = host;
+        var id = SessionId.New();
+
+        object? owner = await seam.SendAsync(id, new Lounge.Messages.Open("tea"), Ann, new MessageId("s-1"), CancellationToken.None).AsTask().Guarded();
+
+        Assert.Equal("ann", owner);
+        Assert.Equal("bob", await Lounge.Connect(host, id, Bob).WhoAsync().Guarded());
+    }
+
+    [Fact]
     public async Task A_message_without_a_caller_to_a_handler_that_needs_one_is_refused_and_the_handler_does_not_run()
     {
         await using SessionHost host = TestHosts.Create(out _);
