@@ -36,7 +36,7 @@ public sealed class SignedInServer : IAsyncLifetime
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        builder.Services.AddSessionGen();
+        builder.Services.AddSessionGen(options => options.EventReplayCapacity = 64); // resuming streams replay
         builder.Services.AddSessionGenHttp();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
