@@ -58,6 +58,7 @@ public sealed class SignedInServer : IAsyncLifetime
         });
         app.MapSessionProcess<Forum>("/forums");
         app.MapSessionProcess<Vault>("/vaults");
+        app.MapSessionProcess<Club>("/clubs");
         await app.StartAsync();
         Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         Anonymous = NewClient();
