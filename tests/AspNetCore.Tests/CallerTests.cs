@@ -52,6 +52,23 @@ public sealed class CallerTests(SignedInServer server) : IClassFixture<SignedInS
         Assert.Equal("\"(anonymous)\"", await WhoAmIAsync(server.Anonymous, forum, "m-1"));
     }
 
+    [Fact]
+    public async Task A_Message_Id_reused_for_another_operation_is_409_problem_details_sent_or_posted()
+    {
+        HttpClient ann = await server.ClientFor("ann");
+        string forum = await OpenAsync(ann, "/forums");
+        Assert.Equal("\"ann\"", await WhoAmIAsync(ann, forum, "m-1"));
+
+        using var sent = new HttpRequestMessage(HttpMethod.Post, $"/forums/{forum}/Count") { Content = Json("{}") };
+        sent.Headers.Add("Message-Id", "m-1");
+        using var posted = new HttpRequestMessage(HttpMethod.Post, $"/forums/{forum}/Count") { Content = Json("{}") };
+        posted.Headers.Add("Message-Id", "m-1");
+        posted.Headers.Add("Prefer", "respond-async");
+
+        await AssertProblemAsync(await ann.SendAsync(sent), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await ann.SendAsync(posted), HttpStatusCode.Conflict);
+    }
+
     private static async Task<string> WhoAmIAsync(HttpClient client, string forum, string messageId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/forums/{forum}/WhoAmI") { Content = Json("{}") };
