@@ -134,4 +134,21 @@ public sealed class PresenceHostileTests
 
         Assert.Equal(["ann"], await huddle.DeparturesAsync().Guarded());
     }
+    [Fact]
+    public async Task A_subscription_refused_as_another_process_s_session_does_not_make_a_departure()
+    {
+        // GET /forums/{a huddle's id}/events: the stream is refused (not a forum), and the huddle must not hear that ann left.
+        await using SessionHost host = PresenceHosts.Create(out var time);
+        Huddle.Client huddle = await Huddle.StartAsync(host, ["ann", "bob"]);
+        ISessionHost seam = host;
+
+        await Assert.ThrowsAsync<SessionNotFoundException>(
+            () => seam.SubscribeAsync("NotAHuddle", huddle.Id, "ann", afterSequence: null, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<SessionNotFoundException>(
+            () => seam.SubscribeAsync("NotAHuddle", huddle.Id, "ann", afterSequence: 0, CancellationToken.None).AsTask());
+        Assert.Equal(0, host.PendingTimeoutCount);
+        time.Advance(PresenceHosts.Grace);
+
+        Assert.Empty(await huddle.DeparturesAsync().Guarded());
+    }
 }
