@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -47,8 +50,11 @@ public static class ChatSignIn
     public static void MapChatSignIn(this WebApplication app) =>
         app.MapPost("/signin", async (SignIn body, HttpContext context, Lobby lobby, SessionHost host, CancellationToken cancellationToken) =>
         {
+            // Invisible characters (zero-width spaces and joiners) would let one name pass for another: refused. (Lookalike
+            // letters, fullwidth or from another script, are not: the app runs with invariant globalization, without NFKC.)
             string name = body.Name?.Trim() ?? "";
-            if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl))
+            name = IsPlainText(name) ? name : "";
+            if (name.Length is 0 or > MaxNameLength)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad name", detail: $"A name has 1 to {MaxNameLength} characters.");
             }
@@ -95,6 +101,25 @@ public static class ChatSignIn
         string? origin = request.Headers.Origin;
         return !string.IsNullOrEmpty(origin)
             && !string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Well-formed UTF-16 without control or format characters (zero-width and direction marks are format characters).</summary>
+    private static bool IsPlainText(string text)
+    {
+        ReadOnlySpan<char> rest = text;
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out Rune rune, out int used) != OperationStatus.Done
+                || Rune.IsControl(rune)
+                || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            {
+                return false;
+            }
+
+            rest = rest[used..];
+        }
+
+        return true;
     }
 
     private static async Task<bool> InLobbyAsync(string name, Lobby lobby, SessionHost host, CancellationToken cancellationToken)

@@ -65,6 +65,24 @@ public sealed class AuthorizationTests(SignedInServer server) : IClassFixture<Si
         Assert.Equal("pinned: by mia", JsonDocument.Parse(pinned.Data).RootElement.GetProperty("text").GetString());
     }
 
+    [Theory]
+    [InlineData("Found")]
+    [InlineData("fOUND")]
+    [InlineData("visit")] // AllowAnonymous on one starter does not open the endpoint another starter guards
+    public async Task A_start_endpoint_with_several_starters_requires_what_every_starter_requires_whatever_the_case_of_starter(string starter)
+    {
+        HttpClient ann = await server.ClientFor("ann");
+        HttpClient mod = await server.ClientFor("mod", "moderator");
+
+        using HttpResponseMessage anonymous = await server.Anonymous.PostAsync($"/clubs?starter={starter}", Json("{}"));
+        using HttpResponseMessage signedIn = await ann.PostAsync($"/clubs?starter={starter}", Json("{}"));
+        using HttpResponseMessage moderator = await mod.PostAsync($"/clubs?starter={starter}", Json("{}"));
+
+        await AssertProblemAsync(anonymous, HttpStatusCode.Unauthorized);
+        await AssertProblemAsync(signedIn, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Created, moderator.StatusCode);
+    }
+
     [Fact]
     public async Task Mapping_a_process_with_authorization_attributes_without_AddSessionGenHttp_fails_at_startup_naming_it()
     {

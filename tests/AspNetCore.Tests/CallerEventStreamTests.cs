@@ -49,6 +49,26 @@ public sealed class CallerEventStreamTests(SignedInServer server) : IClassFixtur
         await AssertProblemAsync(anonymousAsAnn, HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Resuming_with_Last_Event_ID_or_lastEventId_replays_only_the_callers_own_private_events()
+    {
+        HttpClient ann = await server.ClientFor("ann");
+        HttpClient bob = await server.ClientFor("bob");
+        string forum = await OpenAsync(ann, "/forums");
+        (await ann.PostAsync($"/forums/{forum}/Post", Json("""{"text":"secret"}"""))).Dispose(); // 1 Posted, 2 Whispered to ann
+        (await bob.PostAsync($"/forums/{forum}/Post", Json("""{"text":"hi"}"""))).Dispose(); // 3 Posted, 4 Whispered to bob
+
+        // The header (which wins over the query) for bob; the query, as EventSource's first request, anonymously.
+        await using ServerSentEvents bobResumed = await ServerSentEvents.OpenAsync(bob, $"/forums/{forum}/events?lastEventId=3", lastEventId: "0");
+        await using ServerSentEvents anonymousResumed = await ServerSentEvents.OpenAsync(server.Anonymous, $"/forums/{forum}/events?lastEventId=0");
+
+        Assert.Equal(["1 Posted ann", "3 Posted bob", "4 Whispered you posted 'hi'"], await ReadAsync(bobResumed, 3));
+        Assert.Equal(["1 Posted ann", "3 Posted bob"], await ReadAsync(anonymousResumed, 2));
+        (await (await server.ClientFor("mod", "moderator")).PostAsync($"/forums/{forum}/Pin", Json("""{"text":"end"}"""))).Dispose();
+        Assert.Equal(["5 Posted mod"], await ReadAsync(bobResumed, 1));
+        Assert.Equal(["5 Posted mod"], await ReadAsync(anonymousResumed, 1));
+    }
+
     private static async Task<string[]> ReadAsync(ServerSentEvents stream, int count)
     {
         var read = new List<string>();

@@ -37,6 +37,48 @@ public sealed class CallerTests(SignedInServer server) : IClassFixture<SignedInS
     }
 
     [Fact]
+    public async Task A_Message_Id_another_user_sent_gets_the_senders_own_answer_and_a_start_with_one_starts()
+    {
+        HttpClient ann = await server.ClientFor("ann");
+        HttpClient bob = await server.ClientFor("bob");
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/forums") { Content = Json("{}") };
+        start.Headers.Add("Message-Id", "start-1");
+        using HttpResponseMessage started = await ann.SendAsync(start);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        string forum = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("sessionId").GetString()!;
+
+        Assert.Equal("\"ann\"", await WhoAmIAsync(ann, forum, "m-1"));
+        Assert.Equal("\"bob\"", await WhoAmIAsync(bob, forum, "m-1")); // not ann's answer
+        Assert.Equal("\"(anonymous)\"", await WhoAmIAsync(server.Anonymous, forum, "m-1"));
+    }
+
+    [Fact]
+    public async Task A_Message_Id_reused_for_another_operation_is_409_problem_details_sent_or_posted()
+    {
+        HttpClient ann = await server.ClientFor("ann");
+        string forum = await OpenAsync(ann, "/forums");
+        Assert.Equal("\"ann\"", await WhoAmIAsync(ann, forum, "m-1"));
+
+        using var sent = new HttpRequestMessage(HttpMethod.Post, $"/forums/{forum}/Count") { Content = Json("{}") };
+        sent.Headers.Add("Message-Id", "m-1");
+        using var posted = new HttpRequestMessage(HttpMethod.Post, $"/forums/{forum}/Count") { Content = Json("{}") };
+        posted.Headers.Add("Message-Id", "m-1");
+        posted.Headers.Add("Prefer", "respond-async");
+
+        await AssertProblemAsync(await ann.SendAsync(sent), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await ann.SendAsync(posted), HttpStatusCode.Conflict);
+    }
+
+    private static async Task<string> WhoAmIAsync(HttpClient client, string forum, string messageId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/forums/{forum}/WhoAmI") { Content = Json("{}") };
+        request.Headers.Add("Message-Id", messageId);
+        using HttpResponseMessage response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task A_signed_in_user_naming_another_participant_is_403_and_nothing_is_posted()
     {
         HttpClient ann = await server.ClientFor("ann");

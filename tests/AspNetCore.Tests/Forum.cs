@@ -59,6 +59,19 @@ public partial class Vault
     private string Hours() => "9 to 5";
 }
 
+/// <summary>Two starters with different authorization: the one start endpoint requires what both do.</summary>
+[SessionProcess("Http.Club")]
+public partial class Club
+{
+    [On("Found", StartsSession = true)]
+    [Authorize(Policy = SignedInServer.ModeratorPolicy)]
+    private string Found(SessionCaller caller) => caller.Id;
+
+    [On("Visit", StartsSession = true)]
+    [AllowAnonymous]
+    private string Visit() => "visitor";
+}
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

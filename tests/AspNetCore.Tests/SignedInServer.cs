@@ -36,7 +36,7 @@ public sealed class SignedInServer : IAsyncLifetime
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        builder.Services.AddSessionGen();
+        builder.Services.AddSessionGen(options => options.EventReplayCapacity = 64); // resuming streams replay
         builder.Services.AddSessionGenHttp();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
@@ -58,6 +58,7 @@ public sealed class SignedInServer : IAsyncLifetime
         });
         app.MapSessionProcess<Forum>("/forums");
         app.MapSessionProcess<Vault>("/vaults");
+        app.MapSessionProcess<Club>("/clubs");
         await app.StartAsync();
         Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         Anonymous = NewClient();

@@ -103,6 +103,22 @@ public sealed class ChatRoomAttackTests
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
     }
 
+    [Theory]
+    [InlineData("ann\u200B")] // a zero-width space after it
+    [InlineData("\u200Dann")] // a zero-width joiner before it
+    public async Task A_name_that_only_looks_like_one_in_the_room_is_refused(string lookalike)
+    {
+        await using ChatRoomServer server = await ChatRoomServer.StartAsync();
+        using HttpClient ann = await SignedInAsync(server, "ann");
+        string room = await LobbyAsync(ann);
+        (await ann.PostAsync($"/rooms/{room}/Join", Json("{}"))).Dispose();
+        using HttpClient other = Client(server);
+
+        using HttpResponseMessage signIn = await other.PostAsync("/signin", Json($$"""{"name":"{{lookalike}}"}"""));
+
+        Assert.True(signIn.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"{signIn.StatusCode}");
+    }
+
     private static HttpClient Client(ChatRoomServer server) =>
         new(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {

@@ -207,6 +207,11 @@ internal static class MessageEndpoints
                 await Problem.From(exception, id.Value, name).WriteAsync(context, id.Value, name).ConfigureAwait(false);
                 return null;
             }
+            catch (ArgumentException exception) when (IsMessageIdReused(exception))
+            {
+                await MessageIdReused(id, name).WriteAsync(context, id.Value, name).ConfigureAwait(false);
+                return null;
+            }
 
             if (!queued)
             {
@@ -224,6 +229,11 @@ internal static class MessageEndpoints
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return null; // the client has gone
+        }
+        catch (ArgumentException exception) when (IsMessageIdReused(exception))
+        {
+            await MessageIdReused(id, name).WriteAsync(context, id.Value, name).ConfigureAwait(false);
+            return null;
         }
         catch (Exception exception)
         {
@@ -243,6 +253,13 @@ internal static class MessageEndpoints
             return null;
         }
     }
+
+    /// <summary>The sender's own Message-Id already named a message for another operation of the session: its mistake, not the server's.</summary>
+    private static bool IsMessageIdReused(ArgumentException exception) => exception.ParamName == "messageId";
+
+    private static Problem MessageIdReused(SessionId id, string operation) =>
+        new(StatusCodes.Status409Conflict, "Message-Id reused",
+            $"This {MessageIdHeader} already named a message to another operation of session '{id}'; send '{operation}' with a new one.");
 
     /// <summary><c>Prefer: respond-async</c> (RFC 7240): the client wants the message queued one way and a 202 at once.</summary>
     private static bool PrefersAsync(HttpRequest request)

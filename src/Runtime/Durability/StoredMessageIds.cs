@@ -20,11 +20,19 @@ internal static class StoredMessageIds
     public const string Result = "result";
     public const string Fault = "fault";
 
+    /// <summary>The id of the caller that sent it; absent for an anonymous message (ids are kept per caller).</summary>
+    public const string Caller = "by";
+
     public static void Write<TResult>(
-        Utf8JsonWriter json, MessageId messageId, string operation, DateTimeOffset handledAt, TResult? result, Exception? error, JsonSerializerOptions options, string process)
+        Utf8JsonWriter json, MessageId messageId, string? callerId, string operation, DateTimeOffset handledAt, TResult? result, Exception? error, JsonSerializerOptions options, string process)
     {
         json.WriteStartObject();
         json.WriteString(Id, messageId.Value);
+        if (callerId is not null)
+        {
+            json.WriteString(Caller, callerId);
+        }
+
         json.WriteString(Operation, operation);
         json.WriteString(HandledAt, handledAt);
         if (error is not null)

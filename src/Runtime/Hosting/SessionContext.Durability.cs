@@ -47,7 +47,8 @@ public sealed partial class SessionContext
             string operation = id.GetProperty(StoredMessageIds.Operation).GetString()!;
             if (age < Host.DeduplicationWindow && Definition.FindOperation(operation) is { } handled)
             {
-                handled.RestoreHandledId(this, new MessageId(id.GetProperty(StoredMessageIds.Id).GetString()!), id, durability!.Options, age);
+                string? by = id.TryGetProperty(StoredMessageIds.Caller, out JsonElement caller) ? caller.GetString() : null;
+                handled.RestoreHandledId(this, new MessageId(id.GetProperty(StoredMessageIds.Id).GetString()!), by, id, durability!.Options, age);
             }
         }
     }

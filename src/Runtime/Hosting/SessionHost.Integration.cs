@@ -55,7 +55,14 @@ public sealed partial class SessionHost
         string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(process);
-        await LoadOfProcessAsync(process, id, cancellationToken).ConfigureAwait(false); // not another process's session of that id
+        if (!await LoadOfProcessAsync(process, id, cancellationToken).ConfigureAwait(false))
+        {
+            // Refused before anything is opened: a subscription opened then dropped would count as its participant's departure.
+            throw Find(id, out Exception? error) is null
+                ? error!
+                : new SessionNotFoundException(id, $"Session '{id}' is not a session of process '{process}'.");
+        }
+
         if (afterSequence is not { } after)
         {
             return OfProcess(process, Subscribe(id, participant));

@@ -30,6 +30,12 @@ public sealed partial class SessionHost
             return ValueTask.FromException<object?>(error!);
         }
 
+        if (operation.StartsSession)
+        {
+            // A starter creates session id, so there is no session yet to remember the message id: it starts it as without one.
+            return operation.SendBoxedAsync(this, id, message, caller, cancellationToken);
+        }
+
         SessionContext? session = Find(id, out error);
         if (session is null && MayLoad(operation.Process, error))
         {

@@ -111,7 +111,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             return false;
         }
 
-        StoredMessageIds.Write(json, messageId, operation.Name, handledAt, result, error, options, process);
+        StoredMessageIds.Write(json, messageId, caller?.Id, operation.Name, handledAt, result, error, options, process);
         return true;
     }
 

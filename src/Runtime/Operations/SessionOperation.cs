@@ -255,5 +255,5 @@ public abstract class SessionOperation
         new(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth });
 
     /// <summary>Remembers, in a reloaded durable session, that message <paramref name="messageId"/> was handled <paramref name="age"/> ago with the stored outcome.</summary>
-    internal abstract void RestoreHandledId(SessionContext session, MessageId messageId, System.Text.Json.JsonElement stored, System.Text.Json.JsonSerializerOptions options, TimeSpan age);
+    internal abstract void RestoreHandledId(SessionContext session, MessageId messageId, string? callerId, System.Text.Json.JsonElement stored, System.Text.Json.JsonSerializerOptions options, TimeSpan age);
 }

@@ -98,7 +98,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
     private bool PostOnce(SessionContext session, SessionId id, TMessage message, SessionCaller? caller, MessageId messageId)
     {
-        var mine = new MessageIdEntry<TResult>(session.MessageIds, messageId, this);
+        var mine = new MessageIdEntry<TResult>(session.MessageIds, messageId, caller?.Id, this);
         MessageIdEntry first = session.MessageIds.GetOrAdd(mine);
         if (first != mine)
         {
@@ -157,7 +157,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     {
         while (true)
         {
-            var mine = new MessageIdEntry<TResult>(session.MessageIds, messageId, this);
+            var mine = new MessageIdEntry<TResult>(session.MessageIds, messageId, caller?.Id, this);
             MessageIdEntry first = session.MessageIds.GetOrAdd(mine);
             if (first == mine)
             {
@@ -226,9 +226,9 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         }
     }
 
-    internal override void RestoreHandledId(SessionContext session, MessageId messageId, System.Text.Json.JsonElement stored, System.Text.Json.JsonSerializerOptions options, TimeSpan age)
+    internal override void RestoreHandledId(SessionContext session, MessageId messageId, string? callerId, System.Text.Json.JsonElement stored, System.Text.Json.JsonSerializerOptions options, TimeSpan age)
     {
-        var entry = new MessageIdEntry<TResult>(session.MessageIds, messageId, this);
+        var entry = new MessageIdEntry<TResult>(session.MessageIds, messageId, callerId, this);
         StoredMessageIds.Settle(entry, session.Id, Name, stored, options, session.Definition.ProtocolName);
         session.MessageIds.Restore(entry, age);
     }

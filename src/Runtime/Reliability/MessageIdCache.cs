@@ -3,10 +3,11 @@ namespace SessionGen;
 /// <summary>
 /// One session's memory of the message ids it was sent within the host's deduplication window: the first message of
 /// each id (<see cref="MessageIdEntry"/>), kept while it is pending and, once handled, until the window has passed.
+/// Ids are kept per caller: another caller's message with the same id is not a repeat (nor answered with its outcome).
 /// </summary>
 internal sealed class MessageIdCache
 {
-    private readonly Dictionary<MessageId, MessageIdEntry> entries = new();
+    private readonly Dictionary<(string? Caller, MessageId Id), MessageIdEntry> entries = new();
     private readonly Queue<(MessageIdEntry Entry, long Timestamp)> arrivals = new();
     private readonly SessionHost host;
 
@@ -25,12 +26,12 @@ internal sealed class MessageIdCache
         lock (entries)
         {
             ForgetArrivedBefore(windowStart);
-            if (entries.TryGetValue(candidate.MessageId, out MessageIdEntry? first))
+            if (entries.TryGetValue(KeyOf(candidate), out MessageIdEntry? first))
             {
                 return first;
             }
 
-            entries.Add(candidate.MessageId, candidate);
+            entries.Add(KeyOf(candidate), candidate);
             arrivals.Enqueue((candidate, now));
             return candidate;
         }
@@ -43,7 +44,7 @@ internal sealed class MessageIdCache
         long arrived = clock.GetTimestamp() - (long)(age.TotalSeconds * clock.TimestampFrequency);
         lock (entries)
         {
-            if (entries.TryAdd(entry.MessageId, entry))
+            if (entries.TryAdd(KeyOf(entry), entry))
             {
                 arrivals.Enqueue((entry, arrived));
             }
@@ -70,9 +71,11 @@ internal sealed class MessageIdCache
 
     private void Remove(MessageIdEntry entry)
     {
-        if (entries.TryGetValue(entry.MessageId, out MessageIdEntry? current) && current == entry)
+        if (entries.TryGetValue(KeyOf(entry), out MessageIdEntry? current) && current == entry)
         {
-            entries.Remove(entry.MessageId);
+            entries.Remove(KeyOf(entry));
         }
     }
+
+    private static (string? Caller, MessageId Id) KeyOf(MessageIdEntry entry) => (entry.CallerId, entry.MessageId);
 }

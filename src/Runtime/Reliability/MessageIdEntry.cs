@@ -6,6 +6,7 @@ namespace SessionGen;
 /// <summary>
 /// The first message a session was sent with one message id: its operation, whether the session accepted it and,
 /// once known, its outcome. Only a handled message is remembered; one that never was frees its id, so a retry runs.
+/// An id is its sender's: the same id from another caller names another message (<see cref="CallerId"/>).
 /// </summary>
 internal abstract class MessageIdEntry
 {
@@ -13,14 +14,18 @@ internal abstract class MessageIdEntry
     private readonly MessageIdCache cache;
     private volatile bool accepted;
 
-    private protected MessageIdEntry(MessageIdCache cache, MessageId messageId, SessionOperation operation)
+    private protected MessageIdEntry(MessageIdCache cache, MessageId messageId, string? callerId, SessionOperation operation)
     {
         this.cache = cache;
         MessageId = messageId;
+        CallerId = callerId;
         Operation = operation;
     }
 
     public MessageId MessageId { get; }
+
+    /// <summary>The id of the caller that sent it (null: anonymous); with <see cref="MessageId"/>, what a repeat must match.</summary>
+    public string? CallerId { get; }
 
     /// <summary>The operation the id was first sent to; a repeat must name the same one.</summary>
     public SessionOperation Operation { get; }
@@ -60,8 +65,8 @@ internal sealed class MessageIdEntry<TResult> : MessageIdEntry
     private TResult? result;
     private ExceptionDispatchInfo? error;
 
-    public MessageIdEntry(MessageIdCache cache, MessageId messageId, SessionOperation operation)
-        : base(cache, messageId, operation)
+    public MessageIdEntry(MessageIdCache cache, MessageId messageId, string? callerId, SessionOperation operation)
+        : base(cache, messageId, callerId, operation)
     {
     }
 

@@ -87,6 +87,35 @@ public sealed class CallerTests
     }
 
     [Fact]
+    public async Task A_message_id_another_caller_used_is_not_answered_with_that_callers_outcome()
+    {
+        // Message ids are the sender's: bob reusing ann's id (seen in a log, guessed) must neither get ann's answer
+        // nor have his own message swallowed as her repeat.
+        await using SessionHost host = TestHosts.Create(out _);
+        Lounge.Client lounge = await Lounge.StartAsync(host.As(Ann), "tea");
+        var shared = new MessageId("m-1");
+
+        Assert.Equal("ann", await Lounge.Connect(host, lounge.Id, Ann).WhoAsync(shared).Guarded());
+        Assert.Equal("bob", await Lounge.Connect(host, lounge.Id, Bob).WhoAsync(shared).Guarded());
+        Assert.Equal("ann", await Lounge.Connect(host, lounge.Id, Ann).WhoAsync(shared).Guarded()); // ann's repeat: her outcome
+        Assert.Equal(2, await lounge.HandledAsync().Guarded()); // ann's and bob's, each once
+    }
+
+    [Fact]
+    public async Task A_starter_sent_with_a_message_id_starts_the_session_as_its_caller()
+    {
+        // What POST /prefix with a Message-Id header does: the new session's id is fresh, so there is nothing to find.
+        await using SessionHost host = TestHosts.Create(out _);
+        ISessionHost seam = host;
+        var id = SessionId.New();
+
+        object? owner = await seam.SendAsync(id, new Lounge.Messages.Open("tea"), Ann, new MessageId("s-1"), CancellationToken.None).AsTask().Guarded();
+
+        Assert.Equal("ann", owner);
+        Assert.Equal("bob", await Lounge.Connect(host, id, Bob).WhoAsync().Guarded());
+    }
+
+    [Fact]
     public async Task A_message_without_a_caller_to_a_handler_that_needs_one_is_refused_and_the_handler_does_not_run()
     {
         await using SessionHost host = TestHosts.Create(out _);

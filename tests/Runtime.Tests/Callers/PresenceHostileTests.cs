@@ -97,4 +97,58 @@ public sealed class PresenceHostileTests
 
         Assert.Equal(0, host.PendingTimeoutCount);
     }
+    [Fact]
+    public async Task A_subscription_disposed_after_its_host_arms_nothing_and_does_not_throw()
+    {
+        // An SSE stream's finally disposes its subscription after the application (and the host) stopped.
+        SessionHost host = PresenceHosts.Create(out var time);
+        Huddle.Client huddle = await Huddle.StartAsync(host, ["ann"]);
+        SessionSubscription ann = huddle.Subscribe("ann");
+        SessionSubscription twice = huddle.Subscribe("ann");
+        await twice.DisposeAsync();
+
+        await host.DisposeAsync().Guarded();
+        await ann.DisposeAsync();
+        await ann.DisposeAsync();
+        await twice.DisposeAsync();
+        time.Advance(PresenceHosts.Grace * 2);
+
+        Assert.Equal(0, host.PendingTimeoutCount);
+    }
+
+    [Fact]
+    public async Task A_subscription_disposed_twice_arms_one_departure_only_when_it_was_the_last()
+    {
+        await using SessionHost host = PresenceHosts.Create(out var time);
+        Huddle.Client huddle = await Huddle.StartAsync(host, ["ann", "bob"]);
+        SessionSubscription first = huddle.Subscribe("ann");
+        SessionSubscription second = huddle.Subscribe("ann");
+
+        await first.DisposeAsync();
+        await first.DisposeAsync(); // must not count as the second one closing
+        Assert.Equal(0, host.PendingTimeoutCount);
+        await second.DisposeAsync();
+        await second.DisposeAsync();
+        Assert.Equal(1, host.PendingTimeoutCount);
+        time.Advance(PresenceHosts.Grace);
+
+        Assert.Equal(["ann"], await huddle.DeparturesAsync().Guarded());
+    }
+    [Fact]
+    public async Task A_subscription_refused_as_another_process_s_session_does_not_make_a_departure()
+    {
+        // GET /forums/{a huddle's id}/events: the stream is refused (not a forum), and the huddle must not hear that ann left.
+        await using SessionHost host = PresenceHosts.Create(out var time);
+        Huddle.Client huddle = await Huddle.StartAsync(host, ["ann", "bob"]);
+        ISessionHost seam = host;
+
+        await Assert.ThrowsAsync<SessionNotFoundException>(
+            () => seam.SubscribeAsync("NotAHuddle", huddle.Id, "ann", afterSequence: null, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<SessionNotFoundException>(
+            () => seam.SubscribeAsync("NotAHuddle", huddle.Id, "ann", afterSequence: 0, CancellationToken.None).AsTask());
+        Assert.Equal(0, host.PendingTimeoutCount);
+        time.Advance(PresenceHosts.Grace);
+
+        Assert.Empty(await huddle.DeparturesAsync().Guarded());
+    }
 }

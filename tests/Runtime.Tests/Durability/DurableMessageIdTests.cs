@@ -23,6 +23,23 @@ public sealed class DurableMessageIdTests
     }
 
     [Fact]
+    public async Task Stored_ids_stay_their_callers_own_in_a_new_host()
+    {
+        await using var hosts = new DurableHosts();
+        SessionHost first = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(first, "ann").Guarded();
+        var id = MessageId.New();
+        Assert.Equal(3, await Journal.Connect(first, journal.Id, new SessionCaller("ann")).AddAsync("tea", 3, id).Guarded());
+        SessionHost second = await hosts.RestartAsync(first);
+
+        Assert.Equal(3, await Journal.Connect(second, journal.Id, new SessionCaller("ann")).AddAsync("tea", 3, id).Guarded()); // ann's repeat
+        Assert.Equal(6, await Journal.Connect(second, journal.Id, new SessionCaller("bob")).AddAsync("tea", 3, id).Guarded()); // bob's own
+        Assert.Equal(9, await Journal.Connect(second, journal.Id).AddAsync("tea", 3, id).Guarded()); // an anonymous one
+
+        Assert.Equal(["tea", "tea", "tea"], await Journal.Connect(second, journal.Id).EntriesAsync().Guarded());
+    }
+
+    [Fact]
     public async Task A_post_retried_with_its_id_in_a_new_host_is_not_applied_again()
     {
         await using var hosts = new DurableHosts();
