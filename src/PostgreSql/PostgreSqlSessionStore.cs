@@ -72,15 +72,19 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable
         this.options = options;
         sql = new StoreSql(options.Schema);
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        if (!NamesAutoPrepare(options.ConnectionString))
         {
             // The store runs the same few statements for its whole life: let Npgsql prepare them on each connection.
+            // Only when the caller said nothing: behind PgBouncer in transaction mode "Max Auto Prepare=0" must stay.
             builder.ConnectionStringBuilder.MaxAutoPrepare = 16;
         }
 
         dataSource = builder.Build();
         batchWriter = new BatchWriter(dataSource, sql, () => EnsureSchemaAsync(CancellationToken.None));
     }
+
+    /// <summary>The connection string the store's connections use (the caller's, with the store's defaults added).</summary>
+    internal string DataSourceConnectionString => dataSource.ConnectionString;
 
     /// <summary>The number of batch transactions the writer has committed (the schema's own not counted).</summary>
     internal long TransactionCount => batchWriter.TransactionCount;
@@ -240,6 +244,20 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable
 
         await batchWriter.DisposeAsync().ConfigureAwait(false);
         await dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static bool NamesAutoPrepare(string connectionString)
+    {
+        var keywords = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (string keyword in keywords.Keys)
+        {
+            if (string.Equals(keyword.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ObjectDisposedException Disposed() => new(nameof(PostgreSqlSessionStore));

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace SessionGen.PostgreSql.Tests;
 
 /// <summary>What the store refuses before it ever connects.</summary>
@@ -35,4 +37,13 @@ public sealed class OptionsTests
     [Fact]
     public void A_connection_string_Npgsql_cannot_read_is_refused() =>
         Assert.Throws<ArgumentException>(() => new PostgreSqlSessionStore("Host=x;NoSuchKeyword=1"));
+
+    [Fact]
+    public void Statements_are_auto_prepared_unless_the_connection_string_says_otherwise()
+    {
+        // PgBouncer in transaction mode cannot keep prepared statements: "Max Auto Prepare=0" must stay 0.
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(new PostgreSqlSessionStore("Host=x;Max Auto Prepare=0").DataSourceConnectionString).MaxAutoPrepare);
+        Assert.Equal(3, new NpgsqlConnectionStringBuilder(new PostgreSqlSessionStore("Host=x;Max Auto Prepare=3").DataSourceConnectionString).MaxAutoPrepare);
+        Assert.True(new NpgsqlConnectionStringBuilder(new PostgreSqlSessionStore("Host=x").DataSourceConnectionString).MaxAutoPrepare > 0);
+    }
 }
