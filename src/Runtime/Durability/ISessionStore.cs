@@ -18,7 +18,8 @@ namespace SessionGen;
 /// </para>
 /// <para>
 /// A store implements four operations: <c>SqliteSessionStore</c> (package SessionGen.Sqlite) is the embedded default,
-/// and <see cref="InMemorySessionStore"/> keeps records for the lifetime of the object, for tests.
+/// <c>PostgreSqlSessionStore</c> (package SessionGen.PostgreSql) the one the processes of a cluster share, and
+/// <see cref="InMemorySessionStore"/> keeps records for the lifetime of the object, for tests.
 /// </para>
 /// </remarks>
 public interface ISessionStore
