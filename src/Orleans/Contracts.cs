@@ -38,6 +38,9 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// <summary>Stops sending events to <paramref name="observer"/>.</summary>
     Task Unsubscribe(ISessionObserver observer);
 
+    /// <summary>How many senders' post order this activation keeps (tests: silent senders are forgotten).</summary>
+    Task<int> PostSenders();
+
     /// <summary>The silo this activation runs on (tests, diagnostics).</summary>
     Task<string> WhereAmI();
 
