@@ -53,6 +53,9 @@ public sealed class ClusterSessionHost : ISessionHost
     /// <summary>How many sessions this host keeps a route to (tests).</summary>
     internal int RouteCount => routes.Count;
 
+    /// <summary>The route kept to a session, if any (tests).</summary>
+    internal SessionRoute? Route(string process, SessionId id) => routes.Find(process, id);
+
     /// <summary>How long a send with a <see cref="MessageId"/> keeps being retried after transient failures (30 s by default).</summary>
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(30);
 

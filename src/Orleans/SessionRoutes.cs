@@ -32,11 +32,14 @@ internal sealed class SessionRoutes(IGrainFactory grains)
         long now = Clock.GetTimestamp();
         if (!routes.TryGetValue((process, id), out SessionRoute? route))
         {
+            // Made used now, so that a sweep (this one or another thread's) does not take it for idle.
             route = routes.GetOrAdd(
                 (process, id),
-                static (key, grains) => new SessionRoute(grains.GetGrain<ISessionGrain>(SessionGrain.Key(key.Process, key.Id))),
-                grains);
+                static (key, state) => new SessionRoute(state.grains.GetGrain<ISessionGrain>(SessionGrain.Key(key.Process, key.Id)), state.now),
+                (grains, now));
+            route.Touch(now);
             SweepIfDue(now);
+            return route;
         }
 
         route.Touch(now);
@@ -70,9 +73,9 @@ internal sealed class SessionRoutes(IGrainFactory grains)
 }
 
 /// <summary>One session's grain reference and post counter, with when it was last used.</summary>
-internal sealed class SessionRoute(ISessionGrain grain)
+internal sealed class SessionRoute(ISessionGrain grain, long made)
 {
-    private long lastUsed;
+    private long lastUsed = made;
 
     public ISessionGrain Grain { get; } = grain;
 
