@@ -104,7 +104,7 @@ public sealed class ClusterSessionHost : ISessionHost
     {
         SessionOperation operation = OperationOf(message);
         byte[] bytes = WireJson.Message(operation, message, json);
-        SessionReply reply = await Grain(operation, id).Send(operation.Name, bytes, null, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
+        SessionReply reply = await SendToGrain(Grain(operation, id), operation, bytes, null, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
         return Result(operation, reply);
     }
 
@@ -120,7 +120,7 @@ public sealed class ClusterSessionHost : ISessionHost
             Exception failure;
             try
             {
-                SessionReply reply = await grain.Send(operation.Name, bytes, messageId.Value, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
+                SessionReply reply = await SendToGrain(grain, operation, bytes, messageId.Value, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
                 if (reply.Failure is not { } refused || !Failures.IsTransient(refused))
                 {
                     return Result(operation, reply);
@@ -373,6 +373,12 @@ public sealed class ClusterSessionHost : ISessionHost
     }
 
     private ISessionGrain Grain(SessionOperation operation, SessionId id) => routes.Get(operation.Process.ProtocolName, id).Grain;
+
+    /// <summary>A send that cannot be canceled goes as a call that is not cancellable, which costs the silo less.</summary>
+    private static Task<SessionReply> SendToGrain(ISessionGrain grain, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? grain.Send(operation.Name, bytes, messageId, caller, cancellationToken)
+            : grain.SendUncancellable(operation.Name, bytes, messageId, caller);
 
     /// <summary>
     /// Whether a grain call's answer should come back on the caller's scheduler. In a grain (an activation's scheduler,

@@ -18,6 +18,10 @@ internal interface ISessionGrain : IGrainWithStringKey
     [ResponseTimeout("1.00:00:00")]
     Task<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="Send"/>, not cancellable: a cancellable grain call costs a token source per call where the grain runs.</summary>
+    [ResponseTimeout("1.00:00:00")]
+    Task<SessionReply> SendUncancellable(string operation, byte[] message, string? messageId, WireCaller? caller);
+
     /// <summary>
     /// Queues one message one way. <paramref name="sequence"/> numbers the posts of <paramref name="sender"/> to this
     /// session from 1: Orleans does not keep the order of unawaited calls, the grain does.

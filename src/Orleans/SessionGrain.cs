@@ -73,6 +73,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
+    public Task<SessionReply> SendUncancellable(string operation, byte[] message, string? messageId, WireCaller? caller) =>
+        Send(operation, message, messageId, caller, CancellationToken.None);
+
     public async Task<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation? entry = Entry(operation, out SessionFailure? failure);

@@ -26,7 +26,8 @@ public sealed class ActivationTurnTests(ClusterFixture cluster)
         }
 
         Assert.True(await Guards.EventuallyAsync(async () => await ledger.CountAsync() == 100, TimeSpan.FromSeconds(30)));
-        Assert.Equal([.. Enumerable.Range(1, 100)], await ledger.ReceivedAsync(1).Guarded());
+        int[] expected = [.. Enumerable.Range(1, 100)];
+        Assert.Equal(expected, await ledger.ReceivedAsync(1).Guarded());
         Assert.Equal("ActivationTaskScheduler", await ledger.RunsOnAsync().Guarded());
     }
 }

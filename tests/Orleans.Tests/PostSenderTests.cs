@@ -32,7 +32,8 @@ public sealed class PostSenderTests(ClusterFixture cluster)
         }
 
         Assert.True(await Guards.EventuallyAsync(async () => await ledger.CountAsync() == 40, Within));
-        Assert.Equal([.. Enumerable.Range(1, 40)], await ledger.ReceivedAsync(1).Guarded());
+        int[] expected = [.. Enumerable.Range(1, 40)];
+        Assert.Equal(expected, await ledger.ReceivedAsync(1).Guarded());
     }
 
     [Fact]
@@ -61,7 +62,8 @@ public sealed class PostSenderTests(ClusterFixture cluster)
         }
 
         Assert.True(await Guards.EventuallyAsync(async () => await first.CountAsync() == 40, Within));
-        Assert.Equal([.. Enumerable.Range(1, 40)], await first.ReceivedAsync(1).Guarded());
+        int[] expected = [.. Enumerable.Range(1, 40)];
+        Assert.Equal(expected, await first.ReceivedAsync(1).Guarded());
     }
 
     [Fact]
