@@ -15,6 +15,11 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     // A session that is not durable lives only on this silo: its grain must not be collected while it runs.
     private static readonly TimeSpan KeepVolatileSessions = TimeSpan.FromDays(1);
 
+    // A sender whose missing post was given up on is remembered this long, so that the post, turning up late, is
+    // still refused rather than handled out of order: longer than Orleans' default 30 s response timeout, past which
+    // a message is dropped on arrival rather than delivered.
+    private static readonly TimeSpan RememberGaps = TimeSpan.FromMinutes(2);
+
     private readonly SiloSessions sessions;
     private readonly ILogger<SessionGrain> logger;
     private readonly Dictionary<Guid, PostOrder> senders = new();
@@ -224,6 +229,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         long missing = order.Next;
         long next = order.Early.Keys.First();
+        order.GaveUp = true;
         sessions.CountSkippedGap();
         LogPostsMissing(logger, process, id.Value, missing, next - 1);
         SkipTo(order, next);
@@ -248,8 +254,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     /// <summary>
     /// Gives up the gaps waited on for <see cref="SiloSessions.PostGapTimeout"/>, and forgets the senders silent that
-    /// long with nothing buffered (a session posted to by many short-lived senders would otherwise keep them all).
-    /// A forgotten sender that posts again starts after its <c>deliveredThrough</c>, as with a new activation.
+    /// long with nothing buffered (a session posted to by many short-lived senders would otherwise keep them all); a
+    /// sender with a post given up on, only after <see cref="RememberGaps"/>. A forgotten sender that posts again
+    /// starts after its <c>deliveredThrough</c>, as with a new activation.
     /// </summary>
     private Task CheckSendersAsync()
     {
@@ -261,7 +268,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 GiveUpGap(order);
             }
 
-            if (order.Early.Count == 0 && sessions.Clock.GetElapsedTime(order.LastHeard) >= sessions.PostGapTimeout)
+            if (order.Early.Count == 0 && sessions.Clock.GetElapsedTime(order.LastHeard) >= (order.GaveUp ? RememberGaps : sessions.PostGapTimeout))
             {
                 (silent ??= []).Add(sender);
             }
@@ -406,6 +413,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         /// <summary>When this sender's last post arrived.</summary>
         public long LastHeard { get; set; }
+
+        /// <summary>A missing post of this sender was given up on: it may still turn up, and must be refused then.</summary>
+        public bool GaveUp { get; set; }
 
         /// <summary>When the post numbered <see cref="Next"/> started being waited for, with later ones buffered.</summary>
         public long? GapSince { get; set; }
