@@ -9,10 +9,10 @@ namespace SessionGen.Benchmarks.Cluster;
 /// <see cref="OrleansBenchmarks"/> row, plain and SessionGen alternating round by round in one process. On a machine
 /// where wall time is mostly waiting for a core, CPU time and work items still say what a call costs.
 /// </summary>
-/// <remarks><c>dotnet run -c Release --project benchmarks/SessionGen.Benchmarks -- --cluster-cpu [rounds]</c> (15 by default).</remarks>
+/// <remarks><c>dotnet run -c Release --project benchmarks/SessionGen.Benchmarks -- --cluster-cpu [rounds] [gap]</c> (15 rounds by default).</remarks>
 public static class ClusterCpu
 {
-    private static readonly (string Row, int Calls, string Plain, string SessionGen)[] Rows =
+    private static readonly (string Row, int Calls, string Plain, string SessionGen)[] TargetRows =
     [
         ("Client", 1_000, nameof(OrleansBenchmarks.PlainFromClient), nameof(OrleansBenchmarks.SessionGenFromClient)),
         ("Client, durable", 1_000, nameof(OrleansBenchmarks.PlainFromClient), nameof(OrleansBenchmarks.SessionGenDurableFromClient)),
@@ -21,18 +21,33 @@ public static class ClusterCpu
         ("Throughput", 10_000, nameof(OrleansBenchmarks.PlainThroughput), nameof(OrleansBenchmarks.SessionGenThroughput)),
     ];
 
-    /// <summary>Runs the measurement; <paramref name="args"/> are the arguments after <c>--cluster-cpu</c>.</summary>
+    // OrleansGapBenchmarks: each step of the same-silo path against the plain call (its "plain" column).
+    private static readonly (string Row, int Calls, string Plain, string SessionGen)[] GapRows =
+    [
+        ("WireShape", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShape)),
+        ("WireShapeJson", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJson)),
+        ("WireShapeJsonHost", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJsonHost)),
+        ("WireShapeJsonHostInline", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJsonHostInline)),
+        ("SessionGen", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.SessionGen)),
+    ];
+
+    /// <summary>
+    /// Runs the measurement; <paramref name="args"/> are the arguments after <c>--cluster-cpu</c>: the rounds, and
+    /// <c>gap</c> for the rows of <see cref="OrleansGapBenchmarks"/> instead of <see cref="OrleansBenchmarks"/>.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
-        var benchmarks = new OrleansBenchmarks();
-        benchmarks.Setup(); // starts the cluster and warms every row up once
+        bool gap = args.Length > 1 && args[1] == "gap";
+        object benchmarks = gap ? new OrleansGapBenchmarks() : new OrleansBenchmarks();
+        (string Row, int Calls, string Plain, string SessionGen)[] rows = gap ? GapRows : TargetRows;
+        Invoke(benchmarks, "Setup"); // starts the cluster and warms every row up once
         try
         {
             Console.WriteLine($"load average at start: {LoadAverage()}; {rounds} rounds; medians per call");
             Console.WriteLine("| row | plain CPU µs | SessionGen CPU µs | CPU ratio | plain wall µs | SessionGen wall µs | wall ratio | plain B | SessionGen B | plain work items | SessionGen work items |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            foreach ((string row, int calls, string plain, string sessionGen) in Rows)
+            foreach ((string row, int calls, string plain, string sessionGen) in rows)
             {
                 Func<Task> plainRun = Method(benchmarks, plain);
                 Func<Task> sessionGenRun = Method(benchmarks, sessionGen);
@@ -54,14 +69,16 @@ public static class ClusterCpu
         }
         finally
         {
-            benchmarks.Cleanup();
+            Invoke(benchmarks, "Cleanup");
         }
 
         return 0;
     }
 
-    private static Func<Task> Method(OrleansBenchmarks benchmarks, string name) =>
-        (Func<Task>)Delegate.CreateDelegate(typeof(Func<Task>), benchmarks, typeof(OrleansBenchmarks).GetMethod(name)!);
+    private static Func<Task> Method(object benchmarks, string name) =>
+        (Func<Task>)Delegate.CreateDelegate(typeof(Func<Task>), benchmarks, benchmarks.GetType().GetMethod(name)!);
+
+    private static void Invoke(object benchmarks, string name) => benchmarks.GetType().GetMethod(name)!.Invoke(benchmarks, null);
 
     private static async Task<Cost> MeasureAsync(Func<Task> run, int calls)
     {
