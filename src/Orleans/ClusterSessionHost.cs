@@ -17,7 +17,8 @@ namespace SessionGen.Orleans;
 /// unavailable, a message was rejected, a call timed out, a connection failed), with a backoff from 100 ms to 2 s,
 /// within <see cref="RetryBudget"/>: the session handles it once. A send without one is not (it may have run).</para>
 /// <para>A post is numbered per (this host, session), and the session's grain hands each sender's posts to the session
-/// in the order they were made. <see cref="Post(SessionId, object)"/> returns true once Orleans has taken the message:
+/// in the order they were made. A session this host has not used for a minute, with none of its posts on the way, is
+/// forgotten here; a later post to it numbers from 1 again as a new sender, after every earlier one was taken. <see cref="Post(SessionId, object)"/> returns true once Orleans has taken the message:
 /// a refusal where the session runs (no such session, ended, mailbox full) is filed there as a dead letter
 /// (<see cref="DeadLetterReason.Refused"/>), and a post to a silo that dies on the way is lost.</para>
 /// </remarks>
