@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "--million")
     return await MillionSessions.RunAsync(args[1..]);
 }
 
+// Not a benchmark: process CPU time, allocations and thread hops per call through the cluster (docs/performance.md, Orleans).
+if (args.Length > 0 && args[0] == "--cluster-cpu")
+{
+    return await SessionGen.Benchmarks.Cluster.ClusterCpu.RunAsync(args[1..]);
+}
+
 // Building BenchmarkDotNet's boilerplate project can take minutes on a busy 2-core machine: allow 10.
 IConfig config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

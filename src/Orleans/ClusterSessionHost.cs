@@ -17,7 +17,8 @@ namespace SessionGen.Orleans;
 /// unavailable, a message was rejected, a call timed out, a connection failed), with a backoff from 100 ms to 2 s,
 /// within <see cref="RetryBudget"/>: the session handles it once. A send without one is not (it may have run).</para>
 /// <para>A post is numbered per (this host, session), and the session's grain hands each sender's posts to the session
-/// in the order they were made. <see cref="Post(SessionId, object)"/> returns true once Orleans has taken the message:
+/// in the order they were made. A session this host has not used for a minute, with none of its posts on the way, is
+/// forgotten here; a later post to it numbers from 1 again as a new sender, after every earlier one was taken. <see cref="Post(SessionId, object)"/> returns true once Orleans has taken the message:
 /// a refusal where the session runs (no such session, ended, mailbox full) is filed there as a dead letter
 /// (<see cref="DeadLetterReason.Refused"/>), and a post to a silo that dies on the way is lost.</para>
 /// </remarks>
@@ -28,8 +29,7 @@ public sealed class ClusterSessionHost : ISessionHost
 
     private readonly IGrainFactory grains;
     private readonly JsonSerializerOptions json;
-    private readonly Guid sender = Guid.NewGuid();
-    private readonly ConcurrentDictionary<string, PostCounter> posts = new(StringComparer.Ordinal);
+    private readonly SessionRoutes routes;
     private readonly ConcurrentDictionary<string, JsonTypeInfo> knownEvents = new(StringComparer.Ordinal);
 
     /// <summary>Creates a host over <paramref name="grains"/> (an <c>IClusterClient</c>, or a grain's factory).</summary>
@@ -41,7 +41,21 @@ public sealed class ClusterSessionHost : ISessionHost
         ArgumentNullException.ThrowIfNull(serializerOptions);
         this.grains = grains;
         json = serializerOptions;
+        routes = new SessionRoutes(grains);
     }
+
+    /// <summary>The clock of the per-session routes' idleness (tests).</summary>
+    internal TimeProvider Clock
+    {
+        get => routes.Clock;
+        init => routes.Clock = value;
+    }
+
+    /// <summary>How many sessions this host keeps a route to (tests).</summary>
+    internal int RouteCount => routes.Count;
+
+    /// <summary>The route kept to a session, if any (tests).</summary>
+    internal SessionRoute? Route(string process, SessionId id) => routes.Find(process, id);
 
     /// <summary>How long a send with a <see cref="MessageId"/> keeps being retried after transient failures (30 s by default).</summary>
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(30);
@@ -90,15 +104,15 @@ public sealed class ClusterSessionHost : ISessionHost
     private async ValueTask<object?> SendCoreAsync(SessionId id, object message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
-        byte[] bytes = operation.SerializeMessage(message, json);
-        SessionReply reply = await Grain(operation, id).Send(operation.Name, bytes, null, caller, cancellationToken).ConfigureAwait(false);
+        byte[] bytes = WireJson.Message(operation, message, json);
+        SessionReply reply = await SendToGrain(Grain(operation, id), operation, bytes, null, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
         return Result(operation, reply);
     }
 
     private async ValueTask<object?> SendOnceAsync(SessionId id, object message, MessageId messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
-        byte[] bytes = operation.SerializeMessage(message, json);
+        byte[] bytes = WireJson.Message(operation, message, json);
         ISessionGrain grain = Grain(operation, id);
         long deadline = Stopwatch.GetTimestamp() + (long)(RetryBudget.TotalSeconds * Stopwatch.Frequency);
         TimeSpan backoff = FirstBackoff;
@@ -107,7 +121,7 @@ public sealed class ClusterSessionHost : ISessionHost
             Exception failure;
             try
             {
-                SessionReply reply = await grain.Send(operation.Name, bytes, messageId.Value, caller, cancellationToken).ConfigureAwait(false);
+                SessionReply reply = await SendToGrain(grain, operation, bytes, messageId.Value, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
                 if (reply.Failure is not { } refused || !Failures.IsTransient(refused))
                 {
                     return Result(operation, reply);
@@ -143,7 +157,7 @@ public sealed class ClusterSessionHost : ISessionHost
     private async ValueTask<object?> SendRoutedAsync(object message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
-        byte[] bytes = operation.SerializeMessage(message, json);
+        byte[] bytes = WireJson.Message(operation, message, json);
         SessionReply reply = await grains.GetGrain<ISessionRouterGrain>(0)
             .SendCorrelated(operation.Process.ProtocolName, operation.Name, bytes, caller, cancellationToken).ConfigureAwait(false);
         return Result(operation, reply);
@@ -282,9 +296,25 @@ public sealed class ClusterSessionHost : ISessionHost
             throw new SessionCallerRequiredException(id, operation.Name);
         }
 
-        byte[] bytes = operation.SerializeMessage(message, json);
-        string key = SessionGrain.Key(operation.Process.ProtocolName, id);
-        PostCounter counter = posts.GetOrAdd(key, static _ => new PostCounter());
+        byte[] bytes = WireJson.Message(operation, message, json);
+        while (true)
+        {
+            SessionRoute route = routes.Get(operation.Process.ProtocolName, id);
+            lock (route)
+            {
+                if (route.Retired)
+                {
+                    continue; // dropped as idle just now: a new route is a new sender
+                }
+
+                return PostOnRoute(route, operation, bytes, messageId, caller);
+            }
+        }
+    }
+
+    private bool PostOnRoute(SessionRoute route, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller)
+    {
+        PostCounter counter = route.Posts ??= new PostCounter();
 
         // Numbered and handed to Orleans under one lock, so this sender's numbers leave in order.
         lock (counter)
@@ -298,7 +328,7 @@ public sealed class ClusterSessionHost : ISessionHost
             Task taken;
             try
             {
-                taken = grains.GetGrain<ISessionGrain>(key).Post(operation.Name, bytes, messageId, sender, sequence, counter.DeliveredThrough, caller);
+                taken = route.Grain.Post(operation.Name, bytes, messageId, counter.Sender, sequence, counter.DeliveredThrough, caller);
             }
             catch (Exception exception)
             {
@@ -324,7 +354,7 @@ public sealed class ClusterSessionHost : ISessionHost
     /// <summary>The highest number through which every post of this host to the session was taken by its grain (tests).</summary>
     internal long PostsDeliveredThrough(string process, SessionId id)
     {
-        if (!posts.TryGetValue(SessionGrain.Key(process, id), out PostCounter? counter))
+        if (routes.Find(process, id)?.Posts is not { } counter)
         {
             return 0;
         }
@@ -343,8 +373,21 @@ public sealed class ClusterSessionHost : ISessionHost
         }
     }
 
-    private ISessionGrain Grain(SessionOperation operation, SessionId id) =>
-        grains.GetGrain<ISessionGrain>(SessionGrain.Key(operation.Process.ProtocolName, id));
+    private ISessionGrain Grain(SessionOperation operation, SessionId id) => routes.Get(operation.Process.ProtocolName, id).Grain;
+
+    /// <summary>A send that cannot be canceled goes as a call that is not cancellable, which costs the silo less.</summary>
+    private static Task<SessionReply> SendToGrain(ISessionGrain grain, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? grain.Send(operation.Name, bytes, messageId, caller, cancellationToken)
+            : grain.SendUncancellable(operation.Name, bytes, messageId, caller);
+
+    /// <summary>
+    /// Whether a grain call's answer should come back on the caller's scheduler. In a grain (an activation's scheduler,
+    /// no synchronization context) it should: the reply is queued to the activation once, where the grain awaits it
+    /// anyway, instead of first to the thread pool and from there to the activation. A synchronization context (a UI
+    /// thread) is never resumed on; elsewhere the scheduler is the default one, and either way is the same.
+    /// </summary>
+    private static bool OnCallersScheduler => SynchronizationContext.Current is null;
 
     private object? Result(SessionOperation operation, SessionReply reply)
     {
@@ -362,44 +405,5 @@ public sealed class ClusterSessionHost : ISessionHost
         return message is ISessionMessage session
             ? session.Operation
             : throw new ArgumentException($"'{message.GetType()}' is not a generated session message (P.Messages.*).", nameof(message));
-    }
-
-    /// <summary>This host's posts to one session: the last number given, and through which number all were taken.</summary>
-    private sealed class PostCounter
-    {
-        // Completed posts above DeliveredThrough (out of order): they join it when the gap below them closes.
-        private readonly HashSet<long> completedAbove = new();
-
-        public long Last { get; set; }
-
-        public long DeliveredThrough { get; private set; }
-
-        /// <summary>
-        /// The grain call of post <paramref name="sequence"/> is over. Failed or not, it no longer holds the others
-        /// back: a failed post may be lost, and a grain that waits for it gives it up after its gap timeout.
-        /// </summary>
-        public void Completed(long sequence, Task call)
-        {
-            _ = call.Exception; // observed: a post's failure is not reported to its sender
-            lock (this)
-            {
-                if (sequence != DeliveredThrough + 1)
-                {
-                    completedAbove.Add(sequence);
-                    return;
-                }
-
-                DeliveredThrough = sequence;
-                while (completedAbove.Remove(DeliveredThrough + 1))
-                {
-                    DeliveredThrough++;
-                }
-            }
-        }
-    }
-
-    private sealed record PostTaken(PostCounter Counter, long Sequence)
-    {
-        public void Completed(Task call) => Counter.Completed(Sequence, call);
     }
 }

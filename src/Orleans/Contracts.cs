@@ -18,6 +18,10 @@ internal interface ISessionGrain : IGrainWithStringKey
     [ResponseTimeout("1.00:00:00")]
     Task<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="Send"/>, not cancellable: a cancellable grain call costs a token source per call where the grain runs.</summary>
+    [ResponseTimeout("1.00:00:00")]
+    Task<SessionReply> SendUncancellable(string operation, byte[] message, string? messageId, WireCaller? caller);
+
     /// <summary>
     /// Queues one message one way. <paramref name="sequence"/> numbers the posts of <paramref name="sender"/> to this
     /// session from 1: Orleans does not keep the order of unawaited calls, the grain does.
@@ -37,6 +41,9 @@ internal interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>Stops sending events to <paramref name="observer"/>.</summary>
     Task Unsubscribe(ISessionObserver observer);
+
+    /// <summary>How many senders' post order this activation keeps (tests: silent senders are forgotten).</summary>
+    Task<int> PostSenders();
 
     /// <summary>The silo this activation runs on (tests, diagnostics).</summary>
     Task<string> WhereAmI();

@@ -15,6 +15,11 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     // A session that is not durable lives only on this silo: its grain must not be collected while it runs.
     private static readonly TimeSpan KeepVolatileSessions = TimeSpan.FromDays(1);
 
+    // A sender whose missing post was given up on is remembered this long, so that the post, turning up late, is
+    // still refused rather than handled out of order: longer than Orleans' default 30 s response timeout, past which
+    // a message is dropped on arrival rather than delivered.
+    private static readonly TimeSpan RememberGaps = TimeSpan.FromMinutes(2);
+
     private readonly SiloSessions sessions;
     private readonly ILogger<SessionGrain> logger;
     private readonly Dictionary<Guid, PostOrder> senders = new();
@@ -22,7 +27,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private SessionId id;
     private SessionProcessDefinition? definition;
     private bool remindsItself;
-    private IGrainTimer? gapTimer;
+    private IGrainTimer? orderTimer;
 
     public SessionGrain(SiloSessions sessions, ILogger<SessionGrain> logger)
     {
@@ -73,6 +78,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
+    public Task<SessionReply> SendUncancellable(string operation, byte[] message, string? messageId, WireCaller? caller) =>
+        Send(operation, message, messageId, caller, CancellationToken.None);
+
     public async Task<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation? entry = Entry(operation, out SessionFailure? failure);
@@ -84,10 +92,18 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         try
         {
             object decoded = entry.DeserializeMessage(message, sessions.Json);
-            object? result = await ((ISessionHost)sessions.Host)
-                .SendAsync(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId), cancellationToken).ConfigureAwait(true);
+            ValueTask<object?> sending;
+            using (VouchedScheduler.Vouch(TaskScheduler.Current))
+            {
+                // The turn of an idle session runs here, on this activation (reentrant: it never waits for the turn),
+                // rather than on the thread pool with a hop there and back.
+                sending = ((ISessionHost)sessions.Host)
+                    .SendAsync(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId), cancellationToken);
+            }
+
+            object? result = await sending.ConfigureAwait(true);
             await WakeUpLaterAsync().ConfigureAwait(true);
-            return SessionReply.Of(entry.SerializeResult(result, sessions.Json));
+            return SessionReply.Of(WireJson.Result(entry, result, sessions.Json));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -105,7 +121,10 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (!senders.TryGetValue(sender, out PostOrder? order))
         {
             senders[sender] = order = new PostOrder();
+            WatchSenders();
         }
+
+        order.LastHeard = sessions.Clock.GetTimestamp();
 
         if (deliveredThrough >= order.Next)
         {
@@ -161,6 +180,8 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
+    public Task<int> PostSenders() => Task.FromResult(senders.Count);
+
     public Task<string> WhereAmI() => Task.FromResult(GrainContext.Address.SiloAddress?.ToString() ?? "");
 
     public Task Deactivate()
@@ -208,6 +229,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         long missing = order.Next;
         long next = order.Early.Keys.First();
+        order.GaveUp = true;
         sessions.CountSkippedGap();
         LogPostsMissing(logger, process, id.Value, missing, next - 1);
         SkipTo(order, next);
@@ -217,30 +239,50 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private void WatchGap(PostOrder order)
     {
         order.GapSince ??= sessions.Clock.GetTimestamp();
-        if (gapTimer is null)
+        WatchSenders();
+    }
+
+    /// <summary>Makes sure a timer looks at the senders' gaps and silences while any sender is known.</summary>
+    private void WatchSenders()
+    {
+        if (orderTimer is null)
         {
             TimeSpan tick = sessions.PostGapTimeout / 4;
-            gapTimer = this.RegisterGrainTimer(CheckGapsAsync, tick, tick);
+            orderTimer = this.RegisterGrainTimer(CheckSendersAsync, tick, tick);
         }
     }
 
-    private Task CheckGapsAsync()
+    /// <summary>
+    /// Gives up the gaps waited on for <see cref="SiloSessions.PostGapTimeout"/>, and forgets the senders silent that
+    /// long with nothing buffered (a session posted to by many short-lived senders would otherwise keep them all); a
+    /// sender with a post given up on, only after <see cref="RememberGaps"/>. A forgotten sender that posts again
+    /// starts after its <c>deliveredThrough</c>, as with a new activation.
+    /// </summary>
+    private Task CheckSendersAsync()
     {
-        bool waiting = false;
-        foreach (PostOrder order in senders.Values)
+        List<Guid>? silent = null;
+        foreach ((Guid sender, PostOrder order) in senders)
         {
             if (order.GapSince is { } since && sessions.Clock.GetElapsedTime(since) >= sessions.PostGapTimeout)
             {
                 GiveUpGap(order);
             }
 
-            waiting |= order.Early.Count > 0;
+            if (order.Early.Count == 0 && sessions.Clock.GetElapsedTime(order.LastHeard) >= (order.GaveUp ? RememberGaps : sessions.PostGapTimeout))
+            {
+                (silent ??= []).Add(sender);
+            }
         }
 
-        if (!waiting)
+        foreach (Guid sender in silent ?? [])
         {
-            gapTimer?.Dispose();
-            gapTimer = null;
+            senders.Remove(sender);
+        }
+
+        if (senders.Count == 0)
+        {
+            orderTimer?.Dispose();
+            orderTimer = null;
         }
 
         KeepVolatileSessionAlive();
@@ -270,7 +312,10 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         bool accepted;
         try
         {
-            accepted = ((ISessionHost)sessions.Host).Post(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId));
+            using (VouchedScheduler.Vouch(TaskScheduler.Current))
+            {
+                accepted = ((ISessionHost)sessions.Host).Post(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId));
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -365,6 +410,12 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private sealed class PostOrder
     {
         public long Next { get; set; } = 1;
+
+        /// <summary>When this sender's last post arrived.</summary>
+        public long LastHeard { get; set; }
+
+        /// <summary>A missing post of this sender was given up on: it may still turn up, and must be refused then.</summary>
+        public bool GaveUp { get; set; }
 
         /// <summary>When the post numbered <see cref="Next"/> started being waited for, with later ones buffered.</summary>
         public long? GapSince { get; set; }

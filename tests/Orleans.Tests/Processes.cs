@@ -110,6 +110,10 @@ public partial class Ledger
 
     [On("Count")]
     private int Count() => bySender.Values.Sum(static numbers => numbers.Count);
+
+    /// <summary>The type name of the task scheduler this handler runs on: where the silo ran the session's turn.</summary>
+    [On("RunsOn")]
+    private string RunsOn() => TaskScheduler.Current.GetType().Name;
 }
 
 /// <summary>As <see cref="Ledger"/>, durable: its grain can be deactivated and activated again between posts.</summary>

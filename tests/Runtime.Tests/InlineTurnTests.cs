@@ -1,3 +1,4 @@
+using SessionGen.Infrastructure;
 using SessionGen.Runtime.Tests.Processes;
 
 namespace SessionGen.Runtime.Tests;
@@ -82,6 +83,90 @@ public sealed class InlineTurnTests
         }).Guarded();
 
         Assert.Equal(length, hops);
+    }
+
+    [Fact]
+    public async Task On_a_scheduler_vouched_for_a_synchronous_handler_has_answered_when_the_send_returns()
+    {
+        await using SessionHost host = TestHosts.Create(out _);
+        Relay.Client relay = await Task.Run(() => Relay.StartAsync(host).AsTask()).Guarded();
+        var exclusive = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+
+        (bool sendDone, int sendThread, int caller) = await Task.Factory.StartNew(
+            () =>
+            {
+                using (VouchedScheduler.Vouch(TaskScheduler.Current))
+                {
+                    ValueTask<int> send = relay.WhereAmIAsync();
+                    return (send.IsCompletedSuccessfully, send.IsCompletedSuccessfully ? send.Result : 0, Environment.CurrentManagedThreadId);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.None,
+            exclusive).Guarded();
+
+        Assert.True(sendDone);
+        Assert.Equal(caller, sendThread);
+    }
+
+    [Fact]
+    public async Task On_a_scheduler_of_its_own_not_vouched_for_the_caller_never_runs_the_handler_itself()
+    {
+        await using SessionHost host = TestHosts.Create(out _);
+        Relay.Client relay = await Task.Run(() => Relay.StartAsync(host).AsTask()).Guarded();
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var exclusive = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+
+        // Vouched for another scheduler than the current one: were the handler run inline, Block would hold this
+        // thread until the guard ran out and answer false.
+        ValueTask<bool> blocked = await Task.Factory.StartNew(
+            () =>
+            {
+                using (VouchedScheduler.Vouch(TaskScheduler.Default))
+                {
+                    return relay.BlockAsync(started, release);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.None,
+            exclusive).Guarded();
+        release.Set();
+
+        Assert.True(await blocked.Guarded());
+    }
+
+    [Fact]
+    public async Task On_a_scheduler_vouched_for_only_the_outermost_turn_runs_inline()
+    {
+        await using SessionHost host = TestHosts.Create(out _);
+        Relay.Client first = await Task.Run(async () =>
+        {
+            Relay.Client head = await Relay.StartAsync(host);
+            Relay.Client second = await Relay.StartAsync(host);
+            await head.LinkAsync(host, second.Id);
+            return head;
+        }).Guarded();
+        var exclusive = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+
+        // The first session runs inline; its handler sends on to the idle second one. Run inline too, the second would
+        // answer at once and the forward complete before the send returns; on the thread pool, the first handler's
+        // continuation waits for the exclusive scheduler, which this task holds until it returns.
+        (bool completedInline, ValueTask<int> forwarded) = await Task.Factory.StartNew(
+            () =>
+            {
+                using (VouchedScheduler.Vouch(TaskScheduler.Current))
+                {
+                    ValueTask<int> forwarding = first.ForwardAsync(1);
+                    return (forwarding.IsCompleted, forwarding);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.None,
+            exclusive).Guarded();
+
+        Assert.False(completedInline);
+        Assert.Equal(2, await forwarded.Guarded());
     }
 
     private static T RunWithContext<T>(Func<T> send)

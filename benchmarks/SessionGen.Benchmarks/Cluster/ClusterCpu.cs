@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SessionGen.Benchmarks.Cluster;
+
+/// <summary>
+/// Not a BenchmarkDotNet run: the process CPU time per call (all threads: client, three silos, the benchmark's own), the
+/// bytes allocated per call (all threads) and the thread-pool work items per call (each a thread hop), of each
+/// <see cref="OrleansBenchmarks"/> row, plain and SessionGen alternating round by round in one process. On a machine
+/// where wall time is mostly waiting for a core, CPU time and work items still say what a call costs.
+/// </summary>
+/// <remarks><c>dotnet run -c Release --project benchmarks/SessionGen.Benchmarks -- --cluster-cpu [rounds] [gap]</c> (15 rounds by default).</remarks>
+public static class ClusterCpu
+{
+    private static readonly (string Row, int Calls, string Plain, string SessionGen)[] TargetRows =
+    [
+        ("Client", 1_000, nameof(OrleansBenchmarks.PlainFromClient), nameof(OrleansBenchmarks.SessionGenFromClient)),
+        ("Client, durable", 1_000, nameof(OrleansBenchmarks.PlainFromClient), nameof(OrleansBenchmarks.SessionGenDurableFromClient)),
+        ("SameSilo", 1_000, nameof(OrleansBenchmarks.PlainSameSilo), nameof(OrleansBenchmarks.SessionGenSameSilo)),
+        ("OtherSilo", 1_000, nameof(OrleansBenchmarks.PlainOtherSilo), nameof(OrleansBenchmarks.SessionGenOtherSilo)),
+        ("Throughput", 10_000, nameof(OrleansBenchmarks.PlainThroughput), nameof(OrleansBenchmarks.SessionGenThroughput)),
+    ];
+
+    // OrleansGapBenchmarks: each step of the same-silo path against the plain call (its "plain" column).
+    private static readonly (string Row, int Calls, string Plain, string SessionGen)[] GapRows =
+    [
+        ("WireShape", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShape)),
+        ("WireShapeJson", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJson)),
+        ("WireShapeJsonHost", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJsonHost)),
+        ("WireShapeJsonHostInline", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJsonHostInline)),
+        ("SessionGen", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.SessionGen)),
+    ];
+
+    /// <summary>
+    /// Runs the measurement; <paramref name="args"/> are the arguments after <c>--cluster-cpu</c>: the rounds, and
+    /// <c>gap</c> for the rows of <see cref="OrleansGapBenchmarks"/> instead of <see cref="OrleansBenchmarks"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+        bool gap = args.Length > 1 && args[1] == "gap";
+        object benchmarks = gap ? new OrleansGapBenchmarks() : new OrleansBenchmarks();
+        (string Row, int Calls, string Plain, string SessionGen)[] rows = gap ? GapRows : TargetRows;
+        Invoke(benchmarks, "Setup"); // starts the cluster and warms every row up once
+        try
+        {
+            Console.WriteLine($"load average at start: {LoadAverage()}; {rounds} rounds; medians per call");
+            Console.WriteLine("| row | plain CPU µs | SessionGen CPU µs | CPU ratio | plain wall µs | SessionGen wall µs | wall ratio | plain B | SessionGen B | plain work items | SessionGen work items |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach ((string row, int calls, string plain, string sessionGen) in rows)
+            {
+                Func<Task> plainRun = Method(benchmarks, plain);
+                Func<Task> sessionGenRun = Method(benchmarks, sessionGen);
+                var plainCosts = new List<Cost>();
+                var sessionGenCosts = new List<Cost>();
+                for (int round = 0; round < rounds; round++)
+                {
+                    plainCosts.Add(await MeasureAsync(plainRun, calls).ConfigureAwait(false));
+                    sessionGenCosts.Add(await MeasureAsync(sessionGenRun, calls).ConfigureAwait(false));
+                }
+
+                Cost p = Cost.Median(plainCosts);
+                Cost s = Cost.Median(sessionGenCosts);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {row} | {p.CpuMicroseconds:F1} | {s.CpuMicroseconds:F1} | {s.CpuMicroseconds / p.CpuMicroseconds:F2} | {p.WallMicroseconds:F1} | {s.WallMicroseconds:F1} | {s.WallMicroseconds / p.WallMicroseconds:F2} | {p.Bytes:F0} | {s.Bytes:F0} | {p.WorkItems:F2} | {s.WorkItems:F2} |"));
+            }
+
+            Console.WriteLine($"load average at end: {LoadAverage()}");
+        }
+        finally
+        {
+            Invoke(benchmarks, "Cleanup");
+        }
+
+        return 0;
+    }
+
+    private static Func<Task> Method(object benchmarks, string name) =>
+        (Func<Task>)Delegate.CreateDelegate(typeof(Func<Task>), benchmarks, benchmarks.GetType().GetMethod(name)!);
+
+    private static void Invoke(object benchmarks, string name) => benchmarks.GetType().GetMethod(name)!.Invoke(benchmarks, null);
+
+    private static async Task<Cost> MeasureAsync(Func<Task> run, int calls)
+    {
+        using var process = Process.GetCurrentProcess();
+        TimeSpan cpu = process.TotalProcessorTime;
+        long bytes = GC.GetTotalAllocatedBytes(precise: false);
+        long items = ThreadPool.CompletedWorkItemCount;
+        long started = Stopwatch.GetTimestamp();
+        await run().ConfigureAwait(false);
+        TimeSpan wall = Stopwatch.GetElapsedTime(started);
+        long itemsAfter = ThreadPool.CompletedWorkItemCount;
+        long bytesAfter = GC.GetTotalAllocatedBytes(precise: false);
+        process.Refresh();
+        TimeSpan cpuAfter = process.TotalProcessorTime;
+        return new Cost(
+            (cpuAfter - cpu).TotalMicroseconds / calls,
+            wall.TotalMicroseconds / calls,
+            (double)(bytesAfter - bytes) / calls,
+            (double)(itemsAfter - items) / calls);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private sealed record Cost(double CpuMicroseconds, double WallMicroseconds, double Bytes, double WorkItems)
+    {
+        public static Cost Median(List<Cost> costs) => new(
+            MedianOf(costs.Select(c => c.CpuMicroseconds)),
+            MedianOf(costs.Select(c => c.WallMicroseconds)),
+            MedianOf(costs.Select(c => c.Bytes)),
+            MedianOf(costs.Select(c => c.WorkItems)));
+
+        private static double MedianOf(IEnumerable<double> values)
+        {
+            double[] sorted = [.. values.Order()];
+            return sorted[sorted.Length / 2];
+        }
+    }
+}
