@@ -12,13 +12,19 @@ namespace SessionGen.Orleans.Tests;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     private readonly bool wakeUpReminders;
+    private readonly TimeSpan? postGapTimeout;
 
     public ClusterFixture()
     {
     }
 
-    /// <summary>A cluster whose durable sessions keep wake-up reminders in a table shared by its silos.</summary>
-    internal ClusterFixture(bool wakeUpReminders) => this.wakeUpReminders = wakeUpReminders;
+    /// <param name="wakeUpReminders">Whether durable sessions keep wake-up reminders in a table shared by the silos.</param>
+    /// <param name="postGapTimeout">The silos' <see cref="SessionGenSiloOptions.PostGapTimeout"/>; null keeps the default.</param>
+    internal ClusterFixture(bool wakeUpReminders = false, TimeSpan? postGapTimeout = null)
+    {
+        this.wakeUpReminders = wakeUpReminders;
+        this.postGapTimeout = postGapTimeout;
+    }
 
     public SharedReminderTable Reminders { get; } = new();
 
@@ -39,6 +45,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             options.Store = Store;
             options.SerializerOptions = Wire.Options;
             options.AddProcess(Ledger.SessionDefinition.Instance);
+            if (postGapTimeout is { } gap)
+            {
+                options.PostGapTimeout = gap;
+            }
+
             if (wakeUpReminders)
             {
                 options.WakeUpPeriod = TimeSpan.FromSeconds(1);

@@ -60,25 +60,6 @@ public sealed class PostReactivationTests(ClusterFixture cluster)
         Assert.Equal([2, 3, 4], received);
     }
 
-    [Fact]
-    public async Task More_buffered_posts_than_the_reorder_capacity_give_the_missing_one_up_at_once()
-    {
-        const int Capacity = 10_000; // SessionGenSiloOptions.PostReorderCapacity's default
-        Tally.Client tally = await Tally.StartAsync(cluster.Host).Guarded();
-        ISessionGrain grain = Grain(tally.Id);
-        var sender = Guid.NewGuid();
-        byte[] message = Append(8, 0);
-
-        for (long sequence = 2; sequence <= Capacity + 1; sequence++)
-        {
-            await grain.Post("Append", message, null, sender, sequence, 0, null).Guarded();
-        }
-
-        Assert.Equal(0, await tally.CountAsync().Guarded()); // 10,000 buffered: still waiting for post 1
-        await grain.Post("Append", message, null, sender, Capacity + 2, 0, null).Guarded();
-        Assert.Equal(Capacity + 1, await tally.CountAsync().Guarded()); // one more: post 1 given up, the rest handed on
-    }
-
     private ISessionGrain Grain(SessionId id) =>
         cluster.Cluster.Client.GetGrain<ISessionGrain>(SessionGrain.Key("Cluster.Tally", id));
 
