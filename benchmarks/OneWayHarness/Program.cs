@@ -8,7 +8,7 @@ using SessionGen.OneWayHarness;
 // A Stopwatch harness for the one-way fan-out (issue 16): wall-clock msg/s, process CPU ns per message, thread pool
 // threads and bytes allocated per message, for each target kind. Usage: OneWayHarness [rounds] [kinds...]
 int rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
-string[] kinds = args.Length > 1 ? args[1..] : ["channel", "sessiongen", "akka", "proto"];
+string[] kinds = args.Length > 1 ? args[1..] : ["channel", "sessiongen", "sessiongen-prealloc", "akka", "proto"];
 var done = new Countdown();
 Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, cores {Environment.ProcessorCount}, load {File.ReadAllText("/proc/loadavg").Trim()}");
 foreach (string kind in kinds)
@@ -16,7 +16,8 @@ foreach (string kind in kinds)
     (Action<int> produce, Func<Task> stop) = kind switch
     {
         "channel" => StartChannels(done),
-        "sessiongen" => await StartSessions(done),
+        "sessiongen" => await StartSessions(done, preallocated: false),
+        "sessiongen-prealloc" => await StartSessions(done, preallocated: true),
         "akka" => StartAkka(done),
         "proto" => StartProto(done),
         _ => throw new ArgumentException(kind),
@@ -68,7 +69,7 @@ static void Measure(string kind, Action<int> produce, Countdown done, int warmup
     var median = samples[samples.Count / 2];
     samples.Sort((a, b) => a.CpuNs.CompareTo(b.CpuNs));
     var cpuMedian = samples[samples.Count / 2];
-    Console.WriteLine($"{kind,-11} median {median.MsgPerSecond / 1e6,6:F2} M msg/s  CPU {cpuMedian.CpuNs,6:F1} ns/msg  {median.Bytes,5:F1} B/msg ({median.ProducerBytes:F1} B by producers)  pool threads {samples.Max(s => s.Threads)}  (best {samples.Max(s => s.MsgPerSecond) / 1e6:F2} M, min CPU {samples.Min(s => s.CpuNs):F1} ns)");
+    Console.WriteLine($"{kind,-19} median {median.MsgPerSecond / 1e6,6:F2} M msg/s  CPU {cpuMedian.CpuNs,6:F1} ns/msg  {median.Bytes,5:F1} B/msg ({median.ProducerBytes:F1} B by producers)  pool threads {samples.Max(s => s.Threads)}  (best {samples.Max(s => s.MsgPerSecond) / 1e6:F2} M, min CPU {samples.Min(s => s.CpuNs):F1} ns)");
 }
 
 static (Action<int>, Func<Task>) StartChannels(Countdown done)
@@ -91,13 +92,34 @@ static (Action<int>, Func<Task>) StartChannels(Countdown done)
     }, () => Task.WhenAll(targets.Select(t => t.StopAsync())));
 }
 
-static async Task<(Action<int>, Func<Task>)> StartSessions(Countdown done)
+// preallocated: one message record made once and posted through the generated operation's public Post, as the
+// peers post a preallocated message; otherwise the generated client's PostAdd, which makes a record per post.
+static async Task<(Action<int>, Func<Task>)> StartSessions(Countdown done, bool preallocated)
 {
     var host = new SessionHost();
     var targets = new CounterSession.Client[Workload.Targets];
     for (int i = 0; i < targets.Length; i++)
     {
         targets[i] = await CounterSession.StartAsync(host, done);
+    }
+
+    if (preallocated)
+    {
+        var add = CounterSession.SessionDefinition.AddOperation;
+        var message = new CounterSession.Messages.Add(1);
+        return (_ =>
+        {
+            for (int round = 0; round < Workload.RoundsPerProducer; round++)
+            {
+                foreach (CounterSession.Client target in targets)
+                {
+                    if (!add.Post(target, message))
+                    {
+                        throw new InvalidOperationException("refused");
+                    }
+                }
+            }
+        }, () => host.DisposeAsync().AsTask());
     }
 
     return (_ =>
