@@ -31,13 +31,18 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         SessionContext? session = client.Resolve(out Exception? error);
         if (session is null && client.LocalHost!.MayLoad(Process, error))
         {
-            return PostAfterLoad(client.LocalHost!, client.Id, message, session => Post(session, client.Id, message, caller));
+            return PostAfterLoad(client, message, caller);
         }
 
         return Post(session, client.Id, message, caller)
             || (LeftMemory(session, client.LocalHost!, SessionNotFoundException.NoSuchSession(client.Id))
-                && PostAfterLoad(client.LocalHost!, client.Id, message, session => Post(session, client.Id, message, caller)));
+                && PostAfterLoad(client, message, caller));
     }
+
+    // A method of its own so the closure it makes is allocated only on this path: a lambda in Post would make the
+    // compiler allocate its captures on entry to Post, for every message (48 B a post, issue 16).
+    private bool PostAfterLoad(SessionClient client, TMessage message, SessionCaller? caller) =>
+        PostAfterLoad(client.LocalHost!, client.Id, message, session => Post(session, client.Id, message, caller));
 
     /// <summary>
     /// A durable session that is not in memory: accepted now, queued by <paramref name="post"/> once the session is

@@ -61,6 +61,20 @@ public sealed class StoredRoutingTests
     }
 
     [Fact]
+    public async Task An_untyped_post_to_a_stored_session_is_handled_once_it_is_loaded()
+    {
+        await using var hosts = new DurableHosts();
+        SessionHost first = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(first, "ann").Guarded();
+        SessionHost second = await hosts.RestartAsync(first);
+
+        // The synchronous one-way post: accepted now, queued once the session is loaded, ahead of what follows.
+        Assert.True(second.Post(journal.Id, new Journal.Messages.Note("posted")));
+
+        Assert.Equal(["posted", "sent"], await SendAfterPostAsync(Journal.Connect(second, journal.Id)));
+    }
+
+    [Fact]
     public async Task A_post_to_a_session_the_store_does_not_have_is_refused_without_a_dead_letter()
     {
         await using var hosts = new DurableHosts();
