@@ -90,11 +90,16 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         if (session is null && client.LocalHost!.MayLoad(Process, error))
         {
             // Posted once loaded, with its handled ids: a repeat of a handled message is still not run.
-            return PostAfterLoad(client.LocalHost!, client.Id, message, session => PostOnce(session, client.Id, message, caller, messageId));
+            return PostOnceAfterLoad(client, message, caller, messageId);
         }
 
         return session is not null && Accepts(session, client.Id, ref error) && PostOnce(session, client.Id, message, caller, messageId);
     }
+
+    // A method of its own for the reason given at the one-way Post's PostAfterLoad: a lambda in Post would allocate its
+    // captures on entry, for every message.
+    private bool PostOnceAfterLoad(SessionClient client, TMessage message, SessionCaller? caller, MessageId messageId) =>
+        PostAfterLoad(client.LocalHost!, client.Id, message, session => PostOnce(session, client.Id, message, caller, messageId));
 
     private bool PostOnce(SessionContext session, SessionId id, TMessage message, SessionCaller? caller, MessageId messageId)
     {
