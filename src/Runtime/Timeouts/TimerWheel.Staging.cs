@@ -15,6 +15,9 @@ namespace SessionGen;
 /// </remarks>
 internal sealed partial class TimerWheel
 {
+    // Entries linked per hold of the gate during a handover (a few microseconds' worth).
+    private const int HandOverChunk = 256;
+
     /// <summary>Marks <paramref name="entry"/> staged, due <paramref name="delay"/> after its handover.</summary>
     private static void Stage(TimerEntry entry, TimeSpan delay)
     {
@@ -34,58 +37,75 @@ internal sealed partial class TimerWheel
         // Read once, after every staged entry was scheduled: none of them can come due early.
         long elapsed = ElapsedTicks();
         SessionExtras counter = session.Extras;
-        long earliest = long.MaxValue;
         long armSequence = 0;
-        using (gate.Hold())
+        long armTick = 0;
+        TimerEntry? rest = head;
+        while (rest is not null)
         {
-            // As in Insert: an ended session's timeouts would never run, and a stopped host runs nothing.
-            bool refused = session.IsEnded || disposed;
-            int linked = 0;
-            long lastDelay = 0;
-            long lastDue = 0;
-            TimerEntry? entry = head;
-            while (entry is not null)
+            using (gate.Hold())
             {
-                var next = (TimerEntry?)entry.Next;
-                entry.Next = null;
-                if (entry.TimerState == TimerEntry.Pending)
-                {
-                    if (refused)
-                    {
-                        entry.TimerState = TimerEntry.Cancelled;
-                    }
-                    else
-                    {
-                        // A handler's timeouts mostly share one delay: one division for the run of them.
-                        long delay = -entry.DueTick;
-                        if (delay != lastDelay)
-                        {
-                            lastDelay = delay;
-                            lastDue = Math.Max(CeilingTick(delay < MaxDelayTicks - elapsed ? elapsed + delay : MaxDelayTicks), processedTick + 1);
-                        }
-
-                        entry.DueTick = lastDue;
-                        Append(entry);
-                        linked++;
-                        earliest = Math.Min(earliest, lastDue);
-                    }
-                }
-
-                entry = next;
-            }
-
-            pending += linked;
-            counter.PendingTimeouts += linked;
-            if (earliest < armedTick)
-            {
-                armSequence = PlanTimer(earliest);
+                rest = LinkStaged(session, counter, rest, elapsed, ref armSequence, ref armTick);
             }
         }
 
         if (armSequence != 0)
         {
-            SetTimer(armSequence, earliest);
+            SetTimer(armSequence, armTick);
         }
+    }
+
+    /// <summary>
+    /// Under the gate: links up to <see cref="HandOverChunk"/> staged entries from <paramref name="entry"/> on and
+    /// returns the first one left (null when none is). Bounded so that a handler that scheduled very many timeouts
+    /// does not keep the other threads spinning at the gate meanwhile.
+    /// </summary>
+    private TimerEntry? LinkStaged(SessionContext session, SessionExtras counter, TimerEntry? entry, long elapsed, ref long armSequence, ref long armTick)
+    {
+        // As in Insert: an ended session's timeouts would never run, and a stopped host runs nothing.
+        bool refused = session.IsEnded || disposed;
+        int linked = 0;
+        long earliest = long.MaxValue;
+        long lastDelay = 0;
+        long lastDue = 0;
+        for (int taken = 0; entry is not null && taken < HandOverChunk; taken++)
+        {
+            var next = (TimerEntry?)entry.Next;
+            entry.Next = null;
+            if (entry.TimerState == TimerEntry.Pending)
+            {
+                if (refused)
+                {
+                    entry.TimerState = TimerEntry.Cancelled;
+                }
+                else
+                {
+                    // A handler's timeouts mostly share one delay: one division for the run of them.
+                    long delay = -entry.DueTick;
+                    if (delay != lastDelay)
+                    {
+                        lastDelay = delay;
+                        lastDue = Math.Max(CeilingTick(delay < MaxDelayTicks - elapsed ? elapsed + delay : MaxDelayTicks), processedTick + 1);
+                    }
+
+                    entry.DueTick = lastDue;
+                    Append(entry);
+                    linked++;
+                    earliest = Math.Min(earliest, lastDue);
+                }
+            }
+
+            entry = next;
+        }
+
+        pending += linked;
+        counter.PendingTimeouts += linked;
+        if (earliest < armedTick)
+        {
+            armSequence = PlanTimer(earliest);
+            armTick = earliest;
+        }
+
+        return entry;
     }
 
     /// <summary>
