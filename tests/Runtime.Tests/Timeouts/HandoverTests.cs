@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SessionGen.Infrastructure;
 using SessionGen.Runtime.Tests.Processes;
 
 namespace SessionGen.Runtime.Tests.Timeouts;
