@@ -24,7 +24,10 @@ internal abstract class TimerEntry : MailboxItem
     /// <summary>The session it runs on, or null for the runtime's own timers that run on the clock's thread.</summary>
     internal readonly SessionContext? Session;
 
-    /// <summary>The wheel tick it is due at; set by the wheel when it takes the entry.</summary>
+    /// <summary>
+    /// The wheel tick it is due at, set by the wheel when it links the entry; while a handler's window keeps it
+    /// (TimerWheel.Staging.cs), its delay in TimeSpan ticks, negated.
+    /// </summary>
     internal long DueTick;
 
     protected TimerEntry(SessionContext? session)

@@ -75,8 +75,19 @@ internal sealed partial class TimerWheel : IDisposable
         // Only a pending entry needs the lock; one that already left the wheel is settled by its state alone.
         if (Volatile.Read(ref entry.TimerState) == TimerEntry.Pending)
         {
+            // Staged by the handler running on this thread now: not in the wheel, and only this thread hands it over.
+            if (IsStaged(entry) && TimerStaging.IsOpenFor(entry.Session))
+            {
+                return CancelStaged(entry);
+            }
+
             using (gate.Hold())
             {
+                if (entry.TimerState == TimerEntry.Pending && !disposed && IsStaged(entry))
+                {
+                    return CancelStaged(entry); // staged by a handler running on another thread
+                }
+
                 // Its session may have ended (and the wheel released its entries) since the check above.
                 if (entry.TimerState == TimerEntry.Pending && !disposed && !IsReleased(entry))
                 {
@@ -119,6 +130,12 @@ internal sealed partial class TimerWheel : IDisposable
                 Settle();
             }
 
+            return new TimeoutHandle(entry);
+        }
+
+        if (TimerStaging.IsOpenFor(entry.Session))
+        {
+            Stage(entry, delay); // linked with the handler's other timeouts once its part on this thread returns
             return new TimeoutHandle(entry);
         }
 

@@ -1,0 +1,75 @@
+using SessionGen.Infrastructure;
+
+namespace SessionGen;
+
+/// <summary>
+/// The timeouts a handler schedules while it runs on this thread, kept aside until its synchronous part returns and
+/// then handed to the wheel all at once (<see cref="TimerWheel.HandOver"/>): one gate and one clock read for the
+/// batch instead of one of each per timeout.
+/// </summary>
+/// <remarks>
+/// A window is opened by <see cref="HandlerScope"/> around a handler call and closed when the call returns (for an
+/// async handler, at its first await): only code on that thread, inside that call, reads or writes it, so staging
+/// takes no lock. A timeout scheduled for the session from anywhere else (another thread, a continuation after an
+/// await) does not see the window and goes straight to the wheel. Each handover reads the clock after the handler's
+/// part has run, so a staged timeout is due its delay after a moment no earlier than its scheduling: it may fire
+/// late by the rest of that synchronous part (during which the session could not run it anyway), never early.
+/// </remarks>
+internal static class TimerStaging
+{
+    [ThreadStatic]
+    private static Window current;
+
+    /// <summary>Opens the window of <paramref name="session"/>'s handler on this thread; returns the one it hides.</summary>
+    internal static Window Open(SessionContext session)
+    {
+        Window previous = current;
+        current = new Window(session);
+        return previous;
+    }
+
+    /// <summary>Closes this thread's window, hands its timeouts to the wheel, and puts <paramref name="previous"/> back.</summary>
+    internal static void Close(Window previous)
+    {
+        Window closing = current;
+        current = previous;
+        if (closing.Head is { } head)
+        {
+            closing.Session!.Host.Timers.HandOver(closing.Session, head);
+        }
+    }
+
+    /// <summary>Whether this thread runs a handler of <paramref name="session"/> now, so its new timeouts can wait here.</summary>
+    internal static bool IsOpenFor(SessionContext? session) => session is not null && ReferenceEquals(current.Session, session);
+
+    /// <summary>Keeps <paramref name="entry"/> (marked staged by the wheel) for the handover, in scheduling order.</summary>
+    internal static void Stage(TimerEntry entry)
+    {
+        ref Window window = ref current;
+        if (window.Tail is { } tail)
+        {
+            tail.Next = entry;
+        }
+        else
+        {
+            window.Head = entry;
+        }
+
+        window.Tail = entry;
+    }
+
+    /// <summary>One handler's open window: its session and the entries it staged, chained through their <c>Next</c>.</summary>
+    internal struct Window
+    {
+        public readonly SessionContext? Session;
+        public TimerEntry? Head;
+        public TimerEntry? Tail;
+
+        public Window(SessionContext session)
+        {
+            Session = session;
+            Head = null;
+            Tail = null;
+        }
+    }
+}

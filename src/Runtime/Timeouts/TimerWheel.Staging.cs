@@ -1,0 +1,117 @@
+using SessionGen.Infrastructure;
+
+namespace SessionGen;
+
+/// <summary>
+/// Timeouts a handler schedules on its own thread (<see cref="TimerStaging"/>): kept out of the wheel until the
+/// handler's part returns, then linked all together under one gate, with one clock read for the batch.
+/// </summary>
+/// <remarks>
+/// A staged entry is <see cref="TimerEntry.Pending"/> with a negative <see cref="TimerEntry.DueTick"/>: its delay,
+/// negated, until the handover turns it into the due tick (a linked entry's due tick is always positive). It is
+/// counted as pending from the handover on. Its handler cancels it with one compare-exchange on its state, no gate;
+/// any other thread cancels it under the gate, which the handover holds too, so the handover links exactly the
+/// staged entries still pending.
+/// </remarks>
+internal sealed partial class TimerWheel
+{
+    // Entries linked per hold of the gate during a handover (a few microseconds' worth).
+    private const int HandOverChunk = 256;
+
+    /// <summary>Marks <paramref name="entry"/> staged, due <paramref name="delay"/> after its handover.</summary>
+    private static void Stage(TimerEntry entry, TimeSpan delay)
+    {
+        entry.DueTick = -Math.Min(delay.Ticks, MaxDelayTicks);
+        TimerStaging.Stage(entry);
+    }
+
+    /// <summary>Whether <paramref name="entry"/> waits in a handler's window (not linked yet).</summary>
+    private static bool IsStaged(TimerEntry entry) => entry.DueTick < 0;
+
+    /// <summary>
+    /// Links the entries <paramref name="session"/>'s handler staged (chained from <paramref name="head"/> through
+    /// <c>Next</c>, in scheduling order), each due its delay after now; those it cancelled meanwhile are left out.
+    /// </summary>
+    internal void HandOver(SessionContext session, TimerEntry head)
+    {
+        // Read once, after every staged entry was scheduled: none of them can come due early.
+        long elapsed = ElapsedTicks();
+        SessionExtras counter = session.Extras;
+        long armSequence = 0;
+        long armTick = 0;
+        TimerEntry? rest = head;
+        while (rest is not null)
+        {
+            using (gate.Hold())
+            {
+                rest = LinkStaged(session, counter, rest, elapsed, ref armSequence, ref armTick);
+            }
+        }
+
+        if (armSequence != 0)
+        {
+            SetTimer(armSequence, armTick);
+        }
+    }
+
+    /// <summary>
+    /// Under the gate: links up to <see cref="HandOverChunk"/> staged entries from <paramref name="entry"/> on and
+    /// returns the first one left (null when none is). Bounded so that a handler that scheduled very many timeouts
+    /// does not keep the other threads spinning at the gate meanwhile.
+    /// </summary>
+    private TimerEntry? LinkStaged(SessionContext session, SessionExtras counter, TimerEntry? entry, long elapsed, ref long armSequence, ref long armTick)
+    {
+        // As in Insert: an ended session's timeouts would never run, and a stopped host runs nothing.
+        bool refused = session.IsEnded || disposed;
+        int linked = 0;
+        long earliest = long.MaxValue;
+        long lastDelay = 0;
+        long lastDue = 0;
+        for (int taken = 0; entry is not null && taken < HandOverChunk; taken++)
+        {
+            var next = (TimerEntry?)entry.Next;
+            entry.Next = null;
+            if (entry.TimerState == TimerEntry.Pending)
+            {
+                if (refused)
+                {
+                    entry.TimerState = TimerEntry.Cancelled;
+                }
+                else
+                {
+                    // A handler's timeouts mostly share one delay: one division for the run of them.
+                    long delay = -entry.DueTick;
+                    if (delay != lastDelay)
+                    {
+                        lastDelay = delay;
+                        lastDue = Math.Max(CeilingTick(delay < MaxDelayTicks - elapsed ? elapsed + delay : MaxDelayTicks), processedTick + 1);
+                    }
+
+                    entry.DueTick = lastDue;
+                    Append(entry);
+                    linked++;
+                    earliest = Math.Min(earliest, lastDue);
+                }
+            }
+
+            entry = next;
+        }
+
+        pending += linked;
+        counter.PendingTimeouts += linked;
+        if (earliest < armedTick)
+        {
+            armSequence = PlanTimer(earliest);
+            armTick = earliest;
+        }
+
+        return entry;
+    }
+
+    /// <summary>
+    /// Cancels a staged entry: by its state alone, which its handler's thread (no gate) and any other thread (under the
+    /// gate, so not during the handover) may both try at once. True when this call stopped it.
+    /// </summary>
+    private static bool CancelStaged(TimerEntry entry) =>
+        Interlocked.CompareExchange(ref entry.TimerState, TimerEntry.Cancelled, TimerEntry.Pending) == TimerEntry.Pending;
+}

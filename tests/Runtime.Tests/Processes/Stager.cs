@@ -1,0 +1,88 @@
+namespace SessionGen.Runtime.Tests.Processes;
+
+/// <summary>
+/// Timeouts scheduled and cancelled inside one handler, around work the test makes the handler do (moving the fake
+/// clock: a long handler; cancelling from another thread), for the handover of a handler's timeouts to the wheel.
+/// </summary>
+[SessionProcess]
+public partial class Stager
+{
+    private readonly List<string> log = new();
+    private int fired;
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("WorkThenArm")]
+    private TimeoutHandle WorkThenArm(string label, TimeSpan delay, Action work)
+    {
+        work();
+        return ScheduleRing(delay, label);
+    }
+
+    [On("ArmThenWork")]
+    private TimeoutHandle ArmThenWork(string label, TimeSpan delay, Action<TimeoutHandle> work)
+    {
+        TimeoutHandle handle = ScheduleRing(delay, label);
+        work(handle);
+        return handle;
+    }
+
+    [On("ArmAndCancel")]
+    private bool[] ArmAndCancel(string label, TimeSpan delay)
+    {
+        TimeoutHandle handle = ScheduleRing(delay, label);
+        return [handle.Cancel(), handle.Cancel()];
+    }
+
+    [On("ArmThenEnd")]
+    private TimeoutHandle ArmThenEnd(string label, TimeSpan delay)
+    {
+        EndSession();
+        return ScheduleRing(delay, label);
+    }
+
+    [On("ArmAcrossAwait")]
+    private async Task ArmAcrossAwait(TimeSpan delay, Task release)
+    {
+        ScheduleRing(delay, "before-await");
+        await release;
+        ScheduleRing(delay, "after-await");
+    }
+
+    [On("ArmMany")]
+    private TimeoutHandle[] ArmMany(int count, TimeSpan delay)
+    {
+        var handles = new TimeoutHandle[count];
+        Action callback = () => fired++;
+        for (int i = 0; i < count; i++)
+        {
+            handles[i] = i % 2 == 0 ? After(delay, callback) : ScheduleRing(delay, "many");
+        }
+
+        return handles;
+    }
+
+    [On("CancelAll")]
+    private int CancelAll(TimeoutHandle[] handles)
+    {
+        int stopped = 0;
+        foreach (TimeoutHandle handle in handles)
+        {
+            stopped += handle.Cancel() ? 1 : 0;
+        }
+
+        return stopped;
+    }
+
+    [On("Fired")]
+    private int Fired() => fired + log.Count;
+
+    [On("Log")]
+    private string[] Log() => log.ToArray();
+
+    [OnTimeout("Ring")]
+    private void Ring(string label) => log.Add("ring:" + label);
+}
