@@ -8,10 +8,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // In-process profile of the generator and the analyzers over the project that ../write-project.sh writes: the
 // same work csc's -p:ReportAnalyzer=true times, without MSBuild around it, so one change can be tried in seconds.
 // The first round is cold (this process JIT-compiles the generator, the analyzers and Roslyn's paths they use);
-// later rounds are warm. Usage: dotnet run -c Release -- PROJECT_DIR RUNTIME_DLL [ROUNDS]
+// later rounds are warm. Usage: dotnet run -c Release -- PROJECT_DIR RUNTIME_DLL [ROUNDS] [generator]
 string directory = args[0];
 string runtime = args[1];
 int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+bool generatorOnly = args.Length > 3 && args[3] == "generator";
 
 const string GlobalUsings = """
     global using System;
@@ -74,6 +75,12 @@ for (int round = 0; round < rounds; round++)
 
     parseClock.Stop();
     Console.WriteLine($"    generated {run.GeneratedSources.Length} files, {generatedChars / 1024} KiB; parsing them again takes {parseClock.ElapsedMilliseconds} ms");
+
+    if (generatorOnly)
+    {
+        Console.WriteLine($"round {round + 1}{(round == 0 ? " (cold)" : "")}: generator {generatorTime.TotalMilliseconds:F0} ms ({generatorTime.TotalMilliseconds / processes:F2} ms/process, cpu {generatorCpu.TotalMilliseconds:F0} ms)");
+        continue;
+    }
 
     _ = output.GetDiagnostics(); // csc binds every body before it runs the analyzers' end actions; keep that out of their time
     TimeSpan analyzerCpu = Process.GetCurrentProcess().TotalProcessorTime;
