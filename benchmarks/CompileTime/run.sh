@@ -36,7 +36,7 @@ for ((run = 1; run <= runs; run++)); do
     printf "run %d (load average %s): generator %.0f ms (%.2f ms/process), analyzers %.0f ms (%.2f ms/process)\n",
       run, load, g * 1000, g * 1000 / n, a * 1000, a * 1000 / n }'
   # The slowest SessionGen analyzers of this run.
-  grep -F "SessionGen.Analyzers." "$log" | grep -v ", Version=" | sort -rn | head -5 | sed 's/^ */    /'
+  grep -E '^ +[0-9.<]+ +[0-9<]+ +SessionGen\.Analyzers\.' "$log" | sort -rn | head -5 | sed 's/^ */    /'
 done
 
 g=$(printf '%s\n' "${generator_runs[@]}" | median)
