@@ -67,6 +67,38 @@ public sealed class CachingTests
         Assert.Contains("JoinAsync(string name, int seat,", Assert.Single(second.GeneratedSources).SourceText.ToString());
     }
 
+    [Fact]
+    public async Task Editing_a_method_body_among_200_processes_reruns_only_the_cached_steps_and_emits_nothing()
+    {
+        const int Processes = 200;
+        const int Edited = 117;
+        string[] sources = [.. Enumerable.Range(0, Processes).Select(ManyProcesses.Source), ManyProcesses.Shared];
+        Compilation compilation = await TestCompilation.CreateAsync(sources);
+        (GeneratorDriver driver, GeneratorRunResult first) = TrackedDriver.Run(TrackedDriver.Create(), compilation);
+        Assert.Equal(Processes, first.GeneratedSources.Length);
+        Assert.Equal(Processes, TrackedDriver.SourceOutputReasons(first).Length);
+
+        string edited = ManyProcesses.Source(Edited).Replace(ManyProcesses.BodyToEdit, ManyProcesses.EditedBody, StringComparison.Ordinal);
+        Assert.NotEqual(ManyProcesses.Source(Edited), edited);
+        (_, GeneratorRunResult second) = TrackedDriver.Run(driver, ReplaceTree(compilation, Edited, edited));
+
+        // Roslyn runs a semantic transform again whenever the compilation changes (only finding the attributed
+        // classes is cached per file): every class is parsed again, each into a model equal to the last one.
+        IncrementalStepRunReason[] parsed = TrackedDriver.Reasons(second, TrackingNames.Processes);
+        Assert.Equal(Processes, parsed.Length);
+        Assert.All(parsed, static reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"parsing reported {reason}"));
+
+        // Everything after parsing is cached: no model is compared again and no file is written again.
+        Assert.All(TrackedDriver.Reasons(second, TrackingNames.ValidProcesses), static reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        IncrementalStepRunReason[] emitted = TrackedDriver.SourceOutputReasons(second);
+        Assert.Equal(Processes, emitted.Length);
+        Assert.All(emitted, static reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.Equal(
+            first.GeneratedSources.Select(static source => source.HintName),
+            second.GeneratedSources.Select(static source => source.HintName));
+        Assert.Contains(second.GeneratedSources, static source => source.HintName == ManyProcesses.HintName(Edited));
+    }
+
     /// <summary>Runs one driver over the seed plus an unrelated file, then again over the edited compilation.</summary>
     private static async Task<GeneratorRunResult> RunTwiceAsync(Func<Compilation, Compilation> edit)
     {

@@ -48,6 +48,11 @@ public sealed class CallerOnNonMessageHandlerAnalyzer : SessionGenAnalyzer
     /// <summary>The attribute that makes <paramref name="method"/> a handler of something other than a message, or null.</summary>
     private static string? NotMessageHandler(IMethodSymbol method, SessionGenTypes types)
     {
+        if (!DeclaredAttributes.MayHaveAny(method))
+        {
+            return null;
+        }
+
         foreach (AttributeData attribute in method.GetAttributes())
         {
             if (types.KindOf(attribute) == HandlerKind.Timeout)

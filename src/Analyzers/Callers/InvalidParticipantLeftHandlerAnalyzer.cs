@@ -40,6 +40,11 @@ public sealed class InvalidParticipantLeftHandlerAnalyzer : SessionGenAnalyzer
 
     internal static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attributeType)
     {
+        if (!DeclaredAttributes.MayHaveAny(method))
+        {
+            return false;
+        }
+
         foreach (AttributeData attribute in method.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))

@@ -32,6 +32,11 @@ internal static class DurableProcesses
     /// <summary>Whether <paramref name="type"/> is a <c>[SessionProcess]</c> with <c>Durable = true</c>; null when it is no process.</summary>
     public static bool? IsDurable(INamedTypeSymbol type, SessionGenTypes types)
     {
+        if (!DeclaredAttributes.MayHaveAny(type))
+        {
+            return null;
+        }
+
         foreach (AttributeData attribute in type.GetAttributes())
         {
             if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, types.SessionProcess))
@@ -57,7 +62,7 @@ internal static class DurableProcesses
     {
         foreach (AttributeData attribute in field.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.TransientAttribute)
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.TransientAttribute))
             {
                 return true;
             }

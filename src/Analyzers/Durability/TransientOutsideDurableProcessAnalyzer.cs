@@ -32,7 +32,7 @@ public sealed class TransientOutsideDurableProcessAnalyzer : SessionGenAnalyzer
 
             foreach (AttributeData attribute in field.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() == Generator.Parsing.KnownNames.TransientAttribute
+                if (Generator.Parsing.KnownNames.Is(attribute.AttributeClass, Generator.Parsing.KnownNames.TransientAttribute)
                     && attribute.ApplicationSyntaxReference is { } reference)
                 {
                     string name = (field.AssociatedSymbol ?? field).Name;

@@ -58,6 +58,11 @@ internal sealed class HandlerAttribute
 
     public static IEnumerable<HandlerAttribute> Of(IMethodSymbol method, SessionGenTypes types)
     {
+        if (!DeclaredAttributes.MayHaveAny(method))
+        {
+            yield break;
+        }
+
         foreach (AttributeData attribute in method.GetAttributes())
         {
             if (types.KindOf(attribute) is { } kind)

@@ -57,6 +57,11 @@ internal sealed class SessionGenTypes
 
     public bool IsProcess(INamedTypeSymbol type)
     {
+        if (!DeclaredAttributes.MayHaveAny(type))
+        {
+            return false;
+        }
+
         foreach (AttributeData attribute in type.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SessionProcess))
@@ -71,6 +76,11 @@ internal sealed class SessionGenTypes
     /// <summary>True when <paramref name="method"/> carries <c>[On]</c> or <c>[OnTimeout]</c>.</summary>
     public bool IsMarkedHandler(IMethodSymbol method)
     {
+        if (!DeclaredAttributes.MayHaveAny(method))
+        {
+            return false;
+        }
+
         foreach (AttributeData attribute in method.GetAttributes())
         {
             if (KindOf(attribute) is not null)

@@ -89,7 +89,7 @@ internal sealed class ProtocolStates
     {
         foreach (AttributeData attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.FinalStateAttribute)
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.FinalStateAttribute))
             {
                 return true;
             }

@@ -93,7 +93,7 @@ internal static class DurableStateParser
     {
         foreach (AttributeData attribute in field.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.TransientAttribute)
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.TransientAttribute))
             {
                 return true;
             }

@@ -23,7 +23,7 @@ internal static class LifecycleHandlerParser
         {
             foreach (AttributeData attribute in method.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() == attributeName && parse(method) is { } handler)
+                if (KnownNames.Is(attribute.AttributeClass, attributeName) && parse(method) is { } handler)
                 {
                     return handler;
                 }

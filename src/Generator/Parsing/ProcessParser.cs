@@ -135,7 +135,7 @@ internal static class ProcessParser
             cancellationToken.ThrowIfCancellationRequested();
             foreach (AttributeData attribute in method.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() == attributeName)
+                if (KnownNames.Is(attribute.AttributeClass, attributeName))
                 {
                     yield return (method, attribute);
                 }
@@ -167,7 +167,7 @@ internal static class ProcessParser
     // [SessionProcess] on two parts of a partial class is CS0579; this pipeline would see the class once per part and
     // emit the same file twice (a generator crash), so it emits nothing and leaves it to the compiler.
     private static bool IsAttributedTwice(INamedTypeSymbol process) =>
-        process.GetAttributes().Count(static attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.SessionProcessAttribute) > 1;
+        process.GetAttributes().Count(static attribute => KnownNames.Is(attribute.AttributeClass, KnownNames.SessionProcessAttribute)) > 1;
 
     private static bool CanHostGeneratedCode(INamedTypeSymbol process)
     {

@@ -43,7 +43,7 @@ internal static class ProtocolParser
         ulong final = 0;
         for (int i = 0; i < members.Length; i++)
         {
-            if (members[i].GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.FinalStateAttribute))
+            if (members[i].GetAttributes().Any(static a => KnownNames.Is(a.AttributeClass, KnownNames.FinalStateAttribute)))
             {
                 final |= 1UL << i;
             }
@@ -65,12 +65,11 @@ internal static class ProtocolParser
         ulong targets = 0;
         foreach (AttributeData attribute in method.GetAttributes())
         {
-            string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name == KnownNames.AcceptedInAttribute)
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.AcceptedInAttribute))
             {
                 accepted = Mask(attribute, states, members);
             }
-            else if (name == KnownNames.MovesToAttribute)
+            else if (KnownNames.Is(attribute.AttributeClass, KnownNames.MovesToAttribute))
             {
                 targets = Mask(attribute, states, members);
             }

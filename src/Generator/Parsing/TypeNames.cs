@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using SessionGen.Generator.Model;
@@ -17,12 +16,8 @@ internal static class TypeNames
     {
         // The display format escapes reserved keywords but not the contextual 'await', which a type or namespace may
         // be named and which generated async methods (StartAsync) cannot mention unescaped.
+        // The parts are formatted once and joined here: ToDisplayString would format them all over again (issue 16).
         ImmutableArray<SymbolDisplayPart> parts = type.ToDisplayParts(Qualified);
-        if (!parts.Any(static part => part.Symbol is not null && part.ToString() == "await"))
-        {
-            return type.ToDisplayString(Qualified);
-        }
-
         var text = new StringBuilder();
         foreach (SymbolDisplayPart part in parts)
         {
