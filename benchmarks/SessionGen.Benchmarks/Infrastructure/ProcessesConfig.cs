@@ -21,14 +21,11 @@ public class ProcessesConfig : ManualConfig
     {
         AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
         AddColumn(PerProcessColumn.CpuPerOperation, PerProcessColumn.PoolThreads);
-        if (!CommandLineNamesJob())
+        if (!CommandLineJob.IsNamed())
         {
             Job measured = Job.Default.WithLaunchCount(Launches).WithWarmupCount(2).WithIterationCount(5);
             AddJob(measured.WithGcServer(false).WithGcConcurrent(true).WithId("Workstation"));
             AddJob(measured.WithGcServer(true).WithGcConcurrent(true).WithId("Server"));
         }
     }
-
-    private static bool CommandLineNamesJob() =>
-        Environment.GetCommandLineArgs().Any(argument => argument is "--job" or "-j" || argument.StartsWith("--job=", StringComparison.Ordinal));
 }

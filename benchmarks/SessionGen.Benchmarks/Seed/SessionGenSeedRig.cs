@@ -49,7 +49,7 @@ public sealed class SessionGenSeedRig : SeedRig
 
     private static async Task ReadAsync(SessionSubscription subscription, SeedTally tally)
     {
-        await foreach (SessionEvent _ in subscription.ConfigureAwait(false))
+        await foreach (SessionEvent _ in subscription.WithCancellation(CancellationToken.None).ConfigureAwait(false))
         {
             tally.EventDelivered();
         }
