@@ -101,7 +101,7 @@ public class DispatchBenchmarks
         return TableEntry<DispatchSession, DispatchSession.Messages.Add, int>.Invoke(operation, process, (DispatchSession.Messages.Add)boxedMessage, default).Result;
     }
 
-    /// <summary>Akka.NET: the cell's per-message invoke, into the <c>ReceiveActor</c>'s typed handler.</summary>
+    /// <summary>Akka.NET: the cell's per-message invoke, into the <c>UntypedActor</c>'s switch.</summary>
     [Benchmark]
     public void AkkaNet() => akkaCell.Invoke(akkaEnvelope);
 

@@ -8,8 +8,11 @@ namespace SessionGen.Benchmarks.Infrastructure;
 /// A rate column: the inverse of the mean time per operation (benchmarks report one message, write or call as one
 /// operation), shown as a whole number or, for the fast rows, in millions.
 /// </summary>
-public sealed class PerSecondColumn(string name, string legend, bool inMillions = false) : IColumn
+public sealed class PerSecondColumn(string name, string legend, bool inMillions = false, bool ofMedian = false) : IColumn
 {
+    /// <summary>Messages per second at the median time, in millions: the rows measured in several processes.</summary>
+    public static PerSecondColumn MessagesAtMedian { get; } = new("Msg/s (median)", "Messages handled per second (1 s / Median)", inMillions: true, ofMedian: true);
+
     /// <summary>Messages per second, in millions: the throughput rows.</summary>
     public static PerSecondColumn Messages { get; } = new("Msg/s", "Messages handled per second (1 s / Mean)", inMillions: true);
 
@@ -43,7 +46,7 @@ public sealed class PerSecondColumn(string name, string legend, bool inMillions 
     /// <inheritdoc/>
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        double? nanoseconds = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        double? nanoseconds = ofMedian ? summary[benchmarkCase]?.ResultStatistics?.Median : summary[benchmarkCase]?.ResultStatistics?.Mean;
         if (nanoseconds is not > 0)
         {
             return "-";

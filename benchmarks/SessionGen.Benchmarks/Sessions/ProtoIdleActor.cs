@@ -14,7 +14,7 @@ public sealed class ProtoIdleActor : IActor
             case Started:
                 StartSignal.Started.Signal();
                 break;
-            case int:
+            case CountMessage:
                 ++count;
                 break;
         }

@@ -13,14 +13,20 @@ namespace SessionGen.Benchmarks.Throughput;
 /// (b) One-way throughput: 1,000 sessions or actors, 1,000 messages each, sent by 2 producer threads at once, round
 /// robin over the targets; an invocation ends when every target has handled its 1,000 (each signals a shared
 /// countdown). One operation is one message, so Mean is the time per message and Msg/s its inverse.
-/// <see cref="SessionGen"/> sends with the generated one-way <c>PostAdd</c> (like <c>Tell</c>/<c>Send</c>);
+/// Every peer is written as its experts write a hot path (issue 16): one message object made once per producer, the
+/// library's cheapest dispatch, no sender. <see cref="SessionGenPreallocated"/> is SessionGen's like-for-like row (one
+/// message record made once, through the generated <c>SessionDefinition.AddOperation.Post</c>);
+/// <see cref="SessionGen"/> sends with the generated one-way <c>PostAdd(value)</c>, which makes a record per message;
 /// <see cref="SessionGenAwaitAll"/> sends with the awaited <c>AddAsync</c> and awaits every returned <c>ValueTask</c> at the end.
+/// Each invocation is bracketed by <see cref="CpuMeter"/>, for the CPU/op column.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
 public class OneWayThroughputBenchmarks
 {
     private readonly Countdown done = new();
+    private readonly CountMessage[] peerMessages = [.. Enumerable.Range(0, Workload.Producers).Select(p => new CountMessage(p + 1))];
+    private CounterSession.Messages.Add[] sessionMessages = [];
     private SessionHost? host;
     private CounterSession.Client[] sessions = [];
     private ValueTask[][] pending = [];
@@ -31,9 +37,10 @@ public class OneWayThroughputBenchmarks
     private PID[] protoActors = [];
 
     /// <summary>Starts 1,000 sessions.</summary>
-    [GlobalSetup(Targets = [nameof(SessionGen), nameof(SessionGenAwaitAll)])]
+    [GlobalSetup(Targets = [nameof(SessionGen), nameof(SessionGenPreallocated), nameof(SessionGenAwaitAll)])]
     public void SetupSessionGen()
     {
+        sessionMessages = [.. Enumerable.Range(0, Workload.Producers).Select(p => new CounterSession.Messages.Add(p + 1))];
         host = new SessionHost();
         sessions = new CounterSession.Client[Workload.Targets];
         for (int i = 0; i < sessions.Length; i++)
@@ -85,6 +92,10 @@ public class OneWayThroughputBenchmarks
         }
     }
 
+    /// <summary>Writes this iteration's CPU time and pool size for the CPU/op and Pool threads columns.</summary>
+    [IterationCleanup]
+    public void ReportCpu() => CpuMeter.Report();
+
     /// <summary>Stops whatever setup started.</summary>
     [GlobalCleanup]
     public void Cleanup()
@@ -117,7 +128,26 @@ public class OneWayThroughputBenchmarks
         }
     });
 
-    /// <summary>SessionGen: the generated client's one-way <c>PostAdd</c>.</summary>
+    /// <summary>SessionGen like the peers: one message record made once per producer, posted with the generated table entry's <c>Post</c>.</summary>
+    [Benchmark(OperationsPerInvoke = Workload.Total)]
+    public Task SessionGenPreallocated() => RunAsync(static (self, producer) =>
+    {
+        var add = CounterSession.SessionDefinition.AddOperation;
+        CounterSession.Messages.Add message = self.sessionMessages[producer];
+        CounterSession.Client[] targets = self.sessions;
+        for (int round = 0; round < Workload.RoundsPerProducer; round++)
+        {
+            foreach (CounterSession.Client target in targets)
+            {
+                if (!add.Post(target, message))
+                {
+                    throw new InvalidOperationException($"Session {target.Id} refused a message.");
+                }
+            }
+        }
+    });
+
+    /// <summary>SessionGen: the generated client's one-way <c>PostAdd(value)</c> (a message record per message).</summary>
     [Benchmark(OperationsPerInvoke = Workload.Total)]
     public Task SessionGen() => RunAsync(static (self, producer) =>
     {
@@ -156,31 +186,33 @@ public class OneWayThroughputBenchmarks
         }
     });
 
-    /// <summary>Akka.NET: <c>Tell</c>.</summary>
+    /// <summary>Akka.NET: <c>Tell(message, ActorRefs.NoSender)</c> of a preallocated message to an <c>UntypedActor</c>.</summary>
     [Benchmark(OperationsPerInvoke = Workload.Total)]
     public Task AkkaNet() => RunAsync(static (self, producer) =>
     {
         IActorRef[] targets = self.akkaActors;
+        CountMessage message = self.peerMessages[producer];
         for (int round = 0; round < Workload.RoundsPerProducer; round++)
         {
             foreach (IActorRef target in targets)
             {
-                target.Tell(round);
+                target.Tell(message, ActorRefs.NoSender);
             }
         }
     });
 
-    /// <summary>Proto.Actor: <c>Root.Send</c>.</summary>
+    /// <summary>Proto.Actor: <c>Root.Send</c> of a preallocated message to an <c>IActor</c>.</summary>
     [Benchmark(OperationsPerInvoke = Workload.Total)]
     public Task ProtoActor() => RunAsync(static (self, producer) =>
     {
         IRootContext root = self.proto!.Root;
         PID[] targets = self.protoActors;
+        CountMessage message = self.peerMessages[producer];
         for (int round = 0; round < Workload.RoundsPerProducer; round++)
         {
             foreach (PID target in targets)
             {
-                root.Send(target, round);
+                root.Send(target, message);
             }
         }
     });
@@ -194,6 +226,7 @@ public class OneWayThroughputBenchmarks
 
     private async Task RunAsync(Func<OneWayThroughputBenchmarks, int, Task> produce)
     {
+        CpuMeter.Start();
         Task handled = done.Reset(Workload.Targets);
         var producers = new Task[Workload.Producers];
         for (int p = 0; p < producers.Length; p++)
@@ -204,5 +237,6 @@ public class OneWayThroughputBenchmarks
 
         await Task.WhenAll(producers).ConfigureAwait(false);
         await handled.ConfigureAwait(false);
+        CpuMeter.Stop(Workload.Total);
     }
 }
