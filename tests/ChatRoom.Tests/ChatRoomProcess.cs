@@ -21,8 +21,11 @@ internal sealed partial class ChatRoomProcess : IDisposable
 
     public string Address { get; }
 
-    /// <summary>Starts the app on a free loopback port with its rooms in <paramref name="database"/>, and waits until it listens.</summary>
-    public static async Task<ChatRoomProcess> StartAsync(string database)
+    /// <summary>
+    /// Starts the app on a free loopback port with its rooms in <paramref name="database"/> and the further command-line
+    /// <paramref name="arguments"/> (cluster mode's, say), and waits until it listens.
+    /// </summary>
+    public static async Task<ChatRoomProcess> StartAsync(string database, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -31,7 +34,7 @@ internal sealed partial class ChatRoomProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "ChatRoom.dll"), "--urls", "http://127.0.0.1:0", "--db", database])
+        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "ChatRoom.dll"), "--urls", "http://127.0.0.1:0", "--db", database, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
