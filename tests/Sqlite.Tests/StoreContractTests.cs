@@ -1,7 +1,8 @@
 namespace SessionGen.Sqlite.Tests;
 
 /// <summary>
-/// What every <see cref="ISessionStore"/> must do, written once and run against each store (the derived classes).
+/// What every <see cref="ISessionStore"/> must do, written once and run against each store (the derived classes; this
+/// file is linked into tests/PostgreSql.Tests too).
 /// </summary>
 public abstract class StoreContractTests : IAsyncLifetime
 {
@@ -305,10 +306,4 @@ public abstract class StoreContractTests : IAsyncLifetime
             }
         });
     }
-}
-
-/// <summary>The contract against the reference store.</summary>
-public sealed class InMemoryStoreContractTests : StoreContractTests
-{
-    protected override ISessionStore CreateStore() => new InMemorySessionStore();
 }

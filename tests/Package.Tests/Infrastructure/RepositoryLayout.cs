@@ -16,6 +16,7 @@ public static class RepositoryLayout
         ("SessionGen.Hosting", Path.Combine(Root, "src", "Hosting", "Hosting.csproj")),
         ("SessionGen.Http", Path.Combine(Root, "src", "Http", "Http.csproj")),
         ("SessionGen.Orleans", Path.Combine(Root, "src", "Orleans", "Orleans.csproj")),
+        ("SessionGen.PostgreSql", Path.Combine(Root, "src", "PostgreSql", "PostgreSql.csproj")),
         ("SessionGen.Sqlite", Path.Combine(Root, "src", "Sqlite", "Sqlite.csproj")),
         ("SessionGen.Testing", TestingProject),
     ];

@@ -5,7 +5,7 @@ using SessionGen.Package.Tests.Infrastructure;
 namespace SessionGen.Package.Tests.Packing;
 
 /// <summary>
-/// What the pack of each companion package (SessionGen.AspNetCore, .Hosting, .Http, .Orleans, .Sqlite, .Testing) makes:
+/// What the pack of each companion package (SessionGen.AspNetCore, .Hosting, .Http, .Orleans, .PostgreSql, .Sqlite, .Testing) makes:
 /// a clean pack, its assembly with XML docs, a readme that says when to reference it, and a symbols package.
 /// </summary>
 [Collection(PackageCollection.Name)]
