@@ -16,7 +16,8 @@ mkdir -p "$dir"
 
 cs=$("$root/scripts/postgres/start.sh")
 echo "chatroom: building samples/ChatRoom" >&2
-dotnet build "$root/samples/ChatRoom/ChatRoom.csproj" -c Release -v quiet -nologo -o "$dir/app" >&2
+dotnet build "$root/samples/ChatRoom/ChatRoom.csproj" -v quiet -nologo >"$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
+app=$root/samples/ChatRoom/bin/Debug/net10.0
 
 # A new cluster id per run: membership rows of silos from an earlier run (killed ones stay "active" until declared
 # dead) belong to another cluster and are never probed. The rooms are kept by service id, so they outlive runs.
@@ -32,7 +33,7 @@ trap stop INT TERM EXIT
 # Starts silo $1 on HTTP port $2 and waits (60 s at most) until it listens.
 start_silo() {
   local n=$1 port=$2 log=$dir/silo$1.log
-  (cd "$dir/app" && exec dotnet ChatRoom.dll --urls "http://127.0.0.1:$port" --cluster "$cs" --cluster-id "$cluster" \
+  (cd "$app" && exec dotnet ChatRoom.dll --urls "http://127.0.0.1:$port" --cluster "$cs" --cluster-id "$cluster" \
      --silo-port $((11110 + n)) --gateway-port $((29999 + n)) --keys "$dir/keys" --probe-timeout 2) >"$log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 600); do

@@ -44,9 +44,10 @@ public static class ChatRoomApp
         }
         else
         {
-            // A silo of a cluster: the rooms run on the silos, kept in the cluster's database (ChatCluster).
+            // A silo of a cluster: the rooms run on the silos and are kept in the cluster's PostgreSQL database, which
+            // every silo reaches, so a room outlives the silo it ran on (ChatCluster).
             builder.Services.AddSingleton(TimeProvider.System); // the rooms' clock (AddSessionGen registers it in the other mode)
-            builder.AddChatCluster(cluster, ClusterStore.Create(cluster, DatabasePath(builder.Configuration)));
+            builder.AddChatCluster(cluster, new PostgreSqlSessionStore(cluster));
         }
 
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ChatJson.Default));
