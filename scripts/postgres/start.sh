@@ -56,6 +56,11 @@ mkdir -p "$dir"
 chown "$owner" "$dir" 2>/dev/null || true
 chmod 700 "$dir"
 
+# Test assemblies run in parallel and each may call this script: one at a time, or two would initdb (or start) one
+# directory together. The lock goes with this process (and is not passed on to the server, below).
+exec 9>"$dir/.start.lock"
+flock 9
+
 # 3. Cluster: local socket trusted (this script's own connections), TCP with a password.
 if [ ! -s "$data/PG_VERSION" ]; then
   log "initdb $data ($("$bindir/postgres" --version))"
@@ -86,7 +91,8 @@ if as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
   log "already running on port $port"
 else
   log "starting on 127.0.0.1:$port (log: $dir/postgres.log)"
-  as_owner "$bindir/pg_ctl" -D "$data" -l "$dir/postgres.log" -o "-p $port" -w -t 60 start >/dev/null \
+  # 9>&-: the server must not inherit the lock, or it would hold it for its whole life.
+  as_owner "$bindir/pg_ctl" -D "$data" -l "$dir/postgres.log" -o "-p $port" -w -t 60 start >/dev/null 9>&- \
     || { tail -n 20 "$dir/postgres.log" >&2; die "server did not start"; }
 fi
 for _ in $(seq 1 300); do   # pg_ctl -w already waited; this bounds the check at 30 s

@@ -204,6 +204,8 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    // Rows Npgsql has already buffered are read without looking at the token.
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return new SessionWakeUp(
                         reader.GetString(0),
                         new SessionId(reader.GetString(1)),

@@ -16,24 +16,38 @@ internal static class SchemaSetup
                 return;
             }
 
-            NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            // Processes that start together queue here; the first creates, the others then find version 1. A session lock,
+            // taken before the transaction: a transaction that began before the wait could look the tables up in catalog
+            // caches that predate the other's commit (an advisory lock does not refresh them), and create them again.
+            await ScalarAsync(connection, "SELECT pg_advisory_lock(hashtextextended($1, 0));", cancellationToken, sql.SchemaLockKey).ConfigureAwait(false);
+            try
             {
-                // Processes that start together queue here; the first creates, the others then find version 1.
-                await ScalarAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0));", cancellationToken, sql.SchemaLockKey).ConfigureAwait(false);
-                if (!Check(sql, await ReadVersionAsync(connection, sql, cancellationToken).ConfigureAwait(false)))
+                NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
                 {
-                    // Only when missing: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even when it exists,
-                    // which an application role given a schema by its administrator does not have.
-                    if (await ScalarAsync(connection, "SELECT to_regnamespace($1) IS NULL;", cancellationToken, sql.Schema).ConfigureAwait(false) is true)
+                    if (!Check(sql, await ReadVersionAsync(connection, sql, cancellationToken).ConfigureAwait(false)))
                     {
-                        await ScalarAsync(connection, $"CREATE SCHEMA {sql.Schema};", cancellationToken).ConfigureAwait(false);
+                        // Only when missing: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even when it
+                        // exists, which an application role given a schema by its administrator does not have.
+                        if (await ScalarAsync(connection, "SELECT to_regnamespace($1) IS NULL;", cancellationToken, sql.Schema).ConfigureAwait(false) is true)
+                        {
+                            await ScalarAsync(connection, $"CREATE SCHEMA {sql.Schema};", cancellationToken).ConfigureAwait(false);
+                        }
+
+                        await ScalarAsync(connection, sql.CreateVersion1, cancellationToken).ConfigureAwait(false);
                     }
 
-                    await ScalarAsync(connection, sql.CreateVersion1, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // A broken connection has lost the lock with its session; a pooled one is reset (advisory locks
+                // included) before its next use anyway.
+                if (connection.State == System.Data.ConnectionState.Open)
+                {
+                    await ScalarAsync(connection, "SELECT pg_advisory_unlock(hashtextextended($1, 0));", CancellationToken.None, sql.SchemaLockKey).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -76,10 +76,12 @@ public sealed class RecordContentTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("nul\0inside")]
-    [InlineData("lone \ud800 surrogate")]
-    public async Task Text_PostgreSQL_cannot_store_is_refused_before_it_can_fail_the_other_writes_of_its_batch(string text)
+    [InlineData("nul")]
+    [InlineData("lone surrogate")]
+    public async Task Text_PostgreSQL_cannot_store_is_refused_before_it_can_fail_the_other_writes_of_its_batch(string kind)
     {
+        // Built here: xunit passes theory data through UTF-8, which would replace a lone surrogate.
+        string text = kind == "nul" ? "nul\0inside" : "lone \ud800 surrogate";
         SessionId good = SessionId.New();
         await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(Record(SessionId.New(), 1, [new("k", text)]), default).AsTask());
         await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(Record(new SessionId(text), 1), default).AsTask());
