@@ -13,13 +13,19 @@ internal sealed partial class ChatRoomProcess : IDisposable
 
     private readonly Process process;
 
-    private ChatRoomProcess(Process process, string address)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output;
+
+    private ChatRoomProcess(Process process, string address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         this.process = process;
+        this.output = output;
         Address = address;
     }
 
     public string Address { get; }
+
+    /// <summary>What the app has written so far (stdout and stderr, by line), to show when a test fails.</summary>
+    public IReadOnlyCollection<string> Output => output;
 
     /// <summary>
     /// Starts the app on a free loopback port with its rooms in <paramref name="database"/> and the further command-line
@@ -68,7 +74,7 @@ internal sealed partial class ChatRoomProcess : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            return new ChatRoomProcess(process, await listening.Task.WaitAsync(Guard));
+            return new ChatRoomProcess(process, await listening.Task.WaitAsync(Guard), output);
         }
         catch
         {
