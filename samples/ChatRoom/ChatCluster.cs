@@ -34,10 +34,21 @@ public static class ChatCluster
     /// </summary>
     public const string ProbeTimeoutKey = "ChatRoom:Cluster:ProbeTimeoutSeconds";
 
+    /// <summary>
+    /// Orleans' service id (<c>--service-id</c>; default <see cref="DefaultServiceId"/>): the same for every deployment of
+    /// this app, since its grain storage and reminders (the rooms' wake-ups) are kept by it.
+    /// </summary>
+    public const string ServiceIdKey = "ChatRoom:Cluster:ServiceId";
+
+    /// <summary>
+    /// The PostgreSQL schema of the rooms' store (<c>--store-schema</c>; the store's default, <c>sessiongen</c>, when not
+    /// set). A test gives each run its own schema and service id, so it starts with no rooms.
+    /// </summary>
+    public const string StoreSchemaKey = "ChatRoom:Cluster:StoreSchema";
+
     public const string DefaultClusterId = "chatroom";
 
-    /// <summary>Orleans' service id: the same for every deployment of this app (its storage and reminders are keyed by it).</summary>
-    public const string ServiceId = "sessiongen-chatroom";
+    public const string DefaultServiceId = "sessiongen-chatroom";
 
     /// <summary>How often each open room's reminder wakes its grain, so its idle timeout still fires after its silo is lost (Orleans' minimum).</summary>
     public static readonly TimeSpan WakeUpPeriod = TimeSpan.FromMinutes(1);
@@ -50,6 +61,8 @@ public static class ChatCluster
         new("--silo-port", SiloPortKey),
         new("--gateway-port", GatewayPortKey),
         new("--probe-timeout", ProbeTimeoutKey),
+        new("--service-id", ServiceIdKey),
+        new("--store-schema", StoreSchemaKey),
     ];
 
     /// <summary>The connection string when the app runs as a silo, else null.</summary>
@@ -57,13 +70,18 @@ public static class ChatCluster
         configuration[ConnectionStringKey] is { Length: > 0 } connectionString ? connectionString : null;
 
     /// <summary>
-    /// Makes the app a silo of the cluster in <paramref name="connectionString"/>'s database, running the rooms over
-    /// <paramref name="store"/>, and registers the <see cref="ClusterSessionHost"/> through which the endpoints reach them.
+    /// Makes the app a silo of the cluster in <paramref name="connectionString"/>'s database, running the rooms over a
+    /// <see cref="PostgreSqlSessionStore"/> in the same database (every silo reaches it, so a room outlives the silo it
+    /// ran on), and registers the <see cref="ClusterSessionHost"/> through which the endpoints reach them.
     /// </summary>
-    public static void AddChatCluster(this WebApplicationBuilder builder, string connectionString, ISessionStore store)
+    public static void AddChatCluster(this WebApplicationBuilder builder, string connectionString)
     {
         IConfiguration configuration = builder.Configuration;
         string clusterId = configuration[ClusterIdKey] is { Length: > 0 } id ? id : DefaultClusterId;
+        string serviceId = configuration[ServiceIdKey] is { Length: > 0 } service ? service : DefaultServiceId;
+        ISessionStore store = configuration[StoreSchemaKey] is { Length: > 0 } schema
+            ? new PostgreSqlSessionStore(new PostgreSqlSessionStoreOptions { ConnectionString = connectionString, Schema = schema })
+            : new PostgreSqlSessionStore(connectionString);
         int siloPort = Port(configuration, SiloPortKey, 11111);
         int gatewayPort = Port(configuration, GatewayPortKey, 30000);
         TimeSpan? probeTimeout = configuration[ProbeTimeoutKey] is { Length: > 0 } seconds
@@ -75,7 +93,7 @@ public static class ChatCluster
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = clusterId;
-                options.ServiceId = ServiceId;
+                options.ServiceId = serviceId;
             });
 
             // The silos of this sample run on one machine: each advertises the loopback address (on several machines,

@@ -44,10 +44,9 @@ public static class ChatRoomApp
         }
         else
         {
-            // A silo of a cluster: the rooms run on the silos and are kept in the cluster's PostgreSQL database, which
-            // every silo reaches, so a room outlives the silo it ran on (ChatCluster).
+            // A silo of a cluster: the rooms run on the silos and are kept in the cluster's PostgreSQL database (ChatCluster).
             builder.Services.AddSingleton(TimeProvider.System); // the rooms' clock (AddSessionGen registers it in the other mode)
-            builder.AddChatCluster(cluster, new PostgreSqlSessionStore(cluster));
+            builder.AddChatCluster(cluster);
         }
 
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ChatJson.Default));

@@ -26,11 +26,13 @@ public sealed class ClusterChatTests(ITestOutputHelper output)
         string postgres = await ClusterDatabase.StartAsync();
         using var files = new TemporaryDatabase(); // its directory: the sign-in keys both silos share
         string keys = Path.Combine(Path.GetDirectoryName(files.Path)!, "keys");
-        string clusterId = "test-" + Guid.NewGuid().ToString("N"); // membership rows of earlier runs belong to other clusters
+        // This run's own cluster (membership rows of earlier runs' killed silos are another cluster's), reminders and
+        // rooms (the database outlives runs: the lobby of an earlier run would come back with its history).
+        string run = Guid.NewGuid().ToString("N");
 
         // One after the other: the first makes the sign-in key the second reads (ChatRoomApp).
-        using ChatRoomProcess first = await StartSiloAsync(files.Path, postgres, clusterId, keys);
-        using ChatRoomProcess second = await StartSiloAsync(files.Path, postgres, clusterId, keys);
+        using ChatRoomProcess first = await StartSiloAsync(files.Path, postgres, run, keys);
+        using ChatRoomProcess second = await StartSiloAsync(files.Path, postgres, run, keys);
         output.WriteLine($"PostgreSQL and two silos up after {clock.Elapsed.TotalSeconds:F1} s");
         try
         {
@@ -103,11 +105,13 @@ public sealed class ClusterChatTests(ITestOutputHelper output)
         }
     }
 
-    private static Task<ChatRoomProcess> StartSiloAsync(string database, string postgres, string clusterId, string keys) =>
+    private static Task<ChatRoomProcess> StartSiloAsync(string database, string postgres, string run, string keys) =>
         ChatRoomProcess.StartAsync(
             database,
             "--cluster", postgres,
-            "--cluster-id", clusterId,
+            "--cluster-id", "test-" + run,
+            "--service-id", "test-" + run,
+            "--store-schema", "chatroom_test_" + run,
             "--silo-port", ClusterDatabase.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gateway-port", ClusterDatabase.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--keys", keys,
