@@ -48,7 +48,7 @@ public static class ChatSignIn
 
     /// <summary><c>POST /signin</c>: signs the browser in under a name.</summary>
     public static void MapChatSignIn(this WebApplication app) =>
-        app.MapPost("/signin", async (SignIn body, HttpContext context, Lobby lobby, SessionHost host, CancellationToken cancellationToken) =>
+        app.MapPost("/signin", async (SignIn body, HttpContext context, Lobby lobby, ISessionHost host, CancellationToken cancellationToken) =>
         {
             // Invisible characters (zero-width spaces and joiners) would let one name pass for another: refused. (Lookalike
             // letters, fullwidth or from another script, are not: the app runs with invariant globalization, without NFKC.)
@@ -122,7 +122,7 @@ public static class ChatSignIn
         return true;
     }
 
-    private static async Task<bool> InLobbyAsync(string name, Lobby lobby, SessionHost host, CancellationToken cancellationToken)
+    private static async Task<bool> InLobbyAsync(string name, Lobby lobby, ISessionHost host, CancellationToken cancellationToken)
     {
         SessionId room = await lobby.CurrentAsync(cancellationToken);
         var view = (RoomView)(await host.SendAsync(room, new Room.Messages.Look(), cancellationToken))!;

@@ -5,9 +5,9 @@ namespace ChatRoom;
 /// <summary>
 /// The room every visitor lands in: the open room whose topic is <see cref="Topic"/>, found through its correlation key
 /// (so after a restart it is the stored room, loaded on this first message); a new one when there is none, such as
-/// when the previous one has closed after its idle timeout.
+/// when the previous one has closed after its idle timeout. The host is the app's: its own, or a cluster's (<see cref="ChatCluster"/>).
 /// </summary>
-public sealed class Lobby(SessionHost host)
+public sealed class Lobby(ISessionHost host)
 {
     public const string Topic = "Lobby";
 

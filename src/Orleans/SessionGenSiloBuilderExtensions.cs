@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SessionGen.Orleans;
 
@@ -9,7 +10,8 @@ public static class SessionGenSiloBuilderExtensions
     /// Gives this silo a <see cref="SessionHost"/> over <see cref="SessionGenSiloOptions.Store"/> and the generic session
     /// grain that forwards each message of a session to it. The grain's lifetime decides how long a durable session
     /// stays in the silo's memory (the host never passivates); when it deactivates the session is unloaded, and the
-    /// next message loads it wherever Orleans places the grain.
+    /// next message loads it wherever Orleans places the grain. The silo's <see cref="SessionHost"/> is also registered as
+    /// a service (unless one is already), so a web app that is a silo can map the dashboard of the sessions it runs.
     /// </summary>
     public static ISiloBuilder AddSessionGen(this ISiloBuilder builder, Action<SessionGenSiloOptions> configure)
     {
@@ -19,6 +21,9 @@ public static class SessionGenSiloBuilderExtensions
         configure(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SiloSessions>();
+
+        // The silo's host as a service, for what shows a host's sessions (the dashboard of a web app that is also a silo).
+        builder.Services.TryAddSingleton(static services => services.GetRequiredService<SiloSessions>().Host);
         return builder;
     }
 }

@@ -13,16 +13,25 @@ internal sealed partial class ChatRoomProcess : IDisposable
 
     private readonly Process process;
 
-    private ChatRoomProcess(Process process, string address)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output;
+
+    private ChatRoomProcess(Process process, string address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         this.process = process;
+        this.output = output;
         Address = address;
     }
 
     public string Address { get; }
 
-    /// <summary>Starts the app on a free loopback port with its rooms in <paramref name="database"/>, and waits until it listens.</summary>
-    public static async Task<ChatRoomProcess> StartAsync(string database)
+    /// <summary>What the app has written so far (stdout and stderr, by line), to show when a test fails.</summary>
+    public IReadOnlyCollection<string> Output => output;
+
+    /// <summary>
+    /// Starts the app on a free loopback port with its rooms in <paramref name="database"/> and the further command-line
+    /// <paramref name="arguments"/> (cluster mode's, say), and waits until it listens.
+    /// </summary>
+    public static async Task<ChatRoomProcess> StartAsync(string database, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -31,7 +40,7 @@ internal sealed partial class ChatRoomProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "ChatRoom.dll"), "--urls", "http://127.0.0.1:0", "--db", database])
+        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "ChatRoom.dll"), "--urls", "http://127.0.0.1:0", "--db", database, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -65,7 +74,7 @@ internal sealed partial class ChatRoomProcess : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            return new ChatRoomProcess(process, await listening.Task.WaitAsync(Guard));
+            return new ChatRoomProcess(process, await listening.Task.WaitAsync(Guard), output);
         }
         catch
         {
