@@ -1,7 +1,8 @@
 namespace SessionGen;
 
 /// <summary>
-/// One queued <see cref="SqliteSessionStore.WriteAsync"/>: the record, the task its caller awaits (continuations
+/// One queued write of a store that commits in batches (<c>SqliteSessionStore</c>, <c>PostgreSqlSessionStore</c>;
+/// compiled into each, linked from src/Shared): the record, the task its caller awaits (continuations
 /// run on the thread pool, never on the writer's thread) and whether it was taken into a batch or cancelled first.
 /// </summary>
 internal sealed class PendingWrite
