@@ -102,6 +102,18 @@ public partial class Stager
         }
     }
 
+    [On("ArmManyThen")]
+    private void ArmManyThen(int count, TimeSpan delay, Action<TimeoutHandle[]> work)
+    {
+        var handles = new TimeoutHandle[count];
+        for (int i = 0; i < count; i++)
+        {
+            handles[i] = ScheduleRing(delay, "many");
+        }
+
+        work(handles);
+    }
+
     [On("CancelAll")]
     private int CancelAll(TimeoutHandle[] handles)
     {

@@ -84,4 +84,46 @@ public sealed class HandoverAttackTests
         Assert.Equal(["echo:3", "echo:2", "echo:1"], await stager.LogAsync().Guarded());
         Assert.Equal(0, host.PendingTimeoutCount);
     }
+    [Fact]
+    public async Task Cancels_from_another_thread_racing_a_chunked_handover_stop_each_timeout_at_most_once_and_keep_the_counts_right()
+    {
+        await using SessionHost host = TestHosts.Create(out FakeTimeProvider time);
+        Stager.Client stager = await Stager.StartAsync(host);
+        const int count = 5_000;
+
+        for (int round = 0; round < 20; round++)
+        {
+            Task<int>? canceller = null;
+            using var go = new Barrier(2);
+            await stager.ArmManyThenAsync(
+                count,
+                10 * Ms,
+                handles =>
+                {
+                    canceller = Task.Run(() =>
+                    {
+                        go.SignalAndWait();
+                        int stopped = 0;
+                        for (int i = handles.Length - 1; i >= 0; i--)
+                        {
+                            stopped += handles[i].Cancel() ? 1 : 0;
+                        }
+
+                        return stopped;
+                    });
+                    go.SignalAndWait(); // the canceller starts as the handler returns and its handover begins
+                }).Guarded();
+
+            int stops = await canceller!.Guarded();
+            int pending = host.PendingTimeoutCount;
+            Assert.Equal(count - stops, pending);
+            Assert.Equal(pending, host.Timers.CountLinkedEntries());
+            Assert.Equal(pending, TimeoutProbe.PendingTimeouts(host, stager.Id));
+            int before = (await stager.LogAsync().Guarded()).Length;
+            time.Advance(10 * Ms);
+            await TimeoutProbe.WhenSettledAsync(host).Guarded();
+            Assert.Equal(before + pending, (await stager.LogAsync().Guarded()).Length);
+            Assert.Equal(0, host.PendingTimeoutCount);
+        }
+    }
 }
