@@ -126,4 +126,17 @@ public sealed class HandoverAttackTests
             Assert.Equal(0, host.PendingTimeoutCount);
         }
     }
+    [Fact]
+    public async Task A_timeout_staged_when_the_wheel_stops_is_dropped_at_the_handover_without_an_exception()
+    {
+        await using SessionHost host = TestHosts.Create(out FakeTimeProvider time);
+        Stager.Client stager = await Stager.StartAsync(host);
+
+        TimeoutHandle handle = await stager.ArmThenWorkAsync("stopped", 10 * Ms, _ => host.Timers.Dispose()).Guarded();
+
+        Assert.Equal(0, host.PendingTimeoutCount);
+        Assert.False(handle.Cancel());
+        time.Advance(Second);
+        Assert.Empty(await stager.LogAsync().Guarded());
+    }
 }
