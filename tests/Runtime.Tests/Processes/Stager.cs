@@ -65,6 +65,55 @@ public partial class Stager
         return handles;
     }
 
+    [On("ArmThenThrow")]
+    private void ArmThenThrow(string label, TimeSpan delay)
+    {
+        ScheduleRing(delay, label);
+        throw new InvalidOperationException("after scheduling");
+    }
+
+    [On("ArmEndThenArm")]
+    private void ArmEndThenArm(string label, TimeSpan delay)
+    {
+        ScheduleRing(delay, label);
+        EndSession();
+        ScheduleRing(delay, label + "-after-end");
+    }
+
+    [On("ArmAroundInline")]
+    private bool ArmAroundInline(Func<ValueTask<TimeoutHandle>> other, TimeSpan delay)
+    {
+        ScheduleRing(delay, "outer-before");
+        ValueTask<TimeoutHandle> inner = other();
+        ScheduleRing(delay, "outer-after");
+        return inner.IsCompletedSuccessfully;
+    }
+
+    [On("ArmEcho")]
+    private void ArmEcho(int times, TimeSpan delay) => ScheduleEcho(delay, times, delay);
+
+    [OnTimeout("Echo")]
+    private void Echo(int remaining, TimeSpan delay)
+    {
+        log.Add("echo:" + remaining);
+        if (remaining > 1)
+        {
+            ScheduleEcho(delay, remaining - 1, delay);
+        }
+    }
+
+    [On("ArmManyThen")]
+    private void ArmManyThen(int count, TimeSpan delay, Action<TimeoutHandle[]> work)
+    {
+        var handles = new TimeoutHandle[count];
+        for (int i = 0; i < count; i++)
+        {
+            handles[i] = ScheduleRing(delay, "many");
+        }
+
+        work(handles);
+    }
+
     [On("CancelAll")]
     private int CancelAll(TimeoutHandle[] handles)
     {
