@@ -167,6 +167,40 @@ public partial class Tab
     private string[] Orders() => [.. orders];
 }
 
+/// <summary>Not durable: handlers that await, block or throw, for the turns the session grain runs on its activation.</summary>
+[SessionProcess("Cluster.Probe")]
+public partial class Probe
+{
+    [On("Begin", StartsSession = true)]
+    private void Begin()
+    {
+    }
+
+    /// <summary>A synchronous handler that waits on library code which awaits without ConfigureAwait(false) (sync over async).</summary>
+    [On("BlockOnDelay")]
+    private int BlockOnDelay(int value) => DelayedAsync(value).GetAwaiter().GetResult();
+
+    /// <summary>Awaits, then says where its continuation ran.</summary>
+    [On("AwaitThenRunsOn")]
+    private async Task<string> AwaitThenRunsOn()
+    {
+        await Task.Delay(1);
+        return TaskScheduler.Current.GetType().Name;
+    }
+
+    [On("Throw")]
+    private int Throw(int value) => throw new InvalidOperationException("probe " + value);
+
+    [On("Echo")]
+    private int Echo(int value) => value;
+
+    private static async Task<int> DelayedAsync(int value)
+    {
+        await Task.Delay(1);
+        return value;
+    }
+}
+
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Dictionary<int, List<int>>))]
 [JsonSerializable(typeof(string[]))]
