@@ -111,7 +111,10 @@ public partial class Ledger
     [On("Count")]
     private int Count() => bySender.Values.Sum(static numbers => numbers.Count);
 
-    /// <summary>The type name of the task scheduler this handler runs on: where the silo ran the session's turn.</summary>
+    /// <summary>
+    /// The type name of the task scheduler current for this handler: the default one, also where the grain runs the
+    /// turn on its activation's thread (so that the handler's awaits resume on the thread pool, not on the activation).
+    /// </summary>
     [On("RunsOn")]
     private string RunsOn() => TaskScheduler.Current.GetType().Name;
 }
