@@ -37,4 +37,21 @@ public sealed class HandlerOnActivationTests(ClusterFixture cluster)
         Probe.Client other = await Probe.StartAsync(cluster.Host).Guarded();
         Assert.Equal(4, await other.EchoAsync(4).Guarded());
     }
+
+    [Fact]
+    public async Task A_send_canceled_while_its_handler_runs_ends_for_its_caller_and_the_session_goes_on()
+    {
+        Probe.Client probe = await Probe.StartAsync(cluster.Host).Guarded();
+        Probe.Entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Probe.Release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var canceling = new CancellationTokenSource();
+
+        Task<int> held = probe.HoldAsync(5, canceling.Token).AsTask();
+        await Probe.Entered.Task.Guarded();
+        await canceling.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held.Guarded());
+        Probe.Release.TrySetResult();
+        Assert.Equal(6, await probe.EchoAsync(6).Guarded());
+    }
 }

@@ -191,6 +191,20 @@ public partial class Probe
         return TaskScheduler.Current.GetType().Name;
     }
 
+    /// <summary>Signalled when a Hold handler has started.</summary>
+    public static TaskCompletionSource Entered { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed to let a Hold handler finish.</summary>
+    public static TaskCompletionSource Release { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [On("Hold")]
+    private async Task<int> Hold(int value)
+    {
+        Entered.TrySetResult();
+        await Release.Task;
+        return value;
+    }
+
     [On("Throw")]
     private int Throw(int value) => throw new InvalidOperationException("probe " + value);
 
