@@ -37,7 +37,9 @@ public sealed class SessionGenSiloOptions
     /// How long a session's grain waits for a sender's missing one-way post while later ones from that sender are
     /// buffered, before it gives that post up and hands the later ones on (2 s by default; more than zero). A post is
     /// missing when it was lost on the way (its silo died) or was taken by an activation of the grain that has
-    /// since gone. See docs/orleans.md, "One-way posts".
+    /// since gone. At most 30 s, half the time a sender keeps its route unused (<see cref="SessionRoutes.IdleLifetime"/>):
+    /// a sender whose route was dropped posts again as a new sender, which must not overtake the old one's buffered
+    /// posts. See docs/orleans.md, "One-way posts".
     /// </summary>
     public TimeSpan PostGapTimeout
     {
@@ -45,6 +47,7 @@ public sealed class SessionGenSiloOptions
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxPostGapTimeout);
             postGapTimeout = value;
         }
     }
@@ -63,6 +66,9 @@ public sealed class SessionGenSiloOptions
             postReorderCapacity = value;
         }
     }
+
+    // Half of SessionRoutes.IdleLifetime (a minute): see PostGapTimeout.
+    private static readonly TimeSpan MaxPostGapTimeout = TimeSpan.FromSeconds(30);
 
     private TimeSpan postGapTimeout = TimeSpan.FromSeconds(2);
     private int postReorderCapacity = 10_000;

@@ -92,14 +92,11 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         try
         {
             object decoded = entry.DeserializeMessage(message, sessions.Json);
-            ValueTask<object?> sending;
-            using (VouchedScheduler.Vouch(TaskScheduler.Current))
-            {
-                // The turn of an idle session runs here, on this activation (reentrant: it never waits for the turn),
-                // rather than on the thread pool with a hop there and back.
-                sending = ((ISessionHost)sessions.Host)
-                    .SendAsync(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId), cancellationToken);
-            }
+            // The turn of an idle session runs here, on this activation's thread (reentrant: it never waits for the
+            // turn), rather than on the thread pool with a hop there and back; see OnThisThread.
+            ValueTask<object?> sending = OnThisThread(
+                () => ((ISessionHost)sessions.Host)
+                    .SendAsync(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId), cancellationToken));
 
             object? result = await sending.ConfigureAwait(true);
             await WakeUpLaterAsync().ConfigureAwait(true);
@@ -312,10 +309,8 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         bool accepted;
         try
         {
-            using (VouchedScheduler.Vouch(TaskScheduler.Current))
-            {
-                accepted = ((ISessionHost)sessions.Host).Post(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId));
-            }
+            accepted = OnThisThread(
+                () => ((ISessionHost)sessions.Host).Post(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId)));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -328,6 +323,19 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             // The sender was told true when Orleans took the post: the refusal is filed here, where the session runs.
             sessions.Host.FileDeadLetter(new DeadLetter(id, operation, decoded, DeadLetterReason.Refused));
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="start"/> (a send or post, which may run an idle session's turn inline) on this thread, the
+    /// activation's, but with the default scheduler current, as the thread pool's: the handler's awaits resume on the
+    /// thread pool, not queued to this activation. A handler that waits synchronously on code that awaits without
+    /// ConfigureAwait(false) would otherwise block the activation's only thread while its continuation waits for it.
+    /// </summary>
+    private static T OnThisThread<T>(Func<T> start)
+    {
+        var task = new Task<T>(start);
+        task.RunSynchronously(TaskScheduler.Default);
+        return task.GetAwaiter().GetResult();
     }
 
     private SessionOperation? Entry(string operation, out SessionFailure? failure)

@@ -45,6 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             options.Store = Store;
             options.SerializerOptions = Wire.Options;
             options.AddProcess(Ledger.SessionDefinition.Instance);
+            options.AddProcess(Probe.SessionDefinition.Instance);
             if (postGapTimeout is { } gap)
             {
                 options.PostGapTimeout = gap;

@@ -111,7 +111,10 @@ public partial class Ledger
     [On("Count")]
     private int Count() => bySender.Values.Sum(static numbers => numbers.Count);
 
-    /// <summary>The type name of the task scheduler this handler runs on: where the silo ran the session's turn.</summary>
+    /// <summary>
+    /// The type name of the task scheduler current for this handler: the default one, also where the grain runs the
+    /// turn on its activation's thread (so that the handler's awaits resume on the thread pool, not on the activation).
+    /// </summary>
     [On("RunsOn")]
     private string RunsOn() => TaskScheduler.Current.GetType().Name;
 }
@@ -165,6 +168,54 @@ public partial class Tab
 
     [On("Orders")]
     private string[] Orders() => [.. orders];
+}
+
+/// <summary>Not durable: handlers that await, block or throw, for the turns the session grain runs on its activation.</summary>
+[SessionProcess("Cluster.Probe")]
+public partial class Probe
+{
+    [On("Begin", StartsSession = true)]
+    private void Begin()
+    {
+    }
+
+    /// <summary>A synchronous handler that waits on library code which awaits without ConfigureAwait(false) (sync over async).</summary>
+    [On("BlockOnDelay")]
+    private int BlockOnDelay(int value) => DelayedAsync(value).GetAwaiter().GetResult();
+
+    /// <summary>Awaits, then says where its continuation ran.</summary>
+    [On("AwaitThenRunsOn")]
+    private async Task<string> AwaitThenRunsOn()
+    {
+        await Task.Delay(1);
+        return TaskScheduler.Current.GetType().Name;
+    }
+
+    /// <summary>Signalled when a Hold handler has started.</summary>
+    public static TaskCompletionSource Entered { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed to let a Hold handler finish.</summary>
+    public static TaskCompletionSource Release { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [On("Hold")]
+    private async Task<int> Hold(int value)
+    {
+        Entered.TrySetResult();
+        await Release.Task;
+        return value;
+    }
+
+    [On("Throw")]
+    private int Throw(int value) => throw new InvalidOperationException("probe " + value);
+
+    [On("Echo")]
+    private int Echo(int value) => value;
+
+    private static async Task<int> DelayedAsync(int value)
+    {
+        await Task.Delay(1);
+        return value;
+    }
 }
 
 [JsonSerializable(typeof(string))]
