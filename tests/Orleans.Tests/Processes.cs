@@ -187,7 +187,7 @@ public partial class Probe
     [On("AwaitThenRunsOn")]
     private async Task<string> AwaitThenRunsOn()
     {
-        await Task.Delay(1);
+        await Task.Yield(); // always resumes through the current scheduler: where a handler's continuation goes
         return TaskScheduler.Current.GetType().Name;
     }
 
@@ -213,7 +213,7 @@ public partial class Probe
 
     private static async Task<int> DelayedAsync(int value)
     {
-        await Task.Delay(1);
+        await Task.Yield(); // never completes inline: the continuation is queued to the current scheduler
         return value;
     }
 }
