@@ -57,11 +57,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <summary>
     /// A UI thread (a synchronization context or scheduler of its own) never runs handlers, nor waits for one; nor
     /// does a thread whose caller suppressed the execution context's flow (its ambient state could not be put back).
-    /// A scheduler vouched for (<see cref="VouchedScheduler"/>) is as good as the default one, for the outermost turn only.
     /// </summary>
     private static bool MayRunHandlersHere =>
-        SynchronizationContext.Current is null && !ExecutionContext.IsFlowSuppressed()
-        && (TaskScheduler.Current is var current && (current == TaskScheduler.Default || (inlineDepth == 0 && VouchedScheduler.IsVouchedFor(current))));
+        SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default && !ExecutionContext.IsFlowSuppressed();
 
     void IThreadPoolWorkItem.Execute() => RunTurn(TurnBatchSize);
 
