@@ -15,11 +15,19 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     private static ValueTask<TResult> SendThroughAsync(SessionClient client, TMessage message, MessageId messageId, CancellationToken cancellationToken) =>
         Typed(client.Host.SendAsync(client.Id, message!, messageId, cancellationToken));
 
-    private static async ValueTask<TResult> Typed(ValueTask<object?> pending)
-    {
-        object? result = await pending.ConfigureAwait(false);
+    private static ValueTask<TResult> Typed(ValueTask<object?> pending) =>
+        pending.IsCompletedSuccessfully ? new ValueTask<TResult>(Cast(pending.Result)) : TypedAsync(pending);
 
-        // An operation without a result answers null: its TResult is the ValueTuple marker.
-        return result is null && typeof(TResult) == typeof(ValueTuple) ? default! : (TResult)result!;
-    }
+    /// <remarks>
+    /// Resumes on the caller's task scheduler when it has one of its own and no synchronization context (an Orleans
+    /// grain's activation): the caller's own await goes back there anyway, and resuming here on the thread pool first
+    /// cost two thread hops per call (to the pool, then back). A synchronization context (a UI thread) is never
+    /// resumed on; on the thread pool both ways are the same.
+    /// </remarks>
+    private static async ValueTask<TResult> TypedAsync(ValueTask<object?> pending) =>
+        Cast(await pending.ConfigureAwait(SynchronizationContext.Current is null));
+
+    // An operation without a result answers null: its TResult is the ValueTuple marker.
+    private static TResult Cast(object? result) =>
+        result is null && typeof(TResult) == typeof(ValueTuple) ? default! : (TResult)result!;
 }
