@@ -5,7 +5,8 @@ namespace SessionGen.Orleans;
 /// <summary>
 /// The one session grain, keyed <c>"{process}/{sessionId}"</c>. Its signatures use only primitives and this assembly's
 /// types: Orleans' code generator cannot see the types SessionGen's generator writes, so messages and results travel
-/// as the JSON their operations write.
+/// as the JSON their operations write. The message arrays are <c>[Immutable]</c>: made for one call and never written
+/// after, so Orleans does not copy them on a call within a silo.
 /// </summary>
 internal interface ISessionGrain : IGrainWithStringKey
 {
@@ -16,11 +17,11 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// timeout or at the caller's cancellation).
     /// </remarks>
     [ResponseTimeout("1.00:00:00")]
-    Task<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken);
+    Task<SessionReply> Send(string operation, [Immutable] byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken);
 
     /// <summary>As <see cref="Send"/>, not cancellable: a cancellable grain call costs a token source per call where the grain runs.</summary>
     [ResponseTimeout("1.00:00:00")]
-    Task<SessionReply> SendUncancellable(string operation, byte[] message, string? messageId, WireCaller? caller);
+    Task<SessionReply> SendUncancellable(string operation, [Immutable] byte[] message, string? messageId, WireCaller? caller);
 
     /// <summary>
     /// Queues one message one way. <paramref name="sequence"/> numbers the posts of <paramref name="sender"/> to this
@@ -29,7 +30,7 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// this call (a grain took it): an activation that has not seen them starts after it. Completes once the grain has
     /// taken the post (handed it to the session, or buffered it behind a missing one); the sender does not wait for it.
     /// </summary>
-    Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller);
+    Task Post(string operation, [Immutable] byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller);
 
     /// <summary>
     /// Subscribes <paramref name="observer"/> to the session's events (with a participant, its <c>EmitTo</c> events
@@ -91,7 +92,7 @@ internal sealed record SubscribeReply(
 internal interface ISessionRouterGrain : IGrainWithIntegerKey
 {
     [ResponseTimeout("1.00:00:00")]
-    Task<SessionReply> SendCorrelated(string process, string operation, byte[] message, WireCaller? caller, CancellationToken cancellationToken);
+    Task<SessionReply> SendCorrelated(string process, string operation, [Immutable] byte[] message, WireCaller? caller, CancellationToken cancellationToken);
 }
 
 /// <summary>A session call's answer: the result's JSON, or a failure.</summary>
