@@ -19,8 +19,9 @@ internal sealed partial class TimerWheel
 
         using (gate.Hold())
         {
-            foreach (TimerEntry? head in slots)
+            foreach (SlotHead slot in slots)
             {
+                TimerEntry? head = slot.First;
                 for (MailboxItem? item = head; item is not null; item = item.Next == head ? null : item.Next)
                 {
                     var entry = (TimerEntry)item;

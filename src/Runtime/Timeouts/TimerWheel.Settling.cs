@@ -82,8 +82,9 @@ internal sealed partial class TimerWheel
         long earliest = long.MaxValue;
         using (gate.Hold())
         {
-            foreach (TimerEntry? head in slots)
+            foreach (SlotHead slot in slots)
             {
+                TimerEntry? head = slot.First;
                 for (MailboxItem? item = head; item is not null; item = item.Next == head ? null : item.Next)
                 {
                     var entry = (TimerEntry)item;
@@ -104,8 +105,9 @@ internal sealed partial class TimerWheel
         int count = 0;
         using (gate.Hold())
         {
-            foreach (TimerEntry? head in slots)
+            foreach (SlotHead slot in slots)
             {
+                TimerEntry? head = slot.First;
                 for (MailboxItem? item = head; item is not null; item = item.Next == head ? null : item.Next)
                 {
                     var entry = (TimerEntry)item;

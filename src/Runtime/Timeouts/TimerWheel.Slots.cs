@@ -12,7 +12,9 @@ internal sealed partial class TimerWheel
 {
     private const int BitmapWords = SlotCount / 64;
 
-    private readonly TimerEntry?[] slots = new TimerEntry?[SlotCount];
+    // Heads held in a struct: storing into an array of a non-sealed class costs a covariance check per write (the
+    // slow one, since entries are subclasses), and cancelling in scheduling order rewrites a head on every cancel.
+    private readonly SlotHead[] slots = new SlotHead[SlotCount];
     private readonly ulong[] occupied = new ulong[BitmapWords];
 
     /// <summary>Walks every slot and counts the entries linked there; for tests only.</summary>
@@ -21,8 +23,9 @@ internal sealed partial class TimerWheel
         using (gate.Hold())
         {
             int count = 0;
-            foreach (TimerEntry? head in slots)
+            foreach (SlotHead slot in slots)
             {
+                TimerEntry? head = slot.First;
                 for (MailboxItem? entry = head; entry is not null; entry = entry.Next == head ? null : entry.Next)
                 {
                     count++;
@@ -38,12 +41,12 @@ internal sealed partial class TimerWheel
     private void Append(TimerEntry entry)
     {
         int slot = SlotOf(entry.DueTick);
-        TimerEntry? head = slots[slot];
+        TimerEntry? head = slots[slot].First;
         if (head is null)
         {
             entry.Next = entry;
             entry.Previous = entry;
-            slots[slot] = entry;
+            slots[slot].First = entry;
             occupied[slot >> 6] |= 1UL << (slot & 63);
             return;
         }
@@ -60,16 +63,16 @@ internal sealed partial class TimerWheel
         int slot = SlotOf(entry.DueTick);
         if (entry.Next == entry)
         {
-            slots[slot] = null;
+            slots[slot].First = null;
             occupied[slot >> 6] &= ~(1UL << (slot & 63));
         }
         else
         {
             entry.Previous!.Next = entry.Next;
             entry.Next!.Previous = entry.Previous;
-            if (slots[slot] == entry)
+            if (slots[slot].First == entry)
             {
-                slots[slot] = (TimerEntry)entry.Next;
+                slots[slot].First = (TimerEntry)entry.Next;
             }
         }
 
@@ -84,8 +87,8 @@ internal sealed partial class TimerWheel
     /// </summary>
     private DetachedSlot Detach(int slot)
     {
-        TimerEntry? head = slots[slot];
-        slots[slot] = null;
+        TimerEntry? head = slots[slot].First;
+        slots[slot].First = null;
         occupied[slot >> 6] &= ~(1UL << (slot & 63));
         return new DetachedSlot(head);
     }
@@ -146,5 +149,11 @@ internal sealed partial class TimerWheel
             entry.Previous = null;
             return true;
         }
+    }
+
+    /// <summary>The first entry of a slot's list (null when the slot is empty).</summary>
+    private struct SlotHead
+    {
+        public TimerEntry? First;
     }
 }

@@ -77,7 +77,7 @@ internal sealed partial class TimerWheel
 
     private void TakeDue(int slot, long nowTick, List<TimerEntry> due)
     {
-        if (slots[slot] is null)
+        if (slots[slot].First is null)
         {
             return;
         }

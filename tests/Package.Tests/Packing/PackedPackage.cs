@@ -14,7 +14,7 @@ namespace SessionGen.Package.Tests.Packing;
 /// </summary>
 public sealed partial class PackedPackage : IDisposable
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
 
     private readonly TemporaryDirectory root = new("pack");
 
