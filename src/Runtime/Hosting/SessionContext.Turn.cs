@@ -260,7 +260,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     private bool Finish(MailboxItem? item)
     {
         handlerRuns++;
-        if (Definition.Settings.IdleTimeout is not null && (item is null || item.IsMessage))
+        if (Definition.HasIdleTimeout && (item is null || item.IsMessage))
         {
             // Idleness counts from when the last message finished, not from when it started; timeouts do not count.
             Volatile.Write(ref Extras.LastMessageTimestamp, Host.TimeProvider.GetTimestamp());

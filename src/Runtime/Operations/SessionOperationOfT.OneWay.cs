@@ -89,7 +89,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             return false;
         }
 
-        if (session.Definition.Settings.MessagesNeedTiming || caller is not null)
+        if (session.Definition.MessagesNeedTiming || caller is not null)
         {
             // These settings need the message's own clock and timer, and a caller needs a place to travel in (a one-way
             // entry holds only the operation and the message): it travels as a request nobody awaits.
