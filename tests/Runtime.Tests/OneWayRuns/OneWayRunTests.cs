@@ -66,6 +66,26 @@ public sealed class OneWayRunTests
         Assert.Equal(["ring:first"], await session.LogAsync().Guarded());
     }
 
+    [Fact]
+    public async Task A_handler_of_a_run_that_runs_another_session_inline_gets_its_frame_and_timer_window_back()
+    {
+        await using SessionHost host = TestHosts.Create(out FakeTimeProvider time);
+        Batched.Client session = await Batched.StartAsync(host);
+        Batched.Client other = await Batched.StartAsync(host);
+
+        await QueueBehindHoldAsync(session, () =>
+        {
+            Assert.True(session.PostFrame());
+            Assert.True(session.PostNest(() => other.RunsAsync().IsCompletedSuccessfully, TimeSpan.FromSeconds(1)));
+            Assert.True(session.PostFrame());
+        });
+
+        Assert.Equal(["inline:True same-frame:True"], await session.LogAsync().Guarded());
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(["inline:True same-frame:True", "ring:after-nest"], await session.LogAsync().Guarded());
+        Assert.Equal(2, (await session.RunsAsync().Guarded()).Distinct().Count());
+    }
+
     // Holds the session's turn in an awaiting handler while queue posts, so the next turn takes them as one run.
     private static async Task QueueBehindHoldAsync(Batched.Client session, Action queue)
     {

@@ -43,6 +43,20 @@ public partial class Batched
     [On("Work")]
     private void Work(Action work) => work();
 
+    /// <summary>
+    /// Calls <paramref name="other"/> (a send to another session, which runs inline on this thread under a scope of its
+    /// own), then logs whether this handler's frame came back as it was, and arms a timeout of its own after it.
+    /// </summary>
+    [On("Nest")]
+    private void Nest(Func<bool> other, TimeSpan delay)
+    {
+        CallChain before = CallChain.Current!;
+        bool inline = other();
+        CallChain after = CallChain.Current!;
+        log.Add($"inline:{inline} same-frame:{ReferenceEquals(before.Session, after.Session) && before.Run == after.Run}");
+        ScheduleRing(delay, "after-nest");
+    }
+
     [On("Log")]
     private string[] Log() => log.ToArray();
 
