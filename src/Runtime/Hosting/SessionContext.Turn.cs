@@ -151,7 +151,8 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             if (!Finish(item))
             {
                 // Ended meanwhile, perhaps by another thread (the shutdown deadline) after the check above: what the
-                // turn took but has not run is answered, never dropped.
+                // turn took but has not run is answered, never dropped (outside any handler's scope).
+                oneWays.Exit();
                 PutBack(batch[next..count]);
                 return;
             }
