@@ -87,7 +87,7 @@ public sealed class OneWayRunTests
     }
 
     // Holds the session's turn in an awaiting handler while queue posts, so the next turn takes them as one run.
-    private static async Task QueueBehindHoldAsync(Batched.Client session, Action queue)
+    internal static async Task QueueBehindHoldAsync(Batched.Client session, Action queue)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
