@@ -60,6 +60,12 @@ internal sealed class CallChain
         return previous;
     }
 
+    /// <summary>
+    /// This thread's synchronous frame slot itself: <see cref="OneWayRunScope"/> looks it up once for a run of handlers
+    /// and renews it in place for each (a thread-static lookup per handler was a measurable share of a one-way message).
+    /// </summary>
+    internal static ref SynchronousFrame ThreadFrame => ref synchronous;
+
     /// <summary>Puts back the thread's frame from before <see cref="Enter"/> (the async-local one comes back with the execution context).</summary>
     internal static void Leave(SynchronousFrame previous) => synchronous = previous;
 
@@ -106,8 +112,10 @@ internal sealed class CallChain
     internal struct SynchronousFrame
     {
         public readonly SessionContext? Session;
-        public readonly int Run;
         public readonly CallChain? Caller;
+
+        // Not readonly: a run of one-way handlers keeps one frame and moves it on to each handler's run.
+        public int Run;
 
         // Made on the handler's first send, then reused by its later ones.
         public CallChain? Chain;

@@ -16,6 +16,9 @@ internal struct MessageTelemetry
     private long startedAt;
     private bool started;
 
+    /// <summary>True when nobody listens to SessionGen's spans nor to its per-message metrics: handling a message reports nothing.</summary>
+    public static bool IsOff => !SessionTracing.Source.HasListeners() && !SessionMetrics.MessagesObserved;
+
     /// <summary>At send time: remembers the sender's activity, when anyone listens to SessionGen's spans.</summary>
     public static MessageTelemetry Capture() =>
         SessionTracing.Source.HasListeners() && Activity.Current is { } sender

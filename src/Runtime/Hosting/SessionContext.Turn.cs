@@ -66,6 +66,21 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <summary>Runs up to <paramref name="limit"/> items, then gives the turn up or hands it to the thread pool.</summary>
     private void RunTurn(int limit)
     {
+        // Consecutive one-way messages with synchronous handlers share one handler scope (see OneWayRunScope); it is
+        // left before anything else runs and before the turn returns, also if something throws.
+        OneWayRunScope oneWays = default;
+        try
+        {
+            RunTurn(limit, ref oneWays);
+        }
+        finally
+        {
+            oneWays.Exit();
+        }
+    }
+
+    private void RunTurn(int limit, ref OneWayRunScope oneWays)
+    {
         EntryBatch batch = default;
         int next = 0;
         int count = 0;
@@ -92,9 +107,22 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             }
 
             handlerRuns++;
-            ValueTask run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry.Message);
+            ValueTask run;
+            if (item is null && entry.OneWay!.HandlerIsSynchronous && (oneWays.IsEntered || OneWayRunScope.TryEnter(this, out oneWays)))
+            {
+                oneWays.BeforeHandler();
+                run = entry.OneWay.RunOneWayInRun(this, entry.Message);
+                oneWays.AfterHandler();
+            }
+            else
+            {
+                oneWays.Exit();
+                run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry.Message);
+            }
+
             if (!run.IsCompleted)
             {
+                oneWays.Exit();
                 // One message at a time also across awaits: the turn stays ours (the mailbox keeps its
                 // "scheduled" flag) until the handler finishes, then continues where it left off.
                 PutBack(batch[next..count]);
@@ -106,6 +134,12 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             }
 
             run.GetAwaiter().GetResult();
+            if (endRequested || InFinalState || durability is not null)
+            {
+                // Finish is about to end the session or commit it: outside any handler's scope, as after a scope of its own.
+                oneWays.Exit();
+            }
+
             if (next < count && (endRequested || InFinalState || IsEnded))
             {
                 // The session ends after this handler: what the turn took but has not run goes back, so the
@@ -117,12 +151,14 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             if (!Finish(item))
             {
                 // Ended meanwhile, perhaps by another thread (the shutdown deadline) after the check above: what the
-                // turn took but has not run is answered, never dropped.
+                // turn took but has not run is answered, never dropped (outside any handler's scope).
+                oneWays.Exit();
                 PutBack(batch[next..count]);
                 return;
             }
         }
 
+        oneWays.Exit();
         PutBack(batch[next..count]);
         bool idle;
         using (mailboxGate.Hold())
@@ -225,7 +261,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     private bool Finish(MailboxItem? item)
     {
         handlerRuns++;
-        if (Definition.Settings.IdleTimeout is not null && (item is null || item.IsMessage))
+        if (Definition.HasIdleTimeout && (item is null || item.IsMessage))
         {
             // Idleness counts from when the last message finished, not from when it started; timeouts do not count.
             Volatile.Write(ref Extras.LastMessageTimestamp, Host.TimeProvider.GetTimestamp());

@@ -29,6 +29,7 @@ public sealed partial class SessionContext
         Host = host;
         Id = id;
         Definition = definition;
+        protocol = definition.Protocol;
     }
 
     /// <summary>The index of the session's protocol state (0, the initial state, without a protocol).</summary>
@@ -61,7 +62,10 @@ public sealed partial class SessionContext
     /// <summary>The rarely used parts, made on first use (from any thread).</summary>
     internal SessionExtras Extras => Volatile.Read(ref extras) ?? Interlocked.CompareExchange(ref extras, new SessionExtras(), null) ?? extras!;
 
-    private SessionProtocol? Protocol => Definition.Protocol;
+    // The definition's protocol, read once: a virtual property, and the turn asks for it several times per message.
+    private readonly SessionProtocol? protocol;
+
+    private SessionProtocol? Protocol => protocol;
 
     private SubscriberList Subscribers => Volatile.Read(ref subscribers) ?? Interlocked.CompareExchange(ref subscribers, new SubscriberList(), null) ?? subscribers!;
 

@@ -77,6 +77,19 @@ public abstract class SessionOperation
     /// <summary>Runs a one-way message on the session's turn. Never throws: a failure follows the fault policy.</summary>
     internal abstract ValueTask RunOneWayAsync(SessionContext owner, object message);
 
+    /// <summary>
+    /// As <see cref="RunOneWayAsync"/>, for a handler that cannot await (<see cref="HandlerIsSynchronous"/>), run
+    /// under the <see cref="OneWayRunScope"/> its turn entered for a run of them: no scope and no telemetry of its own.
+    /// </summary>
+    internal abstract ValueTask RunOneWayInRun(SessionContext owner, object message);
+
+    /// <summary>
+    /// True when the handler returns <c>void</c> or a value: it cannot await, so its call-chain frame lives in a
+    /// thread-static slot for the call instead of an async-local value (no allocation per message), and a turn runs
+    /// a run of its one-way messages under one scope (see <see cref="OneWayRunScope"/>).
+    /// </summary>
+    internal bool HandlerIsSynchronous { get; private protected init; }
+
     /// <summary>The typed one-way post of an untyped message (of this operation's type), optionally once per id.</summary>
     internal abstract bool PostBoxed(SessionClient client, object message, MessageId messageId);
 

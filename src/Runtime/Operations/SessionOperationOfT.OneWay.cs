@@ -89,7 +89,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             return false;
         }
 
-        if (session.Definition.Settings.MessagesNeedTiming || caller is not null)
+        if (session.Definition.MessagesNeedTiming || caller is not null)
         {
             // These settings need the message's own clock and timer, and a caller needs a place to travel in (a one-way
             // entry holds only the operation and the message): it travels as a request nobody awaits.
@@ -135,6 +135,14 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         MessageTelemetry telemetry = default;
         using HandlerScope scope = HandlerScope.Enter(owner, callerChain: null, HandlerIsSynchronous);
         using MessageTelemetry.Scope handling = telemetry.Start(owner, this);
+        return RunHandler(owner, message, telemetry);
+    }
+
+    internal override ValueTask RunOneWayInRun(SessionContext owner, object message) => RunHandler(owner, message, telemetry: default);
+
+    // The handler call and its outcome, inside whatever scope the caller entered (its own, or its turn's run's).
+    private ValueTask RunHandler(SessionContext owner, object message, MessageTelemetry telemetry)
+    {
         try
         {
             CancellationToken token = HandlerTakesCancellationToken ? owner.Host.StoppingToken : default;

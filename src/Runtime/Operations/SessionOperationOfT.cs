@@ -56,12 +56,6 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     /// <summary>True when the handler has a <see cref="CancellationToken"/> parameter (it then also sees the host stopping).</summary>
     internal bool HandlerTakesCancellationToken { get; }
 
-    /// <summary>
-    /// True when the handler returns <c>void</c> or a value: it cannot await, so its call-chain frame lives in a
-    /// thread-static slot for the call instead of an async-local value (no allocation per message).
-    /// </summary>
-    internal bool HandlerIsSynchronous { get; }
-
     /// <inheritdoc/>
     public override Type? ResultType => typeof(TResult) == typeof(ValueTuple) ? null : typeof(TResult);
 

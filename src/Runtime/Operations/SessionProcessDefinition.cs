@@ -17,6 +17,8 @@ public abstract class SessionProcessDefinition
     {
         ProtocolName = protocolName;
         Settings = settings ?? SessionProcessSettings.Default;
+        MessagesNeedTiming = Settings.MessagesNeedTiming;
+        HasIdleTimeout = Settings.IdleTimeout is not null;
 
         // IsDurable is a constant the generated subclass overrides, safe to read here. A restarted host finds the
         // process of each stored session it must wake in the catalog (generated code makes the definition as its
@@ -29,6 +31,12 @@ public abstract class SessionProcessDefinition
 
     /// <summary>The process's reliability settings.</summary>
     public SessionProcessSettings Settings { get; }
+
+    /// <summary><see cref="SessionProcessSettings.MessagesNeedTiming"/>, read once: every one-way post asks.</summary>
+    internal bool MessagesNeedTiming { get; }
+
+    /// <summary>Whether the settings have an idle timeout, read once: every handler's end asks.</summary>
+    internal bool HasIdleTimeout { get; }
 
     /// <summary>The process's protocol (states and transitions), or null when it declares none.</summary>
     public virtual SessionProtocol? Protocol => null;

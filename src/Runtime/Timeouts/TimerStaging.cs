@@ -39,6 +39,23 @@ internal static class TimerStaging
         }
     }
 
+    /// <summary>This thread's window slot itself, for <see cref="OneWayRunScope"/>, which keeps one window open for a run of handlers.</summary>
+    internal static ref Window ThreadWindow => ref current;
+
+    /// <summary>
+    /// Hands the timeouts staged in <paramref name="window"/> so far to the wheel and leaves it open and empty: what
+    /// <see cref="Close"/> then <see cref="Open"/> would do between two handlers of one session, without the lookups.
+    /// </summary>
+    internal static void HandOver(ref Window window)
+    {
+        if (window.Head is { } head)
+        {
+            window.Head = null;
+            window.Tail = null;
+            window.Session!.Host.Timers.HandOver(window.Session, head);
+        }
+    }
+
     /// <summary>Whether this thread runs a handler of <paramref name="session"/> now, so its new timeouts can wait here.</summary>
     internal static bool IsOpenFor(SessionContext? session) => session is not null && ReferenceEquals(current.Session, session);
 
