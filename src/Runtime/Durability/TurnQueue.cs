@@ -23,7 +23,8 @@ internal abstract class TurnQueue<T>
         var turn = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (waiting)
         {
-            if (outcome is not null && !turnTaken)
+            // Only when nobody is in line: a sender that comes as the lookup finishes goes behind those already waiting.
+            if (outcome is not null && !turnTaken && waiting.Count == 0)
             {
                 turnTaken = true;
                 Give(turn, outcome);
@@ -61,24 +62,25 @@ internal abstract class TurnQueue<T>
     }
 
     /// <summary>The lookup has finished (<paramref name="loaded"/> has its outcome or its exception): the first waiting sender goes.</summary>
-    public void Complete(Task<T> loaded)
-    {
-        lock (waiting)
-        {
-            outcome = loaded;
-        }
-
-        PassTurn(taken: false);
-    }
+    /// <remarks>
+    /// The outcome is stored and the first sender let in under one hold of the lock: between two, a sender entering
+    /// would see an outcome and a free turn and go ahead of those already waiting (HostileStoreTests saw orders 2, 1, 3).
+    /// </remarks>
+    public void Complete(Task<T> loaded) => PassTurn(taken: false, loaded);
 
     /// <summary>The sender whose turn it was has queued its message (or gave up): the next one goes.</summary>
-    public void Leave() => PassTurn(taken: true);
+    public void Leave() => PassTurn(taken: true, loaded: null);
 
-    private void PassTurn(bool taken)
+    private void PassTurn(bool taken, Task<T>? loaded)
     {
         TaskCompletionSource<T>? next;
         lock (waiting)
         {
+            if (loaded is not null)
+            {
+                outcome = loaded;
+            }
+
             if (taken)
             {
                 turnTaken = false;
