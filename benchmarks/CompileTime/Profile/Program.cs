@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,32 +46,58 @@ ImmutableArray<DiagnosticAnalyzer> analyzers = typeof(SessionGen.Analyzers.Infra
     .ToImmutableArray();
 
 Console.WriteLine($"{processes} processes, {trees.Length} files, {analyzers.Length} analyzers; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+using var jit = new JitListener();
 for (int round = 0; round < rounds; round++)
 {
     // A fresh compilation each round, so no round reuses another's bound symbols.
     CSharpCompilation compilation = CSharpCompilation.Create("CompileTime", trees, references, options);
-    _ = compilation.GetDeclarationDiagnostics(); // what csc has done before generators and analyzers run
+    if (Environment.GetEnvironmentVariable("PROFILE_CSC_ORDER") != "1")
+    {
+        // Declaring every symbol first keeps that work out of the generator's time. csc runs generators before it
+        // declares anything (PROFILE_CSC_ORDER=1 does the same), so there the generator's first questions pay for it.
+        _ = compilation.GetDeclarationDiagnostics();
+    }
 
     // CPU time besides wall time: on a loaded machine the wall clock counts other processes' turns too.
     TimeSpan generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var generatorClock = Stopwatch.StartNew();
+    // PROFILE_PROBE=1 runs a generator that only finds the [SessionProcess] classes (as SessionGen's does) before
+    // SessionGen's: it pays what the compilation's first questions cost, so SessionGen's figure is its own work.
+    bool probe = Environment.GetEnvironmentVariable("PROFILE_PROBE") == "1";
+    ISourceGenerator[] generators = probe
+        ? [new ProbeGenerator().AsSourceGenerator(), new SessionGen.Generator.SessionProcessGenerator().AsSourceGenerator()]
+        : [new SessionGen.Generator.SessionProcessGenerator().AsSourceGenerator()];
     GeneratorDriver driver = CSharpGeneratorDriver.Create(
-        [new SessionGen.Generator.SessionProcessGenerator().AsSourceGenerator()],
+        generators,
         parseOptions: parseOptions,
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: Environment.GetEnvironmentVariable("PROFILE_STEPS") == "1"));
     driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
     generatorClock.Stop();
     generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpu;
-    TimeSpan generatorTime = driver.GetTimingInfo().GeneratorTimes[0].ElapsedTime;
+    TimeSpan generatorTime = driver.GetTimingInfo().GeneratorTimes[probe ? 1 : 0].ElapsedTime;
+    if (probe)
+    {
+        Console.WriteLine($"    probe generator (first questions): {driver.GetTimingInfo().GeneratorTimes[0].ElapsedTime.TotalMilliseconds:F0} ms");
+    }
+    Console.WriteLine($"    JIT during the generator: {jit.Report()}");
 
     // Roslyn parses the added sources inside the generator's timed run: how much of it is that parse.
-    GeneratorRunResult run = driver.GetRunResult().Results[0];
+    GeneratorRunResult run = driver.GetRunResult().Results[probe ? 1 : 0];
+    // PROFILE_STEPS=1: the time of each step (Roslyn's tracking adds a little of its own).
+    foreach (KeyValuePair<string, ImmutableArray<IncrementalGeneratorRunStep>> step in run.TrackedSteps.Concat(run.TrackedOutputSteps))
+    {
+        Console.WriteLine($"    step {step.Key}: {step.Value.Sum(static s => s.ElapsedTime.TotalMilliseconds):F0} ms over {step.Value.Length} runs");
+    }
+
     var parseClock = Stopwatch.StartNew();
     long generatedChars = 0;
     foreach (GeneratedSourceResult source in run.GeneratedSources)
     {
         generatedChars += source.SourceText.Length;
-        _ = CSharpSyntaxTree.ParseText(source.SourceText, parseOptions).GetRoot();
+        if (Environment.GetEnvironmentVariable("PROFILE_PARSE") == "1")
+        {
+            _ = CSharpSyntaxTree.ParseText(source.SourceText, parseOptions).GetRoot();
+        }
     }
 
     parseClock.Stop();
@@ -83,12 +110,14 @@ for (int round = 0; round < rounds; round++)
     }
 
     _ = output.GetDiagnostics(); // csc binds every body before it runs the analyzers' end actions; keep that out of their time
+    jit.Report();
     TimeSpan analyzerCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var analyzerClock = Stopwatch.StartNew();
     var withAnalyzers = new CompilationWithAnalyzers(output, analyzers, new CompilationWithAnalyzersOptions(
         new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
     AnalysisResult result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
     analyzerClock.Stop();
+    Console.WriteLine($"    JIT during the analyzers: {jit.Report()}");
     analyzerCpu = Process.GetCurrentProcess().TotalProcessorTime - analyzerCpu;
     ImmutableArray<Diagnostic> diagnostics = result.GetAllDiagnostics();
 
@@ -110,5 +139,85 @@ for (int round = 0; round < rounds; round++)
         {
             Console.WriteLine($"    {ms,8:F1} ms  {name}");
         }
+    }
+}
+
+/// <summary>
+/// Counts the methods the JIT compiles (runtime events), split into SessionGen's own (the generator's and analyzers'
+/// code, which csc JIT-compiles in every cold build) and everything else (here also Roslyn, which csc has precompiled).
+/// </summary>
+internal sealed class JitListener : EventListener
+{
+    private readonly object gate = new();
+    private readonly Dictionary<long, (DateTime Start, bool Own)> started = new();
+    private int ownMethods;
+    private int otherMethods;
+    private double ownMs;
+    private double otherMs;
+
+    protected override void OnEventSourceCreated(EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x10); // JIT
+        }
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs e)
+    {
+        if (e.Payload is null || e.PayloadNames is null)
+        {
+            return;
+        }
+
+        long id = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("MethodID")], System.Globalization.CultureInfo.InvariantCulture);
+        lock (gate)
+        {
+            if (e.EventName?.StartsWith("MethodJittingStarted", StringComparison.Ordinal) == true)
+            {
+                string space = (string)e.Payload[e.PayloadNames.IndexOf("MethodNamespace")]!;
+                started[id] = (e.TimeStamp, space.StartsWith("SessionGen.", StringComparison.Ordinal));
+            }
+            else if (e.EventName?.StartsWith("MethodLoadVerbose", StringComparison.Ordinal) == true && started.Remove(id, out (DateTime Start, bool Own) start))
+            {
+                double ms = (e.TimeStamp - start.Start).TotalMilliseconds;
+                if (start.Own)
+                {
+                    ownMethods++;
+                    ownMs += ms;
+                }
+                else
+                {
+                    otherMethods++;
+                    otherMs += ms;
+                }
+            }
+        }
+    }
+
+    /// <summary>What was compiled since the last report (events arrive late: waits a moment first).</summary>
+    public string Report()
+    {
+        Thread.Sleep(1500);
+        lock (gate)
+        {
+            string text = $"SessionGen {ownMethods} methods {ownMs:F0} ms, other {otherMethods} methods {otherMs:F0} ms";
+            ownMethods = otherMethods = 0;
+            ownMs = otherMs = 0;
+            return text;
+        }
+    }
+}
+
+/// <summary>Finds the <c>[SessionProcess]</c> classes and nothing more (PROFILE_PROBE=1).</summary>
+internal sealed class ProbeGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<string> names = context.SyntaxProvider.ForAttributeWithMetadataName(
+            "SessionGen.SessionProcessAttribute",
+            static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+            static (attributeContext, _) => attributeContext.TargetSymbol.Name);
+        context.RegisterSourceOutput(names.Collect(), static (_, _) => { });
     }
 }

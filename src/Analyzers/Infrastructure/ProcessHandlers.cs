@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using SessionGen.Generator.Parsing;
 
@@ -7,8 +8,21 @@ namespace SessionGen.Analyzers.Infrastructure;
 /// <summary>The handler attributes of a process, in the order the generator visits them (<c>GetMembers</c>).</summary>
 internal static class ProcessHandlers
 {
-    public static List<HandlerAttribute> Of(INamedTypeSymbol process, SessionGenTypes types)
+    // Seven rules read the handlers of every process and some fifteen ask of every method whether it is a handler:
+    // each answer is worked out once per symbol and shared by all the rules (issue 16). Symbols belong to one
+    // compilation, so an answer never outlives it, and the SessionGen attributes it depends on are that compilation's.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, IReadOnlyList<HandlerAttribute>> HandlersOf = new();
+    private static readonly ConditionalWeakTable<IMethodSymbol, object> IsHandler = new();
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
+    public static IReadOnlyList<HandlerAttribute> Of(INamedTypeSymbol process, SessionGenTypes types)
     {
+        if (HandlersOf.TryGetValue(process, out IReadOnlyList<HandlerAttribute>? known))
+        {
+            return known;
+        }
+
         var handlers = new List<HandlerAttribute>();
         foreach (ISymbol member in process.GetMembers())
         {
@@ -18,18 +32,26 @@ internal static class ProcessHandlers
             }
         }
 
-        return handlers;
+        return HandlersOf.GetValue(process, _ => handlers);
     }
 
     /// <summary>
     /// True when <paramref name="method"/> is a handler the generator looks at: an ordinary method carrying
     /// <c>[On]</c> or <c>[OnTimeout]</c>, declared in a <c>[SessionProcess]</c> class. The handler rules apply to these.
     /// </summary>
-    public static bool IsProcessHandler(IMethodSymbol method, SessionGenTypes types) =>
-        method.MethodKind == MethodKind.Ordinary
-        && types.IsMarkedHandler(method)
-        && method.ContainingType is { } process
-        && types.IsProcess(process);
+    public static bool IsProcessHandler(IMethodSymbol method, SessionGenTypes types)
+    {
+        if (IsHandler.TryGetValue(method, out object? known))
+        {
+            return known == Yes;
+        }
+
+        bool isHandler = method.MethodKind == MethodKind.Ordinary
+            && types.IsMarkedHandler(method)
+            && method.ContainingType is { } process
+            && types.IsProcess(process);
+        return IsHandler.GetValue(method, _ => isHandler ? Yes : No) == Yes;
+    }
 
     /// <summary>
     /// The operation name no operation can have: its record would be <c>Messages.Messages</c>, and a member cannot

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using SessionGen.Generator.Parsing;
 
@@ -9,6 +10,12 @@ namespace SessionGen.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class SessionGenTypes
 {
+    // Symbols belong to one compilation, whose SessionProcess attribute is the one compared with: an answer never
+    // outlives the compilation it is about.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, object> ProcessTypes = new();
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
     private SessionGenTypes(INamedTypeSymbol sessionProcess, INamedTypeSymbol on, INamedTypeSymbol onTimeout)
     {
         SessionProcess = sessionProcess;
@@ -55,7 +62,22 @@ internal sealed class SessionGenTypes
             }
             : null;
 
+    /// <summary>
+    /// True when <paramref name="type"/> carries <c>[SessionProcess]</c>. Most rules ask it of every type; the answer is
+    /// worked out once per type and shared by all of them (each rule has its own <see cref="SessionGenTypes"/>).
+    /// </summary>
     public bool IsProcess(INamedTypeSymbol type)
+    {
+        if (ProcessTypes.TryGetValue(type, out object? known))
+        {
+            return known == Yes;
+        }
+
+        bool isProcess = CarriesSessionProcess(type);
+        return ProcessTypes.GetValue(type, _ => isProcess ? Yes : No) == Yes;
+    }
+
+    private bool CarriesSessionProcess(INamedTypeSymbol type)
     {
         if (!DeclaredAttributes.MayHaveAny(type))
         {

@@ -30,7 +30,7 @@ public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
             return;
         }
 
-        List<HandlerAttribute> handlers = ProcessHandlers.Of(process, types);
+        IReadOnlyList<HandlerAttribute> handlers = ProcessHandlers.Of(process, types);
         foreach (HandlerAttribute handler in handlers)
         {
             if (ProcessHandlers.IsReservedOperation(handler))
@@ -81,7 +81,7 @@ public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
         }
     }
 
-    private static HashSet<string> GeneratedMembers(List<HandlerAttribute> handlers)
+    private static HashSet<string> GeneratedMembers(IReadOnlyList<HandlerAttribute> handlers)
     {
         var names = new HashSet<string>(GeneratedNames.EssentialMembers);
         names.UnionWith(GeneratedNames.OptionalMembers);

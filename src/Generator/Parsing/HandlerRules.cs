@@ -116,7 +116,9 @@ internal static class HandlerRules
                 continue;
             }
 
-            foreach (SyntaxNode node in body.DescendantNodes(static node => node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)))
+            // A yield statement stands among statements, never inside an expression: the walk does not go into
+            // expressions (most of a body, lambdas included) nor local functions (issue 16: it visited every node).
+            foreach (SyntaxNode node in body.DescendantNodes(static node => node is not (ExpressionSyntax or LocalFunctionStatementSyntax)))
             {
                 if (node is YieldStatementSyntax)
                 {

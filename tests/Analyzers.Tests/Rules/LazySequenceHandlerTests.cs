@@ -36,6 +36,48 @@ public sealed class LazySequenceHandlerTests
             """);
 
     [Fact]
+    public Task Fires_on_a_yield_nested_deep_in_statements() =>
+        Verify<LazySequenceHandlerAnalyzer>.AnalyzerAsync("""
+            [SessionProcess]
+            public partial class Scores
+            {
+                private readonly List<int> scores = new();
+
+                [On("Open", StartsSession = true)]
+                private void Open() { }
+
+                [On("Looped")]
+                private IEnumerable<int> {|SGEN0029:Looped|}()
+                {
+                    foreach (int score in scores.FindAll(static score => score > 0))
+                    {
+                        if (score % 2 == 0) { yield return score; } else { continue; }
+                    }
+                }
+
+                [On("Guarded")]
+                private IEnumerable<int> {|SGEN0029:Guarded|}()
+                {
+                    try
+                    {
+                        switch (scores.Count)
+                        {
+                            case 0:
+                                yield break;
+                            default:
+                                using (var e = scores.GetEnumerator()) { while (e.MoveNext()) { checked { yield return e.Current + 1; } } }
+                                break;
+                        }
+                    }
+                    finally
+                    {
+                        scores.Clear();
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public Task Fires_on_async_streams_returned_without_yield_also_inside_a_task() =>
         Verify<LazySequenceHandlerAnalyzer>.AnalyzerAsync("""
             [SessionProcess]
