@@ -101,13 +101,16 @@ public sealed class ClusterSessionHost : ISessionHost
         return SendCoreAsync(id, message, wire, cancellationToken);
     }
 
-    private async ValueTask<object?> SendCoreAsync(SessionId id, object message, WireCaller? caller, CancellationToken cancellationToken)
+    private ValueTask<object?> SendCoreAsync(SessionId id, object message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
         byte[] bytes = WireJson.Message(operation, message, json);
-        SessionReply reply = await SendToGrain(Grain(operation, id), operation, bytes, null, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
-        return Result(operation, reply);
+        ValueTask<SessionReply> call = SendToGrain(Grain(operation, id), operation, bytes, null, caller, cancellationToken);
+        return call.IsCompletedSuccessfully ? new ValueTask<object?>(Result(operation, call.Result)) : ResultAsync(operation, call);
     }
+
+    private async ValueTask<object?> ResultAsync(SessionOperation operation, ValueTask<SessionReply> call) =>
+        Result(operation, await call.ConfigureAwait(OnCallersScheduler));
 
     private async ValueTask<object?> SendOnceAsync(SessionId id, object message, MessageId messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
@@ -376,7 +379,7 @@ public sealed class ClusterSessionHost : ISessionHost
     private ISessionGrain Grain(SessionOperation operation, SessionId id) => routes.Get(operation.Process.ProtocolName, id).Grain;
 
     /// <summary>A send that cannot be canceled goes as a call that is not cancellable, which costs the silo less.</summary>
-    private static Task<SessionReply> SendToGrain(ISessionGrain grain, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller, CancellationToken cancellationToken) =>
+    private static ValueTask<SessionReply> SendToGrain(ISessionGrain grain, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller, CancellationToken cancellationToken) =>
         cancellationToken.CanBeCanceled
             ? grain.Send(operation.Name, bytes, messageId, caller, cancellationToken)
             : grain.SendUncancellable(operation.Name, bytes, messageId, caller);
