@@ -327,7 +327,7 @@ public sealed class ClusterSessionHost : ISessionHost
             }
 
             long sequence = ++counter.Last;
-            Task taken;
+            ValueTask taken;
             try
             {
                 taken = route.Grain.Post(operation.Name, bytes, messageId, counter.Sender, sequence, counter.DeliveredThrough, caller);
@@ -335,18 +335,18 @@ public sealed class ClusterSessionHost : ISessionHost
             catch (Exception exception)
             {
                 // A call that fails before it is sent still ends its number, so the watermark goes on past it.
-                taken = Task.FromException(exception);
+                taken = ValueTask.FromException(exception);
             }
 
             if (taken.IsCompleted)
             {
-                counter.Completed(sequence, taken);
+                PostTaken.Observe(taken);
+                counter.Completed(sequence);
             }
             else
             {
-                _ = taken.ContinueWith(
-                    static (done, state) => ((PostTaken)state!).Completed(done),
-                    new PostTaken(counter, sequence), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                // Orleans' pooled completion source, awaited directly: a Task per post (.AsTask()) and a continuation task are not made.
+                new PostTaken(counter, sequence, taken).Watch();
             }
         }
 

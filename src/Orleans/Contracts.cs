@@ -33,7 +33,7 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// this call (a grain took it): an activation that has not seen them starts after it. Completes once the grain has
     /// taken the post (handed it to the session, or buffered it behind a missing one); the sender does not wait for it.
     /// </summary>
-    Task Post(string operation, [Immutable] byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller);
+    ValueTask Post(string operation, [Immutable] byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller);
 
     /// <summary>
     /// Subscribes <paramref name="observer"/> to the session's events (with a participant, its <c>EmitTo</c> events

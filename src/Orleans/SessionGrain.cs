@@ -173,7 +173,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    public Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller)
+    public ValueTask Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller)
     {
         // Grain turns run one at a time, and this one does not await: no lock needed.
         if (!senders.TryGetValue(sender, out PostOrder? order))
@@ -194,7 +194,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (sequence < order.Next)
         {
             KeepVolatileSessionAlive();
-            return Task.CompletedTask; // delivered already, or given up on
+            return default; // delivered already, or given up on
         }
 
         if (sequence > order.Next)
@@ -210,14 +210,14 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 WatchGap(order);
             }
 
-            return Task.CompletedTask;
+            return default;
         }
 
         Deliver(operation, message, messageId, caller);
         order.Next++;
         Drain(order);
         KeepVolatileSessionAlive();
-        return Task.CompletedTask;
+        return default;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
