@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks.Sources;
 using SessionGen.Infrastructure;
 
 namespace SessionGen.Orleans;
@@ -101,12 +103,12 @@ public sealed class ClusterSessionHost : ISessionHost
         return SendCoreAsync(id, message, wire, cancellationToken);
     }
 
-    private async ValueTask<object?> SendCoreAsync(SessionId id, object message, WireCaller? caller, CancellationToken cancellationToken)
+    private ValueTask<object?> SendCoreAsync(SessionId id, object message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
         byte[] bytes = WireJson.Message(operation, message, json);
-        SessionReply reply = await SendToGrain(Grain(operation, id), operation, bytes, null, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
-        return Result(operation, reply);
+        ValueTask<SessionReply> call = SendToGrain(Grain(operation, id), operation, bytes, null, caller, cancellationToken);
+        return call.IsCompletedSuccessfully ? new ValueTask<object?>(Result(operation, call.Result)) : PendingReply.Of(this, operation, call);
     }
 
     private async ValueTask<object?> SendOnceAsync(SessionId id, object message, MessageId messageId, WireCaller? caller, CancellationToken cancellationToken)
@@ -325,7 +327,7 @@ public sealed class ClusterSessionHost : ISessionHost
             }
 
             long sequence = ++counter.Last;
-            Task taken;
+            ValueTask taken;
             try
             {
                 taken = route.Grain.Post(operation.Name, bytes, messageId, counter.Sender, sequence, counter.DeliveredThrough, caller);
@@ -333,18 +335,18 @@ public sealed class ClusterSessionHost : ISessionHost
             catch (Exception exception)
             {
                 // A call that fails before it is sent still ends its number, so the watermark goes on past it.
-                taken = Task.FromException(exception);
+                taken = ValueTask.FromException(exception);
             }
 
             if (taken.IsCompleted)
             {
-                counter.Completed(sequence, taken);
+                PostTaken.Observe(taken);
+                counter.Completed(sequence);
             }
             else
             {
-                _ = taken.ContinueWith(
-                    static (done, state) => ((PostTaken)state!).Completed(done),
-                    new PostTaken(counter, sequence), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                // Orleans' pooled completion source, awaited directly: a Task per post (.AsTask()) and a continuation task are not made.
+                new PostTaken(counter, sequence, taken).Watch();
             }
         }
 
@@ -376,7 +378,7 @@ public sealed class ClusterSessionHost : ISessionHost
     private ISessionGrain Grain(SessionOperation operation, SessionId id) => routes.Get(operation.Process.ProtocolName, id).Grain;
 
     /// <summary>A send that cannot be canceled goes as a call that is not cancellable, which costs the silo less.</summary>
-    private static Task<SessionReply> SendToGrain(ISessionGrain grain, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller, CancellationToken cancellationToken) =>
+    private static ValueTask<SessionReply> SendToGrain(ISessionGrain grain, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller, CancellationToken cancellationToken) =>
         cancellationToken.CanBeCanceled
             ? grain.Send(operation.Name, bytes, messageId, caller, cancellationToken)
             : grain.SendUncancellable(operation.Name, bytes, messageId, caller);
@@ -388,6 +390,95 @@ public sealed class ClusterSessionHost : ISessionHost
     /// thread) is never resumed on; elsewhere the scheduler is the default one, and either way is the same.
     /// </summary>
     private static bool OnCallersScheduler => SynchronizationContext.Current is null;
+
+    /// <summary>
+    /// A send's answer, as the <see cref="ValueTask{TResult}"/> the caller awaits: it waits on the grain call's own
+    /// completion source, with the caller's flags (its scheduler, its execution context), and decodes the reply when the
+    /// caller reads it. An async method here cost a state machine per call on top of the caller's own; this object is
+    /// kept per thread and used again once its result is read.
+    /// </summary>
+    private sealed class PendingReply : IValueTaskSource<object?>
+    {
+        [ThreadStatic]
+        private static PendingReply? cached;
+
+        private readonly Action resume;
+        private ClusterSessionHost? host;
+        private SessionOperation? operation;
+        private ValueTask<SessionReply> call;
+        private Action<object?>? continuation;
+        private object? continuationState;
+        private short version;
+
+        private PendingReply() => resume = Resume;
+
+        public static ValueTask<object?> Of(ClusterSessionHost host, SessionOperation operation, ValueTask<SessionReply> call)
+        {
+            PendingReply pending = cached ?? new PendingReply();
+            cached = null;
+            pending.host = host;
+            pending.operation = operation;
+            pending.call = call;
+            return new ValueTask<object?>(pending, pending.version);
+        }
+
+        public ValueTaskSourceStatus GetStatus(short token)
+        {
+            Check(token);
+            return !call.IsCompleted ? ValueTaskSourceStatus.Pending
+                : call.IsCompletedSuccessfully ? ValueTaskSourceStatus.Succeeded
+                : call.IsCanceled ? ValueTaskSourceStatus.Canceled
+                : ValueTaskSourceStatus.Faulted;
+        }
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        {
+            Check(token);
+            this.continuation = continuation;
+            continuationState = state;
+            ConfiguredValueTaskAwaitable<SessionReply>.ConfiguredValueTaskAwaiter awaiter =
+                call.ConfigureAwait((flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0).GetAwaiter();
+            if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0)
+            {
+                awaiter.OnCompleted(resume);
+            }
+            else
+            {
+                awaiter.UnsafeOnCompleted(resume);
+            }
+        }
+
+        public object? GetResult(short token)
+        {
+            Check(token);
+            ClusterSessionHost owner = host!;
+            SessionOperation sent = operation!;
+            ValueTask<SessionReply> done = call;
+            host = null;
+            operation = null;
+            call = default;
+            version++;
+            cached = this; // read once: nothing refers to this answer any more
+            return owner.Result(sent, done.GetAwaiter().GetResult());
+        }
+
+        private void Resume()
+        {
+            Action<object?> next = continuation!;
+            object? state = continuationState;
+            continuation = null;
+            continuationState = null;
+            next(state);
+        }
+
+        private void Check(short token)
+        {
+            if (token != version || host is null)
+            {
+                throw new InvalidOperationException("A send's ValueTask was used after its result was read.");
+            }
+        }
+    }
 
     private object? Result(SessionOperation operation, SessionReply reply)
     {

@@ -29,9 +29,8 @@ internal sealed class PostCounter
     /// The grain call of post <paramref name="sequence"/> is over. Failed or not, it no longer holds the others
     /// back: a failed post may be lost, and a grain that waits for it gives it up after its gap timeout.
     /// </summary>
-    public void Completed(long sequence, Task call)
+    public void Completed(long sequence)
     {
-        _ = call.Exception; // observed: a post's failure is not reported to its sender
         lock (this)
         {
             if (sequence != DeliveredThrough + 1)
@@ -49,8 +48,28 @@ internal sealed class PostCounter
     }
 }
 
-/// <summary>The state a post's completion continuation needs.</summary>
-internal sealed record PostTaken(PostCounter Counter, long Sequence)
+/// <summary>A post's grain call on its way: when it completes, its number is completed on the counter.</summary>
+internal sealed class PostTaken(PostCounter counter, long sequence, ValueTask call)
 {
-    public void Completed(Task call) => Counter.Completed(Sequence, call);
+    /// <summary>Completes the number once the call is over (on the thread that completes it, or the thread pool).</summary>
+    public void Watch() => call.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Done);
+
+    /// <summary>Reads a completed call once (Orleans' completion source goes back to its pool), observing its failure: a post's failure is not reported to its sender.</summary>
+    public static void Observe(ValueTask call)
+    {
+        try
+        {
+            call.GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // observed
+        }
+    }
+
+    private void Done()
+    {
+        Observe(call);
+        counter.Completed(sequence);
+    }
 }

@@ -28,6 +28,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private SessionProcessDefinition? definition;
     private bool remindsItself;
     private IGrainTimer? orderTimer;
+    private HostCall onThisThread;
 
     public SessionGrain(SiloSessions sessions, ILogger<SessionGrain> logger)
     {
@@ -78,26 +79,69 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    public Task<SessionReply> SendUncancellable(string operation, byte[] message, string? messageId, WireCaller? caller) =>
+    public ValueTask<SessionReply> SendUncancellable(string operation, byte[] message, string? messageId, WireCaller? caller) =>
         Send(operation, message, messageId, caller, CancellationToken.None);
 
-    public async Task<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken)
+    /// <remarks>
+    /// When the session's turn ran inline and finished (the common case: an idle session, a handler that does not
+    /// wait), the answer is made here with no async state machine or task; otherwise <see cref="SendRestAsync"/> awaits it.
+    /// </remarks>
+    public ValueTask<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation? entry = Entry(operation, out SessionFailure? failure);
         if (entry is null)
         {
-            return SessionReply.Of(failure!);
+            return new ValueTask<SessionReply>(SessionReply.Of(failure!));
         }
 
+        ValueTask<object?> sending;
         try
         {
             object decoded = entry.DeserializeMessage(message, sessions.Json);
             // The turn of an idle session runs here, on this activation's thread (reentrant: it never waits for the
-            // turn), rather than on the thread pool with a hop there and back; see OnThisThread.
-            ValueTask<object?> sending = OnThisThread(
-                () => ((ISessionHost)sessions.Host)
-                    .SendAsync(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId), cancellationToken));
+            // turn), rather than on the thread pool with a hop there and back; see SendOnThisThread.
+            sending = SendOnThisThread(decoded, caller, messageId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            KeepVolatileSessionAlive();
+            return new ValueTask<SessionReply>(SessionReply.Of(Failures.Encode(exception, id, operation)));
+        }
 
+        if (!sending.IsCompletedSuccessfully)
+        {
+            return new ValueTask<SessionReply>(SendRestAsync(entry, operation, sending));
+        }
+
+        Task wakeUp;
+        SessionReply reply;
+        try
+        {
+            object? result = sending.Result;
+            wakeUp = WakeUpLaterAsync(); // completed at once unless a reminder is (un)registered
+            if (!wakeUp.IsCompletedSuccessfully)
+            {
+                return new ValueTask<SessionReply>(WakeUpThenReplyAsync(entry, operation, result, wakeUp));
+            }
+
+            reply = SessionReply.Of(WireJson.Result(entry, result, sessions.Json));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            reply = SessionReply.Of(Failures.Encode(exception, id, operation));
+        }
+        finally
+        {
+            KeepVolatileSessionAlive();
+        }
+
+        return new ValueTask<SessionReply>(reply);
+    }
+
+    private async Task<SessionReply> SendRestAsync(SessionOperation entry, string operation, ValueTask<object?> sending)
+    {
+        try
+        {
             object? result = await sending.ConfigureAwait(true);
             await WakeUpLaterAsync().ConfigureAwait(true);
             return SessionReply.Of(WireJson.Result(entry, result, sessions.Json));
@@ -112,7 +156,24 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    public Task Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller)
+    private async Task<SessionReply> WakeUpThenReplyAsync(SessionOperation entry, string operation, object? result, Task wakeUp)
+    {
+        try
+        {
+            await wakeUp.ConfigureAwait(true);
+            return SessionReply.Of(WireJson.Result(entry, result, sessions.Json));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return SessionReply.Of(Failures.Encode(exception, id, operation));
+        }
+        finally
+        {
+            KeepVolatileSessionAlive();
+        }
+    }
+
+    public ValueTask Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller)
     {
         // Grain turns run one at a time, and this one does not await: no lock needed.
         if (!senders.TryGetValue(sender, out PostOrder? order))
@@ -133,7 +194,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (sequence < order.Next)
         {
             KeepVolatileSessionAlive();
-            return Task.CompletedTask; // delivered already, or given up on
+            return default; // delivered already, or given up on
         }
 
         if (sequence > order.Next)
@@ -149,14 +210,14 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 WatchGap(order);
             }
 
-            return Task.CompletedTask;
+            return default;
         }
 
         Deliver(operation, message, messageId, caller);
         order.Next++;
         Drain(order);
         KeepVolatileSessionAlive();
-        return Task.CompletedTask;
+        return default;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -309,8 +370,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         bool accepted;
         try
         {
-            accepted = OnThisThread(
-                () => ((ISessionHost)sessions.Host).Post(id, decoded, caller?.ToCaller(), messageId is null ? null : new MessageId(messageId)));
+            accepted = PostOnThisThread(decoded, caller, messageId);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -326,17 +386,59 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     }
 
     /// <summary>
-    /// Runs <paramref name="start"/> (a send or post, which may run an idle session's turn inline) on this thread, the
-    /// activation's, but with the default scheduler current, as the thread pool's: the handler's awaits resume on the
-    /// thread pool, not queued to this activation. A handler that waits synchronously on code that awaits without
+    /// Runs the host's send or post (which may run an idle session's turn inline) on this thread, the activation's, but
+    /// with the default scheduler current, as the thread pool's: the handler's awaits resume on the thread pool, not
+    /// queued to this activation. A handler that waits synchronously on code that awaits without
     /// ConfigureAwait(false) would otherwise block the activation's only thread while its continuation waits for it.
     /// </summary>
-    private static T OnThisThread<T>(Func<T> start)
+    /// <remarks>
+    /// The scheduler current is that of the task running, so it takes a task run synchronously on the default
+    /// scheduler. Its delegate is static and takes this grain as its state: the call's arguments wait in
+    /// <see cref="onThisThread"/>, read back at once by the delegate (it runs before <see cref="Task.RunSynchronously(TaskScheduler)"/>
+    /// returns, on this thread), so a message costs that task and no closure or delegate.
+    /// </remarks>
+    private ValueTask<object?> SendOnThisThread(object decoded, WireCaller? caller, string? messageId, CancellationToken cancellationToken)
     {
-        var task = new Task<T>(start);
+        onThisThread = new HostCall(decoded, caller, messageId, cancellationToken);
+        return RunOnThisThread(SendNow);
+    }
+
+    private bool PostOnThisThread(object decoded, WireCaller? caller, string? messageId)
+    {
+        onThisThread = new HostCall(decoded, caller, messageId, CancellationToken.None);
+        return RunOnThisThread(PostNow);
+    }
+
+    private T RunOnThisThread<T>(Func<object?, T> start)
+    {
+        var task = new Task<T>(start, this);
         task.RunSynchronously(TaskScheduler.Default);
         return task.GetAwaiter().GetResult();
     }
+
+    private static readonly Func<object?, ValueTask<object?>> SendNow = static state =>
+    {
+        var grain = (SessionGrain)state!;
+        HostCall call = grain.TakeHostCall();
+        return ((ISessionHost)grain.sessions.Host).SendAsync(grain.id, call.Message, call.Caller?.ToCaller(), call.MessageId is null ? null : new MessageId(call.MessageId), call.CancellationToken);
+    };
+
+    private static readonly Func<object?, bool> PostNow = static state =>
+    {
+        var grain = (SessionGrain)state!;
+        HostCall call = grain.TakeHostCall();
+        return ((ISessionHost)grain.sessions.Host).Post(grain.id, call.Message, call.Caller?.ToCaller(), call.MessageId is null ? null : new MessageId(call.MessageId));
+    };
+
+    private HostCall TakeHostCall()
+    {
+        HostCall call = onThisThread;
+        onThisThread = default;
+        return call;
+    }
+
+    /// <summary>The arguments of the host call <see cref="RunOnThisThread"/> is about to make.</summary>
+    private readonly record struct HostCall(object Message, WireCaller? Caller, string? MessageId, CancellationToken CancellationToken);
 
     private SessionOperation? Entry(string operation, out SessionFailure? failure)
     {

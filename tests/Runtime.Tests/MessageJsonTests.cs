@@ -188,6 +188,39 @@ public sealed class MessageJsonTests
     }
 
     [Fact]
+    public void Writing_a_message_and_its_result_into_a_reused_writer_allocates_no_description_per_property()
+    {
+        // A transport (the Orleans grain calls) writes every message and result into a writer it reuses. Each property
+        // and result once formatted "property '{name}'" (and "the result of operation '{operation}'") for an error it
+        // did not throw: a string per property per message.
+        SessionOperation odd = Operation("Odd");
+        var message = new FrontDesk.Messages.Odd("reader", 1, "property", 2);
+        object result = 7;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using var writer = new Utf8JsonWriter(buffer);
+        void WriteBoth()
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            odd.WriteMessage(writer, message, Json);
+            writer.Reset(buffer);
+            odd.WriteResult(writer, result, Json);
+            writer.Flush();
+        }
+
+        WriteBoth(); // contracts looked up and cached
+        const int Rounds = 100;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Rounds; i++)
+        {
+            WriteBoth();
+        }
+
+        long perRound = (GC.GetAllocatedBytesForCurrentThread() - before) / Rounds;
+        Assert.True(perRound < 32, $"{perRound} bytes per message and result");
+    }
+
+    [Fact]
     public void A_type_the_options_do_not_know_is_an_error_naming_it()
     {
         var incomplete = new JsonSerializerOptions { TypeInfoResolver = IncompleteJson.Default };

@@ -64,7 +64,7 @@ public static class JsonMessageReader
     /// <exception cref="InvalidOperationException">The options have no contract for <typeparamref name="T"/>.</exception>
     public static T? ReadValue<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, string name, bool allowNull)
     {
-        var typeInfo = JsonContracts.Get<T>(options, $"property '{name}'");
+        var typeInfo = JsonContracts.OfProperty<T>(options, name);
         T? value;
         try
         {

@@ -21,7 +21,7 @@ public static class JsonMessageWriter
     /// <exception cref="InvalidOperationException">The options have no contract for <typeparamref name="T"/>.</exception>
     public static void WriteProperty<T>(Utf8JsonWriter writer, string name, T value, JsonSerializerOptions options)
     {
-        var typeInfo = JsonContracts.Get<T>(options, $"property '{name}'");
+        var typeInfo = JsonContracts.OfProperty<T>(options, name);
         writer.WritePropertyName(name);
         JsonSerializer.Serialize(writer, value, typeInfo);
     }
