@@ -353,6 +353,39 @@ public sealed class OneWayRunAttackTests
         Assert.Equal(Enumerable.Range(0, 40).Select(i => "n" + i), await again.LogAsync().AsTask().Guarded());
     }
 
+    [Fact]
+    public async Task A_run_under_a_protocol_holds_notes_until_it_opens_and_ends_at_its_final_state_answering_the_rest_once()
+    {
+        await using SessionHost host = TestHosts.Create(out _);
+        DeadLetterSubscription dead = host.SubscribeDeadLetters();
+        var sink = new ConcurrentQueue<string>();
+        Turnkey.Client session = await Turnkey.StartAsync(host, sink).AsTask().Guarded();
+
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task holding = session.HoldAsync(started, release.Task).AsTask();
+        await started.Task.Guarded();
+        Assert.True(session.PostNote("a"));
+        Assert.True(session.PostUnlock());
+        Assert.True(session.PostNote("b"));
+        Assert.True(session.PostFinish());
+        Assert.True(session.PostNote("c"));
+        release.SetResult();
+        await holding.Guarded();
+
+        DeadLetter letter;
+        await using (IAsyncEnumerator<DeadLetter> reader = dead.GetAsyncEnumerator())
+        {
+            Assert.True(await reader.MoveNextAsync().AsTask().Guarded());
+            letter = reader.Current;
+        }
+
+        Assert.Equal(["unlock", "a:clean", "b:clean", "finish"], sink.ToArray());
+        Assert.Equal("Note", letter.Operation);
+        Assert.False(dead.TryRead(out _));
+        Assert.False(host.Contains(session.Id));
+    }
+
     // Holds the session's turn in an awaiting handler while queue posts, so the next turn takes them as one run.
     private static async Task QueueBehindHoldAsync(Raid.Client session, Action queue)
     {
