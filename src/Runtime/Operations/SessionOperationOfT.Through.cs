@@ -15,8 +15,23 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     private static ValueTask<TResult> SendThroughAsync(SessionClient client, TMessage message, MessageId messageId, CancellationToken cancellationToken) =>
         Typed(client.Host.SendAsync(client.Id, message!, messageId, cancellationToken));
 
-    private static ValueTask<TResult> Typed(ValueTask<object?> pending) =>
-        pending.IsCompletedSuccessfully ? new ValueTask<TResult>(Cast(pending.Result)) : TypedAsync(pending);
+    private static ValueTask<TResult> Typed(ValueTask<object?> pending)
+    {
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return TypedAsync(pending);
+        }
+
+        // A result that is not a TResult fails the call, as it would after an await: a send never throws at its caller.
+        try
+        {
+            return new ValueTask<TResult>(Cast(pending.Result));
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<TResult>(exception);
+        }
+    }
 
     /// <remarks>
     /// Resumes on the caller's task scheduler when it has one of its own and no synchronization context (an Orleans
