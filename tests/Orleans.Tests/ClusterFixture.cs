@@ -40,6 +40,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => silo.AddIncomingGrainCallFilter<ProgressCallFilter>());
+        builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter<ProgressCallFilter>());
         builder.ConfigureSilo((_, silo) => silo.AddSessionGen(options =>
         {
             options.Store = Store;
@@ -107,23 +109,42 @@ internal static class Guards
 
     public static Task<T> Guarded<T>(this ValueTask<T> task) => task.AsTask().WaitAsync(Guard);
 
-    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="within"/> has passed (no fixed sleep).</summary>
+    /// <summary>
+    /// Checks <paramref name="condition"/> now and again after each sign of progress in the cluster
+    /// (<see cref="ClusterProgress"/>), until it holds; false when <paramref name="within"/> passes first. No clock
+    /// decides when to look: <paramref name="within"/> only bounds a test that would otherwise hang.
+    /// </summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (await condition())
+            Task progress = ClusterProgress.Next; // read before checking: progress made during the check is not missed
+            bool holds;
+            using (ProgressCallFilter.Checking())
+            {
+                holds = await condition();
+            }
+
+            if (holds)
             {
                 return true;
             }
 
-            if (clock.Elapsed > within)
+            TimeSpan left = within - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
             {
                 return false;
             }
 
-            await Task.Delay(20);
+            try
+            {
+                await progress.WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                return await condition();
+            }
         }
     }
 }
