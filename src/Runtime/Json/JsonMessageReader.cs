@@ -64,11 +64,11 @@ public static class JsonMessageReader
     /// <exception cref="InvalidOperationException">The options have no contract for <typeparamref name="T"/>.</exception>
     public static T? ReadValue<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, string name, bool allowNull)
     {
-        var typeInfo = JsonContracts.OfProperty<T>(options, name);
+        JsonValues<T>.Contract contract = JsonValues<T>.OfProperty(options, name);
         T? value;
         try
         {
-            value = JsonSerializer.Deserialize(ref reader, typeInfo);
+            value = contract.Read(ref reader);
         }
         catch (JsonException exception)
         {
