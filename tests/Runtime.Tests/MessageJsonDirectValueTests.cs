@@ -146,6 +146,25 @@ public sealed class MessageJsonDirectValueTests
         Assert.Equal(message, Read("Book", """{"guest":"a\"n\\n\u00e9\ud83d\ude00\u003c","nights":3,"arrival":"2026-05-01"}""", Json));
     }
 
+    [Fact]
+    public void Property_names_kept_from_earlier_messages_are_matched_by_their_exact_bytes()
+    {
+        var message = new FrontDesk.Messages.Book("ann", 3, new DateOnly(2026, 5, 1));
+        string unknown = string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"x{i}\":{i}"));
+
+        for (int round = 0; round < 2; round++)
+        {
+            Assert.Equal(message, Read("Book", """{"guest":"ann","nights":3,"arrival":"2026-05-01"}""", Json));
+            Assert.Equal(message, Read("Book", """{"Guest":"ann","Nights":3,"Arrival":"2026-05-01"}""", Json));
+            Assert.Equal(message, Read("Book", """{"\u0067uest":"ann","night\u0073":3,"arrival":"2026-05-01"}""", Json));
+            Assert.Equal(message, Read("Book", $$"""{{{unknown}},"guest":"ann","nights":3,"arrival":"2026-05-01","guesx":"bob","nightz":4}""", Json));
+            Assert.Equal(message, Read("Book", $$"""{"{{new string('g', 100)}}":1,"guest":"ann","nights":3,"arrival":"2026-05-01"}""", Json));
+            Assert.Equal(message, Read("Book", """{"guesT":"ann","nights":3,"arrival":"2026-05-01","guess":"x"}""", Json));
+            JsonException missing = Assert.Throws<JsonException>(() => Read("Book", """{"guess":"ann","nights":3,"arrival":"2026-05-01"}""", Json));
+            Assert.Contains("Property 'guest' is missing", missing.Message);
+        }
+    }
+
     /// <summary>What JsonSerializer says of <paramref name="json"/> as a whole value.</summary>
     private static string SerializerError<T>(string json)
     {
