@@ -37,16 +37,19 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     }
 
     /// <remarks>
-    /// No async method: a <see cref="TypedReply"/> waits on the host's answer with the caller's own flags, so the
-    /// caller resumes once, where its await asked to (an Orleans grain's activation; resuming on the thread pool first
-    /// cost two thread hops per call), and a call costs no state machine.
+    /// Resumes on the caller's task scheduler when it has one of its own and no synchronization context (an Orleans
+    /// grain's activation): the caller's own await goes back there anyway, and resuming here on the thread pool first
+    /// cost two thread hops per call (to the pool, then back). A synchronization context (a UI thread) is resumed on
+    /// only when the caller's await asks for it. No async method: a <see cref="TypedReply"/> waits on the host's answer,
+    /// so a call costs no state machine.
     /// </remarks>
     private static ValueTask<TResult> TypedAsync(ValueTask<object?> pending) => TypedReply.Of(pending);
 
     /// <summary>
     /// A typed answer still on its way, as the <see cref="ValueTask{TResult}"/> the caller awaits: it waits on the host's
-    /// untyped one with the caller's flags (its scheduler or synchronization context, its execution context) and casts
-    /// the result when the caller reads it. Kept per thread and used again once its result is read.
+    /// untyped one (on the caller's task scheduler, or its synchronization context when the caller's await asks for it;
+    /// with the caller's execution context) and casts the result when the caller reads it. Kept per thread and used
+    /// again once its result is read.
     /// </summary>
     private sealed class TypedReply : IValueTaskSource<TResult>
     {
@@ -85,8 +88,11 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             Check(token);
             this.continuation = continuation;
             continuationState = state;
-            ConfiguredValueTaskAwaitable<object?>.ConfiguredValueTaskAwaiter awaiter =
-                pending.ConfigureAwait((flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0).GetAwaiter();
+            // On the caller's task scheduler whenever it has no synchronization context, also when it asked for none
+            // (.AsTask(), ConfigureAwait(false)) as the async method here did: in a grain the reply then reaches the
+            // activation once, not through the thread pool first.
+            bool onCallersScheduler = SynchronizationContext.Current is null || (flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0;
+            ConfiguredValueTaskAwaitable<object?>.ConfiguredValueTaskAwaiter awaiter = pending.ConfigureAwait(onCallersScheduler).GetAwaiter();
             if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0)
             {
                 awaiter.OnCompleted(resume);
