@@ -15,6 +15,9 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     // A session that is not durable lives only on this silo: its grain must not be collected while it runs.
     private static readonly TimeSpan KeepVolatileSessions = TimeSpan.FromDays(1);
 
+    // How often a running volatile session asks again for KeepVolatileSessions (Orleans' clock: Environment.TickCount64).
+    private static readonly TimeSpan KeepAliveRefresh = TimeSpan.FromHours(1);
+
     // A sender whose missing post was given up on is remembered this long, so that the post, turning up late, is
     // still refused rather than handled out of order: longer than Orleans' default 30 s response timeout, past which
     // a message is dropped on arrival rather than delivered.
@@ -29,6 +32,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private bool remindsItself;
     private IGrainTimer? orderTimer;
     private HostCall onThisThread;
+    private long? keptAliveAt;
 
     public SessionGrain(SiloSessions sessions, ILogger<SessionGrain> logger)
     {
@@ -493,11 +497,27 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
+    /// <remarks>
+    /// Asked once per <see cref="KeepAliveRefresh"/> at most, not per message: each asking costs a lookup in the host
+    /// and Orleans' deactivation bookkeeping, and a day's delay asked for an hour ago still holds for 23 hours.
+    /// </remarks>
     private void KeepVolatileSessionAlive()
     {
-        if (definition is { IsDurable: false } && sessions.Host.Contains(id))
+        if (definition is not { IsDurable: false })
+        {
+            return;
+        }
+
+        long now = Environment.TickCount64;
+        if (keptAliveAt is { } at && now - at < (long)KeepAliveRefresh.TotalMilliseconds)
+        {
+            return;
+        }
+
+        if (sessions.Host.Contains(id))
         {
             DelayDeactivation(KeepVolatileSessions);
+            keptAliveAt = now;
         }
     }
 

@@ -48,6 +48,9 @@ public static class ClusterCpu
             rows = [.. rows.Where(r => r.Row == args[1])]; // one row (for a profiler): --cluster-cpu 60 SameSilo
         }
 
+        // One side only (for a profiler): --cluster-cpu 300 SameSilo sessiongen (or plain); the other side's column repeats it.
+        string side = args.Length > 2 ? args[2] : "";
+
         Invoke(benchmarks, "Setup"); // starts the cluster and warms every row up once
         try
         {
@@ -56,8 +59,8 @@ public static class ClusterCpu
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach ((string row, int calls, string plain, string sessionGen) in rows)
             {
-                Func<Task> plainRun = Method(benchmarks, plain);
-                Func<Task> sessionGenRun = Method(benchmarks, sessionGen);
+                Func<Task> plainRun = Method(benchmarks, side == "sessiongen" ? sessionGen : plain);
+                Func<Task> sessionGenRun = Method(benchmarks, side == "plain" ? plain : sessionGen);
                 // Unmeasured rounds first: the tiered JIT's background recompilation (slow on a loaded machine) counts
                 // in the process's CPU time, and would land on the first measured rounds of each row.
                 for (int round = 0; round < WarmUpRounds; round++)
@@ -66,6 +69,8 @@ public static class ClusterCpu
                     await sessionGenRun().ConfigureAwait(false);
                 }
 
+                // For a profiler (perf record -k CLOCK_MONOTONIC ... ; perf report --time start,end): the measured rounds' window.
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row}: measured rounds from monotonic {Monotonic():F3} s"));
                 var plainCosts = new List<Cost>();
                 var sessionGenCosts = new List<Cost>();
                 for (int round = 0; round < rounds; round++)
@@ -74,6 +79,7 @@ public static class ClusterCpu
                     sessionGenCosts.Add(await MeasureAsync(sessionGenRun, calls).ConfigureAwait(false));
                 }
 
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row}: measured rounds to monotonic {Monotonic():F3} s"));
                 Cost p = Cost.Median(plainCosts);
                 Cost s = Cost.Median(sessionGenCosts);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -114,6 +120,9 @@ public static class ClusterCpu
             (double)(bytesAfter - bytes) / calls,
             (double)(itemsAfter - items) / calls);
     }
+
+    // Stopwatch is CLOCK_MONOTONIC on Linux, in nanoseconds.
+    private static double Monotonic() => Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -41,10 +41,49 @@ public static class JsonMessageReader
             return false;
         }
 
-        name = reader.GetString()!;
+        name = NameOf(ref reader);
         reader.Read();
         return true;
     }
+
+    // The property names this thread read last, as written (UTF-8) and as strings: a message type's few names come back
+    // with every message, and a string made per property per message was most of reading a small one.
+    [ThreadStatic]
+    private static KnownName[]? knownNames;
+
+    [ThreadStatic]
+    private static int nextKnownName;
+
+    private const int KnownNames = 16;
+
+    // Longer names are read as strings each time rather than kept.
+    private const int LongestKnownName = 64;
+
+    /// <summary>The property name the reader is on: a string kept from an earlier message when it is written the same, else a new one.</summary>
+    private static string NameOf(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > LongestKnownName)
+        {
+            return reader.GetString()!;
+        }
+
+        ReadOnlySpan<byte> written = reader.ValueSpan;
+        KnownName[] known = knownNames ??= new KnownName[KnownNames];
+        foreach (KnownName name in known)
+        {
+            if (name.Utf8 is { } utf8 && written.SequenceEqual(utf8))
+            {
+                return name.Name;
+            }
+        }
+
+        string read = reader.GetString()!;
+        known[nextKnownName] = new KnownName(written.ToArray(), read);
+        nextKnownName = (nextKnownName + 1) % KnownNames;
+        return read;
+    }
+
+    private readonly record struct KnownName(byte[] Utf8, string Name);
 
     /// <summary>True when <paramref name="property"/> names the parameter, in either of its spellings, ignoring case.</summary>
     /// <param name="property">The property's name, as written.</param>
@@ -64,11 +103,11 @@ public static class JsonMessageReader
     /// <exception cref="InvalidOperationException">The options have no contract for <typeparamref name="T"/>.</exception>
     public static T? ReadValue<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, string name, bool allowNull)
     {
-        var typeInfo = JsonContracts.OfProperty<T>(options, name);
+        JsonValues<T>.Contract contract = JsonValues<T>.OfProperty(options, name);
         T? value;
         try
         {
-            value = JsonSerializer.Deserialize(ref reader, typeInfo);
+            value = contract.Read(ref reader);
         }
         catch (JsonException exception)
         {

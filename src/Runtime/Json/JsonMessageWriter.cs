@@ -21,8 +21,8 @@ public static class JsonMessageWriter
     /// <exception cref="InvalidOperationException">The options have no contract for <typeparamref name="T"/>.</exception>
     public static void WriteProperty<T>(Utf8JsonWriter writer, string name, T value, JsonSerializerOptions options)
     {
-        var typeInfo = JsonContracts.OfProperty<T>(options, name);
+        JsonValues<T>.Contract contract = JsonValues<T>.OfProperty(options, name);
         writer.WritePropertyName(name);
-        JsonSerializer.Serialize(writer, value, typeInfo);
+        contract.Write(writer, value);
     }
 }

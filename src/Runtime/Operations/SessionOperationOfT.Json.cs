@@ -52,7 +52,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             null when default(TResult) is null => default!,
             _ => throw new ArgumentException($"Operation '{this}' has results of type {typeof(TResult)}, not {result?.GetType().ToString() ?? "null"}.", nameof(result)),
         };
-        JsonSerializer.Serialize(writer, typed, JsonContracts.OfResult<TResult>(options, this));
+        JsonValues<TResult>.OfResult(options, this).Write(writer, typed);
     }
 
     private protected sealed override object? ReadResultCore(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -73,6 +73,6 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             throw new JsonException($"The operation has no result, so it is null, not {reader.TokenType}.");
         }
 
-        return JsonSerializer.Deserialize(ref reader, JsonContracts.OfResult<TResult>(options, this));
+        return JsonValues<TResult>.OfResult(options, this).Read(ref reader);
     }
 }

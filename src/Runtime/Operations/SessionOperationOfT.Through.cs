@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks.Sources;
+
 namespace SessionGen.Infrastructure;
 
 /// <summary>
@@ -36,11 +39,100 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// <remarks>
     /// Resumes on the caller's task scheduler when it has one of its own and no synchronization context (an Orleans
     /// grain's activation): the caller's own await goes back there anyway, and resuming here on the thread pool first
-    /// cost two thread hops per call (to the pool, then back). A synchronization context (a UI thread) is never
-    /// resumed on; on the thread pool both ways are the same.
+    /// cost two thread hops per call (to the pool, then back). A synchronization context (a UI thread) is resumed on
+    /// only when the caller's await asks for it. No async method: a <see cref="TypedReply"/> waits on the host's answer,
+    /// so a call costs no state machine.
     /// </remarks>
-    private static async ValueTask<TResult> TypedAsync(ValueTask<object?> pending) =>
-        Cast(await pending.ConfigureAwait(SynchronizationContext.Current is null));
+    private static ValueTask<TResult> TypedAsync(ValueTask<object?> pending) => TypedReply.Of(pending);
+
+    /// <summary>
+    /// A typed answer still on its way, as the <see cref="ValueTask{TResult}"/> the caller awaits: it waits on the host's
+    /// untyped one (on the caller's task scheduler, or its synchronization context when the caller's await asks for it;
+    /// with the caller's execution context) and casts the result when the caller reads it. Kept per thread and used
+    /// again once its result is read.
+    /// </summary>
+    private sealed class TypedReply : IValueTaskSource<TResult>
+    {
+        [ThreadStatic]
+        private static TypedReply? cached;
+
+        private readonly Action resume;
+        private ValueTask<object?> pending;
+        private bool waiting;
+        private Action<object?>? continuation;
+        private object? continuationState;
+        private short version;
+
+        private TypedReply() => resume = Resume;
+
+        public static ValueTask<TResult> Of(ValueTask<object?> pending)
+        {
+            TypedReply reply = cached ?? new TypedReply();
+            cached = null;
+            reply.pending = pending;
+            reply.waiting = true;
+            return new ValueTask<TResult>(reply, reply.version);
+        }
+
+        public ValueTaskSourceStatus GetStatus(short token)
+        {
+            Check(token);
+            return !pending.IsCompleted ? ValueTaskSourceStatus.Pending
+                : pending.IsCompletedSuccessfully ? ValueTaskSourceStatus.Succeeded
+                : pending.IsCanceled ? ValueTaskSourceStatus.Canceled
+                : ValueTaskSourceStatus.Faulted;
+        }
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        {
+            Check(token);
+            this.continuation = continuation;
+            continuationState = state;
+            // On the caller's task scheduler whenever it has no synchronization context, also when it asked for none
+            // (.AsTask(), ConfigureAwait(false)) as the async method here did: in a grain the reply then reaches the
+            // activation once, not through the thread pool first.
+            bool onCallersScheduler = SynchronizationContext.Current is null || (flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0;
+            ConfiguredValueTaskAwaitable<object?>.ConfiguredValueTaskAwaiter awaiter = pending.ConfigureAwait(onCallersScheduler).GetAwaiter();
+            if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0)
+            {
+                awaiter.OnCompleted(resume);
+            }
+            else
+            {
+                awaiter.UnsafeOnCompleted(resume);
+            }
+        }
+
+        public TResult GetResult(short token)
+        {
+            Check(token);
+            ValueTask<object?> done = pending;
+            pending = default;
+            waiting = false;
+            version++;
+            cached = this; // read once: nothing refers to this answer any more
+
+            // A caller that blocks on the call (sync over async) asks before the answer is there: it waits for it.
+            return Cast(done.IsCompleted ? done.GetAwaiter().GetResult() : done.AsTask().GetAwaiter().GetResult());
+        }
+
+        private void Resume()
+        {
+            Action<object?> next = continuation!;
+            object? state = continuationState;
+            continuation = null;
+            continuationState = null;
+            next(state);
+        }
+
+        private void Check(short token)
+        {
+            if (token != version || !waiting)
+            {
+                throw new InvalidOperationException("A send's ValueTask was used after its result was read.");
+            }
+        }
+    }
 
     // An operation without a result answers null: its TResult is the ValueTuple marker.
     private static TResult Cast(object? result) =>

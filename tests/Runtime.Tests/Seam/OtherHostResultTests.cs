@@ -24,6 +24,92 @@ public sealed class OtherHostResultTests
         Assert.True(noted.IsFaulted);
     }
 
+    [Fact]
+    public async Task A_late_answer_from_another_host_completes_each_call_with_its_own_result()
+    {
+        var other = new LateHost();
+        Raid.Client session = Raid.Connect(other, SessionId.New());
+
+        for (int i = 0; i < 3; i++)
+        {
+            ValueTask<string[]> pending = session.SeqsAsync();
+            Assert.False(pending.IsCompleted);
+            other.Answer(new[] { $"seq:{i}" });
+            Assert.Equal([$"seq:{i}"], await pending);
+        }
+
+        ValueTask<string[]> failing = session.SeqsAsync();
+        other.Fail(new SessionNotFoundException(SessionId.New(), "gone"));
+        await Assert.ThrowsAsync<SessionNotFoundException>(async () => await failing);
+
+        ValueTask<string[]> wrong = session.SeqsAsync();
+        other.Answer(42);
+        await Assert.ThrowsAsync<InvalidCastException>(async () => await wrong);
+
+        ValueTask noted = session.NoteAsync("x");
+        other.Answer(null);
+        await noted;
+    }
+
+    [Fact]
+    public void Blocking_on_a_late_answer_from_another_host_waits_for_it()
+    {
+        var other = new LateHost();
+        Raid.Client session = Raid.Connect(other, SessionId.New());
+
+        ValueTask<string[]> pending = session.SeqsAsync();
+        Task answering = Task.Run(() => other.Answer(new[] { "late" }));
+
+        // A caller that blocks on the call (sync over async) gets the answer, as it did when an async method wrapped it.
+#pragma warning disable xUnit1031 // blocking is what this test is about
+        Assert.Equal(["late"], pending.GetAwaiter().GetResult());
+        answering.GetAwaiter().GetResult();
+#pragma warning restore xUnit1031
+    }
+
+    [Fact]
+    public async Task Reading_a_late_answer_twice_is_refused()
+    {
+        var other = new LateHost();
+        Raid.Client session = Raid.Connect(other, SessionId.New());
+        ValueTask<string[]> pending = session.SeqsAsync();
+        other.Answer(new[] { "once" });
+        Assert.Equal(["once"], await pending);
+
+        Assert.Throws<InvalidOperationException>(() => pending.GetAwaiter().GetResult());
+    }
+
+    // A host that is not a SessionHost and answers each send when the test says so.
+    private sealed class LateHost : ISessionHost
+    {
+        private TaskCompletionSource<object?>? next;
+
+        public void Answer(object? answer) => Volatile.Read(ref next)!.SetResult(answer);
+
+        public void Fail(Exception exception) => Volatile.Read(ref next)!.SetException(exception);
+
+        public ValueTask<object?> SendAsync(SessionId id, object message, CancellationToken cancellationToken)
+        {
+            var answer = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref next, answer);
+            return new ValueTask<object?>(answer.Task);
+        }
+
+        public ValueTask<object?> SendAsync(SessionId id, object message, MessageId messageId, CancellationToken cancellationToken) =>
+            SendAsync(id, message, cancellationToken);
+
+        public ValueTask<object?> SendAsync(object message, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public bool Post(SessionId id, object message) => true;
+
+        public bool Post(SessionId id, object message, MessageId messageId) => true;
+
+        public SessionSubscription Subscribe(string process, SessionId id, string? participant) => throw new NotSupportedException();
+
+        public ValueTask<SessionSubscription> SubscribeAsync(string process, SessionId id, string? participant, long? afterSequence, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+    }
+
     // A host that is not a SessionHost and answers every send at once with the same result.
     private sealed class AnsweringHost(object? answer) : ISessionHost
     {
