@@ -1,0 +1,320 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SessionGen.Generator.Parsing;
+
+/// <summary>One SessionGen attribute of a method that the process parser reads: its class and, for <c>[On]</c>/<c>[OnTimeout]</c>, its arguments.</summary>
+/// <param name="Method">The method carrying it.</param>
+/// <param name="AttributeName">Its class, one of <see cref="KnownNames"/>.</param>
+/// <param name="Name">The operation or timeout name when it is a valid one (what <c>ReadName</c> accepted), else null.</param>
+/// <param name="StartsSession">Whether <c>StartsSession = true</c> is set.</param>
+internal sealed record HandlerAttribute(IMethodSymbol Method, string AttributeName, string? Name, bool StartsSession);
+
+/// <summary>
+/// The <c>[On]</c>, <c>[OnTimeout]</c>, <c>[OnFault]</c>, <c>[OnIdle]</c> and <c>[OnParticipantLeft]</c> attributes of a
+/// process's methods, methods in declaration order and attributes in source order.
+/// <para>
+/// Binding a method's attributes (<c>GetAttributes()</c>) binds every argument and runs the nullable analysis over
+/// them; it was about half of the generator's time, charged to it because it asks first (issue 16). So the attributes
+/// are read from syntax when that is certain to give the same answer: the class has one declaration; no constructor,
+/// operator, accessor or partial method carries an attribute; each attribute's name is a simple identifier that name
+/// lookup at the attribute (the same scopes the compiler searches) resolves to exactly one attribute class, the
+/// suffixed or the plain name but not both; and the arguments of a SessionGen attribute are literals. Anything else
+/// (aliases that are ambiguous, qualified names, constants, <c>nameof</c>, generic methods) reads the method's bound
+/// attributes, as before; a class that does not fit reads all its methods' bound attributes.
+/// </para>
+/// </summary>
+internal static class HandlerAttributes
+{
+    private static readonly string[] MethodAttributes =
+    [
+        KnownNames.OnAttribute, KnownNames.OnTimeoutAttribute, KnownNames.OnFaultAttribute, KnownNames.OnIdleAttribute, KnownNames.OnParticipantLeftAttribute,
+    ];
+
+    public static List<HandlerAttribute> Read(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        FromSyntax(process, context, cancellationToken) ?? Bound(process.GetMembers().OfType<IMethodSymbol>(), cancellationToken);
+
+    /// <summary>The attributes bound by the compiler, of every method.</summary>
+    private static List<HandlerAttribute> Bound(IEnumerable<IMethodSymbol> methods, CancellationToken cancellationToken)
+    {
+        var found = new List<HandlerAttribute>();
+        foreach (IMethodSymbol method in methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AddBound(method, found);
+        }
+
+        return found;
+    }
+
+    private static void AddBound(IMethodSymbol method, List<HandlerAttribute> found)
+    {
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            foreach (string name in MethodAttributes)
+            {
+                if (KnownNames.Is(attribute.AttributeClass, name))
+                {
+                    found.Add(new HandlerAttribute(method, name, ReadName(attribute), ReadStartsSession(attribute)));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static List<HandlerAttribute>? FromSyntax(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (process.DeclaringSyntaxReferences.Length != 1 || context.TargetNode is not ClassDeclarationSyntax declaration || !OnlyMethodsMayCarryMethodAttributes(declaration))
+        {
+            return null;
+        }
+
+        SemanticModel model = context.SemanticModel;
+        var lookups = new Dictionary<string, (bool Found, INamedTypeSymbol? Type)>();
+        var found = new List<HandlerAttribute>();
+        foreach (MemberDeclarationSyntax member in declaration.Members)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not MethodDeclarationSyntax method || method.AttributeLists.Count == 0)
+            {
+                continue;
+            }
+
+            var own = new List<(string AttributeName, string? Name, bool StartsSession)>();
+            if (method.TypeParameterList is null && ReadFromSyntax(method, model, lookups, own))
+            {
+                if (own.Count == 0)
+                {
+                    continue;
+                }
+
+                if (model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+                {
+                    return null;
+                }
+
+                foreach ((string attributeName, string? name, bool startsSession) in own)
+                {
+                    found.Add(new HandlerAttribute(symbol, attributeName, name, startsSession));
+                }
+            }
+            else if (model.GetDeclaredSymbol(method, cancellationToken) is { } symbol)
+            {
+                AddBound(symbol, found);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>False when something other than an ordinary method declaration may carry an attribute that applies to a method.</summary>
+    private static bool OnlyMethodsMayCarryMethodAttributes(ClassDeclarationSyntax declaration)
+    {
+        if (declaration.AttributeLists.Any(static list => list.Target is not null && !list.Target.Identifier.IsKind(SyntaxKind.TypeKeyword)))
+        {
+            return false; // [method: ...] on a primary constructor, and anything unusual
+        }
+
+        foreach (MemberDeclarationSyntax member in declaration.Members)
+        {
+            switch (member)
+            {
+                case MethodDeclarationSyntax method:
+                    if (method.Modifiers.Any(static modifier => modifier.IsKind(SyntaxKind.PartialKeyword)))
+                    {
+                        return false; // the symbol merges the attributes of both parts
+                    }
+
+                    break;
+                case FieldDeclarationSyntax or BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
+                    break;
+                case BasePropertyDeclarationSyntax property:
+                    if (property.AttributeLists.Any(static list => list.Target is not null)
+                        || (property.AccessorList?.Accessors.Any(static accessor => accessor.AttributeLists.Count > 0) ?? false))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case EventFieldDeclarationSyntax field:
+                    if (field.AttributeLists.Any(static list => list.Target is not null))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    if (member.AttributeLists.Count > 0)
+                    {
+                        return false; // constructors, operators, destructors, incomplete members
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the method's SessionGen attributes into <paramref name="own"/>; false when syntax cannot say for certain
+    /// what binding would.
+    /// </summary>
+    private static bool ReadFromSyntax(MethodDeclarationSyntax method, SemanticModel model, Dictionary<string, (bool Found, INamedTypeSymbol? Type)> lookups, List<(string, string?, bool)> own)
+    {
+        foreach (AttributeListSyntax list in method.AttributeLists)
+        {
+            if (list.Target is { } target)
+            {
+                if (target.Identifier.IsKind(SyntaxKind.ReturnKeyword))
+                {
+                    continue; // the return value's, not the method's
+                }
+
+                if (!target.Identifier.IsKind(SyntaxKind.MethodKeyword))
+                {
+                    return false;
+                }
+            }
+
+            foreach (AttributeSyntax attribute in list.Attributes)
+            {
+                if (Resolve(attribute, model, lookups) is not { } type)
+                {
+                    return false;
+                }
+
+                string? attributeName = MethodAttributes.FirstOrDefault(name => KnownNames.Is(type, name));
+                if (attributeName is null)
+                {
+                    continue; // some other attribute class
+                }
+
+                if (!ReadArguments(attribute, attributeName, out string? name, out bool startsSession))
+                {
+                    return false;
+                }
+
+                own.Add((attributeName, name, startsSession));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The attribute class an attribute's name binds to, when name lookup says so for certain: a simple identifier for
+    /// which exactly one of the plain and the <c>Attribute</c>-suffixed names finds exactly one attribute class, and the
+    /// other finds nothing. Null otherwise.
+    /// </summary>
+    private static INamedTypeSymbol? Resolve(AttributeSyntax attribute, SemanticModel model, Dictionary<string, (bool Found, INamedTypeSymbol? Type)> lookups)
+    {
+        if (attribute.Name is not IdentifierNameSyntax { Identifier: var identifier } || identifier.Text.StartsWith("@", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string plain = identifier.ValueText;
+        bool plainFound = Lookup(plain, attribute, model, lookups, out INamedTypeSymbol? plainType);
+        bool suffixedFound = Lookup(plain + "Attribute", attribute, model, lookups, out INamedTypeSymbol? suffixedType);
+        return plainFound == suffixedFound ? null : plainType ?? suffixedType;
+    }
+
+    /// <summary>
+    /// Whether lookup of <paramref name="name"/> at the attribute finds anything; <paramref name="type"/> is set when it
+    /// finds exactly one attribute class (through an alias or not). Something else found (a namespace, a type that is
+    /// not an attribute, several symbols) is found with a null type, which makes <see cref="Resolve"/> give up.
+    /// Lookups are cached per class: every method of the class sees the same scopes.
+    /// </summary>
+    private static bool Lookup(string name, AttributeSyntax attribute, SemanticModel model, Dictionary<string, (bool Found, INamedTypeSymbol? Type)> lookups, out INamedTypeSymbol? type)
+    {
+        if (!lookups.TryGetValue(name, out (bool Found, INamedTypeSymbol? Type) result))
+        {
+            ImmutableArray<ISymbol> symbols = model.LookupNamespacesAndTypes(attribute.SpanStart, container: null, name);
+            INamedTypeSymbol? named = symbols.Length == 1 && (symbols[0] is IAliasSymbol alias ? alias.Target : symbols[0]) is INamedTypeSymbol candidate && IsAttributeClass(candidate)
+                ? candidate
+                : null;
+            result = (symbols.Length > 0, named);
+            lookups[name] = result;
+        }
+
+        type = result.Type;
+        return result.Found;
+    }
+
+    private static bool IsAttributeClass(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsGenericType)
+        {
+            return false;
+        }
+
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "Attribute", ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The arguments, when they are what binding reads without doubt: none for the lifecycle attributes; for
+    /// <c>[On]</c> and <c>[OnTimeout]</c> one positional string literal, and for <c>[On]</c> at most one
+    /// <c>StartsSession = true|false</c>.
+    /// </summary>
+    private static bool ReadArguments(AttributeSyntax attribute, string attributeName, out string? name, out bool startsSession)
+    {
+        name = null;
+        startsSession = false;
+        SeparatedSyntaxList<AttributeArgumentSyntax> arguments = attribute.ArgumentList?.Arguments ?? default;
+        if (attributeName is not (KnownNames.OnAttribute or KnownNames.OnTimeoutAttribute))
+        {
+            return arguments.Count == 0;
+        }
+
+        if (arguments.Count == 0
+            || arguments[0] is not { NameEquals: null, NameColon: null, Expression: LiteralExpressionSyntax literal }
+            || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            return false;
+        }
+
+        string value = literal.Token.ValueText;
+        name = HandlerRules.IsValidName(value) ? value : null;
+        if (arguments.Count == 1)
+        {
+            return true;
+        }
+
+        if (arguments.Count > 2
+            || attributeName != KnownNames.OnAttribute
+            || arguments[1] is not { NameEquals.Name.Identifier.ValueText: "StartsSession", NameColon: null, Expression: LiteralExpressionSyntax flag }
+            || !(flag.IsKind(SyntaxKind.TrueLiteralExpression) || flag.IsKind(SyntaxKind.FalseLiteralExpression)))
+        {
+            return false;
+        }
+
+        startsSession = flag.IsKind(SyntaxKind.TrueLiteralExpression);
+        return true;
+    }
+
+    private static string? ReadName(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name && HandlerRules.IsValidName(name)
+            ? name
+            : null;
+
+    private static bool ReadStartsSession(AttributeData attribute) =>
+        attribute.NamedArguments.Any(static argument => argument.Key == "StartsSession" && argument.Value.Value is true);
+}
