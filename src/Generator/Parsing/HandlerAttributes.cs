@@ -75,7 +75,7 @@ internal static class HandlerAttributes
         }
 
         SemanticModel model = context.SemanticModel;
-        var lookups = new Dictionary<string, (bool Found, INamedTypeSymbol? Type)>();
+        var scope = new Scope(model, declaration.OpenBraceToken.Span.End);
         var found = new List<HandlerAttribute>();
         foreach (MemberDeclarationSyntax member in declaration.Members)
         {
@@ -86,7 +86,7 @@ internal static class HandlerAttributes
             }
 
             var own = new List<(string AttributeName, string? Name, bool StartsSession)>();
-            if (method.TypeParameterList is null && ReadFromSyntax(method, model, lookups, own))
+            if (method.TypeParameterList is null && ReadFromSyntax(method, scope, own))
             {
                 if (own.Count == 0)
                 {
@@ -169,7 +169,7 @@ internal static class HandlerAttributes
     /// Reads the method's SessionGen attributes into <paramref name="own"/>; false when syntax cannot say for certain
     /// what binding would.
     /// </summary>
-    private static bool ReadFromSyntax(MethodDeclarationSyntax method, SemanticModel model, Dictionary<string, (bool Found, INamedTypeSymbol? Type)> lookups, List<(string, string?, bool)> own)
+    private static bool ReadFromSyntax(MethodDeclarationSyntax method, Scope scope, List<(string, string?, bool)> own)
     {
         foreach (AttributeListSyntax list in method.AttributeLists)
         {
@@ -188,7 +188,7 @@ internal static class HandlerAttributes
 
             foreach (AttributeSyntax attribute in list.Attributes)
             {
-                if (Resolve(attribute, model, lookups) is not { } type)
+                if (scope.Resolve(attribute) is not { } type)
                 {
                     return false;
                 }
@@ -211,44 +211,34 @@ internal static class HandlerAttributes
         return true;
     }
 
-    /// <summary>
-    /// The attribute class an attribute's name binds to, when name lookup says so for certain: a simple identifier for
-    /// which exactly one of the plain and the <c>Attribute</c>-suffixed names finds exactly one attribute class, and the
-    /// other finds nothing. Null otherwise.
-    /// </summary>
-    private static INamedTypeSymbol? Resolve(AttributeSyntax attribute, SemanticModel model, Dictionary<string, (bool Found, INamedTypeSymbol? Type)> lookups)
+    /// <summary>Attribute names bound in a class's body, cached: every method of the class sees the same scopes.</summary>
+    private sealed class Scope(SemanticModel model, int position)
     {
-        if (attribute.Name is not IdentifierNameSyntax { Identifier: var identifier } || identifier.Text.StartsWith("@", System.StringComparison.Ordinal))
+        private readonly Dictionary<string, INamedTypeSymbol?> types = new();
+
+        /// <summary>
+        /// The attribute class <paramref name="attribute"/>'s name binds to, or null when it binds to none or not for
+        /// certain (not found, ambiguous, not an attribute class).
+        /// </summary>
+        public INamedTypeSymbol? Resolve(AttributeSyntax attribute)
         {
-            return null;
+            string key = attribute.Name.ToString();
+            if (!types.TryGetValue(key, out INamedTypeSymbol? type))
+            {
+                // Only the name is bound, as the compiler binds an attribute's name (in an attribute, so with the
+                // 'Attribute' suffix rule and its ambiguity), at the start of the class's body: the scopes a method's
+                // attribute is looked up in (the class, its containers, the usings and aliases). Neither the
+                // arguments nor a semantic model for the attribute are made, and names are bound once per class.
+                // (LookupNamespacesAndTypes costs more, it lists every name in scope; and binding the bare name
+                // 'On', which is not found, searches every reference for a forwarded type.)
+                NameSyntax name = SyntaxFactory.Attribute(attribute.Name.WithoutTrivia()).Name;
+                SymbolInfo info = model.GetSpeculativeSymbolInfo(position, name, SpeculativeBindingOption.BindAsTypeOrNamespace);
+                type = info.Symbol is INamedTypeSymbol candidate && IsAttributeClass(candidate) ? candidate : null;
+                types[key] = type;
+            }
+
+            return type;
         }
-
-        string plain = identifier.ValueText;
-        bool plainFound = Lookup(plain, attribute, model, lookups, out INamedTypeSymbol? plainType);
-        bool suffixedFound = Lookup(plain + "Attribute", attribute, model, lookups, out INamedTypeSymbol? suffixedType);
-        return plainFound == suffixedFound ? null : plainType ?? suffixedType;
-    }
-
-    /// <summary>
-    /// Whether lookup of <paramref name="name"/> at the attribute finds anything; <paramref name="type"/> is set when it
-    /// finds exactly one attribute class (through an alias or not). Something else found (a namespace, a type that is
-    /// not an attribute, several symbols) is found with a null type, which makes <see cref="Resolve"/> give up.
-    /// Lookups are cached per class: every method of the class sees the same scopes.
-    /// </summary>
-    private static bool Lookup(string name, AttributeSyntax attribute, SemanticModel model, Dictionary<string, (bool Found, INamedTypeSymbol? Type)> lookups, out INamedTypeSymbol? type)
-    {
-        if (!lookups.TryGetValue(name, out (bool Found, INamedTypeSymbol? Type) result))
-        {
-            ImmutableArray<ISymbol> symbols = model.LookupNamespacesAndTypes(attribute.SpanStart, container: null, name);
-            INamedTypeSymbol? named = symbols.Length == 1 && (symbols[0] is IAliasSymbol alias ? alias.Target : symbols[0]) is INamedTypeSymbol candidate && IsAttributeClass(candidate)
-                ? candidate
-                : null;
-            result = (symbols.Length > 0, named);
-            lookups[name] = result;
-        }
-
-        type = result.Type;
-        return result.Found;
     }
 
     private static bool IsAttributeClass(INamedTypeSymbol type)
