@@ -169,6 +169,59 @@ public sealed class AttributeSpellingTests
         Assert.DoesNotContain("Extra", run.SingleText());
     }
 
+    [Fact]
+    public async Task Classes_whose_names_bind_differently_in_the_same_namespace_and_usings_are_read_apart()
+    {
+        // The same namespace and usings in every file, but 'On' binds to SessionGen's only in Plain: Shadowed sees its
+        // base class's nested OnAttribute, Local a file-local OnAttribute of its own file, Nested its own nested one.
+        const string plain = """
+            using SessionGen;
+            namespace Sample;
+            [SessionProcess]
+            public partial class Plain { [On("Start", StartsSession = true)] private void Start() { } [On("Extra")] private void Extra() { } }
+            """;
+        const string shadowed = """
+            using SessionGen;
+            namespace Sample;
+            public class Base { protected sealed class OnAttribute(string name) : System.Attribute { public string Name { get; } = name; } }
+            [SessionProcess]
+            public partial class Shadowed : Base { [SessionGen.On("Start", StartsSession = true)] private void Start() { } [On("Extra")] private void Extra() { } }
+            """;
+        const string local = """
+            using SessionGen;
+            namespace Sample;
+            file sealed class OnAttribute(string name) : System.Attribute { public string Name { get; } = name; }
+            [SessionProcess]
+            public partial class Local { [SessionGen.On("Start", StartsSession = true)] private void Start() { } [On("Extra")] private void Extra() { } }
+            """;
+        const string nested = """
+            using SessionGen;
+            namespace Sample;
+            [SessionProcess]
+            public partial class Nested
+            {
+                [SessionGen.On("Start", StartsSession = true)] private void Start() { }
+                [On("Extra")] private void Extra() { }
+                private sealed class OnAttribute(string name) : System.Attribute { public string Name { get; } = name; }
+            }
+            """;
+
+        foreach (string[] order in new[] { new[] { plain, shadowed, local, nested }, new[] { nested, local, shadowed, plain } })
+        {
+            GeneratorRun run = await GeneratorRun.RunAsync(order);
+
+            run.AssertCompilesCleanly();
+            foreach (Microsoft.CodeAnalysis.GeneratedSourceResult source in run.GeneratedSources)
+            {
+                string text = source.SourceText.ToString();
+                Assert.Contains("StartAsync", text);
+                Assert.Equal(source.HintName.StartsWith("Sample.Plain.", StringComparison.Ordinal), text.Contains("ExtraAsync", StringComparison.Ordinal));
+            }
+
+            Assert.Equal(4, run.GeneratedSources.Length);
+        }
+    }
+
     private static string Source(string usings, string members) => $$"""
         using SessionGen;
         {{usings}}

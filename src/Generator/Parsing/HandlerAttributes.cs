@@ -20,13 +20,14 @@ internal sealed record HandlerAttribute(IMethodSymbol Method, string AttributeNa
 /// process's methods, methods in declaration order and attributes in source order.
 /// <para>
 /// Binding a method's attributes (<c>GetAttributes()</c>) binds every argument and runs the nullable analysis over
-/// them; it was about half of the generator's time, charged to it because it asks first (issue 16). So the attributes
-/// are read from syntax when that is certain to give the same answer: the class has one declaration; no constructor,
-/// operator, accessor or partial method carries an attribute; each attribute's name is a simple identifier that name
-/// lookup at the attribute (the same scopes the compiler searches) resolves to exactly one attribute class, the
-/// suffixed or the plain name but not both; and the arguments of a SessionGen attribute are literals. Anything else
-/// (aliases that are ambiguous, qualified names, constants, <c>nameof</c>, generic methods) reads the method's bound
-/// attributes, as before; a class that does not fit reads all its methods' bound attributes.
+/// them, and the generator, which runs first in a build, is the first to ask (issue 16). So the attributes are read
+/// from syntax when that is certain to give the same answer: the class has one declaration; no constructor,
+/// operator, accessor or partial method carries an attribute and no <c>[method:]</c> stands on the class; the method
+/// is not generic; each attribute's name binds (only the name, as the compiler binds an attribute's name, once per
+/// class and name) to exactly one attribute class; and the arguments of a SessionGen attribute are literals (one
+/// positional string, <c>StartsSession = true|false</c>). Anything else (constants, <c>nameof</c>, named
+/// <c>operation:</c>, names that do not bind) reads that method's bound attributes, as before; a class that does not
+/// fit reads all its methods' bound attributes.
 /// </para>
 /// </summary>
 internal static class HandlerAttributes
@@ -231,7 +232,7 @@ internal static class HandlerAttributes
                 // arguments nor a semantic model for the attribute are made, and names are bound once per class.
                 // (LookupNamespacesAndTypes costs more, it lists every name in scope; and binding the bare name
                 // 'On', which is not found, searches every reference for a forwarded type.)
-                NameSyntax name = SyntaxFactory.Attribute(attribute.Name.WithoutTrivia()).Name;
+                NameSyntax name = SyntaxFactory.Attribute(attribute.Name).Name;
                 SymbolInfo info = model.GetSpeculativeSymbolInfo(position, name, SpeculativeBindingOption.BindAsTypeOrNamespace);
                 type = info.Symbol is INamedTypeSymbol candidate && IsAttributeClass(candidate) ? candidate : null;
                 types[key] = type;
