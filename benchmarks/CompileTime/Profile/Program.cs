@@ -64,6 +64,21 @@ for (int round = 0; round < rounds; round++)
     // PROFILE_PROBE=1 runs a generator that only finds the [SessionProcess] classes (as SessionGen's does) before
     // SessionGen's: it pays what the compilation's first questions cost, so SessionGen's figure is its own work.
     bool probe = Environment.GetEnvironmentVariable("PROFILE_PROBE") == "1";
+    if (Environment.GetEnvironmentVariable("PROFILE_THREAD_CPU") == "1")
+    {
+        // PROFILE_THREAD_CPU=1: the probe alone first (it pays the compilation's first questions), then SessionGen's
+        // generator alone over the same compilation, timed by this thread's CPU time: the driver runs a generator on
+        // the calling thread, and a thread's CPU time is what a loaded machine inflates least (other processes' turns
+        // and the collector's threads are not in it).
+        CSharpGeneratorDriver.Create([new ProbeGenerator().AsSourceGenerator()], parseOptions: parseOptions).RunGenerators(compilation);
+        TimeSpan threadCpu = ThreadCpu.Now();
+        GeneratorDriver alone = CSharpGeneratorDriver.Create([new SessionGen.Generator.SessionProcessGenerator().AsSourceGenerator()], parseOptions: parseOptions);
+        alone = alone.RunGenerators(compilation);
+        threadCpu = ThreadCpu.Now() - threadCpu;
+        Console.WriteLine($"round {round + 1}{(round == 0 ? " (cold)" : "")}: SessionGen generator after the probe: {alone.GetTimingInfo().GeneratorTimes[0].ElapsedTime.TotalMilliseconds:F0} ms, thread cpu {threadCpu.TotalMilliseconds:F0} ms ({threadCpu.TotalMilliseconds / processes:F2} ms/process)");
+        continue;
+    }
+
     ISourceGenerator[] generators = probe
         ? [new ProbeGenerator().AsSourceGenerator(), new SessionGen.Generator.SessionProcessGenerator().AsSourceGenerator()]
         : [new SessionGen.Generator.SessionProcessGenerator().AsSourceGenerator()];
@@ -219,5 +234,24 @@ internal sealed class ProbeGenerator : IIncrementalGenerator
             static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
             static (attributeContext, _) => attributeContext.TargetSymbol.Name);
         context.RegisterSourceOutput(names.Collect(), static (_, _) => { });
+    }
+}
+
+/// <summary>The calling thread's CPU time (Linux, <c>CLOCK_THREAD_CPUTIME_ID</c>).</summary>
+internal static class ThreadCpu
+{
+    public static TimeSpan Now()
+    {
+        _ = clock_gettime(3, out Timespec time);
+        return TimeSpan.FromTicks((time.Seconds * 1_000_000_000L + time.Nanoseconds) / 100);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int clock_gettime(int clock, out Timespec time);
+
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 }

@@ -29,10 +29,12 @@ public sealed class LazySequenceHandlerAnalyzer : SessionGenAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, SessionGenTypes types)
     {
+        // The cheap questions first (issue 16): most methods are no handler of a process, and for those neither the
+        // signature nor the body needs to be looked at.
         if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+            || Advice(method, types) is not { } advice
             || TypeChecks.ContainsErrorType(method.ReturnType)
-            || !HandlerRules.ReturnsLazySequence(method)
-            || Advice(method, types) is not { } advice)
+            || !HandlerRules.ReturnsLazySequence(method))
         {
             return;
         }
@@ -46,7 +48,7 @@ public sealed class LazySequenceHandlerAnalyzer : SessionGenAnalyzer
     /// <summary>What to do instead, by the handler's kind; null when the method is no handler of a process.</summary>
     private static string? Advice(IMethodSymbol method, SessionGenTypes types)
     {
-        if (method.ContainingType is not { } process || !types.IsProcess(process))
+        if (method.ContainingType is not { } process || !DeclaredAttributes.MayHaveAny(method) || !types.IsProcess(process))
         {
             return null;
         }

@@ -13,20 +13,17 @@ namespace SessionGen.Generator.Parsing;
 internal static class LifecycleHandlerParser
 {
     /// <summary>The first method with the attribute that is a valid lifecycle handler, or null.</summary>
-    public static LifecycleHandlerModel? First(IEnumerable<IMethodSymbol> methods, string attributeName, bool mayTakeFault) =>
-        First(methods, attributeName, method => Parse(method, mayTakeFault));
+    public static LifecycleHandlerModel? First(IReadOnlyList<HandlerAttribute> attributed, string attributeName, bool mayTakeFault) =>
+        First(attributed, attributeName, method => Parse(method, mayTakeFault));
 
     /// <summary>The first method with the attribute that <paramref name="parse"/> accepts, or null.</summary>
-    public static LifecycleHandlerModel? First(IEnumerable<IMethodSymbol> methods, string attributeName, Func<IMethodSymbol, LifecycleHandlerModel?> parse)
+    public static LifecycleHandlerModel? First(IReadOnlyList<HandlerAttribute> attributed, string attributeName, Func<IMethodSymbol, LifecycleHandlerModel?> parse)
     {
-        foreach (IMethodSymbol method in methods)
+        foreach (HandlerAttribute attribute in attributed)
         {
-            foreach (AttributeData attribute in method.GetAttributes())
+            if (attribute.AttributeName == attributeName && parse(attribute.Method) is { } handler)
             {
-                if (KnownNames.Is(attribute.AttributeClass, attributeName) && parse(method) is { } handler)
-                {
-                    return handler;
-                }
+                return handler;
             }
         }
 

@@ -32,10 +32,10 @@ internal static class ProcessParser
         }
 
         INamedTypeSymbol? states = ProtocolParser.StatesEnum(context.Attributes);
-        IMethodSymbol[] methods = process.GetMembers().OfType<IMethodSymbol>().ToArray();
+        List<HandlerAttribute> attributed = HandlerAttributes.Read(process, context, cancellationToken);
         DurableModel? durable = DurableStateParser.Parse(process, context.Attributes, cancellationToken);
-        List<OperationModel> operations = ReadOperations(methods, states, durable is not null, cancellationToken);
-        List<TimeoutModel> timeouts = ReadTimeouts(methods, states, userMembers, cancellationToken);
+        List<OperationModel> operations = ReadOperations(attributed, states, durable is not null, cancellationToken);
+        List<TimeoutModel> timeouts = ReadTimeouts(attributed, states, userMembers, cancellationToken);
 
         return new ProcessModel(
             Hierarchy: HierarchyParser.Parse(process),
@@ -49,24 +49,26 @@ internal static class ProcessParser
             HasParameterlessConstructor: process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0),
             ServiceParameters: ConstructorParser.ServiceParameters(process),
             Settings: SettingsParser.Parse(context.Attributes),
-            FaultHandler: LifecycleHandlerParser.First(methods, KnownNames.OnFaultAttribute, mayTakeFault: true),
-            IdleHandler: LifecycleHandlerParser.First(methods, KnownNames.OnIdleAttribute, mayTakeFault: false),
+            FaultHandler: LifecycleHandlerParser.First(attributed, KnownNames.OnFaultAttribute, mayTakeFault: true),
+            IdleHandler: LifecycleHandlerParser.First(attributed, KnownNames.OnIdleAttribute, mayTakeFault: false),
             Protocol: ProtocolParser.Parse(states),
             Durable: durable,
-            ParticipantLeftHandler: LifecycleHandlerParser.First(methods, KnownNames.OnParticipantLeftAttribute, LifecycleHandlerParser.ParseParticipantLeft));
+            ParticipantLeftHandler: LifecycleHandlerParser.First(attributed, KnownNames.OnParticipantLeftAttribute, LifecycleHandlerParser.ParseParticipantLeft));
     }
 
     /// <summary>
     /// The valid <c>[On]</c> handlers, in declaration order. The first handler of each record name claims it, even one
     /// that is then skipped for breaking a rule (the analyzers report the later ones as duplicates).
     /// </summary>
-    private static List<OperationModel> ReadOperations(IMethodSymbol[] methods, INamedTypeSymbol? states, bool durable, CancellationToken cancellationToken)
+    private static List<OperationModel> ReadOperations(List<HandlerAttribute> attributed, INamedTypeSymbol? states, bool durable, CancellationToken cancellationToken)
     {
         var operations = new List<OperationModel>();
         var claimed = new HashSet<string>();
-        foreach ((IMethodSymbol method, AttributeData attribute) in Attributed(methods, KnownNames.OnAttribute, cancellationToken))
+        foreach (HandlerAttribute attribute in attributed)
         {
-            if (ReadName(attribute) is not { } name)
+            cancellationToken.ThrowIfCancellationRequested();
+            IMethodSymbol method = attribute.Method;
+            if (attribute.AttributeName != KnownNames.OnAttribute || attribute.Name is not { } name)
             {
                 continue;
             }
@@ -86,7 +88,7 @@ internal static class ProcessParser
             operations.Add(new OperationModel(
                 name,
                 OperationNames(record, durable),
-                ReadStartsSession(attribute),
+                attribute.StartsSession,
                 handler,
                 ProtocolParser.Transitions(method, states),
                 CorrelationParser.Parse(method, handler.Parameters)));
@@ -99,13 +101,15 @@ internal static class ProcessParser
     /// The valid <c>[OnTimeout]</c> handlers. As for operations, the first handler of a name claims it; a timeout whose
     /// generated members the user already declares is left out.
     /// </summary>
-    private static List<TimeoutModel> ReadTimeouts(IMethodSymbol[] methods, INamedTypeSymbol? states, HashSet<string> userMembers, CancellationToken cancellationToken)
+    private static List<TimeoutModel> ReadTimeouts(List<HandlerAttribute> attributed, INamedTypeSymbol? states, HashSet<string> userMembers, CancellationToken cancellationToken)
     {
         var timeouts = new List<TimeoutModel>();
         var claimed = new HashSet<string>();
-        foreach ((IMethodSymbol method, AttributeData attribute) in Attributed(methods, KnownNames.OnTimeoutAttribute, cancellationToken))
+        foreach (HandlerAttribute attribute in attributed)
         {
-            if (ReadName(attribute) is not { } name)
+            cancellationToken.ThrowIfCancellationRequested();
+            IMethodSymbol method = attribute.Method;
+            if (attribute.AttributeName != KnownNames.OnTimeoutAttribute || attribute.Name is not { } name)
             {
                 continue;
             }
@@ -125,22 +129,6 @@ internal static class ProcessParser
         }
 
         return timeouts;
-    }
-
-    /// <summary>Each method's attributes of the given class, methods in declaration order and attributes in source order.</summary>
-    private static IEnumerable<(IMethodSymbol Method, AttributeData Attribute)> Attributed(IMethodSymbol[] methods, string attributeName, CancellationToken cancellationToken)
-    {
-        foreach (IMethodSymbol method in methods)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (AttributeData attribute in method.GetAttributes())
-            {
-                if (KnownNames.Is(attribute.AttributeClass, attributeName))
-                {
-                    yield return (method, attribute);
-                }
-            }
-        }
     }
 
     private static OperationNamesModel OperationNames(string record, bool durable) => new(
@@ -206,14 +194,6 @@ internal static class ProcessParser
             }
         }
     }
-
-    private static string? ReadName(AttributeData attribute) =>
-        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name && HandlerRules.IsValidName(name)
-            ? name
-            : null;
-
-    private static bool ReadStartsSession(AttributeData attribute) =>
-        attribute.NamedArguments.Any(static argument => argument.Key == "StartsSession" && argument.Value.Value is true);
 
     private static string? ReadProtocolName(ImmutableArray<AttributeData> attributes) =>
         attributes.Length > 0 && attributes[0].ConstructorArguments.Length == 1 && attributes[0].ConstructorArguments[0].Value is string { Length: > 0 } name
