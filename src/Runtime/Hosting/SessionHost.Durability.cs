@@ -251,7 +251,6 @@ public sealed partial class SessionHost
         return (loaded, load);
     }
 
-
     /// <summary>
     /// For the sender holding the turn of <paramref name="load"/>: <paramref name="gone"/>, what the load found, has left
     /// memory (or ended) since. Once it has left the registry, the session is read from the store again, and that is what

@@ -21,6 +21,9 @@ internal sealed class ReloadGatedStore : RecordingStore
     /// <summary>When set, every read fails with it (once its gate opens).</summary>
     public Exception? FailReads { get; set; }
 
+    /// <summary>When set, reads find nothing, as if the session had ended and been removed elsewhere.</summary>
+    public bool ReadsFindNothing { get; set; }
+
     /// <summary>How many reads have begun.</summary>
     public int ReadCount => Volatile.Read(ref readCount);
 
@@ -98,7 +101,7 @@ internal sealed class ReloadGatedStore : RecordingStore
             throw failure;
         }
 
-        return await base.ReadAsync(process, id, cancellationToken);
+        return ReadsFindNothing ? null : await base.ReadAsync(process, id, cancellationToken);
     }
 
     public override async ValueTask WriteAsync(SessionRecord record, CancellationToken cancellationToken)
