@@ -24,7 +24,8 @@ for test in MailboxTurnTests.EveryAcceptedItemRunsOnceOrIsWithdrawn \
             TimerWheelTests.TwoCancelsOfOnePendingTimeoutStopItOnce \
             TimerWheelTests.TimeoutsScheduledWhileTheWheelTicksRunOnce \
             TimerWheelTests.CancelTrueMeansASessionlessTimeoutNeverRuns \
-            TimerWheelTests.DisposeRacingCancelKeepsTheCountAtZero; do
+            TimerWheelTests.DisposeRacingCancelKeepsTheCountAtZero \
+            ReloadLineTests.SendersKeepTheirOrderAcrossAReload; do
   [[ -n "$filter" && "$test" != *"$filter"* ]] && continue
   echo "== $test ($iterations iterations)"
   log=$(dotnet tool run coyote test "$out/SessionGen.Concurrency.Tests.dll" -m "SessionGen.Concurrency.Tests.$test" -i "$iterations" 2>&1)

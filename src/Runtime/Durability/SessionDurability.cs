@@ -35,6 +35,40 @@ internal sealed class SessionDurability
 
     private long lastActive;
 
+    // Made by the first sender that waits for the session to leave its host's registry (see Left); the session leaves
+    // only once, so a completed one stands for "already left".
+    private static readonly TaskCompletionSource<bool> LeftAlready = CompletedLeft();
+    private TaskCompletionSource<bool>? left;
+
+    /// <summary>
+    /// Completes once the session has left its host's registry (it ended there, or left memory): a sender holding the
+    /// turn of its next load waits for that before loading it again, as the registry takes one instance per id.
+    /// </summary>
+    public Task Left
+    {
+        get
+        {
+            TaskCompletionSource<bool>? current = Volatile.Read(ref left);
+            if (current is null)
+            {
+                var mine = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                current = Interlocked.CompareExchange(ref left, mine, null) ?? mine;
+            }
+
+            return current.Task;
+        }
+    }
+
+    /// <summary>The session has left its host's registry: whoever waits for <see cref="Left"/> goes on.</summary>
+    public void MarkLeft() => Interlocked.Exchange(ref left, LeftAlready)?.TrySetResult(true);
+
+    private static TaskCompletionSource<bool> CompletedLeft()
+    {
+        var done = new TaskCompletionSource<bool>();
+        done.SetResult(true);
+        return done;
+    }
+
     /// <summary>When the session last committed a turn or was loaded (a <see cref="TimeProvider"/> timestamp).</summary>
     public long LastActive
     {

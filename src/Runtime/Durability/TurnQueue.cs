@@ -42,9 +42,15 @@ internal abstract class TurnQueue<T>
     /// <paramref name="cancellationToken"/>. A sender that gives up while in line passes its turn on when it comes; one
     /// whose turn brings an exception has left already. Otherwise the caller must <see cref="Leave"/>.
     /// </summary>
-    public async Task<T> WaitTurnAsync(CancellationToken cancellationToken)
+    public Task<T> WaitTurnAsync(CancellationToken cancellationToken) => WaitTurnAsync(Enter(), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WaitTurnAsync(CancellationToken)"/>, for a sender that has entered already (<paramref name="turn"/>,
+    /// from <see cref="Enter"/>): one that enters before it starts the lookup it waits for is in line however soon
+    /// that finishes, and a turn that has come already is taken at once.
+    /// </summary>
+    public async Task<T> WaitTurnAsync(Task<T> turn, CancellationToken cancellationToken)
     {
-        Task<T> turn = Enter();
         try
         {
             return await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -67,6 +73,18 @@ internal abstract class TurnQueue<T>
     /// would see an outcome and a free turn and go ahead of those already waiting (HostileStoreTests saw orders 2, 1, 3).
     /// </remarks>
     public void Complete(Task<T> loaded) => PassTurn(taken: false, loaded);
+
+    /// <summary>
+    /// For the sender whose turn it is: the lookup was made again (what it found had gone meanwhile), and
+    /// <paramref name="again"/> (finished) is now the outcome those behind it get, in their turns.
+    /// </summary>
+    public void Replace(Task<T> again)
+    {
+        lock (waiting)
+        {
+            outcome = again;
+        }
+    }
 
     /// <summary>The sender whose turn it was has queued its message (or gave up): the next one goes.</summary>
     public void Leave() => PassTurn(taken: true, loaded: null);

@@ -11,8 +11,8 @@ public sealed partial class SessionContext
 
     internal bool IsDurable => durability is not null;
 
-    // Set under the mailbox's gate when passivation closes it: a sender refused by the closed mailbox then knows the
-    // session is leaving memory (not ending), and loads it again.
+    // Set under the mailbox's gate when passivation (or a failed write) closes it: a sender refused by the closed mailbox
+    // then knows the session is leaving memory (not ending), and loads it again.
     private volatile bool passivated;
 
     internal void MakeDurable(SessionDurability state)
@@ -77,7 +77,14 @@ public sealed partial class SessionContext
     internal void MarkActive() => durability!.LastActive = Host.TimeProvider.GetTimestamp();
 
     /// <summary>True once the session has left memory without ending (passivated, unloaded): a sender should load it again.</summary>
-    internal bool IsUnloaded => passivated || (durability is { Unloading: true } && IsEnded);
+    internal bool IsUnloaded => passivated || draining || (durability is { Unloading: true } && IsEnded);
+
+    // Set before an unload queues its drain marker: the mailbox refuses senders from the marker on, and they then know
+    // the session is leaving memory, not ending (they wait for its next load, which waits for it to leave).
+    private volatile bool draining;
+
+    /// <summary>The session is about to be unloaded (<see cref="SessionHost.UnloadAsync"/>): senders it refuses from now on load it again.</summary>
+    internal void BeginUnload() => draining = true;
 
     /// <summary>
     /// Passivation: a durable session that has been idle since before <paramref name="idleSince"/> (no turn committed,
@@ -261,11 +268,19 @@ public sealed partial class SessionContext
 
         // The session did not end (the store has it as it was): what it had accepted behind this turn goes to it as
         // the store has it, loaded again, in order; nothing is answered as if the session had ended.
-        (MailboxEntry[] queued, MailboxItem[] waiting) = Host.IsStopping ? ([], []) : CloseMailbox();
-        End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded, closedBy: Host.IsStopping ? null : ([], []));
-        if (queued.Length + waiting.Length > 0)
+        // The mailbox closes with the session marked as leaving memory (a sender it refuses loads it again, and waits for
+        // that load), and what it held is kept for that load, which queues it ahead of those senders.
+        (MailboxEntry[] queued, MailboxItem[] waiting) = Host.IsStopping ? ([], []) : CloseMailboxToLeave();
+        bool requeue = queued.Length + waiting.Length > 0;
+        if (requeue)
         {
-            _ = Host.RequeueAsync(this, queued, waiting);
+            Host.KeepForReload(this, queued, waiting);
+        }
+
+        End(Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded, closedBy: Host.IsStopping ? null : ([], []));
+        if (requeue)
+        {
+            _ = Host.RequeueAsync(this);
         }
 
         item?.Complete();
@@ -279,6 +294,18 @@ public sealed partial class SessionContext
             Host.ArmWakeUp(Definition, Id, delay > TimeSpan.Zero ? delay : FailedWakeUpRetry);
         }
     }
+
+    private (MailboxEntry[] Queued, MailboxItem[] Waiting) CloseMailboxToLeave()
+    {
+        using (mailboxGate.Hold())
+        {
+            passivated = true;
+            return mailbox.Close();
+        }
+    }
+
+    /// <summary>Completes once this durable session has left its host's registry; null for a session that is not durable.</summary>
+    internal Task? LeftRegistry => durability?.Left;
 
     private static readonly TimeSpan FailedWakeUpRetry = TimeSpan.FromSeconds(1);
 

@@ -168,6 +168,7 @@ public sealed partial class SessionContext
         // a session leaves the registry only once its dead letters are filed, which the host's drain relies on.
         Answer(reasonForQueued, queued, waiting);
         Host.Forget(this, ownKeys);
+        durability?.MarkLeft();
 
         // Before anyone hears of the end: a subscriber or observer that sees it sees the session's timeouts released.
         Host.Timers.Release(extras);

@@ -16,6 +16,7 @@ public sealed partial class SessionHost
     private int keyLookupsInFlight;
     private readonly ConcurrentDictionary<(SessionId Id, string Operation), NameLookup> nameLookups = new();
     private int nameLookupsInFlight;
+    private readonly ConcurrentDictionary<SessionId, Leftovers> leftovers = new();
     private ISessionStore? store;
     private TimeSpan passivateAfter;
     private int sweeping;
@@ -146,6 +147,7 @@ public sealed partial class SessionHost
         }
 
         var marker = new DrainMarker();
+        running.BeginUnload();
         if (!running.TryPostDrainMarker(marker))
         {
             return false;
@@ -170,13 +172,18 @@ public sealed partial class SessionHost
     /// <summary>
     /// The running session <paramref name="id"/> (loaded from the store if need be), for a sender about to queue a
     /// message: while a load is under way, senders take turns in the order they came (<see cref="SessionLoad"/>), and
-    /// the caller must end its turn with <see cref="TurnQueue{T}.Leave"/> once its message is queued.
+    /// the caller must end its turn with <see cref="TurnQueue{T}.Leave"/> once its message is queued (see <see cref="InTurnAsync"/>).
     /// </summary>
     internal async ValueTask<(SessionContext? Session, SessionLoad? Turn)> EnterAsync(SessionProcessDefinition definition, SessionId id, CancellationToken cancellationToken)
     {
         while (true)
         {
-            if (!loads.TryGetValue(id, out SessionLoad? load))
+            Task<SessionContext?> turn;
+            if (loads.TryGetValue(id, out SessionLoad? load))
+            {
+                turn = load.WaitTurnAsync(cancellationToken);
+            }
+            else
             {
                 if (registry.TryGet(id, out SessionContext? running) && !running!.IsEnded && !running.IsUnloaded)
                 {
@@ -190,25 +197,111 @@ public sealed partial class SessionHost
 
                 var mine = new SessionLoad(definition, id, Loaded);
                 load = loads.GetOrAdd(id, mine);
+
+                // In line before the load starts: a load that completes at once (a store that answers synchronously)
+                // would otherwise find nobody waiting and leave the table, and each later sender start a line of its own.
+                Task<SessionContext?> entered = load.Enter();
                 if (load == mine)
                 {
                     Interlocked.Increment(ref loadsInFlight);
                     _ = RunLoadAsync(definition, mine);
                 }
+
+                turn = load.WaitTurnAsync(entered, cancellationToken);
             }
 
-            SessionContext? loaded = await load.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-
-            // A session that left memory again meanwhile (ended, or unloaded) is looked up anew, once it has gone. So is
-            // one that a load for another process of the same id did not find: that says nothing of this process's.
-            bool foundNothingForUs = loaded is null && load.Definition != definition;
-            if (!foundNothingForUs && (loaded is null || (!loaded.IsEnded && !loaded.IsUnloaded)))
+            SessionContext? loaded = await turn.ConfigureAwait(false);
+            if (await InTurnAsync(load, loaded, definition, cancellationToken).ConfigureAwait(false) is { } ready)
             {
-                return (loaded, load);
+                return ready;
             }
+        }
+    }
 
+    /// <summary>
+    /// This sender's turn on <paramref name="load"/> has come with <paramref name="loaded"/>: the session to queue on (held
+    /// turn and all), or null when the load was another process's and found nothing (the sender has left, and looks anew).
+    /// A session that has left memory again by the sender's turn is loaded again by that sender, still holding its turn
+    /// (<see cref="ReloadInTurnAsync"/>), so those behind it stay behind it.
+    /// </summary>
+    private async ValueTask<(SessionContext? Session, SessionLoad? Turn)?> InTurnAsync(
+        SessionLoad load, SessionContext? loaded, SessionProcessDefinition definition, CancellationToken cancellationToken)
+    {
+        // A load for another process of the same id that found nothing says nothing of this process's session.
+        if (loaded is null && load.Definition != definition)
+        {
             load.Leave();
             await Task.Yield();
+            return null;
+        }
+
+        if (loaded is not null && (loaded.IsEnded || loaded.IsUnloaded))
+        {
+            try
+            {
+                loaded = await ReloadInTurnAsync(load, loaded, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                load.Leave();
+                throw;
+            }
+        }
+
+        return (loaded, load);
+    }
+
+    /// <summary>
+    /// For the sender holding the turn of <paramref name="load"/>: <paramref name="gone"/>, what the load found, has left
+    /// memory (or ended) since. Once it has left the registry, the session is read from the store again, and that is what
+    /// this sender and those behind it get, in their turns: they keep the order they came in, whatever left memory.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled: the caller leaves
+    /// its turn, and the next sender in line loads the session again itself.</exception>
+    private async Task<SessionContext?> ReloadInTurnAsync(SessionLoad load, SessionContext gone, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            while (registry.TryGet(load.Id, out SessionContext? registered) && registered == gone)
+            {
+                if (registry.IsStopping)
+                {
+                    throw StoppedError();
+                }
+
+                if (gone.LeftRegistry is { } left)
+                {
+                    await left.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.Yield(); // a session that is not durable keeps no signal: it leaves the registry as it ends
+                }
+            }
+
+            if (registry.IsStopping)
+            {
+                throw StoppedError();
+            }
+
+            Task<SessionContext?> again = LoadOnceAsync(load.Definition, load.Id);
+            try
+            {
+                await again.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (again.IsCompleted)
+            {
+                // Those behind get the exception in their turns, as from the first load.
+            }
+
+            load.Replace(again);
+            SessionContext? found = await again.ConfigureAwait(false);
+            if (found is null || (!found.IsEnded && !found.IsUnloaded))
+            {
+                return found;
+            }
+
+            gone = found;
         }
     }
 
@@ -217,13 +310,41 @@ public sealed partial class SessionHost
     /// with the session (null when neither memory nor the store has it) while this sender holds its turn among those
     /// waiting for the load, so their messages keep their order; its result is what it queued (a pending answer, a flag).
     /// </summary>
+    internal ValueTask<T> QueueOnLoadedAsync<T>(
+        SessionProcessDefinition definition, SessionId id, Func<SessionContext?, T> queue, CancellationToken cancellationToken) =>
+        QueueOnLoadedAsync(definition, id, queue, refusedAsLeaving: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="QueueOnLoadedAsync{T}(SessionProcessDefinition, SessionId, Func{SessionContext?, T}, CancellationToken)"/>;
+    /// when <paramref name="refusedAsLeaving"/> says the session refused the message because it was leaving memory, the
+    /// session is loaded again and <paramref name="queue"/> runs again, this sender still holding its turn: those behind
+    /// it (the same sender's later messages among them) stay behind it across the reload.
+    /// </summary>
     internal async ValueTask<T> QueueOnLoadedAsync<T>(
-        SessionProcessDefinition definition, SessionId id, Func<SessionContext?, T> queue, CancellationToken cancellationToken)
+        SessionProcessDefinition definition, SessionId id, Func<SessionContext?, T> queue, Func<SessionContext?, T, bool>? refusedAsLeaving, CancellationToken cancellationToken)
     {
         (SessionContext? session, SessionLoad? turn) = await EnterAsync(definition, id, cancellationToken).ConfigureAwait(false);
         try
         {
-            return queue(session);
+            while (true)
+            {
+                T queued = queue(session);
+                if (refusedAsLeaving is null || session is null || !refusedAsLeaving(session, queued))
+                {
+                    return queued;
+                }
+
+                if (turn is null)
+                {
+                    // Found in memory, without waiting: it is leaving now, and this sender is the first to wait for its
+                    // next load (entered before this returns, so before the sender's next message).
+                    (session, turn) = await EnterAsync(definition, id, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    session = await ReloadInTurnAsync(turn, session, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
         finally
         {
@@ -253,42 +374,73 @@ public sealed partial class SessionHost
     }
 
     /// <summary>
-    /// What a durable session had accepted when it left memory after a failed write: it goes to the session as the store
-    /// has it, loaded again, in order (its stored timeouts come back with the record instead). What cannot be queued
-    /// there is answered and dead-lettered, never dropped.
+    /// What a durable session had accepted when it left memory after a failed write, kept (<see cref="KeepForReload"/>)
+    /// before anyone could see it refuse a message: it goes to the session as the store has it, loaded again, in order,
+    /// ahead of every sender waiting for that load (<see cref="LoadOnceAsync"/> queues it before anyone's turn); its
+    /// stored timeouts come back with the record instead. This load is made for it in case nobody else loads the
+    /// session; what cannot be queued there is answered and dead-lettered, never dropped.
     /// </summary>
-    internal async Task RequeueAsync(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting)
+    internal async Task RequeueAsync(SessionContext left)
     {
-        SessionContext? session = null;
-        SessionLoad? turn = null;
         Exception? failure = null;
         try
         {
-            (session, turn) = await EnterAsync(left.Definition, left.Id, CancellationToken.None).ConfigureAwait(false);
+            await LoadAsync(left.Definition, left.Id, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             failure = exception;
         }
 
-        try
+        // Still kept: no load took it (the store has no such session any more, or it could not be loaded).
+        if (leftovers.TryGetValue(left.Id, out Leftovers? kept) && kept.Left == left
+            && leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(left.Id, kept)))
         {
-            foreach (MailboxEntry entry in queued.Concat(waiting.Select(static item => new MailboxEntry(item))))
-            {
-                if (entry.Item is TimerEntry)
-                {
-                    continue;
-                }
+            kept.Reject(failure ?? SessionNotFoundException.NoSuchSession(left.Id));
+        }
+    }
 
-                if (session is null || !session.Repost(entry))
-                {
-                    entry.Reject(left, failure ?? SessionNotFoundException.NoSuchSession(left.Id), DeadLetterReason.SessionEnded);
-                }
+    /// <summary>
+    /// Keeps what <paramref name="left"/> had accepted (its mailbox is closed, it is leaving memory after a failed write)
+    /// for its next load, which queues it first; called before the session leaves the registry, so before any load can
+    /// register its next instance.
+    /// </summary>
+    internal void KeepForReload(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting) =>
+        leftovers[left.Id] = new Leftovers(left, queued, waiting);
+
+    /// <summary>Queues on <paramref name="session"/>, just registered by a load, what its previous instance had accepted.</summary>
+    private void RequeueLeftovers(SessionContext session)
+    {
+        if (leftovers.IsEmpty || !leftovers.TryGetValue(session.Id, out Leftovers? kept) || kept.Left.Definition != session.Definition
+            || !leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(session.Id, kept)))
+        {
+            return;
+        }
+
+        foreach (MailboxEntry entry in kept.Entries())
+        {
+            if (!session.Repost(entry))
+            {
+                entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), DeadLetterReason.SessionEnded);
             }
         }
-        finally
+    }
+
+    /// <summary>What a session that left memory after a failed write had accepted (see <see cref="KeepForReload"/>).</summary>
+    private sealed class Leftovers(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting)
+    {
+        public SessionContext Left { get; } = left;
+
+        // Its timers are not requeued: they come back with the stored record.
+        public IEnumerable<MailboxEntry> Entries() =>
+            queued.Concat(waiting.Select(static item => new MailboxEntry(item))).Where(static entry => entry.Item is not TimerEntry);
+
+        public void Reject(Exception failure)
         {
-            turn?.Leave();
+            foreach (MailboxEntry entry in Entries())
+            {
+                entry.Reject(Left, failure, DeadLetterReason.SessionEnded);
+            }
         }
     }
 
@@ -415,6 +567,8 @@ public sealed partial class SessionHost
                 id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: its stored timeouts are unreadable ({exception.Message}).", exception);
         }
 
+        // Before any waiting sender's turn: what the session's previous instance had accepted goes first.
+        RequeueLeftovers(session);
         session.MarkActive();
         session.StartIdleWatch();
         return session;

@@ -58,22 +58,20 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
     private async Task PostAfterLoadAsync(SessionHost host, SessionId id, TMessage message, Func<SessionContext, bool> post)
     {
-        (SessionContext? Session, bool Posted) outcome;
-        do
+        bool posted;
+        try
         {
-            try
-            {
-                outcome = await host.QueueOnLoadedAsync(
-                    Process, id, session => (session, session is not null && post(session)), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                outcome = (null, false);
-            }
+            // A session that leaves memory again before it takes the message is loaded again, this sender keeping its
+            // place among those waiting (its own later messages behind it).
+            posted = await host.QueueOnLoadedAsync(
+                Process, id, session => session is not null && post(session), static (session, posted) => !posted && session!.IsUnloaded, CancellationToken.None).ConfigureAwait(false);
         }
-        while (!outcome.Posted && outcome.Session is { IsUnloaded: true } && !host.IsStopping);
+        catch (Exception)
+        {
+            posted = false;
+        }
 
-        if (!outcome.Posted)
+        if (!posted)
         {
             DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
             host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));

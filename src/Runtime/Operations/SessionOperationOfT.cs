@@ -130,29 +130,25 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
     private bool LeftMemory(SessionContext? session, SessionHost host, Exception? error) =>
         session is { IsUnloaded: true } && host.MayLoad(Process, error);
 
-    /// <summary>A durable session that is not in memory: loads it from the host's store, then sends.</summary>
+    /// <summary>
+    /// A durable session that is not in memory: loads it from the host's store, then sends. If it leaves memory again
+    /// before it takes the message, it is loaded again while this sender keeps its place among those waiting.
+    /// </summary>
     private async ValueTask<TResult> SendAfterLoadAsync(SessionHost host, SessionId id, TMessage message, SessionCaller? caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        while (true)
-        {
-            (SessionContext session, Request<TProcess, TMessage, TResult>? request, Exception? error) = await host.QueueOnLoadedAsync(
-                Process,
-                id,
-                session =>
-                {
-                    Exception? error = null;
-                    SessionContext found = session ?? throw SessionNotFoundException.NoSuchSession(id);
-                    return (found, Offer(found, id, message, caller, cancellationToken, ref error), error);
-                },
-                cancellationToken).ConfigureAwait(false);
-            if (request is not null || !LeftMemory(session, host, error))
+        (SessionContext _, Request<TProcess, TMessage, TResult>? request, Exception? error) = await host.QueueOnLoadedAsync(
+            Process,
+            id,
+            session =>
             {
-                return await WithResult(request, error).ConfigureAwait(false);
-            }
-
-            await Task.Yield(); // it is leaving memory on another thread: load it again once it has gone
-        }
+                Exception? error = null;
+                SessionContext found = session ?? throw SessionNotFoundException.NoSuchSession(id);
+                return (found, Offer(found, id, message, caller, cancellationToken, ref error), error);
+            },
+            (session, offered) => offered.Item2 is null && LeftMemory(session, host, offered.Item3),
+            cancellationToken).ConfigureAwait(false);
+        return await WithResult(request, error).ConfigureAwait(false);
     }
 
     private static ValueTask<TResult> WithResult(Request<TProcess, TMessage, TResult>? request, Exception? error) =>
