@@ -29,10 +29,11 @@ internal sealed partial class TimerWheel
     private static bool IsStaged(TimerEntry entry) => entry.DueTick < 0;
 
     /// <summary>
-    /// Links the entries <paramref name="session"/>'s handler staged (chained from <paramref name="head"/> through
+    /// Links the entries <paramref name="session"/>'s handler staged (chained from <paramref name="head"/>, if any, through
     /// <c>Next</c>, in scheduling order), each due its delay after now; those it cancelled meanwhile are left out.
     /// </summary>
-    internal void HandOver(SessionContext session, TimerEntry head)
+    /// <remarks>The spare entries the handler's window took and did not reuse, <paramref name="free"/>, go back to the session.</remarks>
+    internal void HandOver(SessionContext session, TimerEntry? head, TimerEntry? free)
     {
         // Read once, after every staged entry was scheduled: none of them can come due early.
         long elapsed = ElapsedTicks();
@@ -45,6 +46,14 @@ internal sealed partial class TimerWheel
             using (gate.Hold())
             {
                 rest = LinkStaged(session, counter, rest, elapsed, ref armSequence, ref armTick);
+            }
+        }
+
+        if (free is not null)
+        {
+            using (gate.Hold())
+            {
+                ReturnFree(counter, free);
             }
         }
 
@@ -71,11 +80,11 @@ internal sealed partial class TimerWheel
         {
             var next = (TimerEntry?)entry.Next;
             entry.Next = null;
-            if (entry.TimerState == TimerEntry.Pending)
+            if ((entry.TimerState & TimerEntry.StateMask) == TimerEntry.Pending)
             {
                 if (refused)
                 {
-                    entry.TimerState = TimerEntry.Cancelled;
+                    entry.SetState(TimerEntry.Cancelled);
                 }
                 else
                 {
@@ -99,6 +108,7 @@ internal sealed partial class TimerWheel
 
         pending += linked;
         counter.PendingTimeouts += linked;
+        counter.PeakTimeouts = Math.Max(counter.PeakTimeouts, counter.PendingTimeouts);
         if (earliest < armedTick)
         {
             armSequence = PlanTimer(earliest);
@@ -112,6 +122,6 @@ internal sealed partial class TimerWheel
     /// Cancels a staged entry: by its state alone, which its handler's thread (no gate) and any other thread (under the
     /// gate, so not during the handover) may both try at once. True when this call stopped it.
     /// </summary>
-    private static bool CancelStaged(TimerEntry entry) =>
-        Interlocked.CompareExchange(ref entry.TimerState, TimerEntry.Cancelled, TimerEntry.Pending) == TimerEntry.Pending;
+    private static bool CancelStaged(TimerEntry entry, int version) =>
+        Interlocked.CompareExchange(ref entry.TimerState, version | TimerEntry.Cancelled, version | TimerEntry.Pending) == (version | TimerEntry.Pending);
 }
