@@ -199,8 +199,14 @@ internal sealed class TimerEntry<TProcess, TCall> : TimerEntry
         this.call = call;
     }
 
-    // A durable one is kept by its session's records (SessionDurability) until it has run: never reused.
-    internal override bool IsReusable => call is not IDurableTimeoutCall<TProcess>;
+    /// <summary>
+    /// Whether entries of this kind may be reused: not a durable one, which its session's records (SessionDurability)
+    /// keep until it has run. Worked out once per kind: <c>call is IDurableTimeoutCall&lt;TProcess&gt;</c> boxes the call
+    /// in code shared across process types.
+    /// </summary>
+    internal static readonly bool KindIsReusable = !typeof(IDurableTimeoutCall<TProcess>).IsAssignableFrom(typeof(TCall));
+
+    internal override bool IsReusable => KindIsReusable;
 
     /// <summary>Gives a reused entry (TimerWheel.Reuse.cs) its new arguments.</summary>
     internal void Reuse(TCall newCall) => call = newCall;

@@ -69,7 +69,7 @@ internal sealed partial class TimerWheel : IDisposable
         where TProcess : class
         where TCall : struct, ITimeoutCall<TProcess>
     {
-        if (call is not IDurableTimeoutCall<TProcess> && delay > TimeSpan.Zero && TimerStaging.TakeFree<TimerEntry<TProcess, TCall>>(session) is { } reused)
+        if (TimerEntry<TProcess, TCall>.KindIsReusable && delay > TimeSpan.Zero && TimerStaging.TakeFree<TimerEntry<TProcess, TCall>>(session) is { } reused)
         {
             reused.Reuse(call);
             return StageReused(reused, delay);
