@@ -145,7 +145,14 @@ internal class CallbackTimerEntry : TimerEntry
     internal override bool IsReusable => GetType() == typeof(CallbackTimerEntry);
 
     /// <summary>Gives a reused entry (TimerWheel.Reuse.cs) its new callback.</summary>
-    internal void Reuse(Delegate newCallback) => callback = newCallback;
+    internal void Reuse(Delegate newCallback)
+    {
+        // Mostly the same delegate as before: not rewriting it spares a write barrier.
+        if (!ReferenceEquals(callback, newCallback))
+        {
+            callback = newCallback;
+        }
+    }
 
     // The runtime's own session timers: the idle watch (its callback belongs to the session context) and the
     // departures of participants (OnParticipantLeft).

@@ -35,7 +35,7 @@ internal static class TimerStaging
         current = previous;
         if (closing.Head is not null || closing.Free is not null)
         {
-            closing.Session!.Host.Timers.HandOver(closing.Session, closing.Head, closing.Free);
+            closing.Session!.Host.Timers.HandOver(closing.Session, closing.Head, closing.Tail, closing.Free);
         }
     }
 
@@ -51,11 +51,12 @@ internal static class TimerStaging
         if (window.Head is not null || window.Free is not null)
         {
             TimerEntry? head = window.Head;
+            TimerEntry? tail = window.Tail;
             TimerEntry? free = window.Free;
             window.Head = null;
             window.Tail = null;
             window.Free = null;
-            window.Session!.Host.Timers.HandOver(window.Session, head, free);
+            window.Session!.Host.Timers.HandOver(window.Session, head, tail, free);
         }
 
         window.TookFree = false;
@@ -70,7 +71,11 @@ internal static class TimerStaging
         ref Window window = ref current;
         if (window.Tail is { } tail)
         {
-            tail.Next = entry;
+            // A spare entry reused in the order of the window's spare chain is linked so already: no write barrier.
+            if (tail.Next != entry)
+            {
+                tail.Next = entry;
+            }
         }
         else
         {
@@ -118,13 +123,14 @@ internal static class TimerStaging
             return null;
         }
 
+        // Its Next is left pointing at the next spare entry: staged next, that one is then linked to it already. The
+        // handover stops at the window's tail.
         window.Free = (TimerEntry?)free.Next;
-        free.Next = null;
         free.TimerState = (free.TimerState & ~TimerEntry.StateMask) + TimerEntry.VersionStep; // Pending, a new version
         return (T)free;
     }
 
-    /// <summary>One handler's open window: its session, the entries it staged (chained through their <c>Next</c>), and the spare ones it may reuse.</summary>
+    /// <summary>One handler's open window: its session, the entries it staged (chained through their <c>Next</c> from <see cref="Head"/> to <see cref="Tail"/>, whose own <c>Next</c> may point on into <see cref="Free"/>), and the spare ones it may reuse.</summary>
     internal struct Window
     {
         public readonly SessionContext? Session;
