@@ -159,4 +159,46 @@ public sealed class EntryReuseTests
         Assert.Equal(0, first.Concat(second).Count(static handle => handle.Cancel()));
         Assert.Equal(0, host.PendingTimeoutCount);
     }
+
+    [Fact]
+    public async Task Old_handles_cancelled_from_another_thread_while_the_session_reuses_their_entries_never_stop_a_later_use()
+    {
+        await using SessionHost host = TestHosts.Create(out FakeTimeProvider time);
+        Stager.Client stager = await Stager.StartAsync(host);
+        var stale = new List<TimeoutHandle>();
+        TimeoutHandle[] published = [];
+        bool stop = false;
+        int stolen = 0;
+
+        Task attacker = Task.Run(() =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                foreach (TimeoutHandle handle in Volatile.Read(ref published))
+                {
+                    if (handle.Cancel())
+                    {
+                        Interlocked.Increment(ref stolen);
+                    }
+                }
+            }
+        });
+
+        for (int round = 0; round < 50; round++)
+        {
+            TimeoutHandle[] handles = await stager.ArmManyAsync(100, 10 * Second).Guarded();
+            Assert.Equal(100, await stager.CancelAllAsync(handles).Guarded());
+            stale.AddRange(handles);
+            Volatile.Write(ref published, stale.ToArray());
+        }
+
+        Volatile.Write(ref stop, true);
+        await attacker.Guarded();
+        Assert.Equal(0, Volatile.Read(ref stolen));
+        Assert.Equal(0, host.PendingTimeoutCount);
+        Assert.Equal(0, host.Timers.CountLinkedEntries());
+        time.Advance(20 * Second);
+        await TimeoutProbe.WhenSettledAsync(host).Guarded();
+        Assert.Equal(0, await stager.FiredAsync().Guarded());
+    }
 }
