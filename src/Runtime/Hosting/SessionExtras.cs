@@ -49,6 +49,15 @@ internal sealed class SessionExtras
     /// </summary>
     public int PendingTimeouts;
 
+    /// <summary>The highest <see cref="PendingTimeouts"/> so far, which bounds <see cref="FreeCount"/> (TimerWheel.Reuse.cs).</summary>
+    public int PeakTimeouts;
+
+    /// <summary>The session's cancelled timer entries kept for reuse, chained through their <c>Next</c>; under the wheel's gate.</summary>
+    public TimerEntry? FreeTimers;
+
+    /// <summary>How many entries <see cref="FreeTimers"/> holds.</summary>
+    public int FreeCount;
+
     /// <summary>The participants' subscriptions, for a process with an <c>[OnParticipantLeft]</c> handler (made on the first one).</summary>
     public ParticipantPresence? Presence;
 }

@@ -21,6 +21,16 @@ internal abstract class TimerEntry : MailboxItem
     internal const int Done = 2;
     internal const int Cancelled = 3;
 
+    /// <summary>
+    /// <see cref="MailboxItem.TimerState"/> holds the state in its low two bits and, above them, the entry's version:
+    /// bumped each time a cancelled entry is reused (TimerWheel.Reuse.cs), so a handle made for an earlier use, which
+    /// compares the whole word, never matches it again.
+    /// </summary>
+    internal const int StateMask = 3;
+
+    /// <summary>One version more, in <see cref="MailboxItem.TimerState"/>.</summary>
+    internal const int VersionStep = 4;
+
     /// <summary>The session it runs on, or null for the runtime's own timers that run on the clock's thread.</summary>
     internal readonly SessionContext? Session;
 
@@ -34,6 +44,19 @@ internal abstract class TimerEntry : MailboxItem
     {
         Session = session;
     }
+
+    /// <summary>Its state, without the version.</summary>
+    internal int State => Volatile.Read(ref TimerState) & StateMask;
+
+    /// <summary>Its version (the state word's bits above the state), which a handle made now carries.</summary>
+    internal int Version => Volatile.Read(ref TimerState) & ~StateMask;
+
+    /// <summary>
+    /// Whether a cancelled entry may be reused for a later timeout of its session (TimerWheel.Reuse.cs): only kinds
+    /// that nothing but their handles refers to once they left the wheel (not a durable one, which its session's
+    /// records keep; not a clock timer).
+    /// </summary>
+    internal virtual bool IsReusable => false;
 
     /// <summary>The wheel that holds it.</summary>
     internal TimerWheel Wheel => Session is { } session ? session.Host.Timers : ((ClockTimerEntry)this).ClockWheel;
@@ -49,7 +72,7 @@ internal abstract class TimerEntry : MailboxItem
 
     internal sealed override ValueTask RunAsync(SessionContext session)
     {
-        if (Interlocked.CompareExchange(ref TimerState, Done, Queued) != Queued)
+        if (!TryMove(Queued, Done))
         {
             return default; // cancelled while it waited in the mailbox
         }
@@ -74,9 +97,19 @@ internal abstract class TimerEntry : MailboxItem
 
     internal sealed override void Reject(SessionContext session, Exception answer, DeadLetterReason? reason)
     {
-        Volatile.Write(ref TimerState, Cancelled);
+        Volatile.Write(ref TimerState, (Volatile.Read(ref TimerState) & ~StateMask) | Cancelled);
         Wheel.Settle();
     }
+
+    /// <summary>Moves it from state <paramref name="from"/> to <paramref name="to"/>, keeping its version; false when it was not in <paramref name="from"/>.</summary>
+    internal bool TryMove(int from, int to)
+    {
+        int word = Volatile.Read(ref TimerState);
+        return (word & StateMask) == from && Interlocked.CompareExchange(ref TimerState, (word & ~StateMask) | to, word) == word;
+    }
+
+    /// <summary>Sets its state, keeping its version; only where no other thread can change it meanwhile (under the wheel's gate, or before it is published).</summary>
+    internal void SetState(int state) => TimerState = (TimerState & ~StateMask) | state;
 
     /// <summary>True when its code cannot await (an <see cref="Action"/>): its call-chain frame then needs no async-local value.</summary>
     protected virtual bool IsSynchronous => false;
@@ -100,12 +133,25 @@ internal abstract class TimerEntry : MailboxItem
 /// <summary>A timeout that calls a delegate: an <see cref="Action"/> or a <see cref="Func{ValueTask}"/> (64 B).</summary>
 internal class CallbackTimerEntry : TimerEntry
 {
-    private readonly Delegate callback;
+    private Delegate callback;
 
     internal CallbackTimerEntry(SessionContext session, Delegate callback)
         : base(session)
     {
         this.callback = callback;
+    }
+
+    // A plain delegate timeout (not a protocol's named one, which is sealed apart) is only ever referred to by its handles.
+    internal override bool IsReusable => GetType() == typeof(CallbackTimerEntry);
+
+    /// <summary>Gives a reused entry (TimerWheel.Reuse.cs) its new callback.</summary>
+    internal void Reuse(Delegate newCallback)
+    {
+        // Mostly the same delegate as before: not rewriting it spares a write barrier.
+        if (!ReferenceEquals(callback, newCallback))
+        {
+            callback = newCallback;
+        }
     }
 
     // The runtime's own session timers: the idle watch (its callback belongs to the session context) and the
@@ -152,13 +198,25 @@ internal sealed class TimerEntry<TProcess, TCall> : TimerEntry
     where TProcess : class
     where TCall : struct, ITimeoutCall<TProcess>
 {
-    private readonly TCall call;
+    private TCall call;
 
     internal TimerEntry(SessionContext session, TCall call)
         : base(session)
     {
         this.call = call;
     }
+
+    /// <summary>
+    /// Whether entries of this kind may be reused: not a durable one, which its session's records (SessionDurability)
+    /// keep until it has run. Worked out once per kind: <c>call is IDurableTimeoutCall&lt;TProcess&gt;</c> boxes the call
+    /// in code shared across process types.
+    /// </summary>
+    internal static readonly bool KindIsReusable = !typeof(IDurableTimeoutCall<TProcess>).IsAssignableFrom(typeof(TCall));
+
+    internal override bool IsReusable => KindIsReusable;
+
+    /// <summary>Gives a reused entry (TimerWheel.Reuse.cs) its new arguments.</summary>
+    internal void Reuse(TCall newCall) => call = newCall;
 
     internal override ulong AcceptedStates => call.Spec?.AcceptedStates ?? SessionProtocol.AnyState;
 
@@ -194,7 +252,7 @@ internal sealed class ClockTimerEntry : TimerEntry
     /// </summary>
     internal void RunOnClock()
     {
-        if (Interlocked.CompareExchange(ref TimerState, Done, Queued) == Queued)
+        if (TryMove(Queued, Done))
         {
             callback();
         }

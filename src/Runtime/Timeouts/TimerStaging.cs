@@ -33,9 +33,9 @@ internal static class TimerStaging
     {
         Window closing = current;
         current = previous;
-        if (closing.Head is { } head)
+        if (closing.Head is not null || closing.Free is not null)
         {
-            closing.Session!.Host.Timers.HandOver(closing.Session, head);
+            closing.Session!.Host.Timers.HandOver(closing.Session, closing.Head, closing.Tail, closing.Free);
         }
     }
 
@@ -48,12 +48,18 @@ internal static class TimerStaging
     /// </summary>
     internal static void HandOver(ref Window window)
     {
-        if (window.Head is { } head)
+        if (window.Head is not null || window.Free is not null)
         {
+            TimerEntry? head = window.Head;
+            TimerEntry? tail = window.Tail;
+            TimerEntry? free = window.Free;
             window.Head = null;
             window.Tail = null;
-            window.Session!.Host.Timers.HandOver(window.Session, head);
+            window.Free = null;
+            window.Session!.Host.Timers.HandOver(window.Session, head, tail, free);
         }
+
+        window.TookFree = false;
     }
 
     /// <summary>Whether this thread runs a handler of <paramref name="session"/> now, so its new timeouts can wait here.</summary>
@@ -65,7 +71,11 @@ internal static class TimerStaging
         ref Window window = ref current;
         if (window.Tail is { } tail)
         {
-            tail.Next = entry;
+            // A spare entry reused in the order of the window's spare chain is linked so already: no write barrier.
+            if (tail.Next != entry)
+            {
+                tail.Next = entry;
+            }
         }
         else
         {
@@ -75,18 +85,71 @@ internal static class TimerStaging
         window.Tail = entry;
     }
 
-    /// <summary>One handler's open window: its session and the entries it staged, chained through their <c>Next</c>.</summary>
+    /// <summary>
+    /// A cancelled entry of <typeparamref name="T"/> that <paramref name="session"/>'s handler running on this thread may
+    /// reuse for its next timeout, its version bumped (TimerWheel.Reuse.cs); null when there is none (or no such handler
+    /// runs here). The window takes its session's spare entries once, under the gate, and gives back those it did not
+    /// use at the handover: in between they are this thread's alone.
+    /// </summary>
+    internal static T? TakeFree<T>(SessionContext session)
+        where T : TimerEntry
+    {
+        ref Window window = ref current;
+        if (!ReferenceEquals(window.Session, session))
+        {
+            return null;
+        }
+
+        TimerEntry? free = window.Free;
+        if (free is null)
+        {
+            if (window.TookFree)
+            {
+                return null;
+            }
+
+            window.TookFree = true;
+            free = session.Host.Timers.TakeFree(session);
+            if (free is null)
+            {
+                return null;
+            }
+        }
+
+        // The spare entries are of the session's kinds, mostly one: only an exact match is reused.
+        if (free.GetType() != typeof(T))
+        {
+            window.Free = free;
+            return null;
+        }
+
+        // Its Next is left pointing at the next spare entry: staged next, that one is then linked to it already. The
+        // handover stops at the window's tail.
+        window.Free = (TimerEntry?)free.Next;
+        free.TimerState = (free.TimerState & ~TimerEntry.StateMask) + TimerEntry.VersionStep; // Pending, a new version
+        return (T)free;
+    }
+
+    /// <summary>One handler's open window: its session, the entries it staged (chained through their <c>Next</c> from <see cref="Head"/> to <see cref="Tail"/>, whose own <c>Next</c> may point on into <see cref="Free"/>), and the spare ones it may reuse.</summary>
     internal struct Window
     {
         public readonly SessionContext? Session;
         public TimerEntry? Head;
         public TimerEntry? Tail;
 
+        /// <summary>The session's spare entries this window took (TimerWheel.Reuse.cs), chained through their <c>Next</c>.</summary>
+        public TimerEntry? Free;
+
+        /// <summary>Whether this window has taken its session's spare entries already (at most once between two handovers).</summary>
+        public bool TookFree;
+
         public Window(SessionContext session)
         {
             Session = session;
             Head = null;
             Tail = null;
+            Free = null;
+            TookFree = false;
         }
     }
 }

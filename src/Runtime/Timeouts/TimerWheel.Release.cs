@@ -46,6 +46,8 @@ internal sealed partial class TimerWheel
             // Insert links nothing for an ended session, so this count is final.
             int count = extras.PendingTimeouts;
             extras.PendingTimeouts = Released;
+            extras.FreeTimers = null; // its spare entries go with it
+            extras.FreeCount = 0;
             pending -= count;
             released += count;
             sweep = count > 0 && released >= pending && !sweeping;
@@ -65,7 +67,7 @@ internal sealed partial class TimerWheel
     private void Drop(TimerEntry entry)
     {
         released--;
-        entry.TimerState = TimerEntry.Cancelled;
+        entry.SetState(TimerEntry.Cancelled);
     }
 
     /// <summary>

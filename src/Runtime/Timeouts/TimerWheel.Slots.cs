@@ -58,6 +58,30 @@ internal sealed partial class TimerWheel
         head.Previous = entry;
     }
 
+    /// <summary>
+    /// Appends the run of entries from <paramref name="first"/> to <paramref name="last"/>, all due on the same tick,
+    /// already linked forward and backward among themselves (each one's <c>Next</c> and, but the first's, <c>Previous</c>).
+    /// </summary>
+    private void AppendRun(TimerEntry first, TimerEntry last)
+    {
+        int slot = SlotOf(last.DueTick);
+        TimerEntry? head = slots[slot].First;
+        if (head is null)
+        {
+            last.Next = first;
+            first.Previous = last;
+            slots[slot].First = first;
+            occupied[slot >> 6] |= 1UL << (slot & 63);
+            return;
+        }
+
+        MailboxItem tail = head.Previous!;
+        tail.Next = first;
+        first.Previous = tail;
+        last.Next = head;
+        head.Previous = last;
+    }
+
     private void Unlink(TimerEntry entry)
     {
         int slot = SlotOf(entry.DueTick);

@@ -96,7 +96,7 @@ internal sealed partial class TimerWheel
             else
             {
                 Uncount(entry);
-                entry.TimerState = TimerEntry.Queued;
+                entry.SetState(TimerEntry.Queued);
                 if (entry.Session is not null)
                 {
                     CountDue(); // settled when its turn is over (TimerWheel.Settling.cs)
@@ -121,13 +121,13 @@ internal sealed partial class TimerWheel
             {
                 ((ClockTimerEntry)entry).RunOnClock();
             }
-            else if (Volatile.Read(ref entry.TimerState) != TimerEntry.Queued)
+            else if (entry.State != TimerEntry.Queued)
             {
                 Settle(); // cancelled since it was taken: never posted
             }
             else if (!session.TryPost(entry))
             {
-                entry.TimerState = TimerEntry.Cancelled; // its session ended since
+                entry.SetState(TimerEntry.Cancelled); // its session ended since
                 Settle();
             }
         }

@@ -52,48 +52,72 @@ internal sealed partial class TimerWheel : IDisposable
     /// <summary>Whether its gate is held now; for tests only.</summary>
     internal bool IsGateHeld => gate.IsHeld;
 
-    public TimeoutHandle Schedule(SessionContext session, TimeSpan delay, Delegate callback, TimeoutSpec? spec = null) =>
-        Add(spec is null ? new CallbackTimerEntry(session, callback) : new SpecifiedCallbackTimerEntry(session, callback, spec), delay);
+    public TimeoutHandle Schedule(SessionContext session, TimeSpan delay, Delegate callback, TimeoutSpec? spec = null)
+    {
+        // A handler's timeout reuses one of its session's cancelled entries when there is one (TimerWheel.Reuse.cs).
+        if (spec is null && delay > TimeSpan.Zero && TimerStaging.TakeFree<CallbackTimerEntry>(session) is { } reused)
+        {
+            reused.Reuse(callback);
+            return StageReused(reused, delay);
+        }
+
+        return Add(spec is null ? new CallbackTimerEntry(session, callback) : new SpecifiedCallbackTimerEntry(session, callback, spec), delay);
+    }
 
     /// <summary>Schedules a generated named timeout: its arguments inline in <paramref name="call"/>.</summary>
     public TimeoutHandle Schedule<TProcess, TCall>(SessionContext session, TimeSpan delay, TCall call)
         where TProcess : class
-        where TCall : struct, ITimeoutCall<TProcess> =>
-        Add(new TimerEntry<TProcess, TCall>(session, call), delay);
+        where TCall : struct, ITimeoutCall<TProcess>
+    {
+        if (TimerEntry<TProcess, TCall>.KindIsReusable && delay > TimeSpan.Zero && TimerStaging.TakeFree<TimerEntry<TProcess, TCall>>(session) is { } reused)
+        {
+            reused.Reuse(call);
+            return StageReused(reused, delay);
+        }
+
+        return Add(new TimerEntry<TProcess, TCall>(session, call), delay);
+    }
 
     /// <summary>Runs <paramref name="callback"/> on the clock's thread (not on any session's turn) after <paramref name="delay"/>.</summary>
     public TimeoutHandle ScheduleOnClock(TimeSpan delay, Action callback) =>
         Insert(new ClockTimerEntry(this, callback), delay > TimeSpan.Zero ? delay : TimeSpan.FromTicks(1));
 
-    public bool Cancel(TimerEntry entry)
+    /// <summary>
+    /// Cancels the use of <paramref name="entry"/> that a handle made at <paramref name="version"/> stands for: every
+    /// check compares the whole state word, version included, so a handle never stops a later use of a reused entry.
+    /// </summary>
+    public bool Cancel(TimerEntry entry, int version)
     {
         if (entry.Session is { IsEnded: true })
         {
             return false;
         }
 
+        int pendingWord = version | TimerEntry.Pending;
+
         // Only a pending entry needs the lock; one that already left the wheel is settled by its state alone.
-        if (Volatile.Read(ref entry.TimerState) == TimerEntry.Pending)
+        if (Volatile.Read(ref entry.TimerState) == pendingWord)
         {
             // Staged by the handler running on this thread now: not in the wheel, and only this thread hands it over.
             if (IsStaged(entry) && TimerStaging.IsOpenFor(entry.Session))
             {
-                return CancelStaged(entry);
+                return CancelStaged(entry, version);
             }
 
             using (gate.Hold())
             {
-                if (entry.TimerState == TimerEntry.Pending && !disposed && IsStaged(entry))
+                if (entry.TimerState == pendingWord && !disposed && IsStaged(entry))
                 {
-                    return CancelStaged(entry); // staged by a handler running on another thread
+                    return CancelStaged(entry, version); // staged by a handler running on another thread
                 }
 
                 // Its session may have ended (and the wheel released its entries) since the check above.
-                if (entry.TimerState == TimerEntry.Pending && !disposed && !IsReleased(entry))
+                if (entry.TimerState == pendingWord && !disposed && !IsReleased(entry))
                 {
                     Unlink(entry);
                     Uncount(entry);
-                    entry.TimerState = TimerEntry.Cancelled;
+                    entry.TimerState = version | TimerEntry.Cancelled;
+                    Recycle(entry); // nothing refers to it now but handles, which carry this version
                     return true;
                 }
             }
@@ -101,7 +125,8 @@ internal sealed partial class TimerWheel : IDisposable
 
         // Due already and waiting in the session's queue (or about to run on the clock): it has not run, so it can
         // still be stopped, and whoever runs it checks the same state first.
-        return Interlocked.CompareExchange(ref entry.TimerState, TimerEntry.Cancelled, TimerEntry.Queued) == TimerEntry.Queued;
+        int queuedWord = version | TimerEntry.Queued;
+        return Interlocked.CompareExchange(ref entry.TimerState, version | TimerEntry.Cancelled, queuedWord) == queuedWord;
     }
 
     public void Dispose()
@@ -122,11 +147,11 @@ internal sealed partial class TimerWheel : IDisposable
         if (delay <= TimeSpan.Zero)
         {
             // Due now: straight to the session's queue, behind what is already there.
-            entry.TimerState = TimerEntry.Queued;
+            entry.SetState(TimerEntry.Queued);
             CountDue();
             if (!entry.Session!.TryPost(entry))
             {
-                entry.TimerState = TimerEntry.Cancelled;
+                entry.SetState(TimerEntry.Cancelled);
                 Settle();
             }
 
@@ -158,7 +183,7 @@ internal sealed partial class TimerWheel : IDisposable
             // still running gets a timeout that never fires, never an exception out of the turn or the clock.
             if (entry.Session is { IsEnded: true } || disposed)
             {
-                entry.TimerState = TimerEntry.Cancelled;
+                entry.SetState(TimerEntry.Cancelled);
                 return new TimeoutHandle(entry);
             }
 
@@ -173,6 +198,7 @@ internal sealed partial class TimerWheel : IDisposable
             if (counter is not null)
             {
                 counter.PendingTimeouts++;
+                counter.PeakTimeouts = Math.Max(counter.PeakTimeouts, counter.PendingTimeouts);
             }
 
             if (dueTick < armedTick)
