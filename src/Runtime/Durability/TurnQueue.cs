@@ -76,7 +76,7 @@ internal abstract class TurnQueue<T>
 
     /// <summary>
     /// For the sender whose turn it is: the lookup was made again (what it found had gone meanwhile), and
-    /// <paramref name="again"/> (finished) is now the outcome those behind it get, in their turns.
+    /// <paramref name="again"/> (finished or not: a turn given meanwhile comes once it has) is now the outcome those behind it get, in their turns.
     /// </summary>
     public void Replace(Task<T> again)
     {
@@ -123,9 +123,23 @@ internal abstract class TurnQueue<T>
 
     private static void Give(TaskCompletionSource<T> turn, Task<T> loaded)
     {
+        if (!loaded.IsCompleted)
+        {
+            // A reload still under way (Replace, by a sender that then gave up): the turn comes with its outcome.
+            _ = loaded.ContinueWith(
+                static (done, state) => Give((TaskCompletionSource<T>)state!, done), turn, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+
         if (loaded.IsFaulted)
         {
             turn.SetException(loaded.Exception!.InnerExceptions);
+        }
+        else if (loaded.IsCanceled)
+        {
+            // A lookup cancelled by its host stopping (the store honoured the token): reading its Result here would throw
+            // out of the turn's hand-over, and nobody in line would ever get a turn.
+            turn.SetCanceled();
         }
         else
         {

@@ -284,7 +284,10 @@ public sealed partial class SessionHost
                 throw StoppedError();
             }
 
+            // The outcome of the line from now on, before this sender can give up: if it does, the next sender's turn
+            // comes with this reload once it finishes (TurnQueue.Give), rather than starting a second load beside it.
             Task<SessionContext?> again = LoadOnceAsync(load.Definition, load.Id);
+            load.Replace(again);
             try
             {
                 await again.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -294,7 +297,6 @@ public sealed partial class SessionHost
                 // Those behind get the exception in their turns, as from the first load.
             }
 
-            load.Replace(again);
             SessionContext? found = await again.ConfigureAwait(false);
             if (found is null || (!found.IsEnded && !found.IsUnloaded))
             {

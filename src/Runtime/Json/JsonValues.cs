@@ -179,8 +179,18 @@ internal static class JsonValues<T>
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    value = (T)(object)reader.GetString()!;
-                    return true;
+                    try
+                    {
+                        value = (T)(object)reader.GetString()!;
+                        return true;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // Invalid UTF-8: the serializer reads it again and fails with its JsonException, not this one.
+                        value = default;
+                        return false;
+                    }
+
                 case JsonTokenType.Null:
                     value = default; // a string is null, as the serializer reads it
                     return true;
