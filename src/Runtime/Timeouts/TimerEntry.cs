@@ -31,6 +31,12 @@ internal abstract class TimerEntry : MailboxItem
     /// <summary>One version more, in <see cref="MailboxItem.TimerState"/>.</summary>
     internal const int VersionStep = 4;
 
+    /// <summary>
+    /// The last version before the word wraps back to 0: an entry that reaches it is never reused again, so a handle
+    /// kept across every earlier reuse never matches a later use (TimerWheel.Reuse.cs).
+    /// </summary>
+    internal const int LastVersion = ~StateMask;
+
     /// <summary>The session it runs on, or null for the runtime's own timers that run on the clock's thread.</summary>
     internal readonly SessionContext? Session;
 
@@ -57,6 +63,14 @@ internal abstract class TimerEntry : MailboxItem
     /// records keep; not a clock timer).
     /// </summary>
     internal virtual bool IsReusable => false;
+
+    /// <summary>
+    /// Lets go of what the timeout would have run (its delegate, its arguments) once it became a spare entry
+    /// (TimerWheel.Reuse.cs), so a spare entry keeps nothing of its former use alive until it is reused.
+    /// </summary>
+    internal virtual void ForgetCall()
+    {
+    }
 
     /// <summary>The wheel that holds it.</summary>
     internal TimerWheel Wheel => Session is { } session ? session.Host.Timers : ((ClockTimerEntry)this).ClockWheel;
@@ -133,6 +147,9 @@ internal abstract class TimerEntry : MailboxItem
 /// <summary>A timeout that calls a delegate: an <see cref="Action"/> or a <see cref="Func{ValueTask}"/> (64 B).</summary>
 internal class CallbackTimerEntry : TimerEntry
 {
+    // What a spare entry holds instead of its former callback (ForgetCall).
+    private static readonly Action Forgotten = static () => { };
+
     private Delegate callback;
 
     internal CallbackTimerEntry(SessionContext session, Delegate callback)
@@ -153,6 +170,8 @@ internal class CallbackTimerEntry : TimerEntry
             callback = newCallback;
         }
     }
+
+    internal override void ForgetCall() => callback = Forgotten;
 
     // The runtime's own session timers: the idle watch (its callback belongs to the session context) and the
     // departures of participants (OnParticipantLeft).
@@ -217,6 +236,8 @@ internal sealed class TimerEntry<TProcess, TCall> : TimerEntry
 
     /// <summary>Gives a reused entry (TimerWheel.Reuse.cs) its new arguments.</summary>
     internal void Reuse(TCall newCall) => call = newCall;
+
+    internal override void ForgetCall() => call = default;
 
     internal override ulong AcceptedStates => call.Spec?.AcceptedStates ?? SessionProtocol.AnyState;
 

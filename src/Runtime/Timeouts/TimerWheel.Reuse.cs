@@ -18,7 +18,7 @@ namespace SessionGen;
 /// <para>
 /// A handle carries the version its entry had when it was made, and every cancel compares the entry's whole state word
 /// (version and state) at once; a reused entry gets the next version before it is published again, so an old handle
-/// never stops it (the version has 30 bits: a handle kept across 2^30 reuses of its entry would match again).
+/// never stops it (the version has 30 bits: an entry that reaches the last one is not reused again, so its versions never wrap).
 /// </para>
 /// <para>
 /// A handler's window (<see cref="TimerStaging"/>) takes all of its session's spare entries under the gate once, the
@@ -32,7 +32,8 @@ internal sealed partial class TimerWheel
     /// <summary>Under the gate: <paramref name="entry"/>, cancelled and unlinked just now, becomes a spare one of its session if it may.</summary>
     private static void Recycle(TimerEntry entry)
     {
-        if (!entry.IsReusable)
+        // Retired at its last version: reused once more, its version would wrap and match a handle of its first use.
+        if (!entry.IsReusable || (entry.TimerState & ~TimerEntry.StateMask) == TimerEntry.LastVersion)
         {
             return;
         }
@@ -43,6 +44,7 @@ internal sealed partial class TimerWheel
             return;
         }
 
+        entry.ForgetCall(); // a spare keeps nothing of its former use alive (a closure, a message's values)
         entry.Next = extras.FreeTimers;
         extras.FreeTimers = entry;
         extras.FreeCount++;
