@@ -123,6 +123,28 @@ public sealed class AttributeBindingAttackTests
         Assert.Equal(Texts(forced), Texts(run));
     }
 
+    [Theory]
+    [InlineData("public abstract class OnAttribute(string operation) : System.Attribute { public string Operation { get; } = operation; public bool StartsSession { get; set; } }")]
+    [InlineData("[System.AttributeUsage(System.AttributeTargets.Class)] public sealed class OnAttribute(string operation) : System.Attribute { public string Operation { get; } = operation; public bool StartsSession { get; set; } }")]
+    [InlineData("public sealed class OnAttribute : System.Attribute { private OnAttribute(string operation) { } public bool StartsSession { get; set; } }")]
+    [InlineData("public sealed class OnAttribute(string operation) : System.Attribute { public string Operation { get; } = operation; public bool StartsSession { get; init; } }")]
+    [InlineData("public sealed class OnAttribute(string operation) : System.Attribute { public string Operation { get; } = operation; public object? StartsSession { get; set; } }")]
+    [InlineData("public class OnBase : System.Attribute { public bool StartsSession { get; set; } } public sealed class OnAttribute(string operation) : OnBase { public string Operation { get; } = operation; }")]
+    [InlineData("public sealed class OnAttribute(params string[] operation) : System.Attribute { public bool StartsSession { get; set; } }")]
+    [InlineData("public sealed class OnAttribute(string operation) : System.Attribute { public string Operation { get; } = operation; public bool[]? StartsSession { get; set; } }")]
+    public async Task Other_SessionGen_OnAttribute_shapes_read_as_binding_does(string shim)
+    {
+        string source = "namespace SessionGen { " + shim + " }";
+        string members = shim.Contains("bool[]", StringComparison.Ordinal)
+            ? """[On("Extra", StartsSession = new[] { true })] private void Extra() { }"""
+            : """[On("Extra", StartsSession = true)] private void Extra() { }""";
+        GeneratorRun run = await GeneratorRun.RunAsync(Process("P", members), source);
+        GeneratorRun forced = await GeneratorRun.RunAsync(Process("P", members + "\n" + Forcer), source);
+        Assert.Null(run.Result.Exception);
+        Assert.Null(forced.Result.Exception);
+        Assert.Equal(Texts(forced), Texts(run));
+    }
+
     [Fact]
     public async Task A_file_local_attribute_reached_through_a_qualified_name_is_not_shared()
     {

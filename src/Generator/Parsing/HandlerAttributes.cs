@@ -455,10 +455,12 @@ internal static class HandlerAttributes
     }
 
     private static string? ReadName(AttributeData attribute) =>
-        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name && HandlerRules.IsValidName(name)
+        attribute.ConstructorArguments.Length == 1
+        && attribute.ConstructorArguments[0] is { Kind: not TypedConstantKind.Array, Value: string name } // Value throws for an array (a params constructor)
+        && HandlerRules.IsValidName(name)
             ? name
             : null;
 
     private static bool ReadStartsSession(AttributeData attribute) =>
-        attribute.NamedArguments.Any(static argument => argument.Key == "StartsSession" && argument.Value.Value is true);
+        attribute.NamedArguments.Any(static argument => argument.Key == "StartsSession" && argument.Value is { Kind: not TypedConstantKind.Array, Value: true });
 }
