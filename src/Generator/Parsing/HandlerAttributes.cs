@@ -202,7 +202,7 @@ internal static class HandlerAttributes
                     continue; // some other attribute class
                 }
 
-                if (!ReadArguments(attribute, attributeName, out string? name, out bool startsSession))
+                if (!ReadArguments(attribute, type, attributeName, out string? name, out bool startsSession))
                 {
                     return false;
                 }
@@ -233,6 +233,11 @@ internal static class HandlerAttributes
             if (type.BaseType is { } baseType && baseType.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType))
             {
                 return null;
+            }
+
+            if (type.TypeKind == TypeKind.Interface)
+            {
+                return null; // an interface's body sees the nested types of its base interfaces
             }
         }
 
@@ -383,7 +388,7 @@ internal static class HandlerAttributes
     /// <c>[On]</c> and <c>[OnTimeout]</c> one positional string literal, and for <c>[On]</c> at most one
     /// <c>StartsSession = true|false</c>.
     /// </summary>
-    private static bool ReadArguments(AttributeSyntax attribute, string attributeName, out string? name, out bool startsSession)
+    private static bool ReadArguments(AttributeSyntax attribute, INamedTypeSymbol type, string attributeName, out string? name, out bool startsSession)
     {
         name = null;
         startsSession = false;
@@ -395,7 +400,8 @@ internal static class HandlerAttributes
 
         if (arguments.Count == 0
             || arguments[0] is not { NameEquals: null, NameColon: null, Expression: LiteralExpressionSyntax literal }
-            || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            || !literal.IsKind(SyntaxKind.StringLiteralExpression)
+            || !TakesOneString(type))
         {
             return false;
         }
@@ -410,7 +416,8 @@ internal static class HandlerAttributes
         if (arguments.Count > 2
             || attributeName != KnownNames.OnAttribute
             || arguments[1] is not { NameEquals.Name.Identifier.ValueText: "StartsSession", NameColon: null, Expression: LiteralExpressionSyntax flag }
-            || !(flag.IsKind(SyntaxKind.TrueLiteralExpression) || flag.IsKind(SyntaxKind.FalseLiteralExpression)))
+            || !(flag.IsKind(SyntaxKind.TrueLiteralExpression) || flag.IsKind(SyntaxKind.FalseLiteralExpression))
+            || !HasStartsSession(type))
         {
             return false;
         }
@@ -419,11 +426,41 @@ internal static class HandlerAttributes
         return true;
     }
 
+    /// <summary>
+    /// Whether the class's only constructor is a public one taking one string, as SessionGen's own: then one string
+    /// literal binds to it as that one constructor argument. A class of the same name with another shape (the user's
+    /// own, or a file-local one) is read from its bound attributes.
+    /// </summary>
+    private static bool TakesOneString(INamedTypeSymbol type)
+    {
+        ImmutableArray<IMethodSymbol> constructors = type.InstanceConstructors;
+        return constructors.Length == 1
+            && constructors[0].DeclaredAccessibility == Accessibility.Public
+            && constructors[0].Parameters.Length == 1
+            && constructors[0].Parameters[0] is { Type.SpecialType: SpecialType.System_String, IsParams: false, IsOptional: false, RefKind: RefKind.None };
+    }
+
+    /// <summary>Whether the class itself declares a public settable instance <c>bool StartsSession</c> property, as SessionGen's own.</summary>
+    private static bool HasStartsSession(INamedTypeSymbol type)
+    {
+        ImmutableArray<ISymbol> members = type.GetMembers("StartsSession");
+        return members.Length == 1
+            && members[0] is IPropertySymbol
+            {
+                IsStatic: false,
+                DeclaredAccessibility: Accessibility.Public,
+                Type.SpecialType: SpecialType.System_Boolean,
+                SetMethod: { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false },
+            };
+    }
+
     private static string? ReadName(AttributeData attribute) =>
-        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name && HandlerRules.IsValidName(name)
+        attribute.ConstructorArguments.Length == 1
+        && attribute.ConstructorArguments[0] is { Kind: not TypedConstantKind.Array, Value: string name } // Value throws for an array (a params constructor)
+        && HandlerRules.IsValidName(name)
             ? name
             : null;
 
     private static bool ReadStartsSession(AttributeData attribute) =>
-        attribute.NamedArguments.Any(static argument => argument.Key == "StartsSession" && argument.Value.Value is true);
+        attribute.NamedArguments.Any(static argument => argument.Key == "StartsSession" && argument.Value is { Kind: not TypedConstantKind.Array, Value: true });
 }
