@@ -95,23 +95,24 @@ internal sealed class BatchWriter(NpgsqlDataSource dataSource, StoreSql sql, Fun
         NpgsqlBatch commands = new(connection, transaction);
         await using (commands.ConfigureAwait(false))
         {
-            foreach (PendingWrite write in batch)
+            int[] order = KeyOrder.Of(batch);
+            foreach (int index in order)
             {
-                commands.BatchCommands.Add(Command(write.Record));
+                commands.BatchCommands.Add(Command(batch[index].Record));
             }
 
             var stored = new bool[batch.Count];
             NpgsqlDataReader reader = await commands.ExecuteReaderAsync().ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                for (int i = 0; i < stored.Length; i++)
+                foreach (int index in order)
                 {
                     if (!await reader.ReadAsync().ConfigureAwait(false))
                     {
                         throw new InvalidOperationException("A write statement returned no row.");
                     }
 
-                    stored[i] = reader.GetInt64(0) == 1;
+                    stored[index] = reader.GetInt64(0) == 1;
                     await reader.NextResultAsync().ConfigureAwait(false);
                 }
             }
