@@ -38,25 +38,7 @@ internal sealed partial class TimerWheel
 
     private static int SlotOf(long tick) => (int)(tick & SlotMask);
 
-    private void Append(TimerEntry entry)
-    {
-        int slot = SlotOf(entry.DueTick);
-        TimerEntry? head = slots[slot].First;
-        if (head is null)
-        {
-            entry.Next = entry;
-            entry.Previous = entry;
-            slots[slot].First = entry;
-            occupied[slot >> 6] |= 1UL << (slot & 63);
-            return;
-        }
-
-        MailboxItem tail = head.Previous!;
-        tail.Next = entry;
-        entry.Previous = tail;
-        entry.Next = head;
-        head.Previous = entry;
-    }
+    private void Append(TimerEntry entry) => AppendRun(entry, entry); // a run of one: linked to itself when the slot is empty
 
     /// <summary>
     /// Appends the run of entries from <paramref name="first"/> to <paramref name="last"/>, all due on the same tick,
