@@ -25,6 +25,8 @@ public static class ClusterCpu
     private static readonly (string Row, int Calls, string Plain, string SessionGen)[] GapRows =
     [
         ("WireShape", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShape)),
+        ("WireShapeFour", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeFour)),
+        ("WireShapeOne", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeOne)),
         ("WireShapeJson", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJson)),
         ("WireShapeJsonHost", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJsonHost)),
         ("WireShapeJsonHostInline", 1_000, nameof(OrleansGapBenchmarks.Plain), nameof(OrleansGapBenchmarks.WireShapeJsonHostInline)),
@@ -43,6 +45,11 @@ public static class ClusterCpu
         bool gap = args.Length > 1 && args[1] == "gap";
         object benchmarks = gap ? new OrleansGapBenchmarks() : new OrleansBenchmarks();
         (string Row, int Calls, string Plain, string SessionGen)[] rows = gap ? GapRows : TargetRows;
+        if (gap && args.Length > 2)
+        {
+            rows = [.. rows.Where(r => args[2..].Contains(r.Row))]; // some gap rows: --cluster-cpu 20 gap WireShapeFour WireShapeOne
+        }
+
         if (args.Length > 1 && !gap)
         {
             rows = [.. rows.Where(r => r.Row == args[1])]; // one row (for a profiler): --cluster-cpu 60 SameSilo

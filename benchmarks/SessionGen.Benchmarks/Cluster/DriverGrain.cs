@@ -68,13 +68,18 @@ public sealed class DriverGrain : Grain, IDriverGrain
     {
         IWireShapeGrain grain = GrainFactory.GetGrain<IWireShapeGrain>(key);
         SessionOperation add = WireShapeGrain.AddOperation;
-        bool bare = key.StartsWith("bare/", StringComparison.Ordinal);
+        bool bare = key.StartsWith("bare/", StringComparison.Ordinal) || key[0] is '4' or '1';
         byte[] fixedMessage = add.SerializeMessage(new Counter.Messages.Add("item", 1), ClusterWire.Options);
         int total = 0;
         for (int i = 0; i < calls; i++)
         {
             byte[] message = bare ? fixedMessage : add.SerializeMessage(new Counter.Messages.Add("item", 1), ClusterWire.Options);
-            WireShapeReply reply = await grain.Send("Add", message, null, CancellationToken.None);
+            WireShapeReply reply = key[0] switch
+            {
+                '4' => await grain.SendFour("Add", message, null, null),
+                '1' => await grain.SendOne(new WireShapeRequest("Add", message, null, null)),
+                _ => await grain.Send("Add", message, null, CancellationToken.None),
+            };
             total = bare ? reply.Result!.Length : (int)add.DeserializeResult(reply.Result, ClusterWire.Options)!;
         }
 

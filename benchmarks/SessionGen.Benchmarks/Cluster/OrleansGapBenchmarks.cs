@@ -46,6 +46,16 @@ public class OrleansGapBenchmarks
     [BenchmarkCategory(SameSilo)]
     public Task<int> WireShape() => sessionDriver.AddToWireShape("bare/1", Calls);
 
+    /// <summary>As <see cref="WireShape"/>, through the session grain's present signature (<c>SendFour</c>: four arguments, a ValueTask).</summary>
+    [Benchmark(OperationsPerInvoke = Calls)]
+    [BenchmarkCategory(SameSilo)]
+    public Task<int> WireShapeFour() => sessionDriver.AddToWireShape("4/1", Calls);
+
+    /// <summary>As <see cref="WireShapeFour"/>, the four arguments in one immutable request object (<c>SendOne</c>).</summary>
+    [Benchmark(OperationsPerInvoke = Calls)]
+    [BenchmarkCategory(SameSilo)]
+    public Task<int> WireShapeOne() => sessionDriver.AddToWireShape("1/1", Calls);
+
     /// <summary>As <see cref="WireShape"/>, with the message and the result through Counter's JSON (both ends).</summary>
     [Benchmark(OperationsPerInvoke = Calls)]
     [BenchmarkCategory(SameSilo)]
@@ -111,6 +121,8 @@ public class OrleansGapBenchmarks
 
         await Plain().ConfigureAwait(false);
         await WireShape().ConfigureAwait(false);
+        await WireShapeFour().ConfigureAwait(false);
+        await WireShapeOne().ConfigureAwait(false);
         await WireShapeJson().ConfigureAwait(false);
         await WireShapeJsonHost().ConfigureAwait(false);
         await WireShapeJsonHostInline().ConfigureAwait(false);
@@ -120,7 +132,7 @@ public class OrleansGapBenchmarks
 
         // The shape grains were activated by the driver (PreferLocalPlacement): check they share its silo.
         SiloAddress driverSilo = await sessionDriver.Silo().ConfigureAwait(false);
-        foreach (string key in new[] { "bare/1", "json/1", "host/1", "inline/1" })
+        foreach (string key in new[] { "bare/1", "4/1", "1/1", "json/1", "host/1", "inline/1" })
         {
             SiloAddress silo = await cluster.SiloOf(cluster.Client.GetGrain<IWireShapeGrain>(key)).ConfigureAwait(false);
             if (!silo.Equals(driverSilo))
