@@ -36,13 +36,13 @@ public sealed class ClusterSessionHost : ISessionHost
 
     /// <summary>Creates a host over <paramref name="grains"/> (an <c>IClusterClient</c>, or a grain's factory).</summary>
     /// <param name="grains">Where the session grains are.</param>
-    /// <param name="serializerOptions">The JSON options of the messages and results: the silos' <see cref="SessionGenSiloOptions.SerializerOptions"/>.</param>
+    /// <param name="serializerOptions">The JSON options of the messages and results: the silos' <see cref="SessionGenSiloOptions.SerializerOptions"/>. They are made read-only here, as a first serializer call would.</param>
     public ClusterSessionHost(IGrainFactory grains, JsonSerializerOptions serializerOptions)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(serializerOptions);
         this.grains = grains;
-        json = serializerOptions;
+        json = WireOptions.Locked(serializerOptions);
         routes = new SessionRoutes(grains);
     }
 

@@ -17,7 +17,7 @@ public sealed class SessionGenSiloOptions
     /// <summary>
     /// The JSON options messages and results travel with (and stored state is written with, see
     /// <see cref="SessionHostOptions.SerializerOptions"/>): give the same source-generated context as the clients'
-    /// <see cref="ClusterSessionHost"/>.
+    /// <see cref="ClusterSessionHost"/>. The silo makes them read-only when it starts, as a first serializer call would.
     /// </summary>
     public JsonSerializerOptions? SerializerOptions { get; set; }
 

@@ -11,7 +11,7 @@ internal sealed class SiloSessions : IAsyncDisposable
     public SiloSessions(SessionGenSiloOptions options, IServiceProvider services)
     {
         this.options = options;
-        Json = options.SerializerOptions ?? JsonSerializerOptions.Default;
+        Json = options.SerializerOptions is { } json ? WireOptions.Locked(json) : JsonSerializerOptions.Default;
         var hostOptions = new SessionHostOptions
         {
             Store = options.Store,
