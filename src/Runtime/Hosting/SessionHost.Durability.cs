@@ -148,7 +148,7 @@ public sealed partial class SessionHost
 
         var marker = new DrainMarker();
         running.BeginUnload();
-        if (!running.TryPostDrainMarker(marker))
+        if (!running.TryPostDrainMarker(marker, unloaded: true))
         {
             return false;
         }
@@ -403,12 +403,20 @@ public sealed partial class SessionHost
     }
 
     /// <summary>
-    /// Keeps what <paramref name="left"/> had accepted (its mailbox is closed, it is leaving memory after a failed write)
+    /// Keeps what <paramref name="left"/> had accepted (its mailbox is closed, it is leaving memory after a failed write), or the senders an unload turned away while they waited for room,
     /// for its next load, which queues it first; called before the session leaves the registry, so before any load can
     /// register its next instance.
     /// </summary>
+    /// <remarks>
+    /// An instance keeps twice when an unload turned away the senders waiting for room and a write then failed before it
+    /// left: both are kept, the accepted messages first (the waiting senders were behind them), never one over the other.
+    /// </remarks>
     internal void KeepForReload(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting) =>
-        leftovers[left.Id] = new Leftovers(left, queued, waiting);
+        leftovers.AddOrUpdate(
+            left.Id,
+            static (_, kept) => kept,
+            static (_, earlier, kept) => earlier.Left == kept.Left ? earlier.With(kept) : kept,
+            new Leftovers(left, queued, waiting));
 
     /// <summary>Queues on <paramref name="session"/>, just registered by a load, what its previous instance had accepted.</summary>
     private void RequeueLeftovers(SessionContext session)
@@ -432,6 +440,13 @@ public sealed partial class SessionHost
     private sealed class Leftovers(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting)
     {
         public SessionContext Left { get; } = left;
+
+        private MailboxEntry[] Queued => queued;
+
+        private MailboxItem[] Waiting => waiting;
+
+        /// <summary>These and <paramref name="later"/>'s, of the same instance: accepted messages, then waiting senders.</summary>
+        public Leftovers With(Leftovers later) => new(Left, [.. queued, .. later.Queued], [.. waiting, .. later.Waiting]);
 
         // Its timers are not requeued: they come back with the stored record.
         public IEnumerable<MailboxEntry> Entries() =>

@@ -112,3 +112,32 @@ public partial class DurableRegistry
         return names.Count;
     }
 }
+
+/// <summary>
+/// A durable process whose mailbox holds one message and makes further senders wait for room (UnloadWaitingSenderTests).
+/// </summary>
+[SessionProcess(Durable = true, MailboxCapacity = 1, MailboxFullMode = MailboxFullMode.Wait)]
+public partial class DurableNarrow
+{
+    private readonly List<string> log = new();
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Hold")]
+    private async Task<string> Hold(string label, TaskCompletionSource started, Task release)
+    {
+        log.Add(label);
+        started.TrySetResult();
+        await release;
+        return label;
+    }
+
+    [On("Note")]
+    private void Note(string label) => log.Add(label);
+
+    [On("Log")]
+    private string[] Log() => [.. log];
+}
