@@ -121,7 +121,8 @@ public sealed partial class SessionHost
             return false;
         }
 
-        return await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is not null;
+        // A session of another process may have taken the id while the store was read (the load then finds that one).
+        return await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is { } loaded && loaded.Definition == definition;
     }
 
     /// <summary>
@@ -269,14 +270,9 @@ public sealed partial class SessionHost
                     throw StoppedError();
                 }
 
-                if (gone.LeftRegistry is { } left)
-                {
-                    await left.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await Task.Yield(); // a session that is not durable keeps no signal: it leaves the registry as it ends
-                }
+                // A session that is not durable (another process's, registered under this id as the load ran) keeps no
+                // signal of its own: the registry says when a session leaves. Spinning here ignored the caller's token.
+                await (gone.LeftRegistry ?? registry.Departure(load.Id, gone)).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (registry.IsStopping)

@@ -141,3 +141,16 @@ public partial class DurableNarrow
     [On("Log")]
     private string[] Log() => [.. log];
 }
+
+/// <summary>A session that is not durable, started under an id a durable session has in the store (ForeignSessionLoadTests).</summary>
+[SessionProcess]
+public partial class Fleeting
+{
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Close")]
+    private void Close() => EndSession();
+}
