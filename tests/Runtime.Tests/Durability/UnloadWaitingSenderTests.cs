@@ -39,4 +39,31 @@ public sealed class UnloadWaitingSenderTests
         await later.Guarded();
         Assert.Equal(["held", "queued", "waiting1", "waiting2", "later"], await narrow.LogAsync().Guarded());
     }
+
+    [Fact]
+    public async Task Senders_kept_by_an_unload_are_told_the_host_stopped_when_it_stops_before_the_next_load()
+    {
+        await using var hosts = new DurableHosts();
+        SessionHost host = hosts.Start();
+        DurableNarrow.Client narrow = await DurableNarrow.StartAsync(host).Guarded();
+        TaskCompletionSource started = NewSignal();
+        TaskCompletionSource release = NewSignal();
+        Task<string> held = narrow.HoldAsync("held", started, release.Task).AsTask();
+        await started.Task.Guarded();
+        Task queued = narrow.NoteAsync("queued").AsTask();
+        Task waiting = narrow.NoteAsync("waiting").AsTask();
+
+        Task<bool> unloaded = host.UnloadAsync(narrow.Id).AsTask();
+        Task stopping = host.DisposeAsync().AsTask();
+        release.SetResult();
+        await stopping.Guarded();
+
+        // What the session had accepted is stored; the sender it never accepted hears the truth now: the host stopped.
+        Assert.Equal("held", await held.Guarded());
+        await queued.Guarded();
+        Assert.True(await unloaded.Guarded());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.Guarded());
+        SessionHost next = hosts.Start();
+        Assert.Equal(["held", "queued"], await DurableNarrow.Connect(next, narrow.Id).LogAsync().Guarded());
+    }
 }
