@@ -522,49 +522,66 @@ public sealed partial class SessionHost
 
     private async Task<SessionContext?> LoadOnceAsync(SessionProcessDefinition definition, SessionId id)
     {
-        SessionRecord? record = await store!.ReadAsync(definition.ProtocolName, id, StoppingToken).ConfigureAwait(false);
-        if (record is null || record.Ended)
-        {
-            return null;
-        }
-
-        // A store that hands out another session's record (or another process's) must not have it run as this one.
-        if (record.Process != definition.ProtocolName || record.Id != id)
-        {
-            throw new SessionStateException(
-                id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: the store returned the record of session '{record.Id}' of process '{record.Process}'.");
-        }
-
-        StoredSession stored = StoredSession.Parse(record);
-        var session = new SessionContext(this, id, definition);
-        session.MakeDurable(NewDurability(definition, id, out Exception? unsupported) ?? throw unsupported!);
-        session.Bind(definition.CreateBoundProcess(session));
-        try
-        {
-            session.RestoreState(record, stored);
-        }
-        catch (Exception exception) when (exception is not SessionStateException and not OutOfMemoryException)
-        {
-            throw new SessionStateException(
-                id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: its stored record is unreadable ({exception.Message}).", exception);
-        }
-
         // A sequential process runs one session at a time: a loaded one takes the turn as a starter does, and gives it
-        // back when it leaves memory (registry.Forget), so it must not leave without having taken it.
+        // back when it leaves memory (registry.Forget). Taken before the store is read: an instance of this session still
+        // leaving memory (an unload's last turns being stored) holds the turn until it has left, so what is read then is
+        // what it stored; read first, the load registered the record as it was before those turns (a version conflict).
         if (definition.Settings.Execution == ExecutionMode.Sequential)
         {
             await registry.WaitForSequentialTurnAsync(definition, StoppingToken).ConfigureAwait(false);
         }
 
-        if (!registry.TryRegister(session, id, record.Keys, out Exception? error))
+        SessionContext? session = null;
+        bool registered = false;
+        StoredSession stored;
+        try
         {
-            registry.LeaveGate(session, definition);
-            if (registry.TryGet(id, out SessionContext? running))
+            SessionRecord? record = await store!.ReadAsync(definition.ProtocolName, id, StoppingToken).ConfigureAwait(false);
+            if (record is null || record.Ended)
             {
-                return running;
+                return null;
             }
 
-            throw error!;
+            // A store that hands out another session's record (or another process's) must not have it run as this one.
+            if (record.Process != definition.ProtocolName || record.Id != id)
+            {
+                throw new SessionStateException(
+                    id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: the store returned the record of session '{record.Id}' of process '{record.Process}'.");
+            }
+
+            stored = StoredSession.Parse(record);
+            session = new SessionContext(this, id, definition);
+            session.MakeDurable(NewDurability(definition, id, out Exception? unsupported) ?? throw unsupported!);
+            session.Bind(definition.CreateBoundProcess(session));
+            try
+            {
+                session.RestoreState(record, stored);
+            }
+            catch (Exception exception) when (exception is not SessionStateException and not OutOfMemoryException)
+            {
+                throw new SessionStateException(
+                    id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: its stored record is unreadable ({exception.Message}).", exception);
+            }
+
+            if (!registry.TryRegister(session, id, record.Keys, out Exception? error))
+            {
+                if (registry.TryGet(id, out SessionContext? running))
+                {
+                    return running;
+                }
+
+                throw error!;
+            }
+
+            registered = true;
+        }
+        finally
+        {
+            // Whatever stopped the load before the session was registered: the turn it took (or the gate) is left.
+            if (!registered)
+            {
+                registry.LeaveGate(session, definition);
+            }
         }
 
         // Once registered: a timeout already due runs on the session's turn like any message. A timeout that cannot be

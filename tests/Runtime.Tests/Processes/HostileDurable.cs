@@ -154,3 +154,30 @@ public partial class Fleeting
     [On("Close")]
     private void Close() => EndSession();
 }
+
+/// <summary>A durable process that runs one session at a time, with a handler the test holds (SequentialReloadTests).</summary>
+[SessionProcess(Durable = true, Execution = ExecutionMode.Sequential)]
+public partial class DurableQueueLatch
+{
+    private readonly List<string> log = new();
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Hold")]
+    private async Task<string> Hold(string label, TaskCompletionSource started, Task release)
+    {
+        log.Add(label);
+        started.TrySetResult();
+        await release;
+        return label;
+    }
+
+    [On("Note")]
+    private void Note(string label) => log.Add(label);
+
+    [On("Log")]
+    private string[] Log() => [.. log];
+}
