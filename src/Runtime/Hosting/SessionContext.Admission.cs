@@ -72,8 +72,12 @@ public sealed partial class SessionContext
         return result == EnqueueResult.Accepted;
     }
 
-    /// <summary>Queues the host's drain marker, after which no sender's message is accepted; false when the session has ended.</summary>
-    internal bool TryPostDrainMarker(DrainMarker marker)
+    /// <summary>
+    /// Queues the host's drain marker, after which no sender's message is accepted; false when the session has ended.
+    /// Senders still waiting for room are turned away: told the host is stopping, or, when the session is only being
+    /// <paramref name="unloaded"/> (a durable session leaving memory, the host running on), kept for its next load.
+    /// </summary>
+    internal bool TryPostDrainMarker(DrainMarker marker, bool unloaded = false)
     {
         EnqueueResult result;
         bool mustSchedule;
@@ -83,9 +87,20 @@ public sealed partial class SessionContext
             result = mailbox.TryEnqueueDrainMarker(new MailboxEntry(marker), out mustSchedule, out turnedAway);
         }
 
-        foreach (MailboxItem item in turnedAway)
+        if (unloaded && turnedAway.Length > 0 && !Host.IsStopping)
         {
-            item.Reject(this, SessionHost.StoppedError(), reason: null);
+            // Never accepted, but the host is not stopping: telling them so would be false, and dropping them would lose
+            // them. Kept before the session can leave the registry, so its next load queues them ahead of every sender
+            // who waits for that load (those refused from the marker on came after them); the load is made for them.
+            Host.KeepForReload(this, [], turnedAway);
+            _ = Host.RequeueAsync(this);
+        }
+        else
+        {
+            foreach (MailboxItem item in turnedAway)
+            {
+                item.Reject(this, SessionHost.StoppedError(), reason: null);
+            }
         }
 
         if (mustSchedule)

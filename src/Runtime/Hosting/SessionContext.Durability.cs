@@ -271,6 +271,7 @@ public sealed partial class SessionContext
         // The mailbox closes with the session marked as leaving memory (a sender it refuses loads it again, and waits for
         // that load), and what it held is kept for that load, which queues it ahead of those senders.
         (MailboxEntry[] queued, MailboxItem[] waiting) = Host.IsStopping ? ([], []) : CloseMailboxToLeave();
+        DrainMarker? unloading = TakeDrainMarker(ref queued);
         bool requeue = queued.Length + waiting.Length > 0;
         if (requeue)
         {
@@ -283,6 +284,7 @@ public sealed partial class SessionContext
             _ = Host.RequeueAsync(this);
         }
 
+        unloading?.Complete();
         item?.Complete();
 
         // The store still holds the last committed turn's pending timeouts, and nothing else would bring the session
@@ -293,6 +295,26 @@ public sealed partial class SessionContext
             TimeSpan delay = due - Host.TimeProvider.GetUtcNow();
             Host.ArmWakeUp(Definition, Id, delay > TimeSpan.Zero ? delay : FailedWakeUpRetry);
         }
+    }
+
+    /// <summary>
+    /// Takes an unload's drain marker (<see cref="SessionHost.UnloadAsync"/>) out of what a session leaving after a failed
+    /// write had accepted: the session has left memory, which is all the unload asked; requeued on its next load, the
+    /// marker would unload that one too and answer the senders queued behind it (those who waited for the load) as if
+    /// the session had ended.
+    /// </summary>
+    private static DrainMarker? TakeDrainMarker(ref MailboxEntry[] queued)
+    {
+        // Senders' messages are refused after it, but the runtime's own items (a timeout) may follow it: look everywhere.
+        int at = Array.FindIndex(queued, static entry => entry.Item is DrainMarker);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var marker = (DrainMarker)queued[at].Item!;
+        queued = [.. queued[..at], .. queued[(at + 1)..]];
+        return marker;
     }
 
     private (MailboxEntry[] Queued, MailboxItem[] Waiting) CloseMailboxToLeave()

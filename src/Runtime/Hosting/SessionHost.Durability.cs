@@ -121,7 +121,8 @@ public sealed partial class SessionHost
             return false;
         }
 
-        return await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is not null;
+        // A session of another process may have taken the id while the store was read (the load then finds that one).
+        return await LoadAsync(definition, id, cancellationToken).ConfigureAwait(false) is { } loaded && loaded.Definition == definition;
     }
 
     /// <summary>
@@ -148,7 +149,7 @@ public sealed partial class SessionHost
 
         var marker = new DrainMarker();
         running.BeginUnload();
-        if (!running.TryPostDrainMarker(marker))
+        if (!running.TryPostDrainMarker(marker, unloaded: true))
         {
             return false;
         }
@@ -269,14 +270,9 @@ public sealed partial class SessionHost
                     throw StoppedError();
                 }
 
-                if (gone.LeftRegistry is { } left)
-                {
-                    await left.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await Task.Yield(); // a session that is not durable keeps no signal: it leaves the registry as it ends
-                }
+                // A session that is not durable (another process's, registered under this id as the load ran) keeps no
+                // signal of its own: the registry says when a session leaves. Spinning here ignored the caller's token.
+                await (gone.LeftRegistry ?? registry.Departure(load.Id, gone)).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (registry.IsStopping)
@@ -403,12 +399,20 @@ public sealed partial class SessionHost
     }
 
     /// <summary>
-    /// Keeps what <paramref name="left"/> had accepted (its mailbox is closed, it is leaving memory after a failed write)
+    /// Keeps what <paramref name="left"/> had accepted (its mailbox is closed, it is leaving memory after a failed write), or the senders an unload turned away while they waited for room,
     /// for its next load, which queues it first; called before the session leaves the registry, so before any load can
     /// register its next instance.
     /// </summary>
+    /// <remarks>
+    /// An instance keeps twice when an unload turned away the senders waiting for room and a write then failed before it
+    /// left: both are kept, the accepted messages first (the waiting senders were behind them), never one over the other.
+    /// </remarks>
     internal void KeepForReload(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting) =>
-        leftovers[left.Id] = new Leftovers(left, queued, waiting);
+        leftovers.AddOrUpdate(
+            left.Id,
+            static (_, kept) => kept,
+            static (_, earlier, kept) => earlier.Left == kept.Left ? earlier.With(kept) : kept,
+            new Leftovers(left, queued, waiting));
 
     /// <summary>Queues on <paramref name="session"/>, just registered by a load, what its previous instance had accepted.</summary>
     private void RequeueLeftovers(SessionContext session)
@@ -432,6 +436,13 @@ public sealed partial class SessionHost
     private sealed class Leftovers(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting)
     {
         public SessionContext Left { get; } = left;
+
+        private MailboxEntry[] Queued => queued;
+
+        private MailboxItem[] Waiting => waiting;
+
+        /// <summary>These and <paramref name="later"/>'s, of the same instance: accepted messages, then waiting senders.</summary>
+        public Leftovers With(Leftovers later) => new(Left, [.. queued, .. later.Queued], [.. waiting, .. later.Waiting]);
 
         // Its timers are not requeued: they come back with the stored record.
         public IEnumerable<MailboxEntry> Entries() =>
@@ -511,49 +522,66 @@ public sealed partial class SessionHost
 
     private async Task<SessionContext?> LoadOnceAsync(SessionProcessDefinition definition, SessionId id)
     {
-        SessionRecord? record = await store!.ReadAsync(definition.ProtocolName, id, StoppingToken).ConfigureAwait(false);
-        if (record is null || record.Ended)
-        {
-            return null;
-        }
-
-        // A store that hands out another session's record (or another process's) must not have it run as this one.
-        if (record.Process != definition.ProtocolName || record.Id != id)
-        {
-            throw new SessionStateException(
-                id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: the store returned the record of session '{record.Id}' of process '{record.Process}'.");
-        }
-
-        StoredSession stored = StoredSession.Parse(record);
-        var session = new SessionContext(this, id, definition);
-        session.MakeDurable(NewDurability(definition, id, out Exception? unsupported) ?? throw unsupported!);
-        session.Bind(definition.CreateBoundProcess(session));
-        try
-        {
-            session.RestoreState(record, stored);
-        }
-        catch (Exception exception) when (exception is not SessionStateException and not OutOfMemoryException)
-        {
-            throw new SessionStateException(
-                id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: its stored record is unreadable ({exception.Message}).", exception);
-        }
-
         // A sequential process runs one session at a time: a loaded one takes the turn as a starter does, and gives it
-        // back when it leaves memory (registry.Forget), so it must not leave without having taken it.
+        // back when it leaves memory (registry.Forget). Taken before the store is read: an instance of this session still
+        // leaving memory (an unload's last turns being stored) holds the turn until it has left, so what is read then is
+        // what it stored; read first, the load registered the record as it was before those turns (a version conflict).
         if (definition.Settings.Execution == ExecutionMode.Sequential)
         {
             await registry.WaitForSequentialTurnAsync(definition, StoppingToken).ConfigureAwait(false);
         }
 
-        if (!registry.TryRegister(session, id, record.Keys, out Exception? error))
+        SessionContext? session = null;
+        bool registered = false;
+        StoredSession stored;
+        try
         {
-            registry.LeaveGate(session, definition);
-            if (registry.TryGet(id, out SessionContext? running))
+            SessionRecord? record = await store!.ReadAsync(definition.ProtocolName, id, StoppingToken).ConfigureAwait(false);
+            if (record is null || record.Ended)
             {
-                return running;
+                return null;
             }
 
-            throw error!;
+            // A store that hands out another session's record (or another process's) must not have it run as this one.
+            if (record.Process != definition.ProtocolName || record.Id != id)
+            {
+                throw new SessionStateException(
+                    id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: the store returned the record of session '{record.Id}' of process '{record.Process}'.");
+            }
+
+            stored = StoredSession.Parse(record);
+            session = new SessionContext(this, id, definition);
+            session.MakeDurable(NewDurability(definition, id, out Exception? unsupported) ?? throw unsupported!);
+            session.Bind(definition.CreateBoundProcess(session));
+            try
+            {
+                session.RestoreState(record, stored);
+            }
+            catch (Exception exception) when (exception is not SessionStateException and not OutOfMemoryException)
+            {
+                throw new SessionStateException(
+                    id, $"Session '{id}' of process '{definition.ProtocolName}' cannot be loaded: its stored record is unreadable ({exception.Message}).", exception);
+            }
+
+            if (!registry.TryRegister(session, id, record.Keys, out Exception? error))
+            {
+                if (registry.TryGet(id, out SessionContext? running))
+                {
+                    return running;
+                }
+
+                throw error!;
+            }
+
+            registered = true;
+        }
+        finally
+        {
+            // Whatever stopped the load before the session was registered: the turn it took (or the gate) is left.
+            if (!registered)
+            {
+                registry.LeaveGate(session, definition);
+            }
         }
 
         // Once registered: a timeout already due runs on the session's turn like any message. A timeout that cannot be

@@ -18,6 +18,10 @@ internal sealed class SessionRegistry
     private readonly TaskCompletionSource allGone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool stopping;
 
+    // Made by the first caller that waits for a session with no signal of its own to leave (see Departure); completed
+    // and dropped by the next Forget. Null whenever nobody waits, so Forget costs one read.
+    private TaskCompletionSource? departure;
+
     /// <summary>Completes once the host is stopping and every session has left (after answering what it held).</summary>
     public Task AllGone => allGone.Task;
 
@@ -95,11 +99,35 @@ internal sealed class SessionRegistry
     public void Forget(SessionContext session, IEnumerable<CorrelationKey> keys)
     {
         sessions.TryRemove(new KeyValuePair<SessionId, SessionContext>(session.Id, session));
+        if (Volatile.Read(ref departure) is not null)
+        {
+            Interlocked.Exchange(ref departure, null)?.TrySetResult();
+        }
+
         Correlations.Remove(session, keys);
         LeaveGate(session, session.Definition);
         if (stopping)
         {
             CompleteWhenAllGone();
+        }
+    }
+
+    /// <summary>
+    /// Completes once <paramref name="session"/> may no longer be registered under <paramref name="id"/> (some session
+    /// left the registry since; the caller looks again): for a session that keeps no signal of its own (one that is not
+    /// durable leaves as it ends), so a caller waits for it without spinning. Completed already when it is not registered.
+    /// </summary>
+    public Task Departure(SessionId id, SessionContext session)
+    {
+        TaskCompletionSource signal = Volatile.Read(ref departure) ?? Made(ref departure);
+
+        // Looked at after the signal is in place: a Forget that removed it before this sees it gone, one after completes the signal.
+        return sessions.TryGetValue(id, out SessionContext? registered) && registered == session ? signal.Task : Task.CompletedTask;
+
+        static TaskCompletionSource Made(ref TaskCompletionSource? field)
+        {
+            var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return Interlocked.CompareExchange(ref field, mine, null) ?? mine;
         }
     }
 

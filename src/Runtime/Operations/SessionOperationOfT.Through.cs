@@ -58,7 +58,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
         private readonly Action resume;
         private ValueTask<object?> pending;
-        private bool waiting;
+        private int waiting; // 1 from Of until its result is read: the one read, under Interlocked
         private Action<object?>? continuation;
         private object? continuationState;
         private short version;
@@ -70,7 +70,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             TypedReply reply = cached ?? new TypedReply();
             cached = null;
             reply.pending = pending;
-            reply.waiting = true;
+            reply.waiting = 1;
             return new ValueTask<TResult>(reply, reply.version);
         }
 
@@ -86,7 +86,15 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         {
             Check(token);
-            this.continuation = continuation;
+
+            // One continuation per answer, as ManualResetValueTaskSourceCore allows: a second consumer (awaiting the same
+            // ValueTask again, or .AsTask() twice) would take the first one's place, and the first would wait for ever.
+            // Kept until the result is read, so a consumer that comes after the first resumed is refused too.
+            if (Interlocked.CompareExchange(ref this.continuation, continuation, null) is not null)
+            {
+                throw new InvalidOperationException("A send's ValueTask was awaited more than once: await it (or call AsTask) once only.");
+            }
+
             continuationState = state;
             // On the caller's task scheduler whenever it has no synchronization context, also when it asked for none
             // (.AsTask(), ConfigureAwait(false)) as the async method here did: in a grain the reply then reaches the
@@ -106,9 +114,17 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         public TResult GetResult(short token)
         {
             Check(token);
+
+            // Two consumers reading at once (one blocking, one awaiting): the second is refused, not handed a cleared answer.
+            if (Interlocked.Exchange(ref waiting, 0) == 0)
+            {
+                throw new InvalidOperationException("A send's ValueTask was used after its result was read.");
+            }
+
             ValueTask<object?> done = pending;
             pending = default;
-            waiting = false;
+            continuation = null;
+            continuationState = null;
             version++;
             cached = this; // read once: nothing refers to this answer any more
 
@@ -118,16 +134,15 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
         private void Resume()
         {
+            // The continuation stays registered until the result is read (GetResult clears it): see OnCompleted.
             Action<object?> next = continuation!;
             object? state = continuationState;
-            continuation = null;
-            continuationState = null;
             next(state);
         }
 
         private void Check(short token)
         {
-            if (token != version || !waiting)
+            if (token != version || Volatile.Read(ref waiting) == 0)
             {
                 throw new InvalidOperationException("A send's ValueTask was used after its result was read.");
             }

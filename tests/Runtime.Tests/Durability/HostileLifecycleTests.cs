@@ -38,6 +38,37 @@ public sealed class HostileLifecycleTests
     }
 
     [Fact]
+    public async Task A_sender_waiting_for_an_unloading_session_whose_turn_is_stuck_is_answered_when_the_host_stops_at_its_deadline()
+    {
+        await using var hosts = new DurableHosts();
+        SessionHost host = hosts.Start(shutdownTimeout: 5 * Second);
+        DurableLatch.Client latch = await DurableLatch.StartAsync(host).Guarded();
+        TaskCompletionSource started = NewSignal();
+        TaskCompletionSource release = NewSignal();
+        Task<string> held = latch.HoldAsync("held", started, release.Task).AsTask();
+        await started.Task.Guarded();
+
+        // The unload waits behind the stuck turn; the sender is refused as leaving and waits, at the head of the load
+        // line, for the session to leave the registry.
+        Task<bool> unloaded = host.UnloadAsync(latch.Id).AsTask();
+        Task waiting = latch.NoteAsync("waiting").AsTask();
+        try
+        {
+            Task stopping = host.DisposeAsync().AsTask();
+            hosts.Time.Advance(5 * Second);
+            await stopping.Guarded();
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.Guarded());
+            Assert.True(await unloaded.Guarded());
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        await Record.ExceptionAsync(() => held.Guarded());
+    }
+
+    [Fact]
     public async Task Accepted_messages_and_the_running_turn_are_stored_when_the_host_stops_within_its_deadline()
     {
         await using var hosts = new DurableHosts();

@@ -112,3 +112,72 @@ public partial class DurableRegistry
         return names.Count;
     }
 }
+
+/// <summary>
+/// A durable process whose mailbox holds one message and makes further senders wait for room (UnloadWaitingSenderTests).
+/// </summary>
+[SessionProcess(Durable = true, MailboxCapacity = 1, MailboxFullMode = MailboxFullMode.Wait)]
+public partial class DurableNarrow
+{
+    private readonly List<string> log = new();
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Hold")]
+    private async Task<string> Hold(string label, TaskCompletionSource started, Task release)
+    {
+        log.Add(label);
+        started.TrySetResult();
+        await release;
+        return label;
+    }
+
+    [On("Note")]
+    private void Note(string label) => log.Add(label);
+
+    [On("Log")]
+    private string[] Log() => [.. log];
+}
+
+/// <summary>A session that is not durable, started under an id a durable session has in the store (ForeignSessionLoadTests).</summary>
+[SessionProcess]
+public partial class Fleeting
+{
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Close")]
+    private void Close() => EndSession();
+}
+
+/// <summary>A durable process that runs one session at a time, with a handler the test holds (SequentialReloadTests).</summary>
+[SessionProcess(Durable = true, Execution = ExecutionMode.Sequential)]
+public partial class DurableQueueLatch
+{
+    private readonly List<string> log = new();
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Hold")]
+    private async Task<string> Hold(string label, TaskCompletionSource started, Task release)
+    {
+        log.Add(label);
+        started.TrySetResult();
+        await release;
+        return label;
+    }
+
+    [On("Note")]
+    private void Note(string label) => log.Add(label);
+
+    [On("Log")]
+    private string[] Log() => [.. log];
+}

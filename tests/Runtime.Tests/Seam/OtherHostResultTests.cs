@@ -79,6 +79,37 @@ public sealed class OtherHostResultTests
         Assert.Throws<InvalidOperationException>(() => pending.GetAwaiter().GetResult());
     }
 
+    [Fact]
+    public async Task Awaiting_a_late_answer_again_while_it_is_awaited_already_is_refused_and_the_first_await_still_gets_it()
+    {
+        var other = new LateHost();
+        Raid.Client session = Raid.Connect(other, SessionId.New());
+        ValueTask<string[]> pending = session.SeqsAsync();
+        Task<string[]> first = pending.AsTask();
+
+        // Misuse: a second consumer of the same ValueTask. It must be told, not take the first one's continuation.
+        Assert.Throws<InvalidOperationException>(() => { _ = pending.AsTask(); });
+        Assert.Throws<InvalidOperationException>(() => pending.GetAwaiter().OnCompleted(() => { }));
+
+        other.Answer(new[] { "once" });
+        Assert.Equal(["once"], await first.Guarded());
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await pending);
+    }
+
+    [Fact]
+    public async Task Awaiting_a_late_answer_after_AsTask_read_it_is_refused()
+    {
+        var other = new LateHost();
+        Raid.Client session = Raid.Connect(other, SessionId.New());
+        ValueTask<string[]> pending = session.SeqsAsync();
+        Task<string[]> first = pending.AsTask();
+        other.Answer(new[] { "once" });
+        Assert.Equal(["once"], await first.Guarded());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await pending);
+        Assert.Throws<InvalidOperationException>(() => { _ = pending.AsTask(); });
+    }
+
     // A host that is not a SessionHost and answers each send when the test says so.
     private sealed class LateHost : ISessionHost
     {
