@@ -14,21 +14,15 @@ namespace SessionGen;
 /// to it; resume from <see cref="SubscriptionOverflowException.LastDeliveredSequence"/> with
 /// <see cref="SessionHost.Subscribe(SessionId, string?, long, out long)"/>.
 /// </remarks>
-public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsyncDisposable
+public sealed partial class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsyncDisposable
 {
-    // Unbounded as a structure: the bound is kept by counting, below, because replayed events must not count.
-    // Not SingleReader: that variant cannot report its Count (BufferedCount).
-    private readonly Channel<SessionEvent> buffer = Channel.CreateUnbounded<SessionEvent>(
-        new UnboundedChannelOptions { SingleWriter = true });
-
     // The session that delivers (null for a subscription fed from outside: SessionEventFeed).
     private readonly SessionContext? session;
     // A fed subscription's callback into its transport; taken (once) by the first dispose.
     private Action? disposed;
     private readonly int capacity;
 
-    // Live events delivered and not yet read. Delivery (under the session's publish lock) checks and increments it;
-    // the reader, on any thread, decrements it.
+    // Live events delivered and not yet read (under the gate, SessionSubscription.Buffer.cs): the bound counts these.
     private int unread;
 
     // Written only under the session's publish lock. Events up to replayedThrough were replayed on resuming:
@@ -73,56 +67,51 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     /// </summary>
     public long MissedEvents { get; internal set; }
 
-    /// <summary>How many events are buffered and not yet read (replayed ones included).</summary>
-    internal int BufferedCount => buffer.Reader.Count;
-
     /// <summary>Waits for the next event.</summary>
     /// <exception cref="ChannelClosedException">The session has ended and every event has been read.</exception>
     /// <exception cref="SubscriptionOverflowException">The subscription overflowed and every event it held has been read.</exception>
     public ValueTask<SessionEvent> ReadAsync(CancellationToken cancellationToken = default)
     {
-        ValueTask<SessionEvent> read = buffer.Reader.ReadAsync(cancellationToken);
-        if (read.IsCompletedSuccessfully)
+        if (cancellationToken.IsCancellationRequested)
         {
-            SessionEvent next = read.Result;
-            Took(next);
-            return new ValueTask<SessionEvent>(next);
+            return ValueTask.FromCanceled<SessionEvent>(cancellationToken);
         }
 
-        return AwaitReadAsync(read);
+        lock (gate)
+        {
+            if (TryTakeLocked(out SessionEvent? next))
+            {
+                return new ValueTask<SessionEvent>(next);
+            }
+
+            if (ended)
+            {
+                return ValueTask.FromException<SessionEvent>(ClosedError());
+            }
+        }
+
+        return ReadWhenDeliveredAsync(cancellationToken);
     }
 
     /// <summary>Returns the next buffered event without waiting, if there is one.</summary>
     public bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out SessionEvent @event)
     {
-        if (!buffer.Reader.TryRead(out @event))
+        lock (gate)
         {
-            return false;
+            return TryTakeLocked(out @event);
         }
-
-        Took(@event);
-        return true;
     }
 
     /// <inheritdoc/>
     /// <remarks>Ends by throwing <see cref="SubscriptionOverflowException"/> when the subscription overflowed.</remarks>
-    public async IAsyncEnumerator<SessionEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-    {
-        // As ChannelReader.ReadAllAsync, but every read goes through TryRead so that it gives room back.
-        while (await buffer.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (TryRead(out SessionEvent? next))
-            {
-                yield return next;
-            }
-        }
-    }
+    public IAsyncEnumerator<SessionEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        new SubscriptionReader(this, cancellationToken);
 
     /// <summary>Stops receiving; events already buffered stay readable.</summary>
     public ValueTask DisposeAsync()
     {
         session?.Unsubscribe(this);
-        buffer.Writer.TryComplete();
+        Complete(fault: null);
         Interlocked.Exchange(ref disposed, null)?.Invoke();
         return ValueTask.CompletedTask;
     }
@@ -133,32 +122,59 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     /// </summary>
     internal bool Deliver(SessionEvent @event)
     {
-        if (Volatile.Read(ref unread) >= capacity)
+        SubscriptionReader? woken;
+        bool delivered = false;
+        lock (gate)
         {
-            // Full: end it rather than grow. The reader gets what is held, then the reason. TryComplete does nothing
-            // when the subscription had already ended (session end, dispose): the first end stands.
-            buffer.Writer.TryComplete(new SubscriptionOverflowException(SessionId, Participant, capacity, lastDelivered));
-            return false;
+            if (unread >= capacity)
+            {
+                // Full: end it rather than grow. The reader gets what is held, then the reason. When the subscription
+                // had already ended (session end, dispose), the first end stands.
+                woken = EndLocked(new SubscriptionOverflowException(SessionId, Participant, capacity, lastDelivered));
+            }
+            else if (ended)
+            {
+                return false;
+            }
+            else
+            {
+                unread++;
+                AddLocked(@event);
+                lastDelivered = @event.Sequence;
+                woken = TakeReadersLocked();
+                delivered = true;
+            }
         }
 
-        Interlocked.Increment(ref unread);
-        if (!buffer.Writer.TryWrite(@event))
-        {
-            return false;
-        }
-
-        lastDelivered = @event.Sequence;
-        return true;
+        Wake(woken);
+        return delivered;
     }
 
     /// <summary>Buffers a retained event on resuming, before any live one; it takes no room (see <see cref="SessionHostOptions.SubscriptionCapacity"/>).</summary>
     internal void Replay(SessionEvent @event)
     {
-        buffer.Writer.TryWrite(@event);
-        lastDelivered = replayedThrough = @event.Sequence;
+        lock (gate)
+        {
+            if (!ended)
+            {
+                AddLocked(@event);
+            }
+
+            lastDelivered = replayedThrough = @event.Sequence;
+        }
     }
 
-    internal void Complete(Exception? fault) => buffer.Writer.TryComplete(fault);
+    /// <summary>Ends it after the events it holds: with no <paramref name="fault"/> as when a session ends. Only the first end counts.</summary>
+    internal void Complete(Exception? fault)
+    {
+        SubscriptionReader? woken;
+        lock (gate)
+        {
+            woken = EndLocked(fault);
+        }
+
+        Wake(woken);
+    }
 
     /// <summary>Counts for its participant's presence from now on.</summary>
     internal void StartCounting() => Volatile.Write(ref counted, 1);
@@ -169,29 +185,33 @@ public sealed class SessionSubscription : IAsyncEnumerable<SessionEvent>, IAsync
     /// <summary>Adds to <see cref="MissedEvents"/>: events a transport found missing when it resumed the stream.</summary>
     internal void AddMissed(long count) => MissedEvents += count;
 
-    // replayedThrough is final before the subscription is handed to its reader (it is set while it is opened).
-    private void Took(SessionEvent @event)
+    /// <summary>What ReadAsync throws once every event has been read: the overflow itself, the session's end as a <see cref="ChannelClosedException"/>.</summary>
+    private Exception ClosedError() => fault switch
     {
-        if (@event.Sequence > replayedThrough)
-        {
-            Interlocked.Decrement(ref unread);
-        }
-    }
+        null => new ChannelClosedException(),
+        SubscriptionOverflowException or OperationCanceledException => fault,
+        _ => new ChannelClosedException(fault),
+    };
 
-    private async ValueTask<SessionEvent> AwaitReadAsync(ValueTask<SessionEvent> read)
+    private async ValueTask<SessionEvent> ReadWhenDeliveredAsync(CancellationToken cancellationToken)
     {
-        SessionEvent next;
+        var reader = new SubscriptionReader(this, cancellationToken);
         try
         {
-            next = await read.ConfigureAwait(false);
+            if (await reader.MoveNextAsync().ConfigureAwait(false))
+            {
+                return reader.Current;
+            }
         }
-        catch (ChannelClosedException closed) when (closed.InnerException is SubscriptionOverflowException overflow)
+        catch (Exception end) when (ReferenceEquals(end, fault))
         {
-            // The typed reason itself, as await foreach gives it: its LastDeliveredSequence is where to resume.
-            throw overflow;
+            throw ClosedError();
+        }
+        finally
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
         }
 
-        Took(next);
-        return next;
+        throw ClosedError();
     }
 }
