@@ -82,21 +82,53 @@ internal struct EntryRing
         return true;
     }
 
-    /// <summary>Takes the head entry if it is a one-way message (runs of them are taken under one lock).</summary>
-    public bool TryTakeOneWayAtHead(out MailboxEntry entry)
+    /// <summary>
+    /// Takes the one-way entries at the head, in order, into <paramref name="into"/> until it is full or the head holds
+    /// something else (an item, or the empty slot of a withdrawn one); returns how many. One pass with the indices in
+    /// locals, written back once: the turn takes its runs this way under the mailbox's gate.
+    /// </summary>
+    public int TakeOneWayRun(Span<MailboxEntry> into)
     {
-        if (used > 0 && At(0) is { OneWay: not null } next)
+        int most = Math.Min(into.Length, used);
+        if (most == 0)
         {
-            entry = next;
-            At(0) = default;
-            head = (head + 1) & Mask;
-            used--;
-            live--;
-            return true;
+            return 0;
         }
 
-        entry = default;
-        return false;
+        if (slots is null)
+        {
+            // The inline slot: a ring of one.
+            if (single.OneWay is null)
+            {
+                return 0;
+            }
+
+            into[0] = single;
+            single = default;
+            used = live = 0;
+            return 1;
+        }
+
+        ref MailboxEntry first = ref MemoryMarshal.GetArrayDataReference(slots);
+        int at = head;
+        int taken = 0;
+        while (taken < most)
+        {
+            ref MailboxEntry slot = ref Unsafe.Add(ref first, at);
+            if (slot.OneWay is null)
+            {
+                break;
+            }
+
+            into[taken++] = slot;
+            slot = default;
+            at = (at + 1) & mask;
+        }
+
+        head = at;
+        used -= taken;
+        live -= taken;
+        return taken;
     }
 
     /// <summary>Puts <paramref name="entries"/> back in front of the head, in order.</summary>
