@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -109,6 +110,7 @@ internal struct EntryRing
             return 1;
         }
 
+        Debug.Assert(mask == slots.Length - 1);
         ref MailboxEntry first = ref MemoryMarshal.GetArrayDataReference(slots);
         int at = head;
         int taken = 0;
@@ -194,8 +196,11 @@ internal struct EntryRing
     // to it is safe for as long as the session, hence [UnscopedRef].
     // Every index is masked by the ring's own length, so the array's bounds need no check (nor its header a load).
     [UnscopedRef]
-    private ref MailboxEntry Slot(int index) =>
-        ref slots is null ? ref single : ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), index);
+    private ref MailboxEntry Slot(int index)
+    {
+        Debug.Assert(slots is null ? index == 0 && mask == 0 : mask == slots.Length - 1 && (uint)index < (uint)slots.Length);
+        return ref slots is null ? ref single : ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), index);
+    }
 
     // Doubles the ring, leaving out the empty slots of withdrawn entries.
     private void Grow()
