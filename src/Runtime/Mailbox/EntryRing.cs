@@ -96,7 +96,8 @@ internal struct EntryRing
             return 0;
         }
 
-        if (slots is null)
+        MailboxEntry[]? array = slots;
+        if (array is null)
         {
             // The inline slot: a ring of one.
             if (single.OneWay is null)
@@ -110,8 +111,8 @@ internal struct EntryRing
             return 1;
         }
 
-        Debug.Assert(mask == slots.Length - 1);
-        ref MailboxEntry first = ref MemoryMarshal.GetArrayDataReference(slots);
+        Debug.Assert(mask == array.Length - 1);
+        ref MailboxEntry first = ref MemoryMarshal.GetArrayDataReference(array);
         int at = head;
         int taken = 0;
         while (taken < most)
@@ -195,11 +196,18 @@ internal struct EntryRing
     // The inline slot is a field of this struct, which lives inside the session object: returning a reference
     // to it is safe for as long as the session, hence [UnscopedRef].
     // Every index is masked by the ring's own length, so the array's bounds need no check (nor its header a load).
+    // The array is read once into a local: read twice, the JIT cannot tell it is not null and probes its header anyway.
     [UnscopedRef]
     private ref MailboxEntry Slot(int index)
     {
-        Debug.Assert(slots is null ? index == 0 && mask == 0 : mask == slots.Length - 1 && (uint)index < (uint)slots.Length);
-        return ref slots is null ? ref single : ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), index);
+        MailboxEntry[]? array = slots;
+        Debug.Assert(array is null ? index == 0 && mask == 0 : mask == array.Length - 1 && (uint)index < (uint)array.Length);
+        if (array is null)
+        {
+            return ref single;
+        }
+
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index);
     }
 
     // Doubles the ring, leaving out the empty slots of withdrawn entries.
