@@ -29,13 +29,14 @@ foreach (string kind in kinds)
 
 static void Measure(string kind, Action<int> produce, Countdown done, int warmups, int rounds)
 {
-    var samples = new List<(double MsgPerSecond, double CpuNs, double Bytes, int Threads, double ProducerBytes)>();
+    var samples = new List<(double MsgPerSecond, double CpuNs, double Bytes, int Threads, double ProducerBytes, double WorkItems)>();
     for (int r = 0; r < warmups + rounds; r++)
     {
         Task handled = done.Reset(Workload.Targets);
         long producerBytes = 0;
         long bytes = GC.GetTotalAllocatedBytes(precise: true);
         TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        long workItems = ThreadPool.CompletedWorkItemCount;
         long start = Stopwatch.GetTimestamp();
         var producers = new Thread[Workload.Producers];
         for (int p = 0; p < producers.Length; p++)
@@ -59,9 +60,11 @@ static void Measure(string kind, Action<int> produce, Countdown done, int warmup
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         double cpuNs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds / Workload.Total;
         double perMessage = (GC.GetTotalAllocatedBytes(precise: true) - bytes) / (double)Workload.Total;
+        // Thread-pool work items per message: how often a target had to be woken (each is a queue and a dequeue).
+        double itemsPerMessage = (ThreadPool.CompletedWorkItemCount - workItems) / (double)Workload.Total;
         if (r >= warmups)
         {
-            samples.Add((Workload.Total / seconds, cpuNs, perMessage, ThreadPool.ThreadCount, producerBytes / (double)Workload.Total));
+            samples.Add((Workload.Total / seconds, cpuNs, perMessage, ThreadPool.ThreadCount, producerBytes / (double)Workload.Total, itemsPerMessage));
         }
     }
 
@@ -69,7 +72,7 @@ static void Measure(string kind, Action<int> produce, Countdown done, int warmup
     var median = samples[samples.Count / 2];
     samples.Sort((a, b) => a.CpuNs.CompareTo(b.CpuNs));
     var cpuMedian = samples[samples.Count / 2];
-    Console.WriteLine($"{kind,-19} median {median.MsgPerSecond / 1e6,6:F2} M msg/s  CPU {cpuMedian.CpuNs,6:F1} ns/msg  {median.Bytes,5:F1} B/msg ({median.ProducerBytes:F1} B by producers)  pool threads {samples.Max(s => s.Threads)}  (best {samples.Max(s => s.MsgPerSecond) / 1e6:F2} M, min CPU {samples.Min(s => s.CpuNs):F1} ns)");
+    Console.WriteLine($"{kind,-19} median {median.MsgPerSecond / 1e6,6:F2} M msg/s  CPU {cpuMedian.CpuNs,6:F1} ns/msg  {median.Bytes,5:F1} B/msg ({median.ProducerBytes:F1} B by producers)  pool threads {samples.Max(s => s.Threads)}  work items {cpuMedian.WorkItems:F3}/msg  (best {samples.Max(s => s.MsgPerSecond) / 1e6:F2} M, min CPU {samples.Min(s => s.CpuNs):F1} ns)");
 }
 
 static (Action<int>, Func<Task>) StartChannels(Countdown done)

@@ -96,17 +96,12 @@ internal partial struct Mailbox
             return 0;
         }
 
-        int count = 1;
         if (into[0].OneWay is null)
         {
             return 1;
         }
 
-        while (count < into.Length && queue.TryTakeOneWayAtHead(out into[count]))
-        {
-            count++;
-        }
-
+        int count = 1 + queue.TakeOneWayRun(into[1..]);
         queue.SkipEmptyHead();
         AdmitWaiting(capacity);
         return count;

@@ -11,6 +11,7 @@ public partial class Batched
 
     private readonly List<string> log = new();
     private readonly List<int> runs = new();
+    private readonly List<int> counted = new();
 
     [On("Open", StartsSession = true)]
     private void Open()
@@ -62,6 +63,13 @@ public partial class Batched
 
     [On("Runs")]
     private int[] Runs() => runs.ToArray();
+
+    /// <summary>Records <paramref name="value"/>, so a test can check the order a run was handled in.</summary>
+    [On("Count")]
+    private void Count(int value) => counted.Add(value);
+
+    [On("Counted")]
+    private int[] Counted() => counted.ToArray();
 
     [OnTimeout("Ring")]
     private void Ring(string label) => log.Add("ring:" + label);
