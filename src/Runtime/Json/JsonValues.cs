@@ -34,7 +34,16 @@ internal static class JsonValues<T>
     {
         var contract = new Contract(options, typeInfo, IsDirect(options, typeInfo));
 
-        // Options that can still change (not yet used by a serializer call) are not remembered: what they resolve to may change with them.
+        // Options still open to change give no cached contract (each lookup builds one anew, by reflection), and a
+        // message of strings and numbers makes no serializer call that would lock them: lock them now, as
+        // System.Text.Json's first serializer call does. (A contract was found, so the options have a resolver:
+        // mutable options without one find none.)
+        if (!options.IsReadOnly && options.TypeInfoResolver is not null)
+        {
+            options.MakeReadOnly();
+        }
+
+        // Options that could not be locked are not remembered: what they resolve to may change with them.
         if (options.IsReadOnly)
         {
             last = contract;
