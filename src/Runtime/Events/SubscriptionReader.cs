@@ -23,6 +23,14 @@ internal sealed class SubscriptionReader : IAsyncEnumerator<SessionEvent>, IValu
     private bool draining;
     private SessionEvent? current;
 
+    // Under the subscription's gate. pending: a MoveNextAsync waits (in the waiting list, or queued to Execute); a
+    // second one meanwhile throws instead of linking this reader twice. abandoned: DisposeAsync came while one waited,
+    // so Execute ends that wait with ObjectDisposedException rather than leave it hanging or take an event for it.
+    private bool pending;
+    private bool abandoned;
+    private bool disposed;
+    private bool waited;
+
     public SubscriptionReader(SessionSubscription subscription, CancellationToken cancellationToken)
     {
         this.subscription = subscription;
@@ -36,13 +44,24 @@ internal sealed class SubscriptionReader : IAsyncEnumerator<SessionEvent>, IValu
 
     public ValueTask<bool> MoveNextAsync()
     {
-        if (!draining && cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.FromCanceled<bool>(cancellationToken);
-        }
-
         lock (subscription.Gate)
         {
+            // Also between Execute clearing pending and completing: the wait is not over until the completion is set.
+            if (pending || (waited && completion.GetStatus(completion.Version) == ValueTaskSourceStatus.Pending))
+            {
+                throw new InvalidOperationException("MoveNextAsync was called before the previous call to it completed.");
+            }
+
+            if (disposed)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            if (!draining && cancellationToken.IsCancellationRequested)
+            {
+                return ValueTask.FromCanceled<bool>(cancellationToken);
+            }
+
             if (subscription.TryTakeLocked(out SessionEvent? next))
             {
                 current = next;
@@ -62,6 +81,7 @@ internal sealed class SubscriptionReader : IAsyncEnumerator<SessionEvent>, IValu
             }
 
             completion.Reset();
+            pending = waited = true;
             subscription.WaitLocked(this);
         }
 
@@ -77,12 +97,23 @@ internal sealed class SubscriptionReader : IAsyncEnumerator<SessionEvent>, IValu
 
     public ValueTask DisposeAsync()
     {
+        bool wake;
         lock (subscription.Gate)
         {
-            subscription.StopWaitingLocked(this);
+            disposed = true;
+            abandoned = pending;
+
+            // Still waiting: nothing else will run Execute, so queue it to end the wait (on the pool, not here). Not
+            // waiting but pending: it is already queued, and will see abandoned.
+            wake = subscription.StopWaitingLocked(this);
         }
 
         registration.Dispose();
+        if (wake)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
         return default;
     }
 
@@ -93,7 +124,17 @@ internal sealed class SubscriptionReader : IAsyncEnumerator<SessionEvent>, IValu
         bool moved;
         lock (subscription.Gate)
         {
-            if (subscription.TryTakeLocked(out SessionEvent? next))
+            if (!pending)
+            {
+                return;
+            }
+
+            if (abandoned)
+            {
+                error = new ObjectDisposedException(nameof(IAsyncEnumerator<SessionEvent>), "The enumerator was disposed while its MoveNextAsync waited.");
+                moved = false;
+            }
+            else if (subscription.TryTakeLocked(out SessionEvent? next))
             {
                 current = next;
                 draining = true;
@@ -115,6 +156,8 @@ internal sealed class SubscriptionReader : IAsyncEnumerator<SessionEvent>, IValu
                 subscription.WaitLocked(this);
                 return;
             }
+
+            pending = false;
         }
 
         if (error is null)
