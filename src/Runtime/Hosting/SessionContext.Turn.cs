@@ -89,7 +89,11 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             if (next == count)
             {
                 next = 0;
-                count = Take(ref batch, Math.Min(EntryBatch.Size, limit - handled));
+
+                // A durable session takes one entry at a time: a turn whose write fails (or that an unload cuts short)
+                // closes the mailbox, and what it had accepted behind that turn must still be in it, to be kept for the
+                // next load in order; entries taken ahead into the batch would be answered as if the session had ended.
+                count = Take(ref batch, durability is null ? Math.Min(EntryBatch.Size, limit - handled) : 1);
                 if (count == 0)
                 {
                     return;
