@@ -23,25 +23,30 @@ internal static class JsonValues<T>
     /// <summary>The contract of message property <paramref name="name"/> (its description made only for the error).</summary>
     /// <exception cref="InvalidOperationException">The options have none.</exception>
     public static Contract OfProperty(JsonSerializerOptions options, string name) =>
-        last is { } known && ReferenceEquals(known.Options, options) ? known : Remember(options, JsonContracts.OfProperty<T>(options, name));
+        last is { } known && ReferenceEquals(known.Options, options) ? known : Remember(options, JsonContracts.OfProperty<T>(Locked(options), name));
 
     /// <summary>The contract of <paramref name="operation"/>'s result.</summary>
     /// <exception cref="InvalidOperationException">The options have none.</exception>
     public static Contract OfResult(JsonSerializerOptions options, SessionOperation operation) =>
-        last is { } known && ReferenceEquals(known.Options, options) ? known : Remember(options, JsonContracts.OfResult<T>(options, operation));
+        last is { } known && ReferenceEquals(known.Options, options) ? known : Remember(options, JsonContracts.OfResult<T>(Locked(options), operation));
 
-    private static Contract Remember(JsonSerializerOptions options, JsonTypeInfo<T> typeInfo)
+    // Options still open to change give no cached contract (each lookup builds one anew, by reflection), and a message
+    // of strings and numbers makes no serializer call that would lock them: lock them before the lookup, as
+    // System.Text.Json's first serializer call does, so the contract found is the one they keep. Mutable options
+    // without a resolver find no contract at all and are left as they are (the lookup says why).
+    private static JsonSerializerOptions Locked(JsonSerializerOptions options)
     {
-        var contract = new Contract(options, typeInfo, IsDirect(options, typeInfo));
-
-        // Options still open to change give no cached contract (each lookup builds one anew, by reflection), and a
-        // message of strings and numbers makes no serializer call that would lock them: lock them now, as
-        // System.Text.Json's first serializer call does. (A contract was found, so the options have a resolver:
-        // mutable options without one find none.)
         if (!options.IsReadOnly && options.TypeInfoResolver is not null)
         {
             options.MakeReadOnly();
         }
+
+        return options;
+    }
+
+    private static Contract Remember(JsonSerializerOptions options, JsonTypeInfo<T> typeInfo)
+    {
+        var contract = new Contract(options, typeInfo, IsDirect(options, typeInfo));
 
         // Options that could not be locked are not remembered: what they resolve to may change with them.
         if (options.IsReadOnly)
