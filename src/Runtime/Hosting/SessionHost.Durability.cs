@@ -390,12 +390,39 @@ public sealed partial class SessionHost
             failure = exception;
         }
 
-        // Still kept: no load took it (the store has no such session any more, or it could not be loaded).
-        if (leftovers.TryGetValue(left.Id, out Leftovers? kept) && kept.Left == left
-            && leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(left.Id, kept)))
+        // Still kept: no load took it (the store has no such session any more, or it could not be loaded). Looked at
+        // again when a cancelled sender took itself out meanwhile (TryWithdrawKept), or it would be kept for ever.
+        while (leftovers.TryGetValue(left.Id, out Leftovers? kept) && kept.Left == left)
         {
-            kept.Reject(failure ?? SessionNotFoundException.NoSuchSession(left.Id));
+            if (leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(left.Id, kept)))
+            {
+                kept.Reject(failure ?? SessionNotFoundException.NoSuchSession(left.Id));
+                return;
+            }
         }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="item"/> (its sender cancelled) out of what <paramref name="left"/> kept for its next load;
+    /// says where it was: <see cref="ItemPlace.Queued"/> (accepted), <see cref="ItemPlace.Waiting"/>, or
+    /// <see cref="ItemPlace.None"/> when it is not kept (any more: a load may have queued it already).
+    /// </summary>
+    internal ItemPlace TryWithdrawKept(SessionContext left, MailboxItem item)
+    {
+        while (!leftovers.IsEmpty && leftovers.TryGetValue(left.Id, out Leftovers? kept) && kept.Left == left)
+        {
+            if (kept.Without(item, out ItemPlace place) is not { } rest)
+            {
+                return ItemPlace.None;
+            }
+
+            if (leftovers.TryUpdate(left.Id, rest, kept))
+            {
+                return place;
+            }
+        }
+
+        return ItemPlace.None;
     }
 
     /// <summary>
@@ -417,11 +444,16 @@ public sealed partial class SessionHost
     /// <summary>Queues on <paramref name="session"/>, just registered by a load, what its previous instance had accepted.</summary>
     private void RequeueLeftovers(SessionContext session)
     {
-        if (leftovers.IsEmpty || !leftovers.TryGetValue(session.Id, out Leftovers? kept) || kept.Left.Definition != session.Definition
-            || !leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(session.Id, kept)))
+        Leftovers? kept;
+        do
         {
-            return;
+            // Looked at again when a cancelled sender took itself out of it meanwhile (TryWithdrawKept).
+            if (leftovers.IsEmpty || !leftovers.TryGetValue(session.Id, out kept) || kept.Left.Definition != session.Definition)
+            {
+                return;
+            }
         }
+        while (!leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(session.Id, kept)));
 
         foreach (MailboxEntry entry in kept.Entries())
         {
@@ -443,6 +475,27 @@ public sealed partial class SessionHost
 
         /// <summary>These and <paramref name="later"/>'s, of the same instance: accepted messages, then waiting senders.</summary>
         public Leftovers With(Leftovers later) => new(Left, [.. queued, .. later.Queued], [.. waiting, .. later.Waiting]);
+
+        /// <summary>These without <paramref name="item"/>, and where it was; null when it is not among them.</summary>
+        public Leftovers? Without(MailboxItem item, out ItemPlace place)
+        {
+            int at = Array.FindIndex(queued, entry => entry.Item == item);
+            if (at >= 0)
+            {
+                place = ItemPlace.Queued;
+                return new Leftovers(Left, [.. queued[..at], .. queued[(at + 1)..]], waiting);
+            }
+
+            at = Array.IndexOf(waiting, item);
+            if (at >= 0)
+            {
+                place = ItemPlace.Waiting;
+                return new Leftovers(Left, queued, [.. waiting[..at], .. waiting[(at + 1)..]]);
+            }
+
+            place = ItemPlace.None;
+            return null;
+        }
 
         // Its timers are not requeued: they come back with the stored record.
         public IEnumerable<MailboxEntry> Entries() =>

@@ -468,7 +468,20 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             return;
         }
 
-        switch (owner?.TryWithdraw(this))
+        if (owner is null)
+        {
+            return;
+        }
+
+        ItemPlace place = owner.TryWithdraw(this);
+        if (place == ItemPlace.None)
+        {
+            // Not in its mailbox: it may be kept for the session's next load (the session left memory, or an unload
+            // turned it away while it waited for room), where it would wait for that load to be answered, then run.
+            place = owner.Host.TryWithdrawKept(owner, this);
+        }
+
+        switch (place)
         {
             case ItemPlace.Queued:
                 Reject(owner, new OperationCanceledException(callerToken), DeadLetterReason.Cancelled);
