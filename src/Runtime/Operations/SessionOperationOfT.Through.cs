@@ -61,6 +61,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         private int waiting; // 1 from Of until its result is read: the one read, under Interlocked
         private Action<object?>? continuation;
         private object? continuationState;
+        private int resumed; // 1 once the registered continuation has been called: the object may then be reused
         private short version;
 
         private TypedReply() => resume = Resume;
@@ -70,13 +71,19 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             TypedReply reply = cached ?? new TypedReply();
             cached = null;
             reply.pending = pending;
+            reply.resumed = 0;
             reply.waiting = 1;
             return new ValueTask<TResult>(reply, reply.version);
         }
 
         public ValueTaskSourceStatus GetStatus(short token)
         {
-            Check(token);
+            // Only the token: a continuation whose answer another consumer read asks for the status before the result
+            // (ValueTask's AsTask does, outside its try), and must be refused by GetResult, not crash its thread.
+            if (token != version)
+            {
+                throw new InvalidOperationException("A send's ValueTask was used after its result was read.");
+            }
             return !pending.IsCompleted ? ValueTaskSourceStatus.Pending
                 : pending.IsCompletedSuccessfully ? ValueTaskSourceStatus.Succeeded
                 : pending.IsCanceled ? ValueTaskSourceStatus.Canceled
@@ -122,14 +129,33 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             }
 
             ValueTask<object?> done = pending;
-            pending = default;
-            continuation = null;
-            continuationState = null;
-            version++;
-            cached = this; // read once: nothing refers to this answer any more
+            if (!done.IsCompleted)
+            {
+                // A caller that blocks on the call (sync over async) asks before the answer is there: it waits for it,
+                // unless another consumer awaits it already (misuse, refused: its continuation keeps the answer).
+                if (Volatile.Read(ref continuation) is not null)
+                {
+                    Volatile.Write(ref waiting, 1);
+                    throw new InvalidOperationException("A send's ValueTask was awaited and read at once: await it (or call AsTask) once only.");
+                }
 
-            // A caller that blocks on the call (sync over async) asks before the answer is there: it waits for it.
-            return Cast(done.IsCompleted ? done.GetAwaiter().GetResult() : done.AsTask().GetAwaiter().GetResult());
+                // Not reused: a continuation registered from here on still runs when the answer comes, and must find
+                // this object as it is (it is then refused: the result was read).
+                return Cast(done.AsTask().GetAwaiter().GetResult());
+            }
+
+            // Reused only when no continuation is left to run: one registered and not yet called (a second consumer
+            // read the answer first) would otherwise call another call's continuation, or none.
+            if (Volatile.Read(ref continuation) is null || Volatile.Read(ref resumed) == 1)
+            {
+                pending = default;
+                continuation = null;
+                continuationState = null;
+                version++;
+                cached = this; // read once: nothing refers to this answer any more
+            }
+
+            return Cast(done.GetAwaiter().GetResult());
         }
 
         private void Resume()
@@ -137,6 +163,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             // The continuation stays registered until the result is read (GetResult clears it): see OnCompleted.
             Action<object?> next = continuation!;
             object? state = continuationState;
+            Volatile.Write(ref resumed, 1);
             next(state);
         }
 

@@ -97,6 +97,99 @@ public sealed class OtherHostResultTests
     }
 
     [Fact]
+    public async Task Blocking_on_a_late_answer_that_is_awaited_already_is_refused_and_the_await_still_gets_it()
+    {
+        var other = new LateHost();
+        Raid.Client session = Raid.Connect(other, SessionId.New());
+        ValueTask<string[]> pending = session.SeqsAsync();
+        Task<string[]> first = pending.AsTask();
+
+        // Misuse: a second consumer blocks on the same ValueTask. It must be told at once, not wait and leave the first
+        // one's continuation to run into an answer already taken (a null continuation on a pool thread ends the process).
+        Task<string[]> blocked = Task.Run(() => pending.GetAwaiter().GetResult());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => blocked.Guarded());
+
+        other.Answer(new[] { "once" });
+        Assert.Equal(["once"], await first.Guarded());
+    }
+
+    [Fact]
+    public async Task Reading_an_answer_whose_awaiting_continuation_has_not_run_yet_leaves_that_continuation_refused_not_crashed()
+    {
+        var other = new LateHost();
+        Raid.Client session = Raid.Connect(other, SessionId.New());
+        ValueTask<string[]> pending = session.SeqsAsync();
+        var held = new HeldScheduler();
+
+        // The first consumer's continuation goes to a scheduler that runs it only when the test says so.
+        Task<string[]> first = await Task.Factory.StartNew(() => pending.AsTask(), CancellationToken.None, TaskCreationOptions.None, held.RunNow).Guarded();
+        other.Answer(new[] { "once" });
+
+        // Misuse: a second consumer reads the answer before the first one's continuation has run.
+#pragma warning disable xUnit1031 // reading the ValueTask's result directly is what this test is about
+        Assert.Equal(["once"], pending.GetAwaiter().GetResult());
+#pragma warning restore xUnit1031
+
+        await held.RunQueuedAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first.Guarded());
+    }
+
+    // Runs what it is given at once while RunNow is the scheduler asked, queues continuations for RunQueued otherwise.
+    private sealed class HeldScheduler : TaskScheduler
+    {
+        private readonly Queue<Task> queued = new();
+        private readonly SemaphoreSlim queuedOne = new(0);
+        private bool running;
+
+        public TaskScheduler RunNow => this;
+
+        public async Task RunQueuedAsync()
+        {
+            await queuedOne.WaitAsync().Guarded();
+            while (true)
+            {
+                Task task;
+                lock (queued)
+                {
+                    if (!queued.TryDequeue(out task!))
+                    {
+                        return;
+                    }
+                }
+
+                TryExecuteTask(task);
+            }
+        }
+
+        protected override void QueueTask(Task task)
+        {
+            if (!running)
+            {
+                running = true;
+                ThreadPool.UnsafeQueueUserWorkItem(_ => TryExecuteTask(task), null);
+                return;
+            }
+
+            lock (queued)
+            {
+                queued.Enqueue(task);
+            }
+
+            queuedOne.Release();
+        }
+
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
+
+        protected override IEnumerable<Task> GetScheduledTasks()
+        {
+            lock (queued)
+            {
+                return queued.ToArray();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Awaiting_a_late_answer_after_AsTask_read_it_is_refused()
     {
         var other = new LateHost();
