@@ -99,7 +99,10 @@ internal sealed class SessionRegistry
     public void Forget(SessionContext session, IEnumerable<CorrelationKey> keys)
     {
         sessions.TryRemove(new KeyValuePair<SessionId, SessionContext>(session.Id, session));
-        if (Volatile.Read(ref departure) is not null)
+
+        // A full fence between the removal and the look at the signal (a waiter installs its signal, then looks at the
+        // map): with only a volatile read, the read may pass the removal's store, and both sides miss each other.
+        if (Interlocked.CompareExchange(ref departure, null, null) is not null)
         {
             Interlocked.Exchange(ref departure, null)?.TrySetResult();
         }
