@@ -82,7 +82,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             // (ValueTask's AsTask does, outside its try), and must be refused by GetResult, not crash its thread.
             if (token != version)
             {
-                throw new InvalidOperationException("A send's ValueTask was used after its result was read.");
+                throw UsedAfterRead();
             }
             return !pending.IsCompleted ? ValueTaskSourceStatus.Pending
                 : pending.IsCompletedSuccessfully ? ValueTaskSourceStatus.Succeeded
@@ -125,7 +125,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             // Two consumers reading at once (one blocking, one awaiting): the second is refused, not handed a cleared answer.
             if (Interlocked.Exchange(ref waiting, 0) == 0)
             {
-                throw new InvalidOperationException("A send's ValueTask was used after its result was read.");
+                throw UsedAfterRead();
             }
 
             ValueTask<object?> done = pending;
@@ -167,11 +167,13 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             next(state);
         }
 
+        private static InvalidOperationException UsedAfterRead() => new("A send's ValueTask was used after its result was read.");
+
         private void Check(short token)
         {
             if (token != version || Volatile.Read(ref waiting) == 0)
             {
-                throw new InvalidOperationException("A send's ValueTask was used after its result was read.");
+                throw UsedAfterRead();
             }
         }
     }
