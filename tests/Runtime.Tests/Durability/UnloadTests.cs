@@ -50,6 +50,53 @@ public sealed class UnloadTests
     }
 
     [Fact]
+    public async Task A_second_unload_while_the_first_drains_answers_true_once_the_session_has_left()
+    {
+        var store = new GatedStore(new InMemorySessionStore());
+        await using var hosts = new DurableHosts(store);
+        SessionHost host = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(host, "ann").Guarded();
+
+        store.Close();
+        Task<int> added = journal.AddAsync("tea", 3).AsTask();
+        await store.WriteStarted.Guarded();
+        Task<bool> first = host.UnloadAsync(journal.Id).AsTask();
+        Task<bool> second = host.UnloadAsync(journal.Id).AsTask();
+
+        // Both asked while the session was in memory and leaving: neither may say it was not there, nor answer before it left.
+        Assert.False(second.IsCompleted);
+        Assert.True(host.Contains(journal.Id));
+        store.Open();
+        Assert.True(await first.Guarded());
+        Assert.True(await second.Guarded());
+        Assert.Equal(3, await added.Guarded());
+        Assert.False(host.Contains(journal.Id));
+    }
+
+    [Fact]
+    public async Task A_second_unload_that_is_cancelled_while_the_first_drains_throws_and_the_session_still_leaves()
+    {
+        var store = new GatedStore(new InMemorySessionStore());
+        await using var hosts = new DurableHosts(store);
+        SessionHost host = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(host, "ann").Guarded();
+
+        store.Close();
+        Task<int> added = journal.AddAsync("tea", 3).AsTask();
+        await store.WriteStarted.Guarded();
+        Task<bool> first = host.UnloadAsync(journal.Id).AsTask();
+        using var cancel = new CancellationTokenSource();
+        Task<bool> second = host.UnloadAsync(journal.Id, cancel.Token).AsTask();
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.Guarded());
+        store.Open();
+        Assert.True(await first.Guarded());
+        Assert.Equal(3, await added.Guarded());
+        Assert.False(host.Contains(journal.Id));
+    }
+
+    [Fact]
     public async Task A_session_that_is_not_durable_is_not_unloaded_and_an_unknown_one_is_not_in_memory()
     {
         await using var host = new SessionHost();
