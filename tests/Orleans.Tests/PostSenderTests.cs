@@ -91,6 +91,63 @@ public sealed class PostSenderTests(ClusterFixture cluster)
         Assert.Same(route, sender.Route("Cluster.Ledger", first.Id));
     }
 
+    [Fact]
+    public async Task A_route_retired_by_another_threads_sweep_is_not_taken_again_by_the_thread_that_used_it_last()
+    {
+        var clock = new ManualClock();
+        ClusterSessionHost sender = new(cluster.Cluster.Client, Wire.Options) { Clock = clock };
+        Ledger.Client first = await Ledger.StartAsync(cluster.Host).Guarded();
+        Ledger.Client second = await Ledger.StartAsync(cluster.Host).Guarded();
+        using var firstPosted = new ManualResetEventSlim();
+        using var swept = new ManualResetEventSlim();
+        bool laterPostTaken = false;
+
+        // A thread of its own, so that the route it took last is first's, whatever thread the test goes on on.
+        var user = new Thread(() =>
+        {
+            sender.Post(first.Id, new Ledger.Messages.Append(1, 1));
+            firstPosted.Set();
+            swept.Wait();
+            laterPostTaken = sender.Post(first.Id, new Ledger.Messages.Append(1, 2));
+        }) { IsBackground = true };
+        user.Start();
+        Assert.True(firstPosted.Wait(Within));
+        Assert.True(await Guards.EventuallyAsync(() => Task.FromResult(sender.PostsDeliveredThrough("Cluster.Ledger", first.Id) == 1), Within));
+        SessionRoute old = Assert.IsType<SessionRoute>(sender.Route("Cluster.Ledger", first.Id));
+
+        clock.Advance(SessionRoutes.IdleLifetime);
+        Assert.True(sender.Post(second.Id, new Ledger.Messages.Append(1, 1))); // not the user thread: a new route, and first's goes
+        Assert.True(old.Retired);
+
+        swept.Set();
+        Assert.True(user.Join(Within), "the later post kept finding the retired route");
+        Assert.True(laterPostTaken);
+        Assert.NotSame(old, sender.Route("Cluster.Ledger", first.Id));
+        Assert.True(await Guards.EventuallyAsync(async () => await first.CountAsync() == 2, Within));
+        int[] expected = [1, 2];
+        Assert.Equal(expected, await first.ReceivedAsync(1).Guarded());
+    }
+
+    [Fact]
+    public async Task Sends_from_one_thread_to_two_sessions_in_turn_each_reach_their_own_session()
+    {
+        ClusterSessionHost sender = cluster.NewHost();
+        Ledger.Client first = await Ledger.StartAsync(cluster.Host).Guarded();
+        Ledger.Client second = await Ledger.StartAsync(cluster.Host).Guarded();
+        Ledger.Client viaFirst = Ledger.Connect(sender, first.Id);
+        Ledger.Client viaSecond = Ledger.Connect(sender, second.Id);
+        for (int number = 1; number <= 3; number++)
+        {
+            await viaFirst.AppendAsync(1, number).Guarded();
+            await viaSecond.AppendAsync(1, 10 + number).Guarded();
+        }
+
+        int[] toFirst = [1, 2, 3];
+        int[] toSecond = [11, 12, 13];
+        Assert.Equal(toFirst, await first.ReceivedAsync(1).Guarded());
+        Assert.Equal(toSecond, await second.ReceivedAsync(1).Guarded());
+    }
+
     private ISessionGrain Grain(SessionId id) =>
         cluster.Cluster.Client.GetGrain<ISessionGrain>(SessionGrain.Key("Cluster.Ledger", id));
 

@@ -9,7 +9,7 @@ namespace SessionGen.Benchmarks.Cluster;
 /// <see cref="OrleansBenchmarks"/> row, plain and SessionGen alternating round by round in one process. On a machine
 /// where wall time is mostly waiting for a core, CPU time and work items still say what a call costs.
 /// </summary>
-/// <remarks><c>dotnet run -c Release --project benchmarks/SessionGen.Benchmarks -- --cluster-cpu [rounds] [gap | row]</c> (15 rounds by default; a row's name runs that row only).</remarks>
+/// <remarks><c>dotnet run -c Release --project benchmarks/SessionGen.Benchmarks -- --cluster-cpu [rounds] [gap | row]</c> (15 rounds by default; a row's name runs that row only; <c>--cluster-cpu 150 SameSilo windows</c> prints each round's monotonic window for a profile of both sides).</remarks>
 public static class ClusterCpu
 {
     private static readonly (string Row, int Calls, string Plain, string SessionGen)[] TargetRows =
@@ -58,6 +58,10 @@ public static class ClusterCpu
         // One side only (for a profiler): --cluster-cpu 300 SameSilo sessiongen (or plain); the other side's column repeats it.
         string side = args.Length > 2 ? args[2] : "";
 
+        // Both sides in one profile (perf report/script --time per side): --cluster-cpu 150 SameSilo windows prints every
+        // round's monotonic window, so that samples can be split between the two sides of one alternating run.
+        bool windows = side == "windows";
+
         Invoke(benchmarks, "Setup"); // starts the cluster and warms every row up once
         try
         {
@@ -82,8 +86,8 @@ public static class ClusterCpu
                 var sessionGenCosts = new List<Cost>();
                 for (int round = 0; round < rounds; round++)
                 {
-                    plainCosts.Add(await MeasureAsync(plainRun, calls).ConfigureAwait(false));
-                    sessionGenCosts.Add(await MeasureAsync(sessionGenRun, calls).ConfigureAwait(false));
+                    plainCosts.Add(await MeasureAsync(plainRun, calls, windows ? $"{row} plain" : null).ConfigureAwait(false));
+                    sessionGenCosts.Add(await MeasureAsync(sessionGenRun, calls, windows ? $"{row} sessiongen" : null).ConfigureAwait(false));
                 }
 
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row}: measured rounds to monotonic {Monotonic():F3} s"));
@@ -108,8 +112,9 @@ public static class ClusterCpu
 
     private static void Invoke(object benchmarks, string name) => benchmarks.GetType().GetMethod(name)!.Invoke(benchmarks, null);
 
-    private static async Task<Cost> MeasureAsync(Func<Task> run, int calls)
+    private static async Task<Cost> MeasureAsync(Func<Task> run, int calls, string? window)
     {
+        double from = Monotonic();
         using var process = Process.GetCurrentProcess();
         TimeSpan cpu = process.TotalProcessorTime;
         long bytes = GC.GetTotalAllocatedBytes(precise: false);
@@ -121,6 +126,11 @@ public static class ClusterCpu
         long bytesAfter = GC.GetTotalAllocatedBytes(precise: false);
         process.Refresh();
         TimeSpan cpuAfter = process.TotalProcessorTime;
+        if (window is not null)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"window {window} {from:F6} {Monotonic():F6} {(cpuAfter - cpu).TotalMicroseconds / calls:F2}"));
+        }
+
         return new Cost(
             (cpuAfter - cpu).TotalMicroseconds / calls,
             wall.TotalMicroseconds / calls,
