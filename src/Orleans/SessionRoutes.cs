@@ -20,12 +20,6 @@ internal sealed class SessionRoutes(IGrainFactory grains)
     private readonly ConcurrentDictionary<(string Process, SessionId Id), SessionRoute> routes = new();
     private long lastSweep = long.MinValue;
 
-    // The route this thread took last, of any host: a caller that talks to one session call after call (a grain's
-    // activation, a client's loop) finds it again without hashing the process name and session id each time. It keeps
-    // that one route (and its host) alive as long as the thread takes no other.
-    [ThreadStatic]
-    private static SessionRoute? lastTaken;
-
     /// <summary>The clock of idleness (tests replace it).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -36,33 +30,19 @@ internal sealed class SessionRoutes(IGrainFactory grains)
     public SessionRoute Get(string process, SessionId id)
     {
         long now = Clock.GetTimestamp();
-        if (lastTaken is { } last && last.Leads(this, process, id))
-        {
-            // A route retired meanwhile is looked up again, as one found in the dictionary could be retired just after
-            // (a post checks Retired again under the route's lock).
-            last.Touch(now);
-            if (!last.Retired)
-            {
-                return last;
-            }
-        }
-
         if (!routes.TryGetValue((process, id), out SessionRoute? route))
         {
             // Made used now, so that a sweep (this one or another thread's) does not take it for idle.
             route = routes.GetOrAdd(
                 (process, id),
-                static (key, state) => new SessionRoute(state.owner, key.Process, key.Id, state.grains.GetGrain<ISessionGrain>(SessionGrain.Key(key.Process, key.Id)), state.now),
-                (owner: this, grains, now));
+                static (key, state) => new SessionRoute(state.grains.GetGrain<ISessionGrain>(SessionGrain.Key(key.Process, key.Id)), state.now),
+                (grains, now));
             route.Touch(now);
             SweepIfDue(now);
-        }
-        else
-        {
-            route.Touch(now);
+            return route;
         }
 
-        lastTaken = route;
+        route.Touch(now);
         return route;
     }
 
@@ -93,10 +73,9 @@ internal sealed class SessionRoutes(IGrainFactory grains)
 }
 
 /// <summary>One session's grain reference and post counter, with when it was last used.</summary>
-internal sealed class SessionRoute(SessionRoutes owner, string process, SessionId id, ISessionGrain grain, long made)
+internal sealed class SessionRoute(ISessionGrain grain, long made)
 {
     private long lastUsed = made;
-    private volatile bool retired;
 
     public ISessionGrain Grain { get; } = grain;
 
@@ -104,11 +83,7 @@ internal sealed class SessionRoute(SessionRoutes owner, string process, SessionI
     public PostCounter? Posts { get; set; }
 
     /// <summary>Dropped from the routes: a post that found it must look its route up again (a new sender).</summary>
-    public bool Retired => retired;
-
-    /// <summary>Whether this is <paramref name="routes"/>' route to session <paramref name="sessionId"/> of <paramref name="processName"/>.</summary>
-    public bool Leads(SessionRoutes routes, string processName, SessionId sessionId) =>
-        ReferenceEquals(owner, routes) && id.Equals(sessionId) && string.Equals(process, processName, StringComparison.Ordinal);
+    public bool Retired { get; private set; }
 
     public void Touch(long now)
     {
@@ -128,7 +103,7 @@ internal sealed class SessionRoute(SessionRoutes owner, string process, SessionI
                 return false;
             }
 
-            retired = true;
+            Retired = true;
             return true;
         }
     }
