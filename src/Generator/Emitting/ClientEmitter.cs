@@ -70,7 +70,9 @@ internal static class ClientEmitter
 
         if (process.Durable is null)
         {
-            EmitPost(writer, operation, parameters, leading, messageId, entry, message);
+            // A message that fits the queue's slot travels as its argument: the post makes no record.
+            string posted = OneWayArgumentShape.Applies(operation) ? OneWayArgumentShape.FromArguments(operation) : message;
+            EmitPost(writer, operation, parameters, leading, messageId, entry, message, posted);
         }
         else
         {
@@ -78,7 +80,7 @@ internal static class ClientEmitter
         }
     }
 
-    private static void EmitPost(SourceWriter writer, OperationModel operation, string parameters, string leading, string messageId, string entry, string message)
+    private static void EmitPost(SourceWriter writer, OperationModel operation, string parameters, string leading, string messageId, string entry, string message, string posted)
     {
         writer.Line();
         writer.Line("/// <summary>");
@@ -88,7 +90,7 @@ internal static class ClientEmitter
         writer.Line($"public bool {operation.Names.PostMethod}({parameters}) =>");
         using (writer.Indented())
         {
-            writer.Line($"{entry}.Post(this, {message});");
+            writer.Line($"{entry}.Post(this, {posted});");
         }
 
         writer.Line();

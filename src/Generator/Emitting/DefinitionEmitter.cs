@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using SessionGen.Generator.Helpers;
@@ -139,14 +140,58 @@ internal static class DefinitionEmitter
             }
         }
 
+        if (OneWayArgumentShape.Applies(operation))
+        {
+            EmitArgumentMembers(writer, process, operation);
+        }
+
         MessageJsonEmitter.EmitEntryMembers(writer, operation);
         writer.CloseBlock();
     }
 
-    /// <summary>The call of the handler method with the message's properties (and the caller and the token, when it takes them).</summary>
-    private static string Call(HandlerModel handler)
+    /// <summary>
+    /// The members that let a one-way message travel as its handler's argument (<see cref="OneWayArgumentShape"/>): the
+    /// handler called with the argument, and the record made of it where one is needed.
+    /// </summary>
+    private static void EmitArgumentMembers(SourceWriter writer, ProcessModel process, OperationModel operation)
     {
-        List<string> values = handler.Parameters.Select(static parameter => "message." + parameter.PropertyName).ToList();
+        HandlerModel handler = operation.Handler;
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        string signature = $"protected override global::System.Threading.Tasks.ValueTask<{Code.RuntimeResultType(handler)}> CallHandler({process.FullyQualifiedName} process, {OneWayArgumentShape.Type} argument, {Code.CancellationToken} cancellationToken)";
+        if (handler.ReturnKind == ReturnKind.Void)
+        {
+            writer.OpenBlock(signature);
+            writer.Line($"{Call(handler, OneWayArgumentShape.Read)};");
+            writer.Line("return default;");
+            writer.CloseBlock();
+        }
+        else
+        {
+            writer.Line(signature + " =>");
+            using (writer.Indented())
+            {
+                writer.Line($"{Invocation(handler, OneWayArgumentShape.Read)};");
+            }
+        }
+
+        string values = string.Join(", ", handler.Parameters.Select(OneWayArgumentShape.Read));
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override Messages.{operation.Names.Record} MessageFrom({OneWayArgumentShape.Type} argument) =>");
+        using (writer.Indented())
+        {
+            writer.Line($"new Messages.{operation.Names.Record}({values});");
+        }
+    }
+
+    /// <summary>The call of the handler method with the message's properties (and the caller and the token, when it takes them).</summary>
+    private static string Call(HandlerModel handler) => Call(handler, static parameter => "message." + parameter.PropertyName);
+
+    /// <summary>As <see cref="Call(HandlerModel)"/>, each parameter's value read by <paramref name="value"/>.</summary>
+    private static string Call(HandlerModel handler, Func<ParameterModel, string> value)
+    {
+        List<string> values = handler.Parameters.Select(value).ToList();
         if (handler.Caller is { } caller)
         {
             // A required caller is never null here: the runtime refuses a message without one before it is queued.
@@ -163,9 +208,12 @@ internal static class DefinitionEmitter
     }
 
     /// <summary>The call adapted to <c>ValueTask&lt;TResult&gt;</c>, for every shape but <see cref="ReturnKind.Void"/>.</summary>
-    private static string Invocation(HandlerModel handler)
+    private static string Invocation(HandlerModel handler) => Invocation(handler, static parameter => "message." + parameter.PropertyName);
+
+    /// <summary>As <see cref="Invocation(HandlerModel)"/>, each parameter's value read by <paramref name="value"/>.</summary>
+    private static string Invocation(HandlerModel handler, Func<ParameterModel, string> value)
     {
-        string call = Call(handler);
+        string call = Call(handler, value);
         return handler.ReturnKind switch
         {
             ReturnKind.Value => $"new global::System.Threading.Tasks.ValueTask<{handler.ResultType}>({call})",

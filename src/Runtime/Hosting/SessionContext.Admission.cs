@@ -49,9 +49,15 @@ public sealed partial class SessionContext
     /// Queues a one-way message: nothing of the runtime's own is allocated for it, and its sender never waits,
     /// so the turn it may start always runs on the thread pool.
     /// </summary>
-    internal EnqueueResult TryPostOneWay(SessionOperation operation, object message)
+    internal EnqueueResult TryPostOneWay(SessionOperation operation, object message) => TryPostOneWay(new MailboxEntry(operation, message));
+
+    /// <summary>As <see cref="TryPostOneWay(SessionOperation, object)"/>, for a one-way message that carries its handler's argument.</summary>
+    internal EnqueueResult TryPostOneWay(SessionOperation operation, OneWayArgument argument) => TryPostOneWay(new MailboxEntry(operation, argument));
+
+    /// <summary>Queues a one-way <paramref name="entry"/> (see <see cref="TryPostOneWay(SessionOperation, object)"/>).</summary>
+    internal EnqueueResult TryPostOneWay(in MailboxEntry entry)
     {
-        EnqueueResult result = Enqueue(new MailboxEntry(operation, message), Definition.Settings.MailboxFullMode, out bool mustSchedule);
+        EnqueueResult result = Enqueue(entry, Definition.Settings.MailboxFullMode, out bool mustSchedule);
         if (mustSchedule)
         {
             ScheduleTurn();

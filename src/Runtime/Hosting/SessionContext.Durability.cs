@@ -340,7 +340,7 @@ public sealed partial class SessionContext
             return TryPostMessage(item, mayRunInline: false, whenFull: null) is EnqueueResult.Accepted or EnqueueResult.Waiting;
         }
 
-        return TryPostOneWay(entry.OneWay!, entry.Message) == EnqueueResult.Accepted;
+        return TryPostOneWay(entry) == EnqueueResult.Accepted;
     }
 
     private CorrelationKey[] Keys

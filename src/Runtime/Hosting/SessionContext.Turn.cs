@@ -115,13 +115,13 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             if (item is null && entry.OneWay!.HandlerIsSynchronous && (oneWays.IsEntered || OneWayRunScope.TryEnter(this, out oneWays)))
             {
                 oneWays.BeforeHandler();
-                run = entry.OneWay.RunOneWayInRun(this, entry.Message);
+                run = entry.OneWay.RunOneWayInRun(this, entry);
                 oneWays.AfterHandler();
             }
             else
             {
                 oneWays.Exit();
-                run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry.Message);
+                run = item is not null ? item.RunAsync(this) : entry.OneWay!.RunOneWayAsync(this, entry);
             }
 
             if (!run.IsCompleted)

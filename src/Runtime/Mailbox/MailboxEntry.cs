@@ -5,13 +5,18 @@ namespace SessionGen;
 
 /// <summary>
 /// One slot of a session's queue: either a <see cref="MailboxItem"/> (an awaited message, a timeout, a marker)
-/// or a one-way message with its operation, which needs no object of the runtime's own. An empty slot
-/// (<see cref="IsEmpty"/>) is a message withdrawn or refused from the middle of the queue.
+/// or a one-way message with its operation, which needs no object of the runtime's own; a one-way message whose
+/// handler takes one small argument carries that argument instead of its record (<see cref="OneWayArgument"/>), so it
+/// needs no object at all. An empty slot (<see cref="IsEmpty"/>) is a message withdrawn or refused from the middle of
+/// the queue.
 /// </summary>
 internal readonly struct MailboxEntry
 {
+    // The item, the one-way message, or (an argument carried in the slot) the operation itself: never null in a slot in
+    // use, so one load tells an empty slot; the operation is never its own message, so it can mark the argument's case.
     private readonly object? payload;
     private readonly SessionOperation? oneWay;
+    private readonly OneWayArgument argument;
 
     public MailboxEntry(MailboxItem item)
     {
@@ -25,6 +30,13 @@ internal readonly struct MailboxEntry
         oneWay = operation;
     }
 
+    public MailboxEntry(SessionOperation operation, OneWayArgument argument)
+    {
+        payload = operation;
+        oneWay = operation;
+        this.argument = argument;
+    }
+
     public bool IsEmpty => payload is null;
 
     /// <summary>The item, or null for a one-way message.</summary>
@@ -34,8 +46,17 @@ internal readonly struct MailboxEntry
     /// <summary>The operation of a one-way message, or null for an item.</summary>
     public SessionOperation? OneWay => oneWay;
 
-    /// <summary>The one-way message itself.</summary>
-    public object Message => payload!;
+    /// <summary>True for a one-way message that carries its handler's argument instead of its record.</summary>
+    public bool CarriesArgument => ReferenceEquals(payload, oneWay);
+
+    /// <summary>The argument of a one-way message that <see cref="CarriesArgument"/>.</summary>
+    public OneWayArgument Argument => argument;
+
+    /// <summary>The one-way message's record, for an entry that does not carry its argument instead.</summary>
+    public object Record => payload!;
+
+    /// <summary>The one-way message itself (its record made now, when the entry carries its argument instead).</summary>
+    public object Message => CarriesArgument ? oneWay!.RecordOf(argument) : payload!;
 
     public ulong AcceptedStates => oneWay?.AcceptedStates ?? Unsafe.As<MailboxItem>(payload!).AcceptedStates;
 
@@ -59,7 +80,7 @@ internal readonly struct MailboxEntry
         }
         else if (reason is { } accepted)
         {
-            session.Host.DeadLetters.Post(new DeadLetter(session.Id, oneWay.Name, payload!, accepted));
+            session.Host.DeadLetters.Post(new DeadLetter(session.Id, oneWay.Name, Message, accepted));
         }
     }
 }

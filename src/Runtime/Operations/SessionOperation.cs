@@ -74,14 +74,17 @@ public abstract class SessionOperation
     internal SessionCallerRequiredException? RefusedWithout(SessionClient client) =>
         client.LocalHost is null ? null : RefusedWithout(client.Caller, client.Id);
 
-    /// <summary>Runs a one-way message on the session's turn. Never throws: a failure follows the fault policy.</summary>
-    internal abstract ValueTask RunOneWayAsync(SessionContext owner, object message);
+    /// <summary>Runs a one-way message (<paramref name="entry"/>'s) on the session's turn. Never throws: a failure follows the fault policy.</summary>
+    internal abstract ValueTask RunOneWayAsync(SessionContext owner, in MailboxEntry entry);
 
     /// <summary>
     /// As <see cref="RunOneWayAsync"/>, for a handler that cannot await (<see cref="HandlerIsSynchronous"/>), run
     /// under the <see cref="OneWayRunScope"/> its turn entered for a run of them: no scope and no telemetry of its own.
     /// </summary>
-    internal abstract ValueTask RunOneWayInRun(SessionContext owner, object message);
+    internal abstract ValueTask RunOneWayInRun(SessionContext owner, in MailboxEntry entry);
+
+    /// <summary>The message record of a one-way message that travelled as its handler's argument (see <see cref="OneWayArgument"/>).</summary>
+    internal abstract object RecordOf(OneWayArgument argument);
 
     /// <summary>
     /// True when the handler returns <c>void</c> or a value: it cannot await, so its call-chain frame lives in a

@@ -128,25 +128,28 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         return messageId == default ? Post(client, typed) : Post(client, typed, messageId);
     }
 
-    internal override ValueTask RunOneWayAsync(SessionContext owner, object message)
+    internal override ValueTask RunOneWayAsync(SessionContext owner, in MailboxEntry entry)
     {
         MessageTelemetry telemetry = default;
         using HandlerScope scope = HandlerScope.Enter(owner, callerChain: null, HandlerIsSynchronous);
         using MessageTelemetry.Scope handling = telemetry.Start(owner, this);
-        return RunHandler(owner, message, telemetry);
+        return RunHandler(owner, entry, telemetry);
     }
 
-    internal override ValueTask RunOneWayInRun(SessionContext owner, object message) => RunHandler(owner, message, telemetry: default);
+    internal override ValueTask RunOneWayInRun(SessionContext owner, in MailboxEntry entry) => RunHandler(owner, entry, telemetry: default);
 
     // The handler call and its outcome, inside whatever scope the caller entered (its own, or its turn's run's).
-    private ValueTask RunHandler(SessionContext owner, object message, MessageTelemetry telemetry)
+    private ValueTask RunHandler(SessionContext owner, in MailboxEntry entry, MessageTelemetry telemetry)
     {
         try
         {
             CancellationToken token = HandlerTakesCancellationToken ? owner.Host.StoppingToken : default;
             // Unchecked casts (a checked cast to a type parameter costs a lookup in shared generic code): Post
             // queues only a TMessage, and only on a session of this operation's own process.
-            ValueTask<TResult> pending = InvokeHandler(Unsafe.As<TProcess>(owner.Process), Unsafe.As<TMessage>(message), caller: null, token);
+            TProcess process = Unsafe.As<TProcess>(owner.Process);
+            ValueTask<TResult> pending = entry.CarriesArgument
+                ? CallHandler(process, entry.Argument, token)
+                : InvokeHandler(process, Unsafe.As<TMessage>(entry.Record), caller: null, token);
             if (pending.IsCompletedSuccessfully)
             {
                 _ = pending.Result;
@@ -154,15 +157,15 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
                 return default;
             }
 
-            return AwaitOneWayAsync(owner, message, pending, telemetry);
+            return AwaitOneWayAsync(owner, entry, pending, telemetry);
         }
         catch (Exception exception)
         {
-            return OneWayFailed(owner, message, exception, telemetry);
+            return OneWayFailed(owner, entry.Message, exception, telemetry);
         }
     }
 
-    private async ValueTask AwaitOneWayAsync(SessionContext owner, object message, ValueTask<TResult> pending, MessageTelemetry telemetry)
+    private async ValueTask AwaitOneWayAsync(SessionContext owner, MailboxEntry entry, ValueTask<TResult> pending, MessageTelemetry telemetry)
     {
         try
         {
@@ -171,7 +174,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         }
         catch (Exception exception)
         {
-            await OneWayFailed(owner, message, exception, telemetry).ConfigureAwait(false);
+            await OneWayFailed(owner, entry.Message, exception, telemetry).ConfigureAwait(false);
         }
     }
 

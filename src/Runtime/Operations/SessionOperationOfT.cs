@@ -4,7 +4,7 @@ namespace SessionGen.Infrastructure;
 
 /// <summary>
 /// An operation with its typed handler: the entry of the generated dispatch table. The generator derives one sealed
-/// class per operation whose <see cref="CallHandler"/> calls the handler method directly (no delegate, so the JIT
+/// class per operation whose <see cref="CallHandler(TProcess, TMessage, SessionCaller?, CancellationToken)"/> calls the handler method directly (no delegate, so the JIT
 /// can inline it). Handlers that return nothing use <see cref="ValueTuple"/> as <typeparamref name="TResult"/>.
 /// For code the SessionGen generator emits; not a stable API.
 /// </summary>

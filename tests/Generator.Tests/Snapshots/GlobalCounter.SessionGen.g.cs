@@ -114,7 +114,7 @@ partial class GlobalCounter
         /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
         /// </summary>
         public bool PostIncrement() =>
-            global::GlobalCounter.SessionDefinition.IncrementOperation.Post(this, new global::GlobalCounter.Messages.Increment());
+            global::GlobalCounter.SessionDefinition.IncrementOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
         /// <summary>
         /// Queues <c>Increment</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
@@ -219,6 +219,14 @@ partial class GlobalCounter
             /// <inheritdoc/>
             protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::GlobalCounter process, Messages.Increment message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                 new global::System.Threading.Tasks.ValueTask<int>(process.Increment());
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::GlobalCounter process, global::SessionGen.Infrastructure.OneWayArgument argument, global::System.Threading.CancellationToken cancellationToken) =>
+                new global::System.Threading.Tasks.ValueTask<int>(process.Increment());
+
+            /// <inheritdoc/>
+            protected override Messages.Increment MessageFrom(global::SessionGen.Infrastructure.OneWayArgument argument) =>
+                new Messages.Increment();
 
             /// <inheritdoc/>
             protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Increment message, global::System.Text.Json.JsonSerializerOptions options)

@@ -517,6 +517,17 @@ namespace Sample
                 }
 
                 /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.DurableManager process, global::SessionGen.Infrastructure.OneWayArgument argument, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    process.Close();
+                    return default;
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Close MessageFrom(global::SessionGen.Infrastructure.OneWayArgument argument) =>
+                    new Messages.Close();
+
+                /// <inheritdoc/>
                 protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Close message, global::System.Text.Json.JsonSerializerOptions options)
                 {
                     writer.WriteStartObject();

@@ -152,7 +152,7 @@ namespace Sample
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostClear() =>
-                global::Sample.Notes.SessionDefinition.ClearOperation.Post(this, new global::Sample.Notes.Messages.Clear());
+                global::Sample.Notes.SessionDefinition.ClearOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
             /// <summary>
             /// Queues <c>Clear</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
@@ -337,6 +337,17 @@ namespace Sample
                     process.Clear();
                     return default;
                 }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Notes process, global::SessionGen.Infrastructure.OneWayArgument argument, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    process.Clear();
+                    return default;
+                }
+
+                /// <inheritdoc/>
+                protected override Messages.Clear MessageFrom(global::SessionGen.Infrastructure.OneWayArgument argument) =>
+                    new Messages.Clear();
 
                 /// <inheritdoc/>
                 protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Clear message, global::System.Text.Json.JsonSerializerOptions options)

@@ -120,7 +120,7 @@ namespace Sample
                     /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
                     /// </summary>
                     public bool PostIncrement(int by) =>
-                        global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.Post(this, new global::Sample.Outer.Inner.Counter.Messages.Increment(by));
+                        global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.Post(this, global::SessionGen.Infrastructure.OneWayArgument.From(by));
 
                     /// <summary>
                     /// Queues <c>Increment</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
@@ -238,6 +238,14 @@ namespace Sample
                         /// <inheritdoc/>
                         protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::Sample.Outer.Inner.Counter process, Messages.Increment message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                             new global::System.Threading.Tasks.ValueTask<int>(process.Increment(message.By));
+
+                        /// <inheritdoc/>
+                        protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::Sample.Outer.Inner.Counter process, global::SessionGen.Infrastructure.OneWayArgument argument, global::System.Threading.CancellationToken cancellationToken) =>
+                            new global::System.Threading.Tasks.ValueTask<int>(process.Increment(argument.As<int>()));
+
+                        /// <inheritdoc/>
+                        protected override Messages.Increment MessageFrom(global::SessionGen.Infrastructure.OneWayArgument argument) =>
+                            new Messages.Increment(argument.As<int>());
 
                         /// <inheritdoc/>
                         protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Increment message, global::System.Text.Json.JsonSerializerOptions options)

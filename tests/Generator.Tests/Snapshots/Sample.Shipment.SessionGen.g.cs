@@ -257,7 +257,7 @@ namespace Sample
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostWhere() =>
-                global::Sample.Shipment.SessionDefinition.WhereOperation.Post(this, new global::Sample.Shipment.Messages.Where());
+                global::Sample.Shipment.SessionDefinition.WhereOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
             /// <summary>
             /// Queues <c>Where</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
@@ -545,6 +545,14 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Shipment process, Messages.Where message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(process.Where());
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Shipment process, global::SessionGen.Infrastructure.OneWayArgument argument, global::System.Threading.CancellationToken cancellationToken) =>
+                    new global::System.Threading.Tasks.ValueTask<string>(process.Where());
+
+                /// <inheritdoc/>
+                protected override Messages.Where MessageFrom(global::SessionGen.Infrastructure.OneWayArgument argument) =>
+                    new Messages.Where();
 
                 /// <inheritdoc/>
                 protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Where message, global::System.Text.Json.JsonSerializerOptions options)

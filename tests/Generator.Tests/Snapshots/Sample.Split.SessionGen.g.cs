@@ -147,7 +147,7 @@ namespace Sample
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostRead() =>
-                global::Sample.Split.SessionDefinition.ReadOperation.Post(this, new global::Sample.Split.Messages.Read());
+                global::Sample.Split.SessionDefinition.ReadOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
             /// <summary>
             /// Queues <c>Read</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
@@ -174,7 +174,7 @@ namespace Sample
             /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
             /// </summary>
             public bool PostClose() =>
-                global::Sample.Split.SessionDefinition.CloseOperation.Post(this, new global::Sample.Split.Messages.Close());
+                global::Sample.Split.SessionDefinition.CloseOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
             /// <summary>
             /// Queues <c>Close</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
@@ -298,6 +298,14 @@ namespace Sample
                     new global::System.Threading.Tasks.ValueTask<string>(process.Read());
 
                 /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<string> CallHandler(global::Sample.Split process, global::SessionGen.Infrastructure.OneWayArgument argument, global::System.Threading.CancellationToken cancellationToken) =>
+                    new global::System.Threading.Tasks.ValueTask<string>(process.Read());
+
+                /// <inheritdoc/>
+                protected override Messages.Read MessageFrom(global::SessionGen.Infrastructure.OneWayArgument argument) =>
+                    new Messages.Read();
+
+                /// <inheritdoc/>
                 protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Read message, global::System.Text.Json.JsonSerializerOptions options)
                 {
                     writer.WriteStartObject();
@@ -331,6 +339,14 @@ namespace Sample
                 /// <inheritdoc/>
                 protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, Messages.Close message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                     global::SessionGen.Infrastructure.HandlerResults.FromTask(process.Close());
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::Sample.Split process, global::SessionGen.Infrastructure.OneWayArgument argument, global::System.Threading.CancellationToken cancellationToken) =>
+                    global::SessionGen.Infrastructure.HandlerResults.FromTask(process.Close());
+
+                /// <inheritdoc/>
+                protected override Messages.Close MessageFrom(global::SessionGen.Infrastructure.OneWayArgument argument) =>
+                    new Messages.Close();
 
                 /// <inheritdoc/>
                 protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Close message, global::System.Text.Json.JsonSerializerOptions options)
