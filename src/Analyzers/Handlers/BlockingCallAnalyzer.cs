@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SessionGen.Analyzers.Infrastructure;
@@ -25,9 +24,7 @@ public sealed class BlockingCallAnalyzer : SessionGenAnalyzer
     internal override void Register(CompilationStartAnalysisContext context, SessionGenTypes types) =>
         context.RegisterOperationBlockStartAction(blockContext =>
         {
-            if (blockContext.OwningSymbol is IMethodSymbol handler
-                && ProcessHandlers.IsProcessHandler(handler, types)
-                && NamesABlockingMember(blockContext.OperationBlocks))
+            if (blockContext.OwningSymbol is IMethodSymbol handler && ProcessHandlers.IsProcessHandler(handler, types))
             {
                 blockContext.RegisterOperationAction(
                     operationContext => Analyze(operationContext, handler),
@@ -35,28 +32,6 @@ public sealed class BlockingCallAnalyzer : SessionGenAnalyzer
                     OperationKind.PropertyReference);
             }
         });
-
-    /// <summary>
-    /// False when no identifier in the handler's body is the name of a member this rule looks for: then none of its
-    /// invocations or property references can be one, and the driver need not hand each of them to the rule
-    /// (issue 16: most handlers block on nothing). A member's name always stands in the syntax that calls or reads it.
-    /// </summary>
-    private static bool NamesABlockingMember(ImmutableArray<IOperation> blocks)
-    {
-        foreach (IOperation block in blocks)
-        {
-            foreach (SyntaxToken token in block.Syntax.DescendantTokens())
-            {
-                if (token.IsKind(SyntaxKind.IdentifierToken)
-                    && token.ValueText is "Result" or "Wait" or "WaitAll" or "WaitAny" or "GetResult" or "Sleep")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 
     private static void Analyze(OperationAnalysisContext context, IMethodSymbol handler)
     {

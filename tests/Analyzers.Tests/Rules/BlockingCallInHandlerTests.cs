@@ -24,8 +24,8 @@ public sealed class BlockingCallInHandlerTests
             }
             """);
 
-    // The rule looks at a handler's calls only when its body names one of the members (issue 16): every spelling of
-    // the name must still count, escaped or imported with using static.
+    // The members are recognized by what they are, not by how the call is spelled (issue 16 tried a syntactic
+    // pre-filter on their names; any such filter must keep these).
     [Fact]
     public Task Fires_on_every_spelling_of_the_members_names() =>
         Verify<BlockingCallAnalyzer>.AnalyzerAsync("""
