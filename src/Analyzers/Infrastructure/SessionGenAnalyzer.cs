@@ -15,7 +15,7 @@ public abstract class SessionGenAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (SessionGenTypes.Resolve(start.Compilation) is { } types)
+            if (SessionGenTypes.Of(start.Compilation) is { } types)
             {
                 Register(start, types);
             }

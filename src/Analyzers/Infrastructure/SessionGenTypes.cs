@@ -16,6 +16,9 @@ internal sealed class SessionGenTypes
     private static readonly object Yes = new();
     private static readonly object No = new();
 
+    // A compilation's answer, null included, for as long as the compilation lives.
+    private static readonly ConditionalWeakTable<Compilation, Resolution> ResolvedTypes = new();
+
     private SessionGenTypes(INamedTypeSymbol sessionProcess, INamedTypeSymbol on, INamedTypeSymbol onTimeout)
     {
         SessionProcess = sessionProcess;
@@ -47,7 +50,14 @@ internal sealed class SessionGenTypes
     /// <summary><c>SessionCaller</c>; null when the referenced SessionGen predates it.</summary>
     public INamedTypeSymbol? SessionCaller { get; private set; }
 
-    public static SessionGenTypes? Resolve(Compilation compilation) =>
+    /// <summary>
+    /// The SessionGen types of <paramref name="compilation"/>, resolved once and shared by every rule (issue 16: forty
+    /// rules each looked the same nine names up in every reference at the start of every compilation).
+    /// </summary>
+    public static SessionGenTypes? Of(Compilation compilation) =>
+        ResolvedTypes.GetValue(compilation, static compilation => new Resolution(Resolve(compilation))).Types;
+
+    private static SessionGenTypes? Resolve(Compilation compilation) =>
         compilation.GetTypeByMetadataName(KnownNames.SessionProcessAttribute) is { } sessionProcess
         && compilation.GetTypeByMetadataName(KnownNames.OnAttribute) is { } on
         && compilation.GetTypeByMetadataName(KnownNames.OnTimeoutAttribute) is { } onTimeout
@@ -64,7 +74,7 @@ internal sealed class SessionGenTypes
 
     /// <summary>
     /// True when <paramref name="type"/> carries <c>[SessionProcess]</c>. Most rules ask it of every type; the answer is
-    /// worked out once per type and shared by all of them (each rule has its own <see cref="SessionGenTypes"/>).
+    /// worked out once per type and shared by all of them.
     /// </summary>
     public bool IsProcess(INamedTypeSymbol type)
     {
@@ -129,4 +139,9 @@ internal sealed class SessionGenTypes
         SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, On) ? HandlerKind.Operation
         : SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, OnTimeout) ? HandlerKind.Timeout
         : null;
+
+    private sealed class Resolution(SessionGenTypes? types)
+    {
+        public SessionGenTypes? Types { get; } = types;
+    }
 }

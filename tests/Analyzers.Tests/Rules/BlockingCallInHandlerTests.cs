@@ -24,6 +24,27 @@ public sealed class BlockingCallInHandlerTests
             }
             """);
 
+    // The members are recognized by what they are, not by how the call is spelled (issue 16 tried a syntactic
+    // pre-filter on their names; any such filter must keep these).
+    [Fact]
+    public Task Fires_on_every_spelling_of_the_members_names() =>
+        Verify<BlockingCallAnalyzer>.AnalyzerAsync("""
+            using static System.Threading.Thread;
+
+            [SessionProcess]
+            public partial class Chat
+            {
+                [On("Open", StartsSession = true)]
+                private int Open(Task<int> count, Task done)
+                {
+                    {|SGEN0023:Sleep(10)|};
+                    {|SGEN0023:Task.WaitAll(done)|};
+                    {|SGEN0023:done.@Wait()|};
+                    return {|SGEN0023:count.R\u0065sult|};
+                }
+            }
+            """);
+
     [Fact]
     public Task Stays_silent_for_awaits_lambdas_and_non_handlers() =>
         Verify<BlockingCallAnalyzer>.AnalyzerAsync("""
