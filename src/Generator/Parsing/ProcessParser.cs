@@ -80,7 +80,7 @@ internal static class ProcessParser
             }
 
             bool isFirstClaim = claimed.Add(record);
-            if (!isFirstClaim || HandlerParser.Parse(method, record) is not { } handler)
+            if (!isFirstClaim || HandlerParser.Parse(attribute, record) is not { } handler)
             {
                 continue;
             }
@@ -91,7 +91,8 @@ internal static class ProcessParser
                 attribute.StartsSession,
                 handler,
                 ProtocolParser.Transitions(method, states),
-                CorrelationParser.Parse(method, handler.Parameters)));
+                // A signature read from syntax has no parameter attributes, so no [Correlation].
+                attribute.Signature is null ? CorrelationParser.Parse(method, handler.Parameters) : EquatableArray<CorrelationPartModel>.Empty));
         }
 
         return operations;
@@ -122,7 +123,7 @@ internal static class ProcessParser
                 continue;
             }
 
-            if (HandlerParser.Parse(method, recordName: null) is { } handler)
+            if (HandlerParser.Parse(attribute, recordName: null) is { } handler)
             {
                 timeouts.Add(new TimeoutModel(timeout, names, handler, ProtocolParser.Transitions(method, states)));
             }
