@@ -9,7 +9,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SessionGen.Generator.Parsing;
 
 /// <summary>One SessionGen attribute of a method that the process parser reads: its class and, for <c>[On]</c>/<c>[OnTimeout]</c>, its arguments.</summary>
-/// <param name="Method">The method carrying it.</param>
+/// <param name="MethodSymbol">
+/// The method carrying it; null only for an <c>[On]</c> or <c>[OnTimeout]</c> attribute with a <paramref name="Signature"/>
+/// when the process declares no states enum: then nothing reads the symbol, and taking it would make the compiler
+/// build all the class's members (issue 16).
+/// </param>
 /// <param name="AttributeName">Its class, one of <see cref="KnownNames"/>.</param>
 /// <param name="Name">The operation or timeout name when it is a valid one (what <c>ReadName</c> accepted), else null.</param>
 /// <param name="StartsSession">Whether <c>StartsSession = true</c> is set.</param>
@@ -17,7 +21,11 @@ namespace SessionGen.Generator.Parsing;
 /// For an <c>[On]</c> or <c>[OnTimeout]</c> attribute read from syntax, the method's signature when syntax gives it for
 /// certain (then the handler is read from it, not from <paramref name="Method"/>'s parameters); else null.
 /// </param>
-internal sealed record HandlerAttribute(IMethodSymbol Method, string AttributeName, string? Name, bool StartsSession, HandlerSignature? Signature = null);
+internal sealed record HandlerAttribute(IMethodSymbol? MethodSymbol, string AttributeName, string? Name, bool StartsSession, HandlerSignature? Signature = null)
+{
+    /// <summary>The method's symbol, for the readers that need it (see <see cref="MethodSymbol"/> for when it is absent).</summary>
+    public IMethodSymbol Method => MethodSymbol ?? throw new System.InvalidOperationException($"The symbol of {Signature?.Name} was not taken.");
+}
 
 /// <summary>
 /// The <c>[On]</c>, <c>[OnTimeout]</c>, <c>[OnFault]</c>, <c>[OnIdle]</c> and <c>[OnParticipantLeft]</c> attributes of a
@@ -41,8 +49,12 @@ internal static class HandlerAttributes
         KnownNames.OnAttribute, KnownNames.OnTimeoutAttribute, KnownNames.OnFaultAttribute, KnownNames.OnIdleAttribute, KnownNames.OnParticipantLeftAttribute,
     ];
 
-    public static List<HandlerAttribute> Read(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        FromSyntax(process, context, cancellationToken) ?? Bound(process.GetMembers().OfType<IMethodSymbol>(), cancellationToken);
+    /// <param name="process">The process class.</param>
+    /// <param name="context">The generator's context of its <c>[SessionProcess]</c> attribute.</param>
+    /// <param name="methodSymbolsNeeded">Whether every attribute needs its method's symbol (a states enum's transitions are read from it).</param>
+    /// <param name="cancellationToken">The generator's cancellation.</param>
+    public static List<HandlerAttribute> Read(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, bool methodSymbolsNeeded, CancellationToken cancellationToken) =>
+        FromSyntax(process, context, methodSymbolsNeeded, cancellationToken) ?? Bound(process.GetMembers().OfType<IMethodSymbol>(), cancellationToken);
 
     /// <summary>The attributes bound by the compiler, of every method.</summary>
     private static List<HandlerAttribute> Bound(IEnumerable<IMethodSymbol> methods, CancellationToken cancellationToken)
@@ -72,7 +84,7 @@ internal static class HandlerAttributes
         }
     }
 
-    private static List<HandlerAttribute>? FromSyntax(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private static List<HandlerAttribute>? FromSyntax(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, bool methodSymbolsNeeded, CancellationToken cancellationToken)
     {
         if (process.DeclaringSyntaxReferences.Length != 1 || context.TargetNode is not ClassDeclarationSyntax declaration || !OnlyMethodsMayCarryMethodAttributes(declaration))
         {
@@ -98,18 +110,17 @@ internal static class HandlerAttributes
                     continue;
                 }
 
-                if (model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+                HandlerSignature? signature = own.Any(static attribute => IsHandler(attribute.AttributeName)) ? HandlerSignature.Read(method, scope) : null;
+                bool symbolNeeded = methodSymbolsNeeded || signature is null || own.Any(static attribute => !IsHandler(attribute.AttributeName));
+                IMethodSymbol? symbol = null;
+                if (symbolNeeded && (symbol = model.GetDeclaredSymbol(method, cancellationToken)) is null)
                 {
                     return null;
                 }
 
-                HandlerSignature? signature = own.Any(static attribute => attribute.AttributeName is KnownNames.OnAttribute or KnownNames.OnTimeoutAttribute)
-                    ? HandlerSignature.Read(method, scope)
-                    : null;
                 foreach ((string attributeName, string? name, bool startsSession) in own)
                 {
-                    bool isHandler = attributeName is KnownNames.OnAttribute or KnownNames.OnTimeoutAttribute;
-                    found.Add(new HandlerAttribute(symbol, attributeName, name, startsSession, isHandler ? signature : null));
+                    found.Add(new HandlerAttribute(symbol, attributeName, name, startsSession, IsHandler(attributeName) ? signature : null));
                 }
             }
             else if (model.GetDeclaredSymbol(method, cancellationToken) is { } symbol)
@@ -124,6 +135,9 @@ internal static class HandlerAttributes
 
         return found;
     }
+
+    /// <summary>Whether the attribute marks an operation or a timeout (whose signature is read), not a lifecycle handler.</summary>
+    private static bool IsHandler(string attributeName) => attributeName is KnownNames.OnAttribute or KnownNames.OnTimeoutAttribute;
 
     /// <summary>False when something other than an ordinary method declaration may carry an attribute that applies to a method.</summary>
     private static bool OnlyMethodsMayCarryMethodAttributes(ClassDeclarationSyntax declaration)
