@@ -19,7 +19,7 @@ namespace SessionGen.Generator.Parsing;
 /// <param name="StartsSession">Whether <c>StartsSession = true</c> is set.</param>
 /// <param name="Signature">
 /// For an <c>[On]</c> or <c>[OnTimeout]</c> attribute read from syntax, the method's signature when syntax gives it for
-/// certain (then the handler is read from it, not from <paramref name="Method"/>'s parameters); else null.
+/// certain (then the handler is read from it, not from the method symbol's parameters); else null.
 /// </param>
 internal sealed record HandlerAttribute(IMethodSymbol? MethodSymbol, string AttributeName, string? Name, bool StartsSession, HandlerSignature? Signature = null)
 {
