@@ -116,6 +116,16 @@ for (int round = 0; round < rounds; round++)
     }
 
     parseClock.Stop();
+    // PROFILE_DUMP=DIR writes the generated files there, to compare two generators' output byte for byte.
+    if (Environment.GetEnvironmentVariable("PROFILE_DUMP") is { Length: > 0 } dump)
+    {
+        Directory.CreateDirectory(dump);
+        foreach (GeneratedSourceResult source in run.GeneratedSources)
+        {
+            File.WriteAllText(Path.Combine(dump, source.HintName), source.SourceText.ToString());
+        }
+    }
+
     Console.WriteLine($"    generated {run.GeneratedSources.Length} files, {generatedChars / 1024} KiB; parsing them again takes {parseClock.ElapsedMilliseconds} ms");
 
     if (generatorOnly)

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,11 +9,23 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SessionGen.Generator.Parsing;
 
 /// <summary>One SessionGen attribute of a method that the process parser reads: its class and, for <c>[On]</c>/<c>[OnTimeout]</c>, its arguments.</summary>
-/// <param name="Method">The method carrying it.</param>
+/// <param name="MethodSymbol">
+/// The method carrying it; null only for an <c>[On]</c> or <c>[OnTimeout]</c> attribute with a <paramref name="Signature"/>
+/// when the process declares no states enum: then nothing reads the symbol, and taking it would make the compiler
+/// build all the class's members (issue 16).
+/// </param>
 /// <param name="AttributeName">Its class, one of <see cref="KnownNames"/>.</param>
 /// <param name="Name">The operation or timeout name when it is a valid one (what <c>ReadName</c> accepted), else null.</param>
 /// <param name="StartsSession">Whether <c>StartsSession = true</c> is set.</param>
-internal sealed record HandlerAttribute(IMethodSymbol Method, string AttributeName, string? Name, bool StartsSession);
+/// <param name="Signature">
+/// For an <c>[On]</c> or <c>[OnTimeout]</c> attribute read from syntax, the method's signature when syntax gives it for
+/// certain (then the handler is read from it, not from the method symbol's parameters); else null.
+/// </param>
+internal sealed record HandlerAttribute(IMethodSymbol? MethodSymbol, string AttributeName, string? Name, bool StartsSession, HandlerSignature? Signature = null)
+{
+    /// <summary>The method's symbol, for the readers that need it (see <see cref="MethodSymbol"/> for when it is absent).</summary>
+    public IMethodSymbol Method => MethodSymbol ?? throw new System.InvalidOperationException($"The symbol of {Signature?.Name} was not taken.");
+}
 
 /// <summary>
 /// The <c>[On]</c>, <c>[OnTimeout]</c>, <c>[OnFault]</c>, <c>[OnIdle]</c> and <c>[OnParticipantLeft]</c> attributes of a
@@ -39,8 +49,12 @@ internal static class HandlerAttributes
         KnownNames.OnAttribute, KnownNames.OnTimeoutAttribute, KnownNames.OnFaultAttribute, KnownNames.OnIdleAttribute, KnownNames.OnParticipantLeftAttribute,
     ];
 
-    public static List<HandlerAttribute> Read(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        FromSyntax(process, context, cancellationToken) ?? Bound(process.GetMembers().OfType<IMethodSymbol>(), cancellationToken);
+    /// <param name="process">The process class.</param>
+    /// <param name="context">The generator's context of its <c>[SessionProcess]</c> attribute.</param>
+    /// <param name="methodSymbolsNeeded">Whether every attribute needs its method's symbol (a states enum's transitions are read from it).</param>
+    /// <param name="cancellationToken">The generator's cancellation.</param>
+    public static List<HandlerAttribute> Read(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, bool methodSymbolsNeeded, CancellationToken cancellationToken) =>
+        FromSyntax(process, context, methodSymbolsNeeded, cancellationToken) ?? Bound(process.GetMembers().OfType<IMethodSymbol>(), cancellationToken);
 
     /// <summary>The attributes bound by the compiler, of every method.</summary>
     private static List<HandlerAttribute> Bound(IEnumerable<IMethodSymbol> methods, CancellationToken cancellationToken)
@@ -70,7 +84,7 @@ internal static class HandlerAttributes
         }
     }
 
-    private static List<HandlerAttribute>? FromSyntax(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private static List<HandlerAttribute>? FromSyntax(INamedTypeSymbol process, GeneratorAttributeSyntaxContext context, bool methodSymbolsNeeded, CancellationToken cancellationToken)
     {
         if (process.DeclaringSyntaxReferences.Length != 1 || context.TargetNode is not ClassDeclarationSyntax declaration || !OnlyMethodsMayCarryMethodAttributes(declaration))
         {
@@ -78,7 +92,7 @@ internal static class HandlerAttributes
         }
 
         SemanticModel model = context.SemanticModel;
-        var scope = new Scope(model, declaration.OpenBraceToken.Span.End, SharedScope(process, declaration), process);
+        var scope = new ClassBodyScope(model, declaration, process);
         var found = new List<HandlerAttribute>();
         foreach (MemberDeclarationSyntax member in declaration.Members)
         {
@@ -96,14 +110,17 @@ internal static class HandlerAttributes
                     continue;
                 }
 
-                if (model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+                HandlerSignature? signature = own.Any(static attribute => IsHandler(attribute.AttributeName)) ? HandlerSignature.Read(method, scope) : null;
+                bool symbolNeeded = methodSymbolsNeeded || signature is null || own.Any(static attribute => !IsHandler(attribute.AttributeName));
+                IMethodSymbol? symbol = null;
+                if (symbolNeeded && (symbol = model.GetDeclaredSymbol(method, cancellationToken)) is null)
                 {
                     return null;
                 }
 
                 foreach ((string attributeName, string? name, bool startsSession) in own)
                 {
-                    found.Add(new HandlerAttribute(symbol, attributeName, name, startsSession));
+                    found.Add(new HandlerAttribute(symbol, attributeName, name, startsSession, IsHandler(attributeName) ? signature : null));
                 }
             }
             else if (model.GetDeclaredSymbol(method, cancellationToken) is { } symbol)
@@ -118,6 +135,9 @@ internal static class HandlerAttributes
 
         return found;
     }
+
+    /// <summary>Whether the attribute marks an operation or a timeout (whose signature is read), not a lifecycle handler.</summary>
+    private static bool IsHandler(string attributeName) => attributeName is KnownNames.OnAttribute or KnownNames.OnTimeoutAttribute;
 
     /// <summary>False when something other than an ordinary method declaration may carry an attribute that applies to a method.</summary>
     private static bool OnlyMethodsMayCarryMethodAttributes(ClassDeclarationSyntax declaration)
@@ -172,7 +192,7 @@ internal static class HandlerAttributes
     /// Reads the method's SessionGen attributes into <paramref name="own"/>; false when syntax cannot say for certain
     /// what binding would.
     /// </summary>
-    private static bool ReadFromSyntax(MethodDeclarationSyntax method, Scope scope, List<(string, string?, bool)> own)
+    private static bool ReadFromSyntax(MethodDeclarationSyntax method, ClassBodyScope scope, List<(string, string?, bool)> own)
     {
         foreach (AttributeListSyntax list in method.AttributeLists)
         {
@@ -191,7 +211,7 @@ internal static class HandlerAttributes
 
             foreach (AttributeSyntax attribute in list.Attributes)
             {
-                if (scope.Resolve(attribute) is not { } type)
+                if (scope.ResolveAttribute(attribute) is not { } type)
                 {
                     return false;
                 }
@@ -212,175 +232,6 @@ internal static class HandlerAttributes
         }
 
         return true;
-    }
-
-    /// <summary>Names bound per compilation and shared scope (see <see cref="SharedScope"/>).</summary>
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, INamedTypeSymbol?>> SharedNames = new();
-
-    /// <summary>Per compilation, whether a type of the name is file-local somewhere (then no class shares its binding).</summary>
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> FileLocalNames = new();
-
-    /// <summary>
-    /// What decides how a name binds in the class's body when the class itself cannot: the namespace declarations
-    /// around it and the usings of each, and the file's usings (global usings are the compilation's). Null when the
-    /// class or a containing type could add names of its own (a base class other than <c>object</c>, which may bring
-    /// nested types); whether one declares a nested type of the name is checked per name in <see cref="Scope"/>.
-    /// </summary>
-    private static string? SharedScope(INamedTypeSymbol process, ClassDeclarationSyntax declaration)
-    {
-        for (INamedTypeSymbol? type = process; type is not null; type = type.ContainingType)
-        {
-            if (type.BaseType is { } baseType && baseType.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType))
-            {
-                return null;
-            }
-
-            if (type.TypeKind == TypeKind.Interface)
-            {
-                return null; // an interface's body sees the nested types of its base interfaces
-            }
-        }
-
-        var key = new System.Text.StringBuilder();
-        for (SyntaxNode? node = declaration.Parent; node is not null; node = node.Parent)
-        {
-            switch (node)
-            {
-                case BaseNamespaceDeclarationSyntax space:
-                    key.Append("namespace ").Append(space.Name.ToString()).Append('{');
-                    AppendAll(key, space.Externs);
-                    AppendAll(key, space.Usings);
-                    key.Append('}');
-                    break;
-                case CompilationUnitSyntax unit:
-                    AppendAll(key, unit.Externs);
-                    AppendAll(key, unit.Usings);
-                    break;
-                case TypeDeclarationSyntax:
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return key.ToString();
-    }
-
-    private static void AppendAll<T>(System.Text.StringBuilder key, SyntaxList<T> nodes)
-        where T : SyntaxNode
-    {
-        foreach (T node in nodes)
-        {
-            key.Append(node.ToString()).Append(';');
-        }
-    }
-
-    /// <summary>
-    /// Attribute names bound in a class's body, cached: every method of the class sees the same scopes, and classes
-    /// with the same <see cref="SharedScope"/> do too for a name that none of them, nor a file-local type, declares.
-    /// </summary>
-    private sealed class Scope(SemanticModel model, int position, string? sharedScope, INamedTypeSymbol process)
-    {
-        private readonly Dictionary<string, INamedTypeSymbol?> types = new();
-
-        /// <summary>
-        /// The attribute class <paramref name="attribute"/>'s name binds to, or null when it binds to none or not for
-        /// certain (not found, ambiguous, not an attribute class).
-        /// </summary>
-        public INamedTypeSymbol? Resolve(AttributeSyntax attribute)
-        {
-            string key = attribute.Name.ToString();
-            if (types.TryGetValue(key, out INamedTypeSymbol? type))
-            {
-                return type;
-            }
-
-            ConcurrentDictionary<string, INamedTypeSymbol?>? shared = null;
-            string? sharedKey = null;
-            if (sharedScope is not null && MayShare(attribute.Name))
-            {
-                shared = SharedNames.GetValue(model.Compilation, static _ => new ConcurrentDictionary<string, INamedTypeSymbol?>());
-                sharedKey = key + "|" + sharedScope;
-                if (shared.TryGetValue(sharedKey, out type))
-                {
-                    types[key] = type;
-                    return type;
-                }
-            }
-
-            // Only the name is bound, as the compiler binds an attribute's name (in an attribute, so with the
-            // 'Attribute' suffix rule and its ambiguity), at the start of the class's body: the scopes a method's
-            // attribute is looked up in (the class, its containers, the usings and aliases). Neither the arguments
-            // nor a semantic model for the attribute are made. (LookupNamespacesAndTypes costs more, it lists every
-            // name in scope; and binding the bare name 'On', which is not found, searches every reference for a
-            // forwarded type.)
-            NameSyntax name = SyntaxFactory.Attribute(attribute.Name).Name;
-            SymbolInfo info = model.GetSpeculativeSymbolInfo(position, name, SpeculativeBindingOption.BindAsTypeOrNamespace);
-            type = info.Symbol is INamedTypeSymbol candidate && IsAttributeClass(candidate) ? candidate : null;
-            types[key] = type;
-            if (shared is not null)
-            {
-                shared[sharedKey!] = type;
-            }
-
-            return type;
-        }
-
-        /// <summary>
-        /// Whether the name binds the same in every class of the shared scope: its first identifier (and, for a simple
-        /// name, that with the <c>Attribute</c> suffix) is no nested type of this class or a containing type, nor a
-        /// file-local type anywhere in the compilation (visible in its own file only).
-        /// </summary>
-        private bool MayShare(NameSyntax name)
-        {
-            SimpleNameSyntax first = FirstIdentifier(name);
-            string text = first.Identifier.ValueText;
-            string[] names = name is IdentifierNameSyntax ? [text, text + "Attribute"] : [text];
-            foreach (string candidate in names)
-            {
-                for (INamedTypeSymbol? type = process; type is not null; type = type.ContainingType)
-                {
-                    if (!type.GetTypeMembers(candidate).IsEmpty)
-                    {
-                        return false;
-                    }
-                }
-
-                ConcurrentDictionary<string, bool> fileLocal = FileLocalNames.GetValue(model.Compilation, static _ => new ConcurrentDictionary<string, bool>());
-                if (fileLocal.GetOrAdd(candidate, name => model.Compilation.GetSymbolsWithName(name, SymbolFilter.Type).Any(static symbol => symbol is INamedTypeSymbol { IsFileLocal: true })))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static SimpleNameSyntax FirstIdentifier(NameSyntax name) => name switch
-        {
-            QualifiedNameSyntax qualified => FirstIdentifier(qualified.Left),
-            AliasQualifiedNameSyntax aliased => aliased.Alias,
-            SimpleNameSyntax simple => simple,
-            _ => throw new System.InvalidOperationException(),
-        };
-    }
-
-    private static bool IsAttributeClass(INamedTypeSymbol type)
-    {
-        if (type.TypeKind != TypeKind.Class || type.IsGenericType)
-        {
-            return false;
-        }
-
-        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current is { Name: "Attribute", ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ namespace SessionGen.Generator.Parsing;
 /// </summary>
 internal static class HandlerParser
 {
+    /// <summary>The handler an attribute marks, read from its signature when syntax gave one, else from its symbol.</summary>
+    /// <param name="attribute">The <c>[On]</c> or <c>[OnTimeout]</c> attribute and its method.</param>
+    /// <param name="recordName">The operation's message record, or null for a timeout (which has none).</param>
+    public static HandlerModel? Parse(HandlerAttribute attribute, string? recordName) =>
+        attribute.Signature is { } signature ? Parse(signature, recordName) : Parse(attribute.Method, recordName);
+
     /// <param name="method">The handler method.</param>
     /// <param name="recordName">The operation's message record, or null for a timeout (which has none).</param>
     public static HandlerModel? Parse(IMethodSymbol method, string? recordName)
@@ -21,20 +27,55 @@ internal static class HandlerParser
             return null;
         }
 
-        ImmutableArray<IParameterSymbol> parameters = method.Parameters;
-        bool takesToken = parameters.Length > 0 && HandlerRules.IsCancellationToken(parameters[parameters.Length - 1].Type);
-        if (takesToken)
+        var parameters = new List<SignatureParameter>(method.Parameters.Length);
+        foreach (IParameterSymbol parameter in method.Parameters)
         {
-            parameters = parameters.RemoveAt(parameters.Length - 1);
+            parameters.Add(new SignatureParameter(parameter.Name, parameter.Type));
         }
 
-        var models = new List<ParameterModel>(parameters.Length);
+        return Build(method.Name, parameters, returnKind, resultType, recordName);
+    }
+
+    /// <summary>The same questions as for a symbol (<see cref="HasHandlerShape"/>), asked of a signature read from syntax.</summary>
+    private static HandlerModel? Parse(HandlerSignature signature, string? recordName)
+    {
+        if (signature.IsStatic
+            || (signature.IsAsync && signature.ReturnType is null)
+            || HandlerRules.ClassifyReturn(signature.ReturnType, signature.IsAsync, out ITypeSymbol? resultType) is not { } returnKind
+            || HandlerRules.IsIterator(signature.Declaration)
+            || (resultType is not null && HandlerRules.IsAsyncStream(resultType)))
+        {
+            return null;
+        }
+
+        IReadOnlyList<SignatureParameter> parameters = signature.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (HandlerRules.IsUnsupportedType(parameters[i].Type) || (i < parameters.Count - 1 && HandlerRules.IsCancellationToken(parameters[i].Type)))
+            {
+                return null;
+            }
+        }
+
+        return Build(signature.Name, parameters, returnKind, resultType, recordName);
+    }
+
+    private static HandlerModel? Build(string methodName, IReadOnlyList<SignatureParameter> all, ReturnKind returnKind, ITypeSymbol? resultType, string? recordName)
+    {
+        int count = all.Count;
+        bool takesToken = count > 0 && HandlerRules.IsCancellationToken(all[count - 1].Type);
+        if (takesToken)
+        {
+            count--;
+        }
+
+        var models = new List<ParameterModel>(count);
         var propertyNames = new HashSet<string>();
         GeneratedAccessibility accessibility = resultType is null ? GeneratedAccessibility.Public : TypeNames.Visibility(resultType);
         CallerParameterModel? caller = null;
-        for (int position = 0; position < parameters.Length; position++)
+        for (int position = 0; position < count; position++)
         {
-            IParameterSymbol parameter = parameters[position];
+            SignatureParameter parameter = all[position];
             if (HandlerRules.IsSessionCaller(parameter.Type))
             {
                 if (caller is not null || recordName is null)
@@ -42,7 +83,7 @@ internal static class HandlerParser
                     return null; // two callers (SGEN0037), or a caller where no message brings one (SGEN0038)
                 }
 
-                caller = new CallerParameterModel(position, Required: parameter.NullableAnnotation != NullableAnnotation.Annotated);
+                caller = new CallerParameterModel(position, Required: parameter.Type.NullableAnnotation != NullableAnnotation.Annotated);
                 continue;
             }
 
@@ -57,7 +98,7 @@ internal static class HandlerParser
         }
 
         return new HandlerModel(
-            method.Name,
+            methodName,
             models.ToEquatableArray(),
             takesToken,
             returnKind,

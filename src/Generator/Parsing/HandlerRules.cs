@@ -60,12 +60,18 @@ internal static class HandlerRules
             return null;
         }
 
-        if (method.ReturnsVoid)
+        return ClassifyReturn(method.ReturnsVoid ? null : method.ReturnType, method.IsAsync, out resultType);
+    }
+
+    /// <summary>Classifies a return type (null for <c>void</c>) that is not by-ref; null when it is not one the contract allows.</summary>
+    public static ReturnKind? ClassifyReturn(ITypeSymbol? returnType, bool isAsync, out ITypeSymbol? resultType)
+    {
+        resultType = null;
+        if (returnType is null)
         {
-            return method.IsAsync ? null : ReturnKind.Void;
+            return isAsync ? null : ReturnKind.Void;
         }
 
-        ITypeSymbol returnType = method.ReturnType;
         if (IsUnsupportedType(returnType))
         {
             return null;
@@ -111,19 +117,30 @@ internal static class HandlerRules
     {
         foreach (SyntaxReference reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is not MethodDeclarationSyntax { Body: { } body })
+            if (reference.GetSyntax() is MethodDeclarationSyntax declaration && IsIterator(declaration))
             {
-                continue;
+                return true;
             }
+        }
 
-            // A yield statement stands among statements, never inside an expression: the walk does not go into
-            // expressions (most of a body, lambdas included) nor local functions (issue 16: it visited every node).
-            foreach (SyntaxNode node in body.DescendantNodes(static node => node is not (ExpressionSyntax or LocalFunctionStatementSyntax)))
+        return false;
+    }
+
+    /// <summary>Whether the declaration's body uses <c>yield</c> (not counting local functions and lambdas).</summary>
+    public static bool IsIterator(MethodDeclarationSyntax declaration)
+    {
+        if (declaration.Body is not { } body)
+        {
+            return false;
+        }
+
+        // A yield statement stands among statements, never inside an expression: the walk does not go into
+        // expressions (most of a body, lambdas included) nor local functions (issue 16: it visited every node).
+        foreach (SyntaxNode node in body.DescendantNodes(static node => node is not (ExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is YieldStatementSyntax)
             {
-                if (node is YieldStatementSyntax)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -24,19 +24,25 @@ internal static class ProcessParser
             return null;
         }
 
+        // Read from the one declaration when it can be (the class's members are then not built for the generator).
+        ClassDeclarationSyntax? declaration = process.DeclaringSyntaxReferences.Length == 1 ? context.TargetNode as ClassDeclarationSyntax : null;
+
         // A member cannot share its class's name, so a generated member of that name is treated like a user's one.
-        HashSet<string> userMembers = new(process.GetMembers().Select(static member => member.Name)) { process.Name };
+        HashSet<string> userMembers = (declaration is null ? null : DeclaredMembers.Names(declaration))
+            ?? new(process.GetMembers().Select(static member => member.Name));
+        userMembers.Add(process.Name);
         if (GeneratedNames.EssentialMembers.Any(userMembers.Contains))
         {
             return null;
         }
 
         INamedTypeSymbol? states = ProtocolParser.StatesEnum(context.Attributes);
-        List<HandlerAttribute> attributed = HandlerAttributes.Read(process, context, cancellationToken);
+        List<HandlerAttribute> attributed = HandlerAttributes.Read(process, context, methodSymbolsNeeded: states is not null, cancellationToken);
         DurableModel? durable = DurableStateParser.Parse(process, context.Attributes, cancellationToken);
         List<OperationModel> operations = ReadOperations(attributed, states, durable is not null, cancellationToken);
         List<TimeoutModel> timeouts = ReadTimeouts(attributed, states, userMembers, cancellationToken);
 
+        bool onlyImplicitConstructor = declaration is not null && DeclaredMembers.HasOnlyTheImplicitConstructor(declaration);
         return new ProcessModel(
             Hierarchy: HierarchyParser.Parse(process),
             FullyQualifiedName: TypeNames.Of(process),
@@ -46,8 +52,8 @@ internal static class ProcessParser
             Timeouts: timeouts.ToEquatableArray(),
             Starters: DistinctStarters(operations).ToEquatableArray(),
             OmittedMembers: GeneratedNames.OptionalMembers.Where(userMembers.Contains).ToEquatableArray(),
-            HasParameterlessConstructor: process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0),
-            ServiceParameters: ConstructorParser.ServiceParameters(process),
+            HasParameterlessConstructor: onlyImplicitConstructor || process.InstanceConstructors.Any(static constructor => constructor.Parameters.Length == 0),
+            ServiceParameters: onlyImplicitConstructor ? EquatableArray<ServiceParameterModel>.Empty : ConstructorParser.ServiceParameters(process),
             Settings: SettingsParser.Parse(context.Attributes),
             FaultHandler: LifecycleHandlerParser.First(attributed, KnownNames.OnFaultAttribute, mayTakeFault: true),
             IdleHandler: LifecycleHandlerParser.First(attributed, KnownNames.OnIdleAttribute, mayTakeFault: false),
@@ -67,7 +73,6 @@ internal static class ProcessParser
         foreach (HandlerAttribute attribute in attributed)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            IMethodSymbol method = attribute.Method;
             if (attribute.AttributeName != KnownNames.OnAttribute || attribute.Name is not { } name)
             {
                 continue;
@@ -80,7 +85,7 @@ internal static class ProcessParser
             }
 
             bool isFirstClaim = claimed.Add(record);
-            if (!isFirstClaim || HandlerParser.Parse(method, record) is not { } handler)
+            if (!isFirstClaim || HandlerParser.Parse(attribute, record) is not { } handler)
             {
                 continue;
             }
@@ -90,8 +95,9 @@ internal static class ProcessParser
                 OperationNames(record, durable),
                 attribute.StartsSession,
                 handler,
-                ProtocolParser.Transitions(method, states),
-                CorrelationParser.Parse(method, handler.Parameters)));
+                Transitions(attribute, states),
+                // A signature read from syntax has no parameter attributes, so no [Correlation].
+                attribute.Signature is null ? CorrelationParser.Parse(attribute.Method, handler.Parameters) : EquatableArray<CorrelationPartModel>.Empty));
         }
 
         return operations;
@@ -108,7 +114,6 @@ internal static class ProcessParser
         foreach (HandlerAttribute attribute in attributed)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            IMethodSymbol method = attribute.Method;
             if (attribute.AttributeName != KnownNames.OnTimeoutAttribute || attribute.Name is not { } name)
             {
                 continue;
@@ -122,14 +127,18 @@ internal static class ProcessParser
                 continue;
             }
 
-            if (HandlerParser.Parse(method, recordName: null) is { } handler)
+            if (HandlerParser.Parse(attribute, recordName: null) is { } handler)
             {
-                timeouts.Add(new TimeoutModel(timeout, names, handler, ProtocolParser.Transitions(method, states)));
+                timeouts.Add(new TimeoutModel(timeout, names, handler, Transitions(attribute, states)));
             }
         }
 
         return timeouts;
     }
+
+    /// <summary>The handler's transitions; without a states enum there are none to read, nor a method symbol to read them from.</summary>
+    private static TransitionsModel Transitions(HandlerAttribute attribute, INamedTypeSymbol? states) =>
+        states is null ? TransitionsModel.Unrestricted : ProtocolParser.Transitions(attribute.Method, states);
 
     private static OperationNamesModel OperationNames(string record, bool durable) => new(
         Record: record,
