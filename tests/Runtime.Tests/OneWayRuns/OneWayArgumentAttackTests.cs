@@ -1,3 +1,5 @@
+using SessionGen.Infrastructure;
+using SessionGen.Runtime.Tests.Durability;
 using SessionGen.Runtime.Tests.Processes;
 
 namespace SessionGen.Runtime.Tests.OneWayRuns;
@@ -89,5 +91,29 @@ public sealed class OneWayArgumentAttackTests
             int[] own = seen.Where(value => value / each == sender).ToArray();
             Assert.Equal(Enumerable.Range(sender * each, each), own);
         }
+    }
+
+    [Fact]
+    public async Task Argument_posts_accepted_behind_a_failed_write_are_kept_and_handled_on_the_next_load()
+    {
+        var store = new ReloadGatedStore(new InMemorySessionStore());
+        await using var hosts = new DurableHosts(store);
+        SessionHost host = hosts.Start();
+        Tape.Client tape = await Tape.StartAsync(host).Guarded();
+
+        store.CloseWrites();
+        store.FailNext(new IOException("disk full"));
+        Task<int> failing = tape.PushAsync(0).AsTask();
+        await store.WriteStarted.Guarded();
+        for (int i = 1; i <= 5; i++)
+        {
+            Assert.True(Tape.SessionDefinition.PushOperation.Post(tape, OneWayArgument.From(i)));
+        }
+
+        store.OpenWrites();
+        await Assert.ThrowsAsync<SessionStateException>(() => failing.Guarded());
+
+        int[] values = await Tape.Connect(host, tape.Id).ValuesAsync().Guarded();
+        Assert.Equal([1, 2, 3, 4, 5], values);
     }
 }
