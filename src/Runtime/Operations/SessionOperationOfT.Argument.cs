@@ -17,9 +17,17 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// <param name="argument">The handler's argument (default for a handler without one).</param>
     /// <returns>True when the session accepted the message; see <see cref="Post(SessionClient, TMessage)"/>.</returns>
     /// <exception cref="SessionCallerRequiredException">The handler needs a caller and the client has none.</exception>
+    /// <exception cref="NotSupportedException">The operation's messages do not travel as an argument (see <see cref="MessageFrom"/>).</exception>
     public bool Post(SessionClient client, OneWayArgument argument)
     {
         ArgumentNullException.ThrowIfNull(client);
+        if (argumentShape <= 0 && !TravelsAsArgument())
+        {
+            // Refused here, before anything is queued: an entry of an operation without argument members would throw
+            // out of its turn (MessageFrom, again on the fault path for the dead letter), on a thread-pool thread.
+            throw new NotSupportedException($"Operation '{this}' has no message made of one argument: post its message record.");
+        }
+
         if (client.LocalHost is not null && client.Caller is null && Caller != CallerParameter.Required
             && client.Resolve(out _) is { } session && session.Definition == Process && !session.Definition.MessagesNeedTiming)
         {
@@ -54,4 +62,29 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         throw new NotSupportedException($"Operation '{this}' has no message made of one argument: post its message record.");
 
     internal sealed override object RecordOf(OneWayArgument argument) => MessageFrom(argument);
+
+    // Whether MessageFrom is the generator's (1) or this class's, which throws (-1); 0 until the first post asks.
+    private int argumentShape;
+
+    // Asked once per operation: the generated MessageFrom only makes a record (of the default argument here).
+    private bool TravelsAsArgument()
+    {
+        if (argumentShape == 0)
+        {
+            int shape;
+            try
+            {
+                _ = MessageFrom(default);
+                shape = StartsSession ? -1 : 1;
+            }
+            catch (NotSupportedException)
+            {
+                shape = -1;
+            }
+
+            argumentShape = shape;
+        }
+
+        return argumentShape > 0;
+    }
 }

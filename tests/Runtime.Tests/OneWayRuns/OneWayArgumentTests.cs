@@ -161,6 +161,23 @@ public sealed class OneWayArgumentTests
     }
 
     [Fact]
+    public async Task An_argument_posted_to_an_operation_whose_messages_do_not_travel_as_one_is_refused_at_the_post()
+    {
+        // The table entry's Post(client, OneWayArgument) is public: an operation the generator gave no argument members
+        // (a string argument, a starter) must refuse it there, not queue an entry whose turn throws out of the fault
+        // path (MessageFrom again, for the dead letter) and takes the thread pool, hence the process, down.
+        await using SessionHost host = TestHosts.Create(out _);
+        Tally.Client tally = await Tally.StartAsync(host);
+
+        Assert.Throws<NotSupportedException>(() => Tally.SessionDefinition.FailOperation.Post(tally, OneWayArgument.From(1)));
+        Assert.Throws<NotSupportedException>(() => Tally.SessionDefinition.OpenOperation.Post(tally, default(OneWayArgument)));
+
+        Assert.True(tally.PostAdd(3));
+        int[] seen = await tally.SeenAsync().Guarded();
+        Assert.Equal([3], seen);
+    }
+
+    [Fact]
     public void An_argument_comes_back_as_the_value_it_was_made_from()
     {
         Assert.Equal(int.MinValue, OneWayArgument.From(int.MinValue).As<int>());

@@ -54,3 +54,53 @@ public partial class Tape
     [On("Values")]
     private int[] Values() => values.ToArray();
 }
+
+/// <summary>
+/// Edge values of every carried shape, two operations of one argument type, a handler that throws on its argument under
+/// a fault policy that keeps the session, and an [OnFault] handler that reports it.
+/// </summary>
+[SessionProcess(FaultPolicy = SessionFaultPolicy.KeepSession)]
+public partial class Gauge
+{
+    private readonly List<string> log = new();
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    [On("Set")]
+    private void Set(double value)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "negative");
+        }
+
+        log.Add("set " + BitConverter.DoubleToInt64Bits(value).ToString("X16", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [On("Reset")]
+    private void Reset(double value) => log.Add("reset " + BitConverter.DoubleToInt64Bits(value).ToString("X16", System.Globalization.CultureInfo.InvariantCulture));
+
+    [On("Single")]
+    private void Single(float value) => log.Add("single " + BitConverter.SingleToInt32Bits(value).ToString("X8", System.Globalization.CultureInfo.InvariantCulture));
+
+    [On("Letter")]
+    private void Letter(char value) => log.Add("letter " + ((int)value).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [On("Small")]
+    private void Small(sbyte value) => log.Add("small " + value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [On("Bits")]
+    private void Bits(ulong @ulong) => log.Add("bits " + @ulong.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [On("Short")]
+    private void Short(ushort value) => log.Add("short " + value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [OnFault]
+    private void Faulted(SessionFaultedException fault) => log.Add("fault " + fault.Operation + " " + fault.InnerException!.GetType().Name);
+
+    [On("Log")]
+    private string[] Log() => log.ToArray();
+}
