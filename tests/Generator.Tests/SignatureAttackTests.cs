@@ -293,6 +293,63 @@ public sealed class SignatureAttackTests
         Assert.NotEqual(first, second);
     }
 
+    public static TheoryData<string, string[]> SharedScopes => new()
+    {
+        {
+            "a process implementing an interface with a nested type",
+            [
+                "using SessionGen;\nnamespace Sample;\npublic interface IHasLine { public sealed record Line(int Number); }\n[SessionProcess] public partial class Implementing : IHasLine { [On(\"A\", StartsSession = true)] private Line A(Line line) => line; }",
+                "using SessionGen;\nnamespace Sample;\n[SessionProcess] public partial class Plain { [On(\"A\", StartsSession = true)] private Line A(Line line) => line; }",
+                "namespace Sample;\npublic sealed record Line(string Sku);",
+            ]
+        },
+        {
+            "two processes in one file in different namespaces, and one in the global namespace",
+            [
+                "using SessionGen;\nnamespace First { [SessionProcess] public partial class P1 { [On(\"A\", StartsSession = true)] private Line A(Line line) => line; } public sealed record Line(string Sku); }\nnamespace Second { [SessionProcess] public partial class P2 { [On(\"A\", StartsSession = true)] private Line A(Line line) => line; } public sealed record Line(int Number); }",
+                "using SessionGen;\n[SessionProcess] public partial class P3 { [On(\"A\", StartsSession = true)] private Line A(Line line) => line; }\npublic sealed record Line(long Id);",
+            ]
+        },
+        {
+            "processes nested in different outer classes, one declaring the name after the process",
+            [
+                "using SessionGen;\nnamespace Sample;\npublic partial class OuterA { [SessionProcess] public partial class P1 { [On(\"A\", StartsSession = true)] private Line A(Line line) => line; } }",
+                "using SessionGen;\nnamespace Sample;\npublic partial class OuterB { [SessionProcess] public partial class P2 { [On(\"A\", StartsSession = true)] private Line A(Line line) => line; } }\npublic partial class OuterB { public sealed record Line(int Number); }",
+                "namespace Sample;\npublic sealed record Line(string Sku);",
+            ]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(SharedScopes))]
+    public async Task Classes_that_may_share_a_scope_read_as_their_symbols(string attack, string[] sources)
+    {
+        foreach (string[] order in new[] { sources, sources.Reverse().ToArray() })
+        {
+            GeneratorRun fromSyntax = await GeneratorRun.RunAsync(order);
+            string bindAll = string.Join("\n", fromSyntax.Input.GetSymbolsWithName(static _ => true, SymbolFilter.Type)
+                .OfType<INamedTypeSymbol>()
+                .Where(static type => type.GetAttributes().Any(static a => a.AttributeClass?.Name == "SessionProcessAttribute"))
+                .Select(static type => Partial(type)));
+            GeneratorRun bound = await GeneratorRun.RunAsync([.. order, bindAll]);
+
+            Assert.Null(fromSyntax.Result.Exception);
+            Assert.NotEmpty(fromSyntax.GeneratedSources);
+            Assert.True(Texts(bound) == Texts(fromSyntax), attack + "\n--- syntax ---\n" + Texts(fromSyntax) + "\n--- bound ---\n" + Texts(bound));
+        }
+    }
+
+    private static string Partial(INamedTypeSymbol type)
+    {
+        string text = "partial class " + type.Name + " { }";
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            text = "partial class " + outer.Name + " { " + text + " }";
+        }
+
+        return type.ContainingNamespace.IsGlobalNamespace ? text : "namespace " + type.ContainingNamespace.ToDisplayString() + " { " + text + " }";
+    }
+
     private static string Texts(GeneratorRun run) =>
         string.Join("\n", run.GeneratedSources.OrderBy(static source => source.HintName, StringComparer.Ordinal).Select(static source => source.HintName + "\n" + source.SourceText));
 
