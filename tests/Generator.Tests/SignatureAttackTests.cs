@@ -196,6 +196,27 @@ public sealed class SignatureAttackTests
                 """)
         },
         {
+            "overrides of base methods declared with dynamic, params, nullable and tuple names",
+            """
+            namespace Sample
+            {
+                public abstract class Base
+                {
+                    public virtual dynamic A(dynamic x, params int[] rest) => x;
+                    public abstract System.Collections.Generic.List<dynamic> B(string? s, (int a, int b) t);
+                    public virtual string? C(string x) => x;
+                    protected virtual object D(object o) => o;
+                }
+            }
+            """,
+            Process("""
+                [On("A", StartsSession = true)] public override object A(object x, int[] rest) => x;
+                [On("B")] public override List<object> B(string s, (int a, int b) t) => null!;
+                [On("C")] public override string C(string? x) => "";
+                [On("D")] protected override dynamic D(dynamic o) => o;
+                """, baseList: " : Base")
+        },
+        {
             "native integers, long tuples, nested generics",
             "",
             Process("""
@@ -290,6 +311,37 @@ public sealed class SignatureAttackTests
 
         GeneratorRun fresh = await GeneratorRun.RunAsync(process, catalogs, after);
         Assert.True(fresh.SingleText() == second, edit);
+        Assert.NotEqual(first, second);
+    }
+
+    [Theory]
+    [InlineData("a using alias in the process's file changes", "using Item = Sample.CatalogA.Item;\n", "using Item = Sample.CatalogB.Item;\n", "")]
+    [InlineData("a nested type is added after the handler", "using static Sample.CatalogA;\n", "using static Sample.CatalogA;\n", "public sealed record Item(long Id);")]
+    public async Task An_edit_of_the_process_file_changes_the_output(string edit, string usingsBefore, string usingsAfter, string added)
+    {
+        const string catalogs = """
+            namespace Sample
+            {
+                public static class CatalogA { public sealed record Item(string Sku); }
+                public static class CatalogB { public sealed record Item(int Number); }
+            }
+            """;
+        const string handler = "[On(\"A\", StartsSession = true)] private Item A(Item item, string text, List<string> names) => item;";
+        string before = usingsBefore + Process(handler);
+        string after = usingsAfter + Process(handler + "\n" + added);
+        Compilation compilation = await TestCompilation.CreateAsync(before, catalogs);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new SessionProcessGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions);
+        driver = driver.RunGenerators(compilation);
+        string first = driver.GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString();
+
+        SyntaxTree old = compilation.SyntaxTrees.First();
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, TestCompilation.Parse(after, old.FilePath)));
+        string second = driver.GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString();
+
+        GeneratorRun fresh = await GeneratorRun.RunAsync(after, catalogs);
+        GeneratorRun bound = await GeneratorRun.RunAsync(after, catalogs, SecondPart);
+        Assert.True(fresh.SingleText() == second, edit);
+        Assert.True(bound.SingleText() == second, edit);
         Assert.NotEqual(first, second);
     }
 
