@@ -345,6 +345,36 @@ public sealed class SignatureAttackTests
         Assert.NotEqual(first, second);
     }
 
+    [Fact]
+    public async Task Extern_aliases_and_internal_types_of_a_reference_read_as_the_bound_signature()
+    {
+        // Two references declare Lib.Line: one under the alias Old, one global; the second also has an internal type.
+        MetadataReference Library(string name, string source, string? alias)
+        {
+            CSharpCompilation library = CSharpCompilation.Create(name, [TestCompilation.Parse(source, name + ".cs")], References.AllAsync().GetAwaiter().GetResult(), TestCompilation.Options);
+            MetadataReference reference = library.ToMetadataReference();
+            return alias is null ? reference : reference.WithAliases([alias]);
+        }
+
+        MetadataReference[] references =
+        [
+            Library("OldLib", "namespace Lib { public sealed record Line(string Sku); }", "Old"),
+            Library("NewLib", "namespace Lib { public sealed record Line(int Number); internal sealed record Hidden(int X); }", null),
+        ];
+        string source = "extern alias Old;\n" + Process("""
+            [On("A", StartsSession = true)] private Old::Lib.Line A(Old::Lib.Line line, Lib.Line other) => line;
+            [On("B")] private void B(Lib.Hidden hidden) { }
+            [On("C")] private global::Lib.Line C() => null!;
+            """);
+
+        GeneratorRun fromSyntax = await GeneratorRun.RunAsync(references, source);
+        GeneratorRun bound = await GeneratorRun.RunAsync(references, source, SecondPart);
+
+        Assert.Null(fromSyntax.Result.Exception);
+        Assert.Contains("record A(", fromSyntax.SingleText());
+        Assert.True(bound.SingleText() == fromSyntax.SingleText(), "--- syntax ---\n" + fromSyntax.SingleText() + "\n--- bound ---\n" + bound.SingleText());
+    }
+
     public static TheoryData<string, string[]> SharedScopes => new()
     {
         {
