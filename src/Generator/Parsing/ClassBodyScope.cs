@@ -74,7 +74,7 @@ internal sealed class ClassBodyScope
 
         ITypeSymbol? resolved = Resolve("type:" + (int)context + ":" + type, type, withAttributeSuffix: false, static (model, position, syntax) =>
             model.GetSpeculativeTypeInfo(position, syntax, SpeculativeBindingOption.BindAsTypeOrNamespace).Type);
-        if (resolved is null || ContainsError(resolved))
+        if (resolved is null || ContainsError(resolved) || !IsAccessible(resolved))
         {
             return null;
         }
@@ -237,6 +237,21 @@ internal sealed class ClassBodyScope
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the type, and every type in it (element, type argument, container), is accessible from the process.
+    /// Speculative binding gives an inaccessible type (a private or protected nested type of another class) as the type
+    /// itself, where binding the declaration gives an error type: such a signature is left to the symbol.
+    /// </summary>
+    private bool IsAccessible(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => IsAccessible(array.ElementType),
+        IPointerTypeSymbol pointer => IsAccessible(pointer.PointedAtType),
+        INamedTypeSymbol named => model.Compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, process)
+            && named.TypeArguments.All(IsAccessible)
+            && (named.ContainingType is not { } outer || IsAccessible(outer)),
+        _ => true,
+    };
 
     /// <summary>Whether the type, or a type in it (element, type argument), did not bind.</summary>
     private static bool ContainsError(ITypeSymbol type) => type switch
