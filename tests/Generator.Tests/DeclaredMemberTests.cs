@@ -1,4 +1,5 @@
 using SessionGen.Generator.Tests.Infrastructure;
+using static SessionGen.Generator.Tests.Infrastructure.SyntaxAndSymbolPaths;
 
 namespace SessionGen.Generator.Tests;
 
@@ -79,9 +80,6 @@ public sealed class DeclaredMemberTests
     }
 
     private const string SecondPart = "namespace Sample { partial class Process { } }";
-
-    private static string Texts(GeneratorRun run) =>
-        string.Join("\n", run.GeneratedSources.OrderBy(static source => source.HintName, StringComparer.Ordinal).Select(static source => source.HintName + "\n" + source.SourceText));
 
     private static string Source(string members, string primaryConstructor) => $$"""
         using SessionGen;

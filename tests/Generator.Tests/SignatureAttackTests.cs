@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SessionGen.Generator.Tests.Infrastructure;
+using static SessionGen.Generator.Tests.Infrastructure.SyntaxAndSymbolPaths;
 
 namespace SessionGen.Generator.Tests;
 
@@ -432,9 +433,6 @@ public sealed class SignatureAttackTests
         return type.ContainingNamespace.IsGlobalNamespace ? text : "namespace " + type.ContainingNamespace.ToDisplayString() + " { " + text + " }";
     }
 
-    private static string Texts(GeneratorRun run) =>
-        string.Join("\n", run.GeneratedSources.OrderBy(static source => source.HintName, StringComparer.Ordinal).Select(static source => source.HintName + "\n" + source.SourceText));
-
     private const string SecondPart = "namespace Sample { partial class Spelled { } }";
 
     private static string Process(string members, string baseList = "") => $$"""
@@ -453,6 +451,4 @@ public sealed class SignatureAttackTests
             }
         }
         """;
-
-    private static string Indent(string text) => string.Join("\n", text.Split('\n').Select(static line => line.StartsWith('#') ? line : "        " + line));
 }

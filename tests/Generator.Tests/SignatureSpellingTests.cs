@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using SessionGen.Generator.Tests.Infrastructure;
+using static SessionGen.Generator.Tests.Infrastructure.SyntaxAndSymbolPaths;
 
 namespace SessionGen.Generator.Tests;
 
@@ -281,6 +282,4 @@ public sealed class SignatureSpellingTests
             }
         }
         """;
-
-    private static string Indent(string text) => string.Join("\n", text.Split('\n').Select(static line => line.StartsWith('#') ? line : "        " + line));
 }
