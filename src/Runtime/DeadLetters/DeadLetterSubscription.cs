@@ -12,6 +12,7 @@ public sealed class DeadLetterSubscription : IAsyncEnumerable<DeadLetter>, IAsyn
     private readonly Channel<DeadLetter> buffer;
     private readonly DeadLetterOffice office;
     private long dropped;
+    private volatile bool completed;
 
     internal DeadLetterSubscription(DeadLetterOffice office, int capacity)
     {
@@ -38,17 +39,23 @@ public sealed class DeadLetterSubscription : IAsyncEnumerable<DeadLetter>, IAsyn
     public ValueTask DisposeAsync()
     {
         office.Remove(this);
-        buffer.Writer.TryComplete();
+        Complete();
         return ValueTask.CompletedTask;
     }
 
     internal void Deliver(DeadLetter deadLetter)
     {
-        if (!buffer.Writer.TryWrite(deadLetter))
+        // A letter that comes as the subscription completes (the office's list was read just before) is late, not dropped:
+        // Dropped counts only letters that found the buffer full.
+        if (!buffer.Writer.TryWrite(deadLetter) && !completed)
         {
             Interlocked.Increment(ref dropped);
         }
     }
 
-    internal void Complete() => buffer.Writer.TryComplete();
+    internal void Complete()
+    {
+        completed = true;
+        buffer.Writer.TryComplete();
+    }
 }
