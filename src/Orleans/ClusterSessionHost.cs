@@ -106,15 +106,15 @@ public sealed class ClusterSessionHost : ISessionHost
     private ValueTask<object?> SendCoreAsync(SessionId id, object message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
-        byte[] bytes = WireJson.Message(operation, message, json);
-        ValueTask<SessionReply> call = SendToGrain(Grain(operation, id), operation, bytes, null, caller, cancellationToken);
+        var payload = SessionPayload.Message(operation, message, json);
+        ValueTask<SessionReply> call = SendToGrain(Grain(operation, id), operation, payload, null, caller, cancellationToken);
         return call.IsCompletedSuccessfully ? new ValueTask<object?>(Result(operation, call.Result)) : PendingReply.Of(this, operation, call);
     }
 
     private async ValueTask<object?> SendOnceAsync(SessionId id, object message, MessageId messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
-        byte[] bytes = WireJson.Message(operation, message, json);
+        var payload = SessionPayload.Message(operation, message, json);
         ISessionGrain grain = Grain(operation, id);
         long deadline = Stopwatch.GetTimestamp() + (long)(RetryBudget.TotalSeconds * Stopwatch.Frequency);
         TimeSpan backoff = FirstBackoff;
@@ -123,7 +123,16 @@ public sealed class ClusterSessionHost : ISessionHost
             Exception failure;
             try
             {
-                SessionReply reply = await SendToGrain(grain, operation, bytes, messageId.Value, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
+                SessionReply reply;
+                try
+                {
+                    reply = await SendToGrain(grain, operation, payload, messageId.Value, caller, cancellationToken).ConfigureAwait(OnCallersScheduler);
+                }
+                catch (SessionPayloadException unwritten)
+                {
+                    reply = SessionReply.Of(unwritten.Failure);
+                }
+
                 if (reply.Failure is not { } refused || !Failures.IsTransient(refused))
                 {
                     return Result(operation, reply);
@@ -159,9 +168,18 @@ public sealed class ClusterSessionHost : ISessionHost
     private async ValueTask<object?> SendRoutedAsync(object message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation operation = OperationOf(message);
-        byte[] bytes = WireJson.Message(operation, message, json);
-        SessionReply reply = await grains.GetGrain<ISessionRouterGrain>(0)
-            .SendCorrelated(operation.Process.ProtocolName, operation.Name, bytes, caller, cancellationToken).ConfigureAwait(false);
+        var payload = SessionPayload.Message(operation, message, json);
+        SessionReply reply;
+        try
+        {
+            reply = await grains.GetGrain<ISessionRouterGrain>(0)
+                .SendCorrelated(operation.Process.ProtocolName, operation.Name, payload, caller, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionPayloadException unwritten)
+        {
+            reply = SessionReply.Of(unwritten.Failure);
+        }
+
         return Result(operation, reply);
     }
 
@@ -298,7 +316,10 @@ public sealed class ClusterSessionHost : ISessionHost
             throw new SessionCallerRequiredException(id, operation.Name);
         }
 
-        byte[] bytes = WireJson.Message(operation, message, json);
+        // Written now, as before payloads went by reference: a post's sender learns only that Orleans took it, so a
+        // message that cannot be written must fail here rather than on its way to another silo. Within the silo the
+        // grain still takes the object itself.
+        var payload = SessionPayload.WrittenMessage(operation, message, json);
         while (true)
         {
             SessionRoute route = routes.Get(operation.Process.ProtocolName, id);
@@ -309,12 +330,12 @@ public sealed class ClusterSessionHost : ISessionHost
                     continue; // dropped as idle just now: a new route is a new sender
                 }
 
-                return PostOnRoute(route, operation, bytes, messageId, caller);
+                return PostOnRoute(route, operation, payload, messageId, caller);
             }
         }
     }
 
-    private bool PostOnRoute(SessionRoute route, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller)
+    private bool PostOnRoute(SessionRoute route, SessionOperation operation, SessionPayload payload, string? messageId, WireCaller? caller)
     {
         PostCounter counter = route.Posts ??= new PostCounter();
 
@@ -330,7 +351,7 @@ public sealed class ClusterSessionHost : ISessionHost
             ValueTask taken;
             try
             {
-                taken = route.Grain.Post(operation.Name, bytes, messageId, counter.Sender, sequence, counter.DeliveredThrough, caller);
+                taken = route.Grain.Post(operation.Name, payload, messageId, counter.Sender, sequence, counter.DeliveredThrough, caller);
             }
             catch (Exception exception)
             {
@@ -378,10 +399,10 @@ public sealed class ClusterSessionHost : ISessionHost
     private ISessionGrain Grain(SessionOperation operation, SessionId id) => routes.Get(operation.Process.ProtocolName, id).Grain;
 
     /// <summary>A send that cannot be canceled goes as a call that is not cancellable, which costs the silo less.</summary>
-    private static ValueTask<SessionReply> SendToGrain(ISessionGrain grain, SessionOperation operation, byte[] bytes, string? messageId, WireCaller? caller, CancellationToken cancellationToken) =>
+    private static ValueTask<SessionReply> SendToGrain(ISessionGrain grain, SessionOperation operation, SessionPayload payload, string? messageId, WireCaller? caller, CancellationToken cancellationToken) =>
         cancellationToken.CanBeCanceled
-            ? grain.Send(operation.Name, bytes, messageId, caller, cancellationToken)
-            : grain.SendUncancellable(operation.Name, bytes, messageId, caller);
+            ? grain.Send(operation.Name, payload, messageId, caller, cancellationToken)
+            : grain.SendUncancellable(operation.Name, payload, messageId, caller);
 
     /// <summary>
     /// Whether a grain call's answer should come back on the caller's scheduler. In a grain (an activation's scheduler,
@@ -459,7 +480,7 @@ public sealed class ClusterSessionHost : ISessionHost
             call = default;
             version++;
             cached = this; // read once: nothing refers to this answer any more
-            return owner.Result(sent, done.GetAwaiter().GetResult());
+            return owner.Result(sent, Answer(done));
         }
 
         private void Resume()
@@ -480,6 +501,20 @@ public sealed class ClusterSessionHost : ISessionHost
         }
     }
 
+    /// <summary>A completed grain call's reply; a result that could not be written on its way here is its typed failure.</summary>
+    private static SessionReply Answer(ValueTask<SessionReply> call)
+    {
+        try
+        {
+            return call.GetAwaiter().GetResult();
+        }
+        catch (SessionPayloadException unwritten)
+        {
+            return SessionReply.Of(unwritten.Failure);
+        }
+    }
+
+    /// <summary>The result: the handler's object itself when the session ran on this silo, else read from its JSON.</summary>
     private object? Result(SessionOperation operation, SessionReply reply)
     {
         if (reply.Failure is { } failure)
@@ -487,7 +522,7 @@ public sealed class ClusterSessionHost : ISessionHost
             throw Failures.Decode(failure);
         }
 
-        return operation.DeserializeResult(reply.Result, json);
+        return reply.Result is { } payload ? payload.ReadResult(operation, json) : operation.DeserializeResult(default, json);
     }
 
     private static SessionOperation OperationOf(object message)

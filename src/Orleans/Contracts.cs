@@ -5,8 +5,9 @@ namespace SessionGen.Orleans;
 /// <summary>
 /// The one session grain, keyed <c>"{process}/{sessionId}"</c>. Its signatures use only primitives and this assembly's
 /// types: Orleans' code generator cannot see the types SessionGen's generator writes, so messages and results travel
-/// as the JSON their operations write. The message arrays are <c>[Immutable]</c>: made for one call and never written
-/// after, so Orleans does not copy them on a call within a silo. The sends answer a
+/// as <see cref="SessionPayload"/>s: on a call within a silo the objects themselves (Orleans copies neither: made for
+/// one call and never written after), and as the JSON their operations write when they leave the process (the
+/// payload's codec writes it). The sends answer a
 /// <see cref="ValueTask{TResult}"/>: the caller awaits Orleans' pooled completion source itself (a <see cref="Task"/>
 /// return costs a task and a continuation per call to wrap it), and the grain's answer, ready at once when the session's
 /// turn ran inline, needs no task either.
@@ -20,11 +21,11 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// timeout or at the caller's cancellation).
     /// </remarks>
     [ResponseTimeout("1.00:00:00")]
-    ValueTask<SessionReply> Send(string operation, [Immutable] byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken);
+    ValueTask<SessionReply> Send(string operation, [Immutable] SessionPayload message, string? messageId, WireCaller? caller, CancellationToken cancellationToken);
 
     /// <summary>As <see cref="Send"/>, not cancellable: a cancellable grain call costs a token source per call where the grain runs.</summary>
     [ResponseTimeout("1.00:00:00")]
-    ValueTask<SessionReply> SendUncancellable(string operation, [Immutable] byte[] message, string? messageId, WireCaller? caller);
+    ValueTask<SessionReply> SendUncancellable(string operation, [Immutable] SessionPayload message, string? messageId, WireCaller? caller);
 
     /// <summary>
     /// Queues one message one way. <paramref name="sequence"/> numbers the posts of <paramref name="sender"/> to this
@@ -33,7 +34,7 @@ internal interface ISessionGrain : IGrainWithStringKey
     /// this call (a grain took it): an activation that has not seen them starts after it. Completes once the grain has
     /// taken the post (handed it to the session, or buffered it behind a missing one); the sender does not wait for it.
     /// </summary>
-    ValueTask Post(string operation, [Immutable] byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller);
+    ValueTask Post(string operation, [Immutable] SessionPayload message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller);
 
     /// <summary>
     /// Subscribes <paramref name="observer"/> to the session's events (with a participant, its <c>EmitTo</c> events
@@ -95,16 +96,16 @@ internal sealed record SubscribeReply(
 internal interface ISessionRouterGrain : IGrainWithIntegerKey
 {
     [ResponseTimeout("1.00:00:00")]
-    Task<SessionReply> SendCorrelated(string process, string operation, [Immutable] byte[] message, WireCaller? caller, CancellationToken cancellationToken);
+    Task<SessionReply> SendCorrelated(string process, string operation, [Immutable] SessionPayload message, WireCaller? caller, CancellationToken cancellationToken);
 }
 
-/// <summary>A session call's answer: the result's JSON, or a failure.</summary>
+/// <summary>A session call's answer: the result (the object on the same silo, its JSON from another), or a failure.</summary>
 [GenerateSerializer, Immutable]
 internal sealed record SessionReply(
-    [property: Id(0)] byte[]? Result,
+    [property: Id(0)] SessionPayload? Result,
     [property: Id(1)] SessionFailure? Failure)
 {
-    public static SessionReply Of(byte[] result) => new(result, null);
+    public static SessionReply Of(SessionPayload result) => new(result, null);
 
     public static SessionReply Of(SessionFailure failure) => new(null, failure);
 }

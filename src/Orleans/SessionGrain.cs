@@ -83,14 +83,14 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    public ValueTask<SessionReply> SendUncancellable(string operation, byte[] message, string? messageId, WireCaller? caller) =>
+    public ValueTask<SessionReply> SendUncancellable(string operation, SessionPayload message, string? messageId, WireCaller? caller) =>
         Send(operation, message, messageId, caller, CancellationToken.None);
 
     /// <remarks>
     /// When the session's turn ran inline and finished (the common case: an idle session, a handler that does not
     /// wait), the answer is made here with no async state machine or task; otherwise <see cref="SendRestAsync"/> awaits it.
     /// </remarks>
-    public ValueTask<SessionReply> Send(string operation, byte[] message, string? messageId, WireCaller? caller, CancellationToken cancellationToken)
+    public ValueTask<SessionReply> Send(string operation, SessionPayload message, string? messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionOperation? entry = Entry(operation, out SessionFailure? failure);
         if (entry is null)
@@ -101,7 +101,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         ValueTask<object?> sending;
         try
         {
-            object decoded = entry.DeserializeMessage(message, sessions.Json);
+            object decoded = message.ReadMessage(entry, sessions.Json);
             // The turn of an idle session runs here, on this activation's thread (reentrant: it never waits for the
             // turn), rather than on the thread pool with a hop there and back; see SendOnThisThread.
             sending = SendOnThisThread(decoded, caller, messageId, cancellationToken);
@@ -128,7 +128,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 return new ValueTask<SessionReply>(WakeUpThenReplyAsync(entry, operation, result, wakeUp));
             }
 
-            reply = SessionReply.Of(WireJson.Result(entry, result, sessions.Json));
+            reply = SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -148,7 +148,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         {
             object? result = await sending.ConfigureAwait(true);
             await WakeUpLaterAsync().ConfigureAwait(true);
-            return SessionReply.Of(WireJson.Result(entry, result, sessions.Json));
+            return SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -165,7 +165,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         try
         {
             await wakeUp.ConfigureAwait(true);
-            return SessionReply.Of(WireJson.Result(entry, result, sessions.Json));
+            return SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -177,7 +177,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    public ValueTask Post(string operation, byte[] message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller)
+    public ValueTask Post(string operation, SessionPayload message, string? messageId, Guid sender, long sequence, long deliveredThrough, WireCaller? caller)
     {
         // Grain turns run one at a time, and this one does not await: no lock needed.
         if (!senders.TryGetValue(sender, out PostOrder? order))
@@ -257,7 +257,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         while (order.Early.Count > 0 && order.Early.Keys.First() is var first && first < next)
         {
-            order.Early.Remove(first, out (string Operation, byte[] Message, string? MessageId, WireCaller? Caller) early);
+            order.Early.Remove(first, out (string Operation, SessionPayload Message, string? MessageId, WireCaller? Caller) early);
             Deliver(early.Operation, early.Message, early.MessageId, early.Caller);
         }
 
@@ -268,7 +268,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private void Drain(PostOrder order)
     {
         bool moved = false;
-        while (order.Early.Remove(order.Next, out (string Operation, byte[] Message, string? MessageId, WireCaller? Caller) early))
+        while (order.Early.Remove(order.Next, out (string Operation, SessionPayload Message, string? MessageId, WireCaller? Caller) early))
         {
             Deliver(early.Operation, early.Message, early.MessageId, early.Caller);
             order.Next++;
@@ -351,7 +351,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    private void Deliver(string operation, byte[] message, string? messageId, WireCaller? caller)
+    private void Deliver(string operation, SessionPayload message, string? messageId, WireCaller? caller)
     {
         SessionOperation? entry = Entry(operation, out SessionFailure? failure);
         if (entry is null)
@@ -363,7 +363,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         object decoded;
         try
         {
-            decoded = entry.DeserializeMessage(message, sessions.Json);
+            decoded = message.ReadMessage(entry, sessions.Json);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -550,6 +550,6 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         /// <summary>When the post numbered <see cref="Next"/> started being waited for, with later ones buffered.</summary>
         public long? GapSince { get; set; }
 
-        public SortedDictionary<long, (string Operation, byte[] Message, string? MessageId, WireCaller? Caller)> Early { get; } = new();
+        public SortedDictionary<long, (string Operation, SessionPayload Message, string? MessageId, WireCaller? Caller)> Early { get; } = new();
     }
 }

@@ -15,7 +15,7 @@ internal sealed class SessionRouterGrain : Grain, ISessionRouterGrain
 
     public SessionRouterGrain(SiloSessions sessions) => this.sessions = sessions;
 
-    public async Task<SessionReply> SendCorrelated(string process, string operation, byte[] message, WireCaller? caller, CancellationToken cancellationToken)
+    public async Task<SessionReply> SendCorrelated(string process, string operation, SessionPayload message, WireCaller? caller, CancellationToken cancellationToken)
     {
         SessionProcessDefinition? definition = sessions.Find(process);
         if (definition is null)
@@ -38,7 +38,7 @@ internal sealed class SessionRouterGrain : Grain, ISessionRouterGrain
                     $"A cluster routes by correlation key only to durable sessions, through the silos' store: process '{process}' is not durable, or the silos have no store.");
             }
 
-            object decoded = entry.DeserializeMessage(message, sessions.Json);
+            object decoded = message.ReadMessage(entry, sessions.Json);
             IReadOnlyList<CorrelationKey> keys = entry.CorrelationKeysOf(decoded);
             foreach (CorrelationKey key in keys)
             {
@@ -58,6 +58,10 @@ internal sealed class SessionRouterGrain : Grain, ISessionRouterGrain
             return SessionReply.Of(Failures.Encode(
                 new SessionNotFoundException(default, $"No session of process '{process}' has the correlation keys of this '{operation}' message ({string.Join(", ", keys)})."),
                 default, operation));
+        }
+        catch (SessionPayloadException unwritten)
+        {
+            return SessionReply.Of(unwritten.Failure); // the session's result could not be written on its way here
         }
         catch (Exception exception) when (exception is not OutOfMemoryException and not TimeoutException and not OrleansException)
         {

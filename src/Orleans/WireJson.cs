@@ -33,6 +33,32 @@ internal static class WireJson
         return writer.Finish();
     }
 
+    /// <summary>
+    /// Writes a live payload's JSON into this thread's buffer, as it leaves the process (Orleans' codec copies it into
+    /// its own writer): the <see cref="Lease"/> must be returned once the bytes are copied.
+    /// </summary>
+    public static Lease Write(SessionPayload payload)
+    {
+        Writer writer = Take(payload.WriteOptions);
+        payload.WriteJson(writer.Json);
+        writer.Json.Flush();
+        return new Lease(writer);
+    }
+
+    /// <summary>A buffer with a payload's JSON written in it, lent by <see cref="Write"/>.</summary>
+    public readonly struct Lease
+    {
+        private readonly Writer writer;
+
+        internal Lease(Writer writer) => this.writer = writer;
+
+        /// <summary>The JSON written.</summary>
+        public ReadOnlySpan<byte> Written => writer.Written;
+
+        /// <summary>Gives the buffer back to the thread (unless it grew large).</summary>
+        public void Return() => writer.Keep();
+    }
+
     private static Writer Take(JsonSerializerOptions options)
     {
         // Taken off the thread while in use: a converter that writes wire JSON itself gets a writer of its own.
@@ -48,7 +74,7 @@ internal static class WireJson
     }
 
     /// <summary>A buffer and the JSON writer over it, with the serializer options' encoder, indentation and depth.</summary>
-    private sealed class Writer
+    internal sealed class Writer
     {
         private readonly ArrayBufferWriter<byte> buffer = new(256);
 
@@ -68,17 +94,24 @@ internal static class WireJson
             Json.Reset(buffer);
         }
 
+        public ReadOnlySpan<byte> Written => buffer.WrittenSpan;
+
         /// <summary>The bytes written; the writer goes back to the thread unless its buffer grew large.</summary>
         public byte[] Finish()
         {
             Json.Flush();
             byte[] bytes = buffer.WrittenSpan.ToArray();
+            Keep();
+            return bytes;
+        }
+
+        /// <summary>Goes back to the thread, unless its buffer grew large.</summary>
+        public void Keep()
+        {
             if (buffer.Capacity <= KeptCapacity)
             {
                 cached = this;
             }
-
-            return bytes;
         }
     }
 }

@@ -48,6 +48,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             options.SerializerOptions = Wire.Options;
             options.AddProcess(Ledger.SessionDefinition.Instance);
             options.AddProcess(Probe.SessionDefinition.Instance);
+            options.AddProcess(Relay.SessionDefinition.Instance);
             if (postGapTimeout is { } gap)
             {
                 options.PostGapTimeout = gap;
@@ -82,6 +83,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     public ClusterSessionHost NewHost() => new(Cluster.Client, Wire.Options);
+
+    /// <summary>A host over <paramref name="silo"/>'s grain factory: its calls leave from that silo, as a grain's there do.</summary>
+    public ClusterSessionHost HostOn(InProcessSiloHandle silo) =>
+        new(Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<IGrainFactory>(), Wire.Options);
 
     /// <summary>The silos whose session host runs session <paramref name="id"/> now.</summary>
     public InProcessSiloHandle[] SilosRunning(SessionId id) =>

@@ -63,10 +63,10 @@ public sealed class PostReactivationTests(ClusterFixture cluster)
     private ISessionGrain Grain(SessionId id) =>
         cluster.Cluster.Client.GetGrain<ISessionGrain>(SessionGrain.Key("Cluster.Tally", id));
 
-    private static byte[] Append(int sender, int number)
+    private static SessionPayload Append(int sender, int number)
     {
         var message = new Tally.Messages.Append(sender, number);
-        return ((ISessionMessage)message).Operation.SerializeMessage(message, Wire.Options);
+        return SessionPayload.FromJson(((ISessionMessage)message).Operation.SerializeMessage(message, Wire.Options));
     }
 
     private long SkippedGaps() => cluster.Cluster.Silos.Sum(silo => cluster.Sessions(silo).SkippedGaps);

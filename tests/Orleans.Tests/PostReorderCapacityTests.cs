@@ -24,7 +24,7 @@ public sealed class PostReorderCapacityTests : IAsyncLifetime
         ISessionGrain grain = cluster.Cluster.Client.GetGrain<ISessionGrain>(SessionGrain.Key("Cluster.Tally", tally.Id));
         var sender = Guid.NewGuid();
         var added = new Tally.Messages.Append(8, 0);
-        byte[] message = ((ISessionMessage)added).Operation.SerializeMessage(added, Wire.Options);
+        SessionPayload message = SessionPayload.FromJson(((ISessionMessage)added).Operation.SerializeMessage(added, Wire.Options));
 
         for (long sequence = 2; sequence <= Capacity + 1; sequence++)
         {

@@ -218,7 +218,74 @@ public partial class Probe
     }
 }
 
+/// <summary>
+/// A value whose JSON converter counts what it writes and reads (<see cref="CountedConverter"/>): whether a call ran
+/// SessionGen's JSON at all. One made with <see cref="Unwritable"/> cannot be written.
+/// </summary>
+[JsonConverter(typeof(CountedConverter))]
+public sealed record Counted(int Number, bool Unwritable = false);
+
+/// <summary>Counts the <see cref="Counted"/> values written and read in this process; throws on an unwritable one.</summary>
+public sealed class CountedConverter : JsonConverter<Counted>
+{
+    private static int writes;
+    private static int reads;
+
+    public static int Writes => Volatile.Read(ref writes);
+
+    public static int Reads => Volatile.Read(ref reads);
+
+    public override Counted Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        Interlocked.Increment(ref reads);
+        return new Counted(reader.GetInt32());
+    }
+
+    public override void Write(Utf8JsonWriter writer, Counted value, JsonSerializerOptions options)
+    {
+        if (value.Unwritable)
+        {
+            throw new NotSupportedException($"Counted {value.Number} cannot be written.");
+        }
+
+        Interlocked.Increment(ref writes);
+        writer.WriteNumberValue(value.Number);
+    }
+}
+
+/// <summary>Not durable: hands its messages' values back, to see how a call carries them (by reference, or as JSON).</summary>
+[SessionProcess("Cluster.Relay")]
+public partial class Relay
+{
+    private readonly List<int> taken = new();
+
+    [On("Open", StartsSession = true)]
+    private void Open()
+    {
+    }
+
+    /// <summary>Answers the very object it was sent.</summary>
+    [On("Echo")]
+    private Counted Echo(Counted value) => value;
+
+    /// <summary>Keeps the value's number.</summary>
+    [On("Take")]
+    private void Take(Counted value) => taken.Add(value.Number);
+
+    /// <summary>Answers a value that cannot be written.</summary>
+    [On("Unwritable")]
+    private Counted Unwritable(int number) => new(number, Unwritable: true);
+
+    [On("Taken")]
+    private int[] Taken() => [.. taken];
+
+    [On("Throw")]
+    private int Throw(int value) => throw new InvalidOperationException("relay " + value);
+}
+
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(Counted))]
+[JsonSerializable(typeof(List<int>))]
 [JsonSerializable(typeof(Dictionary<int, List<int>>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(int))]
