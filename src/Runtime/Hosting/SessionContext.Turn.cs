@@ -96,6 +96,12 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
                 count = Take(ref batch, durability is null ? Math.Min(EntryBatch.Size, limit - handled) : 1);
                 if (count == 0)
                 {
+                    // Gone idle, or the session has ended (its mailbox closed): a turn that outlived the end leaves.
+                    if (IsEnded)
+                    {
+                        LeaveEndedTurn(stillScheduled: false);
+                    }
+
                     return;
                 }
             }
@@ -158,6 +164,11 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
                 // turn took but has not run is answered, never dropped (outside any handler's scope).
                 oneWays.Exit();
                 PutBack(batch[next..count]);
+                if (IsEnded)
+                {
+                    LeaveEndedTurn(stillScheduled: true); // after its last dead letter
+                }
+
                 return;
             }
         }
@@ -173,6 +184,10 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         if (!idle)
         {
             ScheduleTurn();
+        }
+        else if (IsEnded)
+        {
+            LeaveEndedTurn(stillScheduled: false); // ended after it took its last batch, which PutBack answered
         }
     }
 
@@ -236,6 +251,10 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         if (Finish(item))
         {
             ContinueTurn();
+        }
+        else if (IsEnded)
+        {
+            LeaveEndedTurn(stillScheduled: true);
         }
     }
 

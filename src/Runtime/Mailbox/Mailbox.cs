@@ -24,6 +24,9 @@ internal partial struct Mailbox
     /// <summary>Entries queued, not counting the one running nor those waiting for room.</summary>
     public readonly int Count => queue.Count;
 
+    /// <summary>Whether a turn holds the session (running, awaiting its handler, or queued to run).</summary>
+    public readonly bool IsScheduled => scheduled;
+
     /// <summary>Offers an entry to the queue.</summary>
     /// <param name="entry">The entry.</param>
     /// <param name="capacity">The most entries queued at once; 0 for no bound.</param>

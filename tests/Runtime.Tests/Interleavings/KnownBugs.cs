@@ -49,9 +49,11 @@ internal static class KnownBugs
     /// waits for sessions already ending, so everything queued reaches the dead-letter subscribers. What still can arrive
     /// after DisposeAsync completed: letters filed by a turn or handler that outlived the shutdown deadline (a one-way
     /// handler giving up on the stopping token, a batch a turn had taken when another thread ended its session). The
-    /// host counts them; its subscriptions have completed. Still tolerated, only for rounds that dispose mid-flight.
+    /// host counted them; its subscriptions had completed. Fixed: an end from another thread (the deadline, a time
+    /// limit) counts the turn that still holds the session until it leaves, and the subscriptions complete only then
+    /// (DisposeAsync itself still ends at the deadline); the rounds read the subscription to its end and find every letter.
     /// </summary>
-    public static readonly bool DeadLettersArriveAfterDisposal = true;
+    public static readonly bool DeadLettersArriveAfterDisposal = false;
 
     /// <summary>
     /// Bug 7: SessionHostOptions.ShutdownTimeout = Timeout.InfiniteTimeSpan is documented to wait for ever, but DisposeAsync

@@ -99,6 +99,13 @@ internal sealed partial class RoundRunner
             ledger.Violation($"after the host was disposed: SessionCount {host.SessionCount}, PendingTimeoutCount {host.PendingTimeoutCount}");
         }
 
+        if (!KnownBugs.DeadLettersArriveAfterDisposal)
+        {
+            // The subscription completes once no turn can file a letter any more (a handler past the deadline gives up
+            // on the stopping token, a turn answers the batch it held): everything the host filed is in it by then.
+            await Guard(ReadToEndAsync(letters), "the dead-letter subscription's end");
+        }
+
         await AccountForEveryPostAsync(letters, lateAllowed: KnownBugs.DeadLettersArriveAfterDisposal && plan.DisposesMidFlight);
         long late = host.DeadLetterCount - lettersRead;
         if (letters.Dropped != 0 || (late != 0 && !(KnownBugs.DeadLettersArriveAfterDisposal && late > 0 && plan.DisposesMidFlight)))
