@@ -214,7 +214,8 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <summary>Returns entries taken but not run to the head of the queue; if the session has ended meanwhile, answers them.</summary>
     private void PutBack(ReadOnlySpan<MailboxEntry> unrun)
     {
-        if (unrun.IsEmpty)
+        // Nothing to put back, and no place kept for entries taken (the turn alone writes that, so it reads it without the gate).
+        if (unrun.IsEmpty && !mailbox.HoldsTakenPlaces)
         {
             return;
         }
@@ -225,7 +226,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             returned = mailbox.PutBack(unrun);
         }
 
-        if (!returned)
+        if (!returned && !unrun.IsEmpty)
         {
             DeadLetterReason reason = Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
             Exception answer = EndedAnswer(reason);
