@@ -81,7 +81,9 @@ public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
 
     /// <summary>
     /// Opens a subscription to the host's dead letters (accepted messages that were never handled), from this
-    /// moment on. It buffers up to <paramref name="capacity"/> and counts what it drops beyond that.
+    /// moment on. It buffers up to <paramref name="capacity"/> and counts what it drops beyond that. It completes when
+    /// the host has stopped and no turn can file a letter any more: at the end of <see cref="DisposeAsync"/>, or later,
+    /// once the last handler that outlived the shutdown deadline has returned (see <see cref="SessionHostOptions.ShutdownTimeout"/>).
     /// </summary>
     public DeadLetterSubscription SubscribeDeadLetters(int capacity = 10_000) => DeadLetters.Subscribe(capacity);
 
