@@ -14,6 +14,7 @@ internal sealed class SessionHostService : IHostedService
     private readonly SessionHost host;
     private readonly ILogger logger;
     private Task deadLetterLogging = Task.CompletedTask;
+    private DeadLetterSubscription? deadLetters;
 
     public SessionHostService(SessionHost host, ILoggerFactory? loggerFactory = null)
     {
@@ -25,7 +26,7 @@ internal sealed class SessionHostService : IHostedService
     {
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            DeadLetterSubscription deadLetters = host.SubscribeDeadLetters();
+            deadLetters = host.SubscribeDeadLetters();
             deadLetterLogging = LogDeadLettersAsync(deadLetters);
         }
 
@@ -43,15 +44,31 @@ internal sealed class SessionHostService : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await host.StopAsync(cancellationToken).ConfigureAwait(false);
-        await deadLetterLogging.ConfigureAwait(false);
+
+        // The subscription completes once no handler that outlived the host's deadline can file a letter any more; one
+        // that never returns must not hold up the application past its own deadline: then the letters filed so far are
+        // logged and the subscription is let go.
+        try
+        {
+            await deadLetterLogging.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            if (deadLetters is not null)
+            {
+                await deadLetters.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await deadLetterLogging.ConfigureAwait(false);
+        }
     }
 
-    private async Task LogDeadLettersAsync(DeadLetterSubscription deadLetters)
+    private async Task LogDeadLettersAsync(DeadLetterSubscription subscription)
     {
         try
         {
-            // Completes when the host has stopped.
-            IAsyncEnumerable<DeadLetter> stream = deadLetters;
+            // Completes when the host has stopped and no handler that outlived its deadline can file a letter any more.
+            IAsyncEnumerable<DeadLetter> stream = subscription;
             await foreach (DeadLetter deadLetter in stream.ConfigureAwait(false))
             {
                 SessionLog.DeadLetter(logger, deadLetter.Operation, deadLetter.SessionId.ToString(), deadLetter.Reason);
@@ -59,7 +76,7 @@ internal sealed class SessionHostService : IHostedService
         }
         finally
         {
-            await deadLetters.DisposeAsync().ConfigureAwait(false);
+            await subscription.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

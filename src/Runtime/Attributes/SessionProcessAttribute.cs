@@ -26,7 +26,11 @@ public sealed class SessionProcessAttribute : Attribute
     /// <summary>What a session does after a handler throws. Default: <see cref="SessionFaultPolicy.EndSession"/>.</summary>
     public SessionFaultPolicy FaultPolicy { get; set; }
 
-    /// <summary>The most messages one session's queue holds; 0 (the default) for no bound.</summary>
+    /// <summary>
+    /// The most messages one session's queue holds; 0 (the default) for no bound. One-way messages the session's turn
+    /// has taken in a run with the one it handles count until they are handled, so the queue never holds more, also when
+    /// the turn puts the rest of a run back (a handler that awaits).
+    /// </summary>
     public int MailboxCapacity { get; set; }
 
     /// <summary>What a send does when the queue is full. Default: <see cref="MailboxFullMode.FailFast"/>.</summary>

@@ -211,6 +211,10 @@ public sealed partial class SessionContext
             {
                 ContinueTurn();
             }
+            else if (IsEnded)
+            {
+                LeaveEndedTurn(stillScheduled: true);
+            }
         });
         return false;
     }

@@ -6,6 +6,12 @@ public sealed partial class SessionContext
 {
     private int ended;
 
+    // Under the mailbox gate. Counted: another thread ended the session while a turn held it, and the host counts that
+    // turn until it leaves (it may still file dead letters: a batch it took, a one-way handler giving up). TurnLeft: the
+    // turn that held the session as it ended has left, though the "scheduled" flag stays set (no turn may start again).
+    private bool outlivingTurnCounted;
+    private bool endedTurnLeft;
+
     internal bool IsEnded => Volatile.Read(ref ended) != 0;
 
     /// <summary>
@@ -99,7 +105,7 @@ public sealed partial class SessionContext
         if (startFailed || Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
         {
             Extras.Fault ??= new SessionFaultedException(Id, exceeded.Operation, exceeded);
-            End(DeadLetterReason.SessionEnded);
+            End(DeadLetterReason.SessionEnded, closedBy: null, byAnotherThread: true);
         }
     }
 
@@ -135,16 +141,40 @@ public sealed partial class SessionContext
             durable.Unloading = true; // it lives on in its store
         }
 
-        End(DeadLetterReason.HostStopping);
+        End(DeadLetterReason.HostStopping, closedBy: null, byAnotherThread: true);
     }
 
     private void End(DeadLetterReason reasonForQueued) => End(reasonForQueued, closedBy: null);
 
     /// <summary>
-    /// Ends the session once: its keys, its mailbox (closed here, or already closed by the caller, who passes what it
-    /// held in <paramref name="closedBy"/>), the registry, its timeouts, its subscribers.
+    /// A turn leaves a session that has ended (<see cref="IsEnded"/>): if the end was counted as outlived by this turn
+    /// (<see cref="CloseMailbox(bool)"/>), the host stops counting it, since the turn files no dead letter any more.
+    /// <paramref name="stillScheduled"/>: the turn leaves the "scheduled" flag set (it returns without going idle), so an
+    /// end that closes the mailbox later must not count a turn that is already gone.
     /// </summary>
-    private void End(DeadLetterReason reasonForQueued, (MailboxEntry[] Queued, MailboxItem[] Waiting)? closedBy)
+    private void LeaveEndedTurn(bool stillScheduled)
+    {
+        bool counted;
+        using (mailboxGate.Hold())
+        {
+            endedTurnLeft |= stillScheduled;
+            counted = outlivingTurnCounted;
+            outlivingTurnCounted = false;
+        }
+
+        if (counted)
+        {
+            Host.OutlivingTurnLeft();
+        }
+    }
+
+    /// <summary>
+    /// Ends the session once: its keys, its mailbox (closed here, or already closed by the caller, who passes what it
+    /// held in <paramref name="closedBy"/>), the registry, its timeouts, its subscribers. <paramref name="byAnotherThread"/>:
+    /// the end does not come from the session's turn (the shutdown deadline, a handler time limit), so a turn may still
+    /// hold the session and file dead letters after it has left the registry; the host counts such a turn until it leaves.
+    /// </summary>
+    private void End(DeadLetterReason reasonForQueued, (MailboxEntry[] Queued, MailboxItem[] Waiting)? closedBy, bool byAnotherThread = false)
     {
         if (Interlocked.Exchange(ref ended, 1) != 0)
         {
@@ -161,7 +191,7 @@ public sealed partial class SessionContext
             }
         }
 
-        (MailboxEntry[] queued, MailboxItem[] waiting) = closedBy ?? CloseMailbox();
+        (MailboxEntry[] queued, MailboxItem[] waiting) = closedBy ?? CloseMailbox(byAnotherThread);
         Interleaving.Point();
 
         // Closed first (a sender finding the session now is refused as for an ended one), answered, then forgotten:
@@ -176,10 +206,21 @@ public sealed partial class SessionContext
         AnnounceEnd();
     }
 
-    private (MailboxEntry[] Queued, MailboxItem[] Waiting) CloseMailbox()
+    /// <summary>
+    /// Closes the mailbox. <paramref name="countOutlivingTurn"/>: when a turn holds the session now (and has not left it
+    /// already), the host counts it, in the same hold of the gate, so the turn's <see cref="LeaveEndedTurn"/> (under the
+    /// gate too) always finds the count it must undo, and the count is made before the session leaves the registry.
+    /// </summary>
+    private (MailboxEntry[] Queued, MailboxItem[] Waiting) CloseMailbox(bool countOutlivingTurn = false)
     {
         using (mailboxGate.Hold())
         {
+            if (countOutlivingTurn && mailbox.IsScheduled && !endedTurnLeft && !outlivingTurnCounted)
+            {
+                outlivingTurnCounted = true;
+                Host.CountOutlivingTurn();
+            }
+
             return mailbox.Close();
         }
     }

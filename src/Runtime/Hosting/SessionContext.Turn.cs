@@ -122,6 +122,12 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
                 count = Take(batch[..(durability is null ? Math.Min(batch.Length, limit - handled) : 1)]);
                 if (count == 0)
                 {
+                    // Gone idle, or the session has ended (its mailbox closed): a turn that outlived the end leaves.
+                    if (IsEnded)
+                    {
+                        LeaveEndedTurn(stillScheduled: false);
+                    }
+
                     return;
                 }
             }
@@ -184,6 +190,11 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
                 // turn took but has not run is answered, never dropped (outside any handler's scope).
                 oneWays.Exit();
                 PutBack(batch[next..count]);
+                if (IsEnded)
+                {
+                    LeaveEndedTurn(stillScheduled: true); // after its last dead letter
+                }
+
                 return;
             }
         }
@@ -199,6 +210,10 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         if (!idle)
         {
             ScheduleTurn();
+        }
+        else if (IsEnded)
+        {
+            LeaveEndedTurn(stillScheduled: false); // ended after it took its last batch, which PutBack answered
         }
     }
 
@@ -225,7 +240,8 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
     /// <summary>Returns entries taken but not run to the head of the queue; if the session has ended meanwhile, answers them.</summary>
     private void PutBack(ReadOnlySpan<MailboxEntry> unrun)
     {
-        if (unrun.IsEmpty)
+        // Nothing to put back, and no place kept for entries taken (the turn alone writes that, so it reads it without the gate).
+        if (unrun.IsEmpty && !mailbox.HoldsTakenPlaces)
         {
             return;
         }
@@ -236,7 +252,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             returned = mailbox.PutBack(unrun);
         }
 
-        if (!returned)
+        if (!returned && !unrun.IsEmpty)
         {
             DeadLetterReason reason = Host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
             Exception answer = EndedAnswer(reason);
@@ -262,6 +278,10 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         if (Finish(item))
         {
             ContinueTurn();
+        }
+        else if (IsEnded)
+        {
+            LeaveEndedTurn(stillScheduled: true);
         }
     }
 

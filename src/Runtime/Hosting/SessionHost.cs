@@ -20,6 +20,11 @@ public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
     private readonly TimeSpan shutdownTimeout;
     private Task? stopped;
 
+    // Turns still holding a session that another thread ended (the shutdown deadline, a handler time limit): they may
+    // still file dead letters, so the dead-letter subscriptions complete only once none is left (see DrainAsync).
+    private int outlivingTurns;
+    private TaskCompletionSource? outlivingTurnsGone;
+
     /// <summary>Creates a host.</summary>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
     public SessionHost(SessionHostOptions? options = null)
@@ -76,7 +81,9 @@ public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
 
     /// <summary>
     /// Opens a subscription to the host's dead letters (accepted messages that were never handled), from this
-    /// moment on. It buffers up to <paramref name="capacity"/> and counts what it drops beyond that.
+    /// moment on. It buffers up to <paramref name="capacity"/> and counts what it drops beyond that. It completes when
+    /// the host has stopped and no turn can file a letter any more: at the end of <see cref="DisposeAsync"/>, or later,
+    /// once the last handler that outlived the shutdown deadline has returned (see <see cref="SessionHostOptions.ShutdownTimeout"/>).
     /// </summary>
     public DeadLetterSubscription SubscribeDeadLetters(int capacity = 10_000) => DeadLetters.Subscribe(capacity);
 
@@ -222,9 +229,54 @@ public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
         await drained.ConfigureAwait(false);
         Timers.Dispose();
 
-        // Last: every dead letter of every session has been filed by now, so no subscriber misses one.
-        DeadLetters.CompleteAll();
+        // Last: every session has filed the dead letters of what it held. A turn that outlived its session's end (past
+        // the shutdown deadline: a handler still running, a batch it had taken) may still file some; DisposeAsync does
+        // not wait for it (the deadline bounds it), but the subscriptions complete only once it has left, so no
+        // subscriber misses a letter. A handler that never returns keeps them open; a subscriber can dispose its own.
+        Task outliving = WhenOutlivingTurnsGone();
+        if (outliving.IsCompleted)
+        {
+            DeadLetters.CompleteAll();
+        }
+        else
+        {
+            _ = outliving.ContinueWith(
+                static (_, office) => ((DeadLetterOffice)office!).CompleteAll(), DeadLetters, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
+
+    /// <summary>Another thread ended a session while a turn held it: counted until that turn leaves (under the session's mailbox gate).</summary>
+    internal void CountOutlivingTurn() => Interlocked.Increment(ref outlivingTurns);
+
+    /// <summary>A turn counted by <see cref="CountOutlivingTurn"/> has left its ended session: it files no more dead letters.</summary>
+    internal void OutlivingTurnLeft()
+    {
+        if (Interlocked.Decrement(ref outlivingTurns) == 0)
+        {
+            Volatile.Read(ref outlivingTurnsGone)?.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Completes once no counted turn is left; asked once every session has left the registry, so no turn is counted
+    /// any more (each end counts before its session leaves), and the count only goes down.
+    /// </summary>
+    private Task WhenOutlivingTurnsGone()
+    {
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A full fence between publishing the signal and reading the count (the last leaver decrements, then reads the signal).
+        Interlocked.Exchange(ref outlivingTurnsGone, gone);
+        if (Volatile.Read(ref outlivingTurns) == 0)
+        {
+            gone.TrySetResult();
+        }
+
+        return gone.Task;
+    }
+
+    /// <summary>How many turns still hold a session another thread ended; for tests.</summary>
+    internal int OutlivingTurnCount => Volatile.Read(ref outlivingTurns);
 
     /// <summary>
     /// Waits for <paramref name="task"/> at most <paramref name="timeout"/> on the host's clock, in steps a timer can take

@@ -22,8 +22,11 @@ public sealed class SessionHostOptions
 
     /// <summary>
     /// How long <see cref="SessionHost.DisposeAsync"/> lets sessions finish their accepted messages. Past it,
-    /// sessions end at once and what is still queued is dead-lettered (<see cref="DeadLetterReason.HostStopping"/>);
-    /// <see cref="Timeout.InfiniteTimeSpan"/> waits for ever. Default: 30 seconds, like the generic host.
+    /// sessions end at once and what is still queued is dead-lettered (<see cref="DeadLetterReason.HostStopping"/>),
+    /// and <see cref="SessionHost.DisposeAsync"/> completes without waiting for handlers still running.
+    /// What such a handler's turn files later (its own message if it gives up on the stopping token, the rest of a run
+    /// of one-way messages it had taken) still reaches the dead-letter subscriptions: they complete once the last of
+    /// those turns has left. <see cref="Timeout.InfiniteTimeSpan"/> waits for ever. Default: 30 seconds, like the generic host.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -35,7 +35,7 @@ internal partial struct Mailbox
                 if (refuse(candidate))
                 {
                     (refused ??= []).Add(queue.TakeAt(offset));
-                    if (waiting is { Count: > 0 } && queue.Count < capacity)
+                    if (waiting is { Count: > 0 } && queue.Count + taken < capacity)
                     {
                         // A refusal made room for a waiting sender, which may be accepted now; admitting may
                         // also reshape the ring, so the walk starts over.

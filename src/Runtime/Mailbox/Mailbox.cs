@@ -17,12 +17,23 @@ internal partial struct Mailbox
     private bool scheduled;
     private bool closed;
 
+    // One-way entries the turn took with the one it runs (TakeRun) and has not run yet: they keep their places against
+    // the capacity until the turn comes back for more, goes idle or puts them back, so putting them back never makes the
+    // queue exceed its bound. Written only by the turn (under the gate), so the turn may read it without the gate.
+    private int taken;
+
     // Set when the host's drain marker is queued: senders' messages are refused from then on (the host is
     // stopping), while the runtime's own items (timeouts) still go in ahead of the end.
     private bool refusesMessages;
 
     /// <summary>Entries queued, not counting the one running nor those waiting for room.</summary>
     public readonly int Count => queue.Count;
+
+    /// <summary>Whether a turn holds the session (running, awaiting its handler, or queued to run).</summary>
+    public readonly bool IsScheduled => scheduled;
+
+    /// <summary>Whether the turn holds places for entries it took and has not run (read by the turn itself, without the gate).</summary>
+    public readonly bool HoldsTakenPlaces => taken != 0;
 
     /// <summary>Offers an entry to the queue.</summary>
     /// <param name="entry">The entry.</param>
@@ -38,7 +49,7 @@ internal partial struct Mailbox
         }
 
         // Once anyone waits, newcomers wait behind them, so arrival order holds.
-        if (whenFull is { } mode && capacity > 0 && (queue.Count >= capacity || waiting is { Count: > 0 }))
+        if (whenFull is { } mode && capacity > 0 && (queue.Count + taken >= capacity || waiting is { Count: > 0 }))
         {
             // Only an awaited request can wait for room; a one-way message is refused like in fail-fast mode.
             if (mode == MailboxFullMode.FailFast || entry.Item is not { } item)
@@ -91,6 +102,7 @@ internal partial struct Mailbox
     /// </summary>
     public int TakeRun(int capacity, Span<MailboxEntry> into)
     {
+        taken = 0; // the previous run has been run or put back
         if (!TryDequeue(capacity, out into[0]))
         {
             return 0;
@@ -102,6 +114,7 @@ internal partial struct Mailbox
         }
 
         int count = 1 + queue.TakeOneWayRun(into[1..]);
+        taken = count - 1;
         queue.SkipEmptyHead();
         AdmitWaiting(capacity);
         return count;
@@ -113,6 +126,7 @@ internal partial struct Mailbox
     /// </summary>
     public bool PutBack(ReadOnlySpan<MailboxEntry> entries)
     {
+        taken = 0; // the entries go back to the places they kept (fewer or as many), so the bound holds
         if (closed)
         {
             return false;
@@ -125,6 +139,7 @@ internal partial struct Mailbox
     /// <summary>Marks the session idle if nothing is queued; false when entries wait and the turn must go on.</summary>
     public bool TryGoIdle()
     {
+        taken = 0; // the turn has run or put back everything it took
         if (queue.Count > 0)
         {
             return false;
@@ -212,7 +227,7 @@ internal partial struct Mailbox
 
     private void AdmitWaiting(int capacity)
     {
-        while (waiting is { Count: > 0 } && queue.Count < capacity)
+        while (waiting is { Count: > 0 } && queue.Count + taken < capacity)
         {
             MailboxItem next = waiting.First!;
             waiting.Remove(next);

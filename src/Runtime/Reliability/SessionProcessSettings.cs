@@ -16,7 +16,10 @@ public sealed class SessionProcessSettings
     /// <summary>What the session does after a handler throws.</summary>
     public SessionFaultPolicy FaultPolicy { get; init; }
 
-    /// <summary>The most messages a session's queue holds; 0 for no bound.</summary>
+    /// <summary>
+    /// The most messages a session's queue holds (counting one-way messages its turn has taken ahead of the one it runs
+    /// and not run yet, so putting them back never exceeds it); 0 for no bound.
+    /// </summary>
     public int MailboxCapacity { get; init; }
 
     /// <summary>What a send does when the queue is full.</summary>

@@ -100,6 +100,15 @@ internal sealed partial class RoundRunner
         }
     }
 
+    private async Task ReadToEndAsync(DeadLetterSubscription letters)
+    {
+        await foreach (DeadLetter letter in letters)
+        {
+            lettersRead++;
+            File(letter);
+        }
+    }
+
     private void ReadLetters(DeadLetterSubscription letters)
     {
         while (letters.TryRead(out DeadLetter? letter))

@@ -5,7 +5,8 @@ namespace SessionGen.Runtime.Tests.Review;
 /// <summary>
 /// The mailbox (its ring indexed without bounds checks) against a plain list doing the same: random mixes of one-way and
 /// awaited entries, bursts that grow the ring past what it keeps when idle and drains that drop it, withdrawals from the
-/// middle and from the waiting list, runs taken and partly put back, bounded mailboxes at their exact capacity. Every
+/// middle and from the waiting list, runs taken and partly put back, bounded mailboxes at their exact capacity (a run's
+/// entries behind its first keeping their places until the next take or put-back). Every
 /// take, every count and what a close hands back must match the list; in Debug the ring's own asserts check that its
 /// mask matches its array on every access.
 /// </summary>
@@ -139,6 +140,10 @@ public sealed class MailboxRingModelTests
 
         private readonly List<Item> items = [];
 
+        // The one-way entries a run took behind its first: they keep their places against the capacity until the next
+        // take or put-back (as in the turn, which comes back for more once it has run them).
+        private int held;
+
         public int QueuedCount => Queued.Count;
 
         public EnqueueResult Offer(MailboxEntry entry, MailboxFullMode mode)
@@ -148,7 +153,7 @@ public sealed class MailboxRingModelTests
                 items.Add(offered);
             }
 
-            if (capacity > 0 && (Queued.Count >= capacity || Waiting.Count > 0))
+            if (capacity > 0 && (Queued.Count + held >= capacity || Waiting.Count > 0))
             {
                 if (mode == MailboxFullMode.FailFast || entry.Item is null)
                 {
@@ -180,6 +185,7 @@ public sealed class MailboxRingModelTests
 
         public MailboxEntry[] TakeRun(int most)
         {
+            held = 0;
             if (Queued.Count == 0)
             {
                 return [];
@@ -196,17 +202,22 @@ public sealed class MailboxRingModelTests
                     Queued.RemoveAt(0);
                 }
 
+                held = run.Count - 1;
                 Admit();
             }
 
             return [.. run];
         }
 
-        public void PutBack(MailboxEntry[] entries) => Queued.InsertRange(0, entries);
+        public void PutBack(MailboxEntry[] entries)
+        {
+            held = 0;
+            Queued.InsertRange(0, entries);
+        }
 
         private void Admit()
         {
-            while (Waiting.Count > 0 && Queued.Count < capacity)
+            while (Waiting.Count > 0 && Queued.Count + held < capacity)
             {
                 Queued.Add(new MailboxEntry(Waiting[0]));
                 Waiting.RemoveAt(0);
