@@ -81,7 +81,7 @@ internal static class ClientEmitter
     private static void EmitPost(SourceWriter writer, OperationModel operation, string parameters, string leading, string messageId, string entry, string message, string posted)
     {
         writer.Line();
-        writer.Line($"/// <summary>Queues <c>{operation.Name}</c> and returns at once{(operation.Handler.ResultType is null ? "" : " (its result is dropped)")}; false if not accepted (no such session, host stopping, mailbox full).</summary>");
+        writer.Line($"/// <summary>Queues <c>{operation.Name}</c> and returns at once{(operation.Handler.ResultType is null ? "" : " (its result is dropped)")}; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>");
         writer.Line($"public bool {operation.Names.PostMethod}({parameters}) =>");
         using (writer.Indented())
         {

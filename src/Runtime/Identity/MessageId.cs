@@ -11,8 +11,7 @@ namespace SessionGen;
 /// With a generated client's <c>{Operation}Async(…, messageId)</c>, a repeat within the window is not handled again:
 /// it gets the first message's outcome, waiting for it while it is pending (until its cancellation token is
 /// cancelled). With <c>Post{Operation}(…, messageId)</c>, a repeat of an id already accepted returns true and is not
-/// queued again. An id whose message was never handled (not accepted: no such session, the host stopping, a full
-/// mailbox) is free again.
+/// queued again. An id whose message was never handled is free again.
 /// </para>
 /// <para>
 /// There is deliberately no implicit conversion from <see cref="string"/>: with one, <c>host.SendAsync(id, "Op", "text")</c>

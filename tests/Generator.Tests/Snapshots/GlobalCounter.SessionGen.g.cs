@@ -105,7 +105,7 @@ partial class GlobalCounter
         public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::GlobalCounter.SessionDefinition.IncrementOperation.SendAsync(this, new global::GlobalCounter.Messages.Increment(), messageId, cancellationToken);
 
-        /// <summary>Queues <c>Increment</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+        /// <summary>Queues <c>Increment</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
         public bool PostIncrement() =>
             global::GlobalCounter.SessionDefinition.IncrementOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 

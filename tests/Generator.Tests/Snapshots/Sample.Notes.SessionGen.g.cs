@@ -116,7 +116,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<int> WriteAsync(string write, int? line, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Notes.SessionDefinition.WriteOperation.SendAsync(this, new global::Sample.Notes.Messages.Write(write, line), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Write</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Write</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostWrite(string write, int? line) =>
                 global::Sample.Notes.SessionDefinition.WriteOperation.Post(this, new global::Sample.Notes.Messages.Write(write, line));
 
@@ -132,7 +132,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask ClearAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Notes.SessionDefinition.ClearOperation.SendWithoutResultAsync(this, new global::Sample.Notes.Messages.Clear(), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Clear</c> and returns at once; false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Clear</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostClear() =>
                 global::Sample.Notes.SessionDefinition.ClearOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 

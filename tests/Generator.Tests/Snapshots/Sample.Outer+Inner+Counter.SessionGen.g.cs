@@ -111,7 +111,7 @@ namespace Sample
                     public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(int by, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                         global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.SendAsync(this, new global::Sample.Outer.Inner.Counter.Messages.Increment(by), messageId, cancellationToken);
 
-                    /// <summary>Queues <c>Increment</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+                    /// <summary>Queues <c>Increment</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
                     public bool PostIncrement(int by) =>
                         global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.Post(this, global::SessionGen.Infrastructure.OneWayArgument.From(by));
 

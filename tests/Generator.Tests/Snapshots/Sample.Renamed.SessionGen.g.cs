@@ -136,7 +136,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<string> AskAsync(string question, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Renamed.SessionDefinition.AskOperation.SendAsync(this, new global::Sample.Renamed.Messages.Ask(question), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Ask</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Ask</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostAsk(string question) =>
                 global::Sample.Renamed.SessionDefinition.AskOperation.Post(this, new global::Sample.Renamed.Messages.Ask(question));
 

@@ -116,7 +116,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask SayAsync(string text, int times, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Room.SessionDefinition.SayOperation.SendWithoutResultAsync(this, new global::Sample.Room.Messages.Say(text, times), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Say</c> and returns at once; false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Say</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostSay(string text, int times) =>
                 global::Sample.Room.SessionDefinition.SayOperation.Post(this, new global::Sample.Room.Messages.Say(text, times));
 
@@ -132,7 +132,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<int> PeekAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Room.SessionDefinition.PeekOperation.SendAsync(this, new global::Sample.Room.Messages.Peek(), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Peek</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Peek</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostPeek() =>
                 global::Sample.Room.SessionDefinition.PeekOperation.Post(this, new global::Sample.Room.Messages.Peek());
 

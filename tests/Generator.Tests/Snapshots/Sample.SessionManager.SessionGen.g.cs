@@ -145,7 +145,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult> JoinAsync(string name, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.SessionManager.SessionDefinition.JoinOperation.SendAsync(this, new global::Sample.SessionManager.Messages.Join(name), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Join</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Join</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostJoin(string name) =>
                 global::Sample.SessionManager.SessionDefinition.JoinOperation.Post(this, new global::Sample.SessionManager.Messages.Join(name));
 
@@ -161,7 +161,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask LeaveAsync(string name, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.SessionManager.SessionDefinition.LeaveOperation.SendWithoutResultAsync(this, new global::Sample.SessionManager.Messages.Leave(name), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Leave</c> and returns at once; false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Leave</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostLeave(string name) =>
                 global::Sample.SessionManager.SessionDefinition.LeaveOperation.Post(this, new global::Sample.SessionManager.Messages.Leave(name));
 

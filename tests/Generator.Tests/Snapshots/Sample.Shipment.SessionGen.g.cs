@@ -194,7 +194,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask DepartAsync(string shipmentId, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.DepartOperation.SendWithoutResultAsync(this, new global::Sample.Shipment.Messages.Depart(shipmentId), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Depart</c> and returns at once; false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Depart</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostDepart(string shipmentId) =>
                 global::Sample.Shipment.SessionDefinition.DepartOperation.Post(this, new global::Sample.Shipment.Messages.Depart(shipmentId));
 
@@ -210,7 +210,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<global::System.TimeSpan> DeliverAsync(global::Sample.Parcel parcel, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.DeliverOperation.SendAsync(this, new global::Sample.Shipment.Messages.Deliver(parcel), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Deliver</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Deliver</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostDeliver(global::Sample.Parcel parcel) =>
                 global::Sample.Shipment.SessionDefinition.DeliverOperation.Post(this, new global::Sample.Shipment.Messages.Deliver(parcel));
 
@@ -226,7 +226,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<string> WhereAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.WhereOperation.SendAsync(this, new global::Sample.Shipment.Messages.Where(), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Where</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Where</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostWhere() =>
                 global::Sample.Shipment.SessionDefinition.WhereOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 

@@ -138,7 +138,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<string> ReadAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Split.SessionDefinition.ReadOperation.SendAsync(this, new global::Sample.Split.Messages.Read(), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Read</c> and returns at once (its result is dropped); false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Read</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostRead() =>
                 global::Sample.Split.SessionDefinition.ReadOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
@@ -154,7 +154,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Split.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.Split.Messages.Close(), messageId, cancellationToken);
 
-            /// <summary>Queues <c>Close</c> and returns at once; false if not accepted (no such session, host stopping, mailbox full).</summary>
+            /// <summary>Queues <c>Close</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostClose() =>
                 global::Sample.Split.SessionDefinition.CloseOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
