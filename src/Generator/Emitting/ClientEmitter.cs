@@ -57,11 +57,9 @@ internal static class ClientEmitter
         }
 
         writer.Line();
-        writer.Line("/// <summary>");
-        writer.Line($"/// Sends <c>{operation.Name}</c> to this session once per <paramref name=\"{messageId}\"/> and completes when its handler has finished.");
-        writer.Line("/// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting");
-        writer.Line($"/// for it while it is pending (until <paramref name=\"{token}\"/> is cancelled). An id whose message was never handled is free again.");
-        writer.Line("/// </summary>");
+        // One line per overload (issue 16: the long form, repeated for every operation, was a tenth of the output);
+        // what a repeated id does in full is on MessageId, which the summary links.
+        writer.Line($"/// <summary>Sends <c>{operation.Name}</c> once per <paramref name=\"{messageId}\"/> (a repeat gets the first one's outcome: <see cref=\"{Code.MessageId}\"/>) and completes when its handler has finished.</summary>");
         writer.Line($"public {Code.ClientReturnType(handler)} {operation.Names.ClientMethod}({leading}{Code.MessageId} {messageId}, {Code.CancellationToken} {token} = default) =>");
         using (writer.Indented())
         {
@@ -83,10 +81,7 @@ internal static class ClientEmitter
     private static void EmitPost(SourceWriter writer, OperationModel operation, string parameters, string leading, string messageId, string entry, string message, string posted)
     {
         writer.Line();
-        writer.Line("/// <summary>");
-        writer.Line($"/// Queues <c>{operation.Name}</c> for this session and returns at once, without waiting for its handler{(operation.Handler.ResultType is null ? "" : " (its result is dropped)")}.");
-        writer.Line("/// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.");
-        writer.Line("/// </summary>");
+        writer.Line($"/// <summary>Queues <c>{operation.Name}</c> and returns at once{(operation.Handler.ResultType is null ? "" : " (its result is dropped)")}; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>");
         writer.Line($"public bool {operation.Names.PostMethod}({parameters}) =>");
         using (writer.Indented())
         {
@@ -94,11 +89,7 @@ internal static class ClientEmitter
         }
 
         writer.Line();
-        writer.Line("/// <summary>");
-        writer.Line($"/// Queues <c>{operation.Name}</c> for this session once per <paramref name=\"{messageId}\"/> and returns at once, without waiting for its handler.");
-        writer.Line("/// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.");
-        writer.Line("/// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.");
-        writer.Line("/// </summary>");
+        writer.Line($"/// <summary>Queues <c>{operation.Name}</c> once per <paramref name=\"{messageId}\"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>");
         writer.Line($"public bool {operation.Names.PostMethod}({leading}{Code.MessageId} {messageId}) =>");
         using (writer.Indented())
         {

@@ -46,6 +46,6 @@ internal static class HierarchyEmitter
             writer.CloseBlock();
         }
 
-        return writer.ToString();
+        return writer.ToStringAndRelease();
     }
 }

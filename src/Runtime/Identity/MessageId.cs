@@ -7,8 +7,16 @@ namespace SessionGen;
 /// one with <see cref="New"/>. Two ids are equal when their texts are equal, ordinally.
 /// </summary>
 /// <remarks>
+/// <para>
+/// With a generated client's <c>{Operation}Async(…, messageId)</c>, a repeat within the window is not handled again:
+/// it gets the first message's outcome, waiting for it while it is pending (until its cancellation token is
+/// cancelled). With <c>Post{Operation}(…, messageId)</c>, a repeat of an id already accepted returns true and is not
+/// queued again. An id whose message was never handled is free again.
+/// </para>
+/// <para>
 /// There is deliberately no implicit conversion from <see cref="string"/>: with one, <c>host.SendAsync(id, "Op", "text")</c>
 /// would be ambiguous between sending by operation name and sending with a message id.
+/// </para>
 /// </remarks>
 public readonly struct MessageId : IEquatable<MessageId>
 {

@@ -240,11 +240,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<bool> JoinAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.DurableManager.SessionDefinition.JoinOperation.SendAsync(this, new global::Sample.DurableManager.Messages.Join(name), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Join</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Join</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<bool> JoinAsync(string name, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.DurableManager.SessionDefinition.JoinOperation.SendAsync(this, new global::Sample.DurableManager.Messages.Join(name), messageId, cancellationToken);
 
@@ -269,11 +265,7 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.DurableManager.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.DurableManager.Messages.Close(), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Close</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Close</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.DurableManager.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.DurableManager.Messages.Close(), messageId, cancellationToken);
 

@@ -112,26 +112,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<int> WriteAsync(string write, int? line, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Notes.SessionDefinition.WriteOperation.SendAsync(this, new global::Sample.Notes.Messages.Write(write, line), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Write</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Write</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<int> WriteAsync(string write, int? line, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Notes.SessionDefinition.WriteOperation.SendAsync(this, new global::Sample.Notes.Messages.Write(write, line), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Write</c> for this session and returns at once, without waiting for its handler (its result is dropped).
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Write</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostWrite(string write, int? line) =>
                 global::Sample.Notes.SessionDefinition.WriteOperation.Post(this, new global::Sample.Notes.Messages.Write(write, line));
 
-            /// <summary>
-            /// Queues <c>Write</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Write</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostWrite(string write, int? line, global::SessionGen.MessageId messageId) =>
                 global::Sample.Notes.SessionDefinition.WriteOperation.Post(this, new global::Sample.Notes.Messages.Write(write, line), messageId);
 
@@ -139,26 +128,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask ClearAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Notes.SessionDefinition.ClearOperation.SendWithoutResultAsync(this, new global::Sample.Notes.Messages.Clear(), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Clear</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Clear</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask ClearAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Notes.SessionDefinition.ClearOperation.SendWithoutResultAsync(this, new global::Sample.Notes.Messages.Clear(), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Clear</c> for this session and returns at once, without waiting for its handler.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Clear</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostClear() =>
                 global::Sample.Notes.SessionDefinition.ClearOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
-            /// <summary>
-            /// Queues <c>Clear</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Clear</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostClear(global::SessionGen.MessageId messageId) =>
                 global::Sample.Notes.SessionDefinition.ClearOperation.Post(this, new global::Sample.Notes.Messages.Clear(), messageId);
         }

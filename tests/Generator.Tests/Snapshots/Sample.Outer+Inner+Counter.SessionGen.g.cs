@@ -107,26 +107,15 @@ namespace Sample
                     public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(int by, global::System.Threading.CancellationToken cancellationToken = default) =>
                         global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.SendAsync(this, new global::Sample.Outer.Inner.Counter.Messages.Increment(by), cancellationToken);
 
-                    /// <summary>
-                    /// Sends <c>Increment</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-                    /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-                    /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-                    /// </summary>
+                    /// <summary>Sends <c>Increment</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
                     public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(int by, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                         global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.SendAsync(this, new global::Sample.Outer.Inner.Counter.Messages.Increment(by), messageId, cancellationToken);
 
-                    /// <summary>
-                    /// Queues <c>Increment</c> for this session and returns at once, without waiting for its handler (its result is dropped).
-                    /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-                    /// </summary>
+                    /// <summary>Queues <c>Increment</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
                     public bool PostIncrement(int by) =>
                         global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.Post(this, global::SessionGen.Infrastructure.OneWayArgument.From(by));
 
-                    /// <summary>
-                    /// Queues <c>Increment</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-                    /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-                    /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-                    /// </summary>
+                    /// <summary>Queues <c>Increment</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
                     public bool PostIncrement(int by, global::SessionGen.MessageId messageId) =>
                         global::Sample.Outer.Inner.Counter.SessionDefinition.IncrementOperation.Post(this, new global::Sample.Outer.Inner.Counter.Messages.Increment(by), messageId);
                 }

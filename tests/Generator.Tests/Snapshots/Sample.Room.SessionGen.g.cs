@@ -112,26 +112,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask SayAsync(string text, int times, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Room.SessionDefinition.SayOperation.SendWithoutResultAsync(this, new global::Sample.Room.Messages.Say(text, times), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Say</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Say</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask SayAsync(string text, int times, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Room.SessionDefinition.SayOperation.SendWithoutResultAsync(this, new global::Sample.Room.Messages.Say(text, times), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Say</c> for this session and returns at once, without waiting for its handler.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Say</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostSay(string text, int times) =>
                 global::Sample.Room.SessionDefinition.SayOperation.Post(this, new global::Sample.Room.Messages.Say(text, times));
 
-            /// <summary>
-            /// Queues <c>Say</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Say</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostSay(string text, int times, global::SessionGen.MessageId messageId) =>
                 global::Sample.Room.SessionDefinition.SayOperation.Post(this, new global::Sample.Room.Messages.Say(text, times), messageId);
 
@@ -139,26 +128,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<int> PeekAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Room.SessionDefinition.PeekOperation.SendAsync(this, new global::Sample.Room.Messages.Peek(), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Peek</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Peek</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<int> PeekAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Room.SessionDefinition.PeekOperation.SendAsync(this, new global::Sample.Room.Messages.Peek(), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Peek</c> for this session and returns at once, without waiting for its handler (its result is dropped).
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Peek</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostPeek() =>
                 global::Sample.Room.SessionDefinition.PeekOperation.Post(this, new global::Sample.Room.Messages.Peek());
 
-            /// <summary>
-            /// Queues <c>Peek</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Peek</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostPeek(global::SessionGen.MessageId messageId) =>
                 global::Sample.Room.SessionDefinition.PeekOperation.Post(this, new global::Sample.Room.Messages.Peek(), messageId);
         }

@@ -141,26 +141,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult> JoinAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.SessionManager.SessionDefinition.JoinOperation.SendAsync(this, new global::Sample.SessionManager.Messages.Join(name), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Join</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Join</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<global::Sample.JoinResult> JoinAsync(string name, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.SessionManager.SessionDefinition.JoinOperation.SendAsync(this, new global::Sample.SessionManager.Messages.Join(name), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Join</c> for this session and returns at once, without waiting for its handler (its result is dropped).
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Join</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostJoin(string name) =>
                 global::Sample.SessionManager.SessionDefinition.JoinOperation.Post(this, new global::Sample.SessionManager.Messages.Join(name));
 
-            /// <summary>
-            /// Queues <c>Join</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Join</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostJoin(string name, global::SessionGen.MessageId messageId) =>
                 global::Sample.SessionManager.SessionDefinition.JoinOperation.Post(this, new global::Sample.SessionManager.Messages.Join(name), messageId);
 
@@ -168,26 +157,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask LeaveAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.SessionManager.SessionDefinition.LeaveOperation.SendWithoutResultAsync(this, new global::Sample.SessionManager.Messages.Leave(name), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Leave</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Leave</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask LeaveAsync(string name, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.SessionManager.SessionDefinition.LeaveOperation.SendWithoutResultAsync(this, new global::Sample.SessionManager.Messages.Leave(name), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Leave</c> for this session and returns at once, without waiting for its handler.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Leave</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostLeave(string name) =>
                 global::Sample.SessionManager.SessionDefinition.LeaveOperation.Post(this, new global::Sample.SessionManager.Messages.Leave(name));
 
-            /// <summary>
-            /// Queues <c>Leave</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Leave</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostLeave(string name, global::SessionGen.MessageId messageId) =>
                 global::Sample.SessionManager.SessionDefinition.LeaveOperation.Post(this, new global::Sample.SessionManager.Messages.Leave(name), messageId);
         }

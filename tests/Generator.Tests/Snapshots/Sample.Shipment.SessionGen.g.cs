@@ -190,26 +190,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask DepartAsync(string shipmentId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.DepartOperation.SendWithoutResultAsync(this, new global::Sample.Shipment.Messages.Depart(shipmentId), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Depart</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Depart</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask DepartAsync(string shipmentId, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.DepartOperation.SendWithoutResultAsync(this, new global::Sample.Shipment.Messages.Depart(shipmentId), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Depart</c> for this session and returns at once, without waiting for its handler.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Depart</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostDepart(string shipmentId) =>
                 global::Sample.Shipment.SessionDefinition.DepartOperation.Post(this, new global::Sample.Shipment.Messages.Depart(shipmentId));
 
-            /// <summary>
-            /// Queues <c>Depart</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Depart</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostDepart(string shipmentId, global::SessionGen.MessageId messageId) =>
                 global::Sample.Shipment.SessionDefinition.DepartOperation.Post(this, new global::Sample.Shipment.Messages.Depart(shipmentId), messageId);
 
@@ -217,26 +206,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<global::System.TimeSpan> DeliverAsync(global::Sample.Parcel parcel, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.DeliverOperation.SendAsync(this, new global::Sample.Shipment.Messages.Deliver(parcel), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Deliver</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Deliver</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<global::System.TimeSpan> DeliverAsync(global::Sample.Parcel parcel, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.DeliverOperation.SendAsync(this, new global::Sample.Shipment.Messages.Deliver(parcel), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Deliver</c> for this session and returns at once, without waiting for its handler (its result is dropped).
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Deliver</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostDeliver(global::Sample.Parcel parcel) =>
                 global::Sample.Shipment.SessionDefinition.DeliverOperation.Post(this, new global::Sample.Shipment.Messages.Deliver(parcel));
 
-            /// <summary>
-            /// Queues <c>Deliver</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Deliver</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostDeliver(global::Sample.Parcel parcel, global::SessionGen.MessageId messageId) =>
                 global::Sample.Shipment.SessionDefinition.DeliverOperation.Post(this, new global::Sample.Shipment.Messages.Deliver(parcel), messageId);
 
@@ -244,26 +222,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<string> WhereAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.WhereOperation.SendAsync(this, new global::Sample.Shipment.Messages.Where(), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Where</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Where</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<string> WhereAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Shipment.SessionDefinition.WhereOperation.SendAsync(this, new global::Sample.Shipment.Messages.Where(), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Where</c> for this session and returns at once, without waiting for its handler (its result is dropped).
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Where</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostWhere() =>
                 global::Sample.Shipment.SessionDefinition.WhereOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
-            /// <summary>
-            /// Queues <c>Where</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Where</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostWhere(global::SessionGen.MessageId messageId) =>
                 global::Sample.Shipment.SessionDefinition.WhereOperation.Post(this, new global::Sample.Shipment.Messages.Where(), messageId);
         }

@@ -134,26 +134,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask<string> ReadAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Split.SessionDefinition.ReadOperation.SendAsync(this, new global::Sample.Split.Messages.Read(), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Read</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Read</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask<string> ReadAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Split.SessionDefinition.ReadOperation.SendAsync(this, new global::Sample.Split.Messages.Read(), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Read</c> for this session and returns at once, without waiting for its handler (its result is dropped).
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Read</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostRead() =>
                 global::Sample.Split.SessionDefinition.ReadOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
-            /// <summary>
-            /// Queues <c>Read</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Read</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostRead(global::SessionGen.MessageId messageId) =>
                 global::Sample.Split.SessionDefinition.ReadOperation.Post(this, new global::Sample.Split.Messages.Read(), messageId);
 
@@ -161,26 +150,15 @@ namespace Sample
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Split.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.Split.Messages.Close(), cancellationToken);
 
-            /// <summary>
-            /// Sends <c>Close</c> to this session once per <paramref name="messageId"/> and completes when its handler has finished.
-            /// A repeat within the host's deduplication window is not handled again: it gets the first message's outcome, waiting
-            /// for it while it is pending (until <paramref name="cancellationToken"/> is cancelled). An id whose message was never handled is free again.
-            /// </summary>
+            /// <summary>Sends <c>Close</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
             public global::System.Threading.Tasks.ValueTask CloseAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
                 global::Sample.Split.SessionDefinition.CloseOperation.SendWithoutResultAsync(this, new global::Sample.Split.Messages.Close(), messageId, cancellationToken);
 
-            /// <summary>
-            /// Queues <c>Close</c> for this session and returns at once, without waiting for its handler.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Close</c> and returns at once; false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
             public bool PostClose() =>
                 global::Sample.Split.SessionDefinition.CloseOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
-            /// <summary>
-            /// Queues <c>Close</c> for this session once per <paramref name="messageId"/> and returns at once, without waiting for its handler.
-            /// True also when a message with this id was already accepted within the host's deduplication window: it is not queued again.
-            /// False when the message was not accepted: the session does not exist or has ended, the host is stopping, or its mailbox is full.
-            /// </summary>
+            /// <summary>Queues <c>Close</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
             public bool PostClose(global::SessionGen.MessageId messageId) =>
                 global::Sample.Split.SessionDefinition.CloseOperation.Post(this, new global::Sample.Split.Messages.Close(), messageId);
         }
