@@ -124,7 +124,9 @@ internal sealed class SessionPayloadCodec : IFieldCodec<SessionPayload>
         }
         catch (Exception exception) when (value.IsResult && exception is not OutOfMemoryException)
         {
-            throw new SessionPayloadException(Failures.Encode(exception, value.SessionId, value.Operation!.Name), exception);
+            // Not the writer's exception itself: Orleans must write this one into its error reply, and an exception type
+            // it has no codec for would fail that reply too (which Orleans then drops: the caller would wait a day).
+            throw new SessionPayloadException(Failures.Encode(exception, value.SessionId, value.Operation!.Name));
         }
 
         try
@@ -170,15 +172,16 @@ internal sealed class SessionPayloadCopier : IDeepCopier<SessionPayload>, IOptio
 /// <summary>
 /// A result that could not be written as it left the session's silo: it carries the session's typed failure back to
 /// the caller, as a result that failed to write did before results were carried by reference. (A message that cannot
-/// be written fails at its sender with its writer's own exception, as before.)
+/// be written fails at its sender with its writer's own exception, as before.) It carries only the encoded failure, not
+/// the writer's exception: Orleans serializes it into its error reply, and cannot serialize every exception type.
 /// </summary>
 [GenerateSerializer]
 #pragma warning disable RCS1194 // Implement exception constructors: made only by the codec and by Orleans' deserializer.
 internal sealed class SessionPayloadException : Exception
 #pragma warning restore RCS1194
 {
-    public SessionPayloadException(SessionFailure failure, Exception? writeError)
-        : base(failure.Message, writeError)
+    public SessionPayloadException(SessionFailure failure)
+        : base(failure.Message)
     {
         Failure = failure;
     }

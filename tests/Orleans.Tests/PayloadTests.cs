@@ -85,6 +85,27 @@ public sealed class PayloadTests(ClusterFixture cluster)
         Assert.Empty(await relay.TakenAsync().Guarded()); // the session goes on
     }
 
+    /// <summary>
+    /// Review (orleans6): the codec's failure carried the writer's exception as its inner exception, which Orleans must
+    /// then serialize in its error response; an exception type it has no codec for failed that response too, and Orleans
+    /// dropped the reply after its one retry: the caller hung until the send's 1-day response timeout.
+    /// </summary>
+    [Fact]
+    public async Task A_result_whose_writer_throws_an_exception_Orleans_cannot_serialize_fails_typed_from_another_silo_and_from_a_client()
+    {
+        (Relay.Client relay, _, InProcessSiloHandle other) = await OpenAsync();
+
+        foreach (ClusterSessionHost host in new[] { cluster.HostOn(other), cluster.Host })
+        {
+            Relay.Client remote = Relay.Connect(host, relay.Id);
+            RemoteException thrown = await Assert.ThrowsAsync<RemoteException>(async () => await remote.OpaqueAsync(15).Guarded());
+            Assert.Equal(typeof(OpaqueWriteException).FullName, thrown.TypeName);
+            Assert.Contains("OpaqueValue 15 cannot be written", thrown.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await relay.TakenAsync().Guarded()); // the session goes on
+    }
+
     [Fact]
     public async Task A_result_that_cannot_be_written_reaches_a_caller_within_the_silo_as_the_object_itself()
     {

@@ -253,6 +253,26 @@ public sealed class CountedConverter : JsonConverter<Counted>
     }
 }
 
+/// <summary>
+/// What <see cref="OpaqueConverter"/> throws: an exception type of this assembly, which Orleans' serializer has no
+/// codec for (not <c>[GenerateSerializer]</c>, not in the System/Microsoft/Azure namespaces it writes generically).
+/// </summary>
+#pragma warning disable RCS1194, CA1032 // Implement exception constructors: made only by the converter.
+public sealed class OpaqueWriteException(string message) : Exception(message);
+#pragma warning restore RCS1194, CA1032
+
+/// <summary>A value that reads but never writes: its writer throws <see cref="OpaqueWriteException"/>.</summary>
+[JsonConverter(typeof(OpaqueConverter))]
+public sealed record OpaqueValue(int Number);
+
+public sealed class OpaqueConverter : JsonConverter<OpaqueValue>
+{
+    public override OpaqueValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetInt32());
+
+    public override void Write(Utf8JsonWriter writer, OpaqueValue value, JsonSerializerOptions options) =>
+        throw new OpaqueWriteException($"OpaqueValue {value.Number} cannot be written.");
+}
+
 /// <summary>Not durable: hands its messages' values back, to see how a call carries them (by reference, or as JSON).</summary>
 [SessionProcess("Cluster.Relay")]
 public partial class Relay
@@ -276,6 +296,10 @@ public partial class Relay
     [On("Unwritable")]
     private Counted Unwritable(int number) => new(number, Unwritable: true);
 
+    /// <summary>Answers a value whose writer throws an exception of this assembly (<see cref="OpaqueWriteException"/>).</summary>
+    [On("Opaque")]
+    private OpaqueValue Opaque(int number) => new(number);
+
     [On("Taken")]
     private int[] Taken() => [.. taken];
 
@@ -285,6 +309,7 @@ public partial class Relay
 
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Counted))]
+[JsonSerializable(typeof(OpaqueValue))]
 [JsonSerializable(typeof(List<int>))]
 [JsonSerializable(typeof(Dictionary<int, List<int>>))]
 [JsonSerializable(typeof(string[]))]
