@@ -168,6 +168,14 @@ public partial class Tab
 
     [On("Orders")]
     private string[] Orders() => [.. orders];
+
+    /// <summary>A result whose writer throws <see cref="OpaqueWriteException"/>, found by key (through the router).</summary>
+    [On("Receipt")]
+    private OpaqueValue Receipt([Correlation("table")] int table) => new(table);
+
+    /// <summary>Takes a value found by key (through the router); an unwritable one cannot leave its sender's silo.</summary>
+    [On("Note")]
+    private int Note([Correlation("table")] int table, Counted note) => note.Number;
 }
 
 /// <summary>Not durable: handlers that await, block or throw, for the turns the session grain runs on its activation.</summary>
