@@ -114,7 +114,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         if (!sending.IsCompletedSuccessfully)
         {
-            return new ValueTask<SessionReply>(SendRestAsync(entry, operation, sending));
+            return new ValueTask<SessionReply>(SendRestAsync(entry, operation, message.IsLive, sending));
         }
 
         Task wakeUp;
@@ -125,10 +125,10 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             wakeUp = WakeUpLaterAsync(); // completed at once unless a reminder is (un)registered
             if (!wakeUp.IsCompletedSuccessfully)
             {
-                return new ValueTask<SessionReply>(WakeUpThenReplyAsync(entry, operation, result, wakeUp));
+                return new ValueTask<SessionReply>(WakeUpThenReplyAsync(entry, operation, message.IsLive, result, wakeUp));
             }
 
-            reply = SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
+            reply = SessionReply.Of(ResultFor(entry, message.IsLive, result));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -142,13 +142,25 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return new ValueTask<SessionReply>(reply);
     }
 
-    private async Task<SessionReply> SendRestAsync(SessionOperation entry, string operation, ValueTask<object?> sending)
+    /// <summary>
+    /// A reply's result. A caller whose message came as the object itself is on this silo (Orleans serialized nothing),
+    /// and gets the result object itself. For any other the JSON is written here, on the activation, as the session
+    /// answers: written by Orleans' connection as it sends the reply, it would be written after the turn (a session
+    /// changing the object it returned could reach the caller half changed) and on the connection's one sending loop,
+    /// which every other message between the two silos waits behind.
+    /// </summary>
+    private SessionPayload ResultFor(SessionOperation entry, bool callerOnThisSilo, object? result) =>
+        callerOnThisSilo
+            ? SessionPayload.Result(entry, result, sessions.Json, id)
+            : SessionPayload.FromJson(WireJson.Result(entry, result, sessions.Json));
+
+    private async Task<SessionReply> SendRestAsync(SessionOperation entry, string operation, bool callerOnThisSilo, ValueTask<object?> sending)
     {
         try
         {
             object? result = await sending.ConfigureAwait(true);
             await WakeUpLaterAsync().ConfigureAwait(true);
-            return SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
+            return SessionReply.Of(ResultFor(entry, callerOnThisSilo, result));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -160,12 +172,12 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    private async Task<SessionReply> WakeUpThenReplyAsync(SessionOperation entry, string operation, object? result, Task wakeUp)
+    private async Task<SessionReply> WakeUpThenReplyAsync(SessionOperation entry, string operation, bool callerOnThisSilo, object? result, Task wakeUp)
     {
         try
         {
             await wakeUp.ConfigureAwait(true);
-            return SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
+            return SessionReply.Of(ResultFor(entry, callerOnThisSilo, result));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

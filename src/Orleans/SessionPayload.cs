@@ -57,7 +57,7 @@ internal sealed class SessionPayload
     /// <summary>The session a result is from (what its write failure names).</summary>
     public SessionId SessionId { get; }
 
-    /// <summary>JSON that arrived over the wire.</summary>
+    /// <summary>JSON that arrived over the wire, or a result written for a caller on another silo.</summary>
     public static SessionPayload FromJson(byte[] json) => new(null, null, null, isResult: false, json: json);
 
     /// <summary>The message record: the object itself, or read from the JSON with <paramref name="readOptions"/>.</summary>
@@ -93,8 +93,10 @@ internal sealed class SessionPayload
 
 /// <summary>
 /// The wire form of a <see cref="SessionPayload"/>: a length-prefixed field holding exactly SessionGen's generated JSON.
-/// A live payload's JSON is written as it leaves (into a per-thread buffer, then into Orleans' writer); one that
-/// arrived is written back as its bytes. Read, it stays bytes: the grain or the caller reads them with its own options.
+/// A live payload's JSON is written as it leaves (into a per-thread buffer, then into Orleans' writer), on Orleans'
+/// connection loop: a send's message, or a result whose call Orleans forwarded after all (the grain writes the JSON of
+/// a result for a caller on another silo itself, see <c>SessionGrain.ResultFor</c>); one that arrived or was written
+/// is written back as its bytes. Read, it stays bytes: the grain or the caller reads them with its own options.
 /// </summary>
 [RegisterSerializer]
 internal sealed class SessionPayloadCodec : IFieldCodec<SessionPayload>
