@@ -128,7 +128,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 return new ValueTask<SessionReply>(WakeUpThenReplyAsync(entry, operation, message.IsLive, result, wakeUp));
             }
 
-            reply = SessionReply.Of(ResultFor(entry, message.IsLive, result));
+            reply = ReplyFor(entry, message.IsLive, result);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -149,10 +149,26 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     /// changing the object it returned could reach the caller half changed) and on the connection's one sending loop,
     /// which every other message between the two silos waits behind.
     /// </summary>
-    private SessionPayload ResultFor(SessionOperation entry, bool callerOnThisSilo, object? result) =>
-        callerOnThisSilo
-            ? SessionPayload.Result(entry, result, sessions.Json, id)
-            : SessionPayload.FromJson(WireJson.Result(entry, result, sessions.Json));
+    /// <remarks>A result that cannot be written is the session's failure with the writer's exception type (<see cref="Failures.Unwritable"/>).</remarks>
+    private SessionReply ReplyFor(SessionOperation entry, bool callerOnThisSilo, object? result)
+    {
+        if (callerOnThisSilo)
+        {
+            return SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
+        }
+
+        byte[] json;
+        try
+        {
+            json = WireJson.Result(entry, result, sessions.Json);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return SessionReply.Of(Failures.Unwritable(exception, id, entry.Name));
+        }
+
+        return SessionReply.Of(SessionPayload.FromJson(json));
+    }
 
     private async Task<SessionReply> SendRestAsync(SessionOperation entry, string operation, bool callerOnThisSilo, ValueTask<object?> sending)
     {
@@ -160,7 +176,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         {
             object? result = await sending.ConfigureAwait(true);
             await WakeUpLaterAsync().ConfigureAwait(true);
-            return SessionReply.Of(ResultFor(entry, callerOnThisSilo, result));
+            return ReplyFor(entry, callerOnThisSilo, result);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -177,7 +193,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         try
         {
             await wakeUp.ConfigureAwait(true);
-            return SessionReply.Of(ResultFor(entry, callerOnThisSilo, result));
+            return ReplyFor(entry, callerOnThisSilo, result);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

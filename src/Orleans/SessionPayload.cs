@@ -128,7 +128,7 @@ internal sealed class SessionPayloadCodec : IFieldCodec<SessionPayload>
         {
             // Not the writer's exception itself: Orleans must write this one into its error reply, and an exception type
             // it has no codec for would fail that reply too (which Orleans then drops: the caller would wait a day).
-            throw new SessionPayloadException(Failures.Encode(exception, value.SessionId, value.Operation!.Name));
+            throw new SessionPayloadException(Failures.Unwritable(exception, value.SessionId, value.Operation!.Name));
         }
 
         try
@@ -188,7 +188,7 @@ internal sealed class SessionPayloadException : Exception
         Failure = failure;
     }
 
-    /// <summary>The failure, as <see cref="Failures.Encode"/> wrote the writer's exception.</summary>
+    /// <summary>The failure, as <see cref="Failures.Unwritable"/> wrote the writer's exception.</summary>
     [Id(0)]
     public SessionFailure Failure { get; private set; }
 }

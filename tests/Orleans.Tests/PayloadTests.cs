@@ -150,6 +150,26 @@ public sealed class PayloadTests(ClusterFixture cluster)
     }
 
     /// <summary>
+    /// Review (orleans6): a result whose writer throws <see cref="ObjectDisposedException"/> (or any exception type
+    /// <c>Failures.Encode</c> maps to one of SessionGen's failure kinds) comes back as the <see cref="RemoteException"/>
+    /// that docs/orleans.md promises, not as the failure of a stopping silo, which a send with a message id took for
+    /// transient and sent again, every time to the same unwritable result, for the whole retry budget.
+    /// </summary>
+    [Fact]
+    public async Task A_result_whose_writer_throws_ObjectDisposedException_is_the_sessions_failure_not_a_stopping_silo()
+    {
+        (Relay.Client relay, _, InProcessSiloHandle other) = await OpenAsync();
+        ClusterSessionHost host = cluster.HostOn(other);
+
+        RemoteException thrown = await Assert.ThrowsAsync<RemoteException>(async () =>
+            await host.SendAsync(relay.Id, new Relay.Messages.Disposed(18), new MessageId("disposed-" + Guid.NewGuid()), default).Guarded());
+
+        Assert.Equal(typeof(ObjectDisposedException).FullName, thrown.TypeName);
+        Assert.Contains("DisposedValue 18 cannot be written", thrown.Message, StringComparison.Ordinal);
+        Assert.Equal(0, host.Retries);
+    }
+
+    /// <summary>
     /// Review (orleans6): through the router (SendCorrelated) a result that cannot be written comes back as the
     /// session's typed failure whichever silos the caller, the router and the session are on, with no hang, and as the
     /// object itself when all are on one silo.

@@ -281,6 +281,18 @@ public sealed class OpaqueConverter : JsonConverter<OpaqueValue>
         throw new OpaqueWriteException($"OpaqueValue {value.Number} cannot be written.");
 }
 
+/// <summary>A value that reads but never writes: its writer throws <see cref="ObjectDisposedException"/>.</summary>
+[JsonConverter(typeof(DisposedConverter))]
+public sealed record DisposedValue(int Number);
+
+public sealed class DisposedConverter : JsonConverter<DisposedValue>
+{
+    public override DisposedValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetInt32());
+
+    public override void Write(Utf8JsonWriter writer, DisposedValue value, JsonSerializerOptions options) =>
+        throw new ObjectDisposedException(nameof(DisposedValue), $"DisposedValue {value.Number} cannot be written.");
+}
+
 /// <summary>Two numbers a session changes together; written by <see cref="PairConverter"/>.</summary>
 [JsonConverter(typeof(PairConverter))]
 public sealed class Pair
@@ -390,6 +402,10 @@ public partial class Relay
     [On("Opaque")]
     private OpaqueValue Opaque(int number) => new(number);
 
+    /// <summary>Answers a value whose writer throws <see cref="ObjectDisposedException"/> (what a stopping host throws too).</summary>
+    [On("Disposed")]
+    private DisposedValue Disposed(int number) => new(number);
+
     [On("Taken")]
     private int[] Taken() => [.. taken];
 
@@ -413,6 +429,7 @@ public partial class Relay
 [JsonSerializable(typeof(Counted))]
 [JsonSerializable(typeof(OpaqueValue))]
 [JsonSerializable(typeof(Pair))]
+[JsonSerializable(typeof(DisposedValue))]
 [JsonSerializable(typeof(List<int>))]
 [JsonSerializable(typeof(Dictionary<int, List<int>>))]
 [JsonSerializable(typeof(string[]))]
