@@ -60,6 +60,19 @@ public sealed class PayloadTests(ClusterFixture cluster)
         Assert.Empty(await relay.TakenAsync().Guarded()); // nothing reached the session
     }
 
+    /// <summary>Review (orleans6): from a client (through its gateway connection) as from another silo.</summary>
+    [Fact]
+    public async Task A_message_that_cannot_be_written_fails_at_a_client_with_its_writers_exception()
+    {
+        (Relay.Client relay, _, _) = await OpenAsync();
+        Relay.Client client = Relay.Connect(cluster.Host, relay.Id);
+
+        await Assert.ThrowsAsync<NotSupportedException>(async () => await client.TakeAsync(new Counted(19, Unwritable: true)).Guarded());
+        await Assert.ThrowsAsync<NotSupportedException>(async () =>
+            await cluster.Host.SendAsync(relay.Id, new Relay.Messages.Take(new Counted(20, Unwritable: true)), new MessageId("take-" + Guid.NewGuid()), default).Guarded());
+        Assert.Empty(await relay.TakenAsync().Guarded()); // nothing reached the session
+    }
+
     [Fact]
     public async Task A_message_that_cannot_be_written_is_handled_within_the_silo_as_the_in_memory_host_handles_it()
     {
