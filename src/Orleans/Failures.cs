@@ -30,6 +30,14 @@ internal static class Failures
         };
     }
 
+    /// <summary>
+    /// A handler's result that could not be written: the writer's exception type and message, whatever the type (not
+    /// <see cref="Encode"/>'s kinds, which are the host's: an <see cref="ObjectDisposedException"/> there is a stopping
+    /// silo, which a send with a message id sends again; an <see cref="ArgumentException"/> would lose its type).
+    /// </summary>
+    public static SessionFailure Unwritable(Exception error, SessionId id, string operation) =>
+        new(FailureKind.Other, error.Message, id.Value, operation, error.GetType().FullName, null, null, 0, null);
+
     public static SessionFailure UnknownProcess(string process, SessionId id, string operation) =>
         new(FailureKind.UnknownProcess,
             $"The silo knows no process named '{process}' (a durable process registers itself as its assembly loads; add others with SessionGenSiloOptions.AddProcess).",

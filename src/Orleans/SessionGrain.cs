@@ -114,7 +114,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         if (!sending.IsCompletedSuccessfully)
         {
-            return new ValueTask<SessionReply>(SendRestAsync(entry, operation, sending));
+            return new ValueTask<SessionReply>(SendRestAsync(entry, operation, message.IsLive, sending));
         }
 
         Task wakeUp;
@@ -125,10 +125,10 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             wakeUp = WakeUpLaterAsync(); // completed at once unless a reminder is (un)registered
             if (!wakeUp.IsCompletedSuccessfully)
             {
-                return new ValueTask<SessionReply>(WakeUpThenReplyAsync(entry, operation, result, wakeUp));
+                return new ValueTask<SessionReply>(WakeUpThenReplyAsync(entry, operation, message.IsLive, result, wakeUp));
             }
 
-            reply = SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
+            reply = ReplyFor(entry, message.IsLive, result);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -142,13 +142,41 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return new ValueTask<SessionReply>(reply);
     }
 
-    private async Task<SessionReply> SendRestAsync(SessionOperation entry, string operation, ValueTask<object?> sending)
+    /// <summary>
+    /// A reply's result. A caller whose message came as the object itself is on this silo (Orleans serialized nothing),
+    /// and gets the result object itself. For any other the JSON is written here, on the activation, as the session
+    /// answers: written by Orleans' connection as it sends the reply, it would be written after the turn (a session
+    /// changing the object it returned could reach the caller half changed) and on the connection's one sending loop,
+    /// which every other message between the two silos waits behind.
+    /// </summary>
+    /// <remarks>A result that cannot be written is the session's failure with the writer's exception type (<see cref="Failures.Unwritable"/>).</remarks>
+    private SessionReply ReplyFor(SessionOperation entry, bool callerOnThisSilo, object? result)
+    {
+        if (callerOnThisSilo)
+        {
+            return SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
+        }
+
+        byte[] json;
+        try
+        {
+            json = WireJson.Result(entry, result, sessions.Json);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return SessionReply.Of(Failures.Unwritable(exception, id, entry.Name));
+        }
+
+        return SessionReply.Of(SessionPayload.FromJson(json));
+    }
+
+    private async Task<SessionReply> SendRestAsync(SessionOperation entry, string operation, bool callerOnThisSilo, ValueTask<object?> sending)
     {
         try
         {
             object? result = await sending.ConfigureAwait(true);
             await WakeUpLaterAsync().ConfigureAwait(true);
-            return SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
+            return ReplyFor(entry, callerOnThisSilo, result);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -160,12 +188,12 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    private async Task<SessionReply> WakeUpThenReplyAsync(SessionOperation entry, string operation, object? result, Task wakeUp)
+    private async Task<SessionReply> WakeUpThenReplyAsync(SessionOperation entry, string operation, bool callerOnThisSilo, object? result, Task wakeUp)
     {
         try
         {
             await wakeUp.ConfigureAwait(true);
-            return SessionReply.Of(SessionPayload.Result(entry, result, sessions.Json, id));
+            return ReplyFor(entry, callerOnThisSilo, result);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -57,7 +57,7 @@ internal sealed class SessionPayload
     /// <summary>The session a result is from (what its write failure names).</summary>
     public SessionId SessionId { get; }
 
-    /// <summary>JSON that arrived over the wire.</summary>
+    /// <summary>JSON that arrived over the wire, or a result written for a caller on another silo.</summary>
     public static SessionPayload FromJson(byte[] json) => new(null, null, null, isResult: false, json: json);
 
     /// <summary>The message record: the object itself, or read from the JSON with <paramref name="readOptions"/>.</summary>
@@ -93,8 +93,10 @@ internal sealed class SessionPayload
 
 /// <summary>
 /// The wire form of a <see cref="SessionPayload"/>: a length-prefixed field holding exactly SessionGen's generated JSON.
-/// A live payload's JSON is written as it leaves (into a per-thread buffer, then into Orleans' writer); one that
-/// arrived is written back as its bytes. Read, it stays bytes: the grain or the caller reads them with its own options.
+/// A live payload's JSON is written as it leaves (into a per-thread buffer, then into Orleans' writer), on Orleans'
+/// connection loop: a send's message, or a result whose call Orleans forwarded after all (the grain writes the JSON of
+/// a result for a caller on another silo itself, see <c>SessionGrain.ResultFor</c>); one that arrived or was written
+/// is written back as its bytes. Read, it stays bytes: the grain or the caller reads them with its own options.
 /// </summary>
 [RegisterSerializer]
 internal sealed class SessionPayloadCodec : IFieldCodec<SessionPayload>
@@ -124,7 +126,9 @@ internal sealed class SessionPayloadCodec : IFieldCodec<SessionPayload>
         }
         catch (Exception exception) when (value.IsResult && exception is not OutOfMemoryException)
         {
-            throw new SessionPayloadException(Failures.Encode(exception, value.SessionId, value.Operation!.Name), exception);
+            // Not the writer's exception itself: Orleans must write this one into its error reply, and an exception type
+            // it has no codec for would fail that reply too (which Orleans then drops: the caller would wait a day).
+            throw new SessionPayloadException(Failures.Unwritable(exception, value.SessionId, value.Operation!.Name));
         }
 
         try
@@ -170,20 +174,21 @@ internal sealed class SessionPayloadCopier : IDeepCopier<SessionPayload>, IOptio
 /// <summary>
 /// A result that could not be written as it left the session's silo: it carries the session's typed failure back to
 /// the caller, as a result that failed to write did before results were carried by reference. (A message that cannot
-/// be written fails at its sender with its writer's own exception, as before.)
+/// be written fails at its sender with its writer's own exception, as before.) It carries only the encoded failure, not
+/// the writer's exception: Orleans serializes it into its error reply, and cannot serialize every exception type.
 /// </summary>
 [GenerateSerializer]
 #pragma warning disable RCS1194 // Implement exception constructors: made only by the codec and by Orleans' deserializer.
 internal sealed class SessionPayloadException : Exception
 #pragma warning restore RCS1194
 {
-    public SessionPayloadException(SessionFailure failure, Exception? writeError)
-        : base(failure.Message, writeError)
+    public SessionPayloadException(SessionFailure failure)
+        : base(failure.Message)
     {
         Failure = failure;
     }
 
-    /// <summary>The failure, as <see cref="Failures.Encode"/> wrote the writer's exception.</summary>
+    /// <summary>The failure, as <see cref="Failures.Unwritable"/> wrote the writer's exception.</summary>
     [Id(0)]
     public SessionFailure Failure { get; private set; }
 }

@@ -60,6 +60,19 @@ public sealed class PayloadTests(ClusterFixture cluster)
         Assert.Empty(await relay.TakenAsync().Guarded()); // nothing reached the session
     }
 
+    /// <summary>Review (orleans6): from a client (through its gateway connection) as from another silo.</summary>
+    [Fact]
+    public async Task A_message_that_cannot_be_written_fails_at_a_client_with_its_writers_exception()
+    {
+        (Relay.Client relay, _, _) = await OpenAsync();
+        Relay.Client client = Relay.Connect(cluster.Host, relay.Id);
+
+        await Assert.ThrowsAsync<NotSupportedException>(async () => await client.TakeAsync(new Counted(19, Unwritable: true)).Guarded());
+        await Assert.ThrowsAsync<NotSupportedException>(async () =>
+            await cluster.Host.SendAsync(relay.Id, new Relay.Messages.Take(new Counted(20, Unwritable: true)), new MessageId("take-" + Guid.NewGuid()), default).Guarded());
+        Assert.Empty(await relay.TakenAsync().Guarded()); // nothing reached the session
+    }
+
     [Fact]
     public async Task A_message_that_cannot_be_written_is_handled_within_the_silo_as_the_in_memory_host_handles_it()
     {
@@ -82,6 +95,27 @@ public sealed class PayloadTests(ClusterFixture cluster)
 
         Assert.Equal(typeof(NotSupportedException).FullName, thrown.TypeName);
         Assert.Contains("Counted 9 cannot be written", thrown.Message, StringComparison.Ordinal);
+        Assert.Empty(await relay.TakenAsync().Guarded()); // the session goes on
+    }
+
+    /// <summary>
+    /// Review (orleans6): the codec's failure carried the writer's exception as its inner exception, which Orleans must
+    /// then serialize in its error response; an exception type it has no codec for failed that response too, and Orleans
+    /// dropped the reply after its one retry: the caller hung until the send's 1-day response timeout.
+    /// </summary>
+    [Fact]
+    public async Task A_result_whose_writer_throws_an_exception_Orleans_cannot_serialize_fails_typed_from_another_silo_and_from_a_client()
+    {
+        (Relay.Client relay, _, InProcessSiloHandle other) = await OpenAsync();
+
+        foreach (ClusterSessionHost host in new[] { cluster.HostOn(other), cluster.Host })
+        {
+            Relay.Client remote = Relay.Connect(host, relay.Id);
+            RemoteException thrown = await Assert.ThrowsAsync<RemoteException>(async () => await remote.OpaqueAsync(15).Guarded());
+            Assert.Equal(typeof(OpaqueWriteException).FullName, thrown.TypeName);
+            Assert.Contains("OpaqueValue 15 cannot be written", thrown.Message, StringComparison.Ordinal);
+        }
+
         Assert.Empty(await relay.TakenAsync().Guarded()); // the session goes on
     }
 
@@ -126,6 +160,76 @@ public sealed class PayloadTests(ClusterFixture cluster)
         Assert.True(await Guards.EventuallyAsync(async () => (await relay.TakenAsync()).Length == 2, TimeSpan.FromSeconds(30)));
         int[] taken = await relay.TakenAsync().Guarded();
         Assert.Equal([13, 14], taken.Order());
+    }
+
+    /// <summary>
+    /// Review (orleans6): a result whose writer throws <see cref="ObjectDisposedException"/> (or any exception type
+    /// <c>Failures.Encode</c> maps to one of SessionGen's failure kinds) comes back as the <see cref="RemoteException"/>
+    /// that docs/orleans.md promises, not as the failure of a stopping silo, which a send with a message id took for
+    /// transient and sent again, every time to the same unwritable result, for the whole retry budget.
+    /// </summary>
+    [Fact]
+    public async Task A_result_whose_writer_throws_ObjectDisposedException_is_the_sessions_failure_not_a_stopping_silo()
+    {
+        (Relay.Client relay, _, InProcessSiloHandle other) = await OpenAsync();
+        ClusterSessionHost host = cluster.HostOn(other);
+
+        RemoteException thrown = await Assert.ThrowsAsync<RemoteException>(async () =>
+            await host.SendAsync(relay.Id, new Relay.Messages.Disposed(18), new MessageId("disposed-" + Guid.NewGuid()), default).Guarded());
+
+        Assert.Equal(typeof(ObjectDisposedException).FullName, thrown.TypeName);
+        Assert.Contains("DisposedValue 18 cannot be written", thrown.Message, StringComparison.Ordinal);
+        Assert.Equal(0, host.Retries);
+    }
+
+    /// <summary>
+    /// Review (orleans6): through the router (SendCorrelated) a result that cannot be written comes back as the
+    /// session's typed failure whichever silos the caller, the router and the session are on, with no hang, and as the
+    /// object itself when all are on one silo.
+    /// </summary>
+    [Fact]
+    public async Task Through_the_router_an_unwritable_result_fails_typed_across_silos_and_is_the_object_within_one()
+    {
+        (int table, InProcessSiloHandle home, InProcessSiloHandle other) = await OpenTabAsync();
+
+        foreach (ClusterSessionHost host in new[] { cluster.Host, cluster.HostOn(other) })
+        {
+            RemoteException thrown = await Assert.ThrowsAsync<RemoteException>(
+                async () => await host.SendAsync(new Tab.Messages.Receipt(table), default).Guarded());
+            Assert.Equal(typeof(OpaqueWriteException).FullName, thrown.TypeName);
+            Assert.Contains($"OpaqueValue {table} cannot be written", thrown.Message, StringComparison.Ordinal);
+        }
+
+        object? local = await cluster.HostOn(home).SendAsync(new Tab.Messages.Receipt(table), default).Guarded();
+        Assert.Equal(new OpaqueValue(table), local);
+    }
+
+    /// <summary>
+    /// Review (orleans6): a routed message that cannot be written fails at its sender with its writer's exception, as
+    /// a send to the session's id does (the router forwards the caller's object, written only if the session is on
+    /// another silo), and is handled when the session is on the sender's silo.
+    /// </summary>
+    [Fact]
+    public async Task Through_the_router_an_unwritable_message_fails_with_its_writers_exception_as_a_direct_send_does()
+    {
+        (int table, InProcessSiloHandle home, InProcessSiloHandle other) = await OpenTabAsync();
+        var unwritable = new Counted(16, Unwritable: true);
+
+        await Assert.ThrowsAsync<NotSupportedException>(
+            async () => await cluster.HostOn(other).SendAsync(new Tab.Messages.Note(table, unwritable), default).Guarded());
+        Assert.Equal(16, await cluster.HostOn(home).SendAsync(new Tab.Messages.Note(table, unwritable), default).Guarded());
+        Assert.Equal(17, await cluster.Host.SendAsync(new Tab.Messages.Note(table, new Counted(17)), default).Guarded());
+    }
+
+    /// <summary>A new tab (found by its table number through the router), the silo it runs on and another one.</summary>
+    private async Task<(int Table, InProcessSiloHandle Home, InProcessSiloHandle Other)> OpenTabAsync()
+    {
+        int table = Random.Shared.Next(1_000_000, int.MaxValue);
+        Assert.Null(await cluster.Host.SendAsync(new Tab.Messages.OpenTab(table), default).Guarded());
+        SessionId id = Assert.IsType<SessionId>(await cluster.Store.FindAsync("Cluster.Tab", new CorrelationKey("table", table.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None));
+        InProcessSiloHandle home = Assert.Single(cluster.SilosRunning(id));
+        InProcessSiloHandle other = cluster.Cluster.Silos.First(silo => silo.SiloAddress != home.SiloAddress);
+        return (table, home, other);
     }
 
     /// <summary>A new relay session, the silo it runs on and another one.</summary>

@@ -168,6 +168,14 @@ public partial class Tab
 
     [On("Orders")]
     private string[] Orders() => [.. orders];
+
+    /// <summary>A result whose writer throws <see cref="OpaqueWriteException"/>, found by key (through the router).</summary>
+    [On("Receipt")]
+    private OpaqueValue Receipt([Correlation("table")] int table) => new(table);
+
+    /// <summary>Takes a value found by key (through the router); an unwritable one cannot leave its sender's silo.</summary>
+    [On("Note")]
+    private int Note([Correlation("table")] int table, Counted note) => note.Number;
 }
 
 /// <summary>Not durable: handlers that await, block or throw, for the turns the session grain runs on its activation.</summary>
@@ -253,11 +261,125 @@ public sealed class CountedConverter : JsonConverter<Counted>
     }
 }
 
+/// <summary>
+/// What <see cref="OpaqueConverter"/> throws: an exception type of this assembly, which Orleans' serializer has no
+/// codec for (not <c>[GenerateSerializer]</c>, not in the System/Microsoft/Azure namespaces it writes generically).
+/// </summary>
+#pragma warning disable RCS1194, CA1032 // Implement exception constructors: made only by the converter.
+public sealed class OpaqueWriteException(string message) : Exception(message);
+#pragma warning restore RCS1194, CA1032
+
+/// <summary>A value that reads but never writes: its writer throws <see cref="OpaqueWriteException"/>.</summary>
+[JsonConverter(typeof(OpaqueConverter))]
+public sealed record OpaqueValue(int Number);
+
+public sealed class OpaqueConverter : JsonConverter<OpaqueValue>
+{
+    public override OpaqueValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetInt32());
+
+    public override void Write(Utf8JsonWriter writer, OpaqueValue value, JsonSerializerOptions options) =>
+        throw new OpaqueWriteException($"OpaqueValue {value.Number} cannot be written.");
+}
+
+/// <summary>A value that reads but never writes: its writer throws <see cref="ObjectDisposedException"/>.</summary>
+[JsonConverter(typeof(DisposedConverter))]
+public sealed record DisposedValue(int Number);
+
+public sealed class DisposedConverter : JsonConverter<DisposedValue>
+{
+    public override DisposedValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetInt32());
+
+    public override void Write(Utf8JsonWriter writer, DisposedValue value, JsonSerializerOptions options) =>
+        throw new ObjectDisposedException(nameof(DisposedValue), $"DisposedValue {value.Number} cannot be written.");
+}
+
+/// <summary>Two numbers a session changes together; written by <see cref="PairConverter"/>.</summary>
+[JsonConverter(typeof(PairConverter))]
+public sealed class Pair
+{
+    public int A { get; set; }
+
+    public int B { get; set; }
+}
+
+/// <summary>
+/// Writes a <see cref="Pair"/>'s A, then, while <see cref="PairGate"/> is armed, tells the test and waits for it
+/// (at most <see cref="PairGate.GiveUp"/>) before writing B: a write that the test can hold half done.
+/// </summary>
+public sealed class PairConverter : JsonConverter<Pair>
+{
+    public override Pair Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var pair = new Pair();
+        reader.Read();
+        reader.Read();
+        pair.A = reader.GetInt32();
+        reader.Read();
+        reader.Read();
+        pair.B = reader.GetInt32();
+        reader.Read();
+        return pair;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Pair value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("a", value.A);
+        PairGate.Hold();
+        writer.WriteNumber("b", value.B);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Holds one <see cref="PairConverter"/> write between its two halves until the test opens it.</summary>
+public static class PairGate
+{
+    public static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(15);
+
+    private static TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static ManualResetEventSlim open = new(true);
+    private static volatile bool armed;
+    private static volatile bool gaveUp;
+
+    /// <summary>Completes when an armed write is held half done.</summary>
+    public static Task Entered => entered.Task;
+
+    /// <summary>Whether the held write stopped waiting for <see cref="Open"/> (after <see cref="GiveUp"/>).</summary>
+    public static bool GaveUp => gaveUp;
+
+    /// <summary>Whether the held write runs in a grain's turn (on an activation's scheduler, not Orleans' connection).</summary>
+    public static bool HeldInTurn { get; private set; }
+
+    public static void Arm()
+    {
+        entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open = new ManualResetEventSlim(false);
+        gaveUp = false;
+        armed = true;
+    }
+
+    public static void Open() => open.Set();
+
+    internal static void Hold()
+    {
+        if (!armed)
+        {
+            return;
+        }
+
+        armed = false;
+        HeldInTurn = TaskScheduler.Current != TaskScheduler.Default;
+        entered.TrySetResult();
+        gaveUp = !open.Wait(GiveUp);
+    }
+}
+
 /// <summary>Not durable: hands its messages' values back, to see how a call carries them (by reference, or as JSON).</summary>
 [SessionProcess("Cluster.Relay")]
 public partial class Relay
 {
     private readonly List<int> taken = new();
+    private readonly Pair pair = new();
 
     [On("Open", StartsSession = true)]
     private void Open()
@@ -276,8 +398,28 @@ public partial class Relay
     [On("Unwritable")]
     private Counted Unwritable(int number) => new(number, Unwritable: true);
 
+    /// <summary>Answers a value whose writer throws an exception of this assembly (<see cref="OpaqueWriteException"/>).</summary>
+    [On("Opaque")]
+    private OpaqueValue Opaque(int number) => new(number);
+
+    /// <summary>Answers a value whose writer throws <see cref="ObjectDisposedException"/> (what a stopping host throws too).</summary>
+    [On("Disposed")]
+    private DisposedValue Disposed(int number) => new(number);
+
     [On("Taken")]
     private int[] Taken() => [.. taken];
+
+    /// <summary>The session's own pair, not a copy (what docs/orleans.md says not to do).</summary>
+    [On("PairNow")]
+    private Pair PairNow() => pair;
+
+    /// <summary>Changes both halves of the pair in one turn: no turn sees them differ.</summary>
+    [On("Bump")]
+    private void Bump()
+    {
+        pair.A++;
+        pair.B++;
+    }
 
     [On("Throw")]
     private int Throw(int value) => throw new InvalidOperationException("relay " + value);
@@ -285,6 +427,9 @@ public partial class Relay
 
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Counted))]
+[JsonSerializable(typeof(OpaqueValue))]
+[JsonSerializable(typeof(Pair))]
+[JsonSerializable(typeof(DisposedValue))]
 [JsonSerializable(typeof(List<int>))]
 [JsonSerializable(typeof(Dictionary<int, List<int>>))]
 [JsonSerializable(typeof(string[]))]
