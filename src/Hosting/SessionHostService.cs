@@ -14,7 +14,6 @@ internal sealed class SessionHostService : IHostedService
     private readonly SessionHost host;
     private readonly ILogger logger;
     private Task deadLetterLogging = Task.CompletedTask;
-    private DeadLetterSubscription? deadLetters;
 
     public SessionHostService(SessionHost host, ILoggerFactory? loggerFactory = null)
     {
@@ -26,8 +25,7 @@ internal sealed class SessionHostService : IHostedService
     {
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            deadLetters = host.SubscribeDeadLetters();
-            deadLetterLogging = LogDeadLettersAsync(deadLetters);
+            deadLetterLogging = LogDeadLettersAsync(host.SubscribeDeadLetters());
         }
 
         // Durable sessions' timeouts that fell due while the application was down fire now, the rest when due.
@@ -45,21 +43,19 @@ internal sealed class SessionHostService : IHostedService
     {
         await host.StopAsync(cancellationToken).ConfigureAwait(false);
 
-        // The subscription completes once no handler that outlived the host's deadline can file a letter any more; one
-        // that never returns must not hold up the application past its own deadline: then the letters filed so far are
-        // logged and the subscription is let go.
+        // The subscription completes once no handler that outlived the host's deadline can file a letter any more. The
+        // stop waits for that only until the application's deadline: past it (and when that deadline is what ended the
+        // sessions, it has passed already), the log goes on in the background, so the letters such handlers file later
+        // (a one-way message given up on the stopping token) are still logged, and one that never returns holds up nothing.
         try
         {
             await deadLetterLogging.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (deadLetters is not null)
-            {
-                await deadLetters.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await deadLetterLogging.ConfigureAwait(false);
+            // A logger that throws once the application has let go of it ends the log; its exception is observed here.
+            _ = deadLetterLogging.ContinueWith(
+                static logging => _ = logging.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

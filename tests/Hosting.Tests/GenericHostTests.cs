@@ -78,6 +78,34 @@ public sealed class GenericHostTests
     }
 
     [Fact]
+    public async Task A_dead_letter_filed_by_a_handler_that_outlived_the_applications_deadline_is_logged()
+    {
+        // review-reliability6: the application's own deadline (the token of StopAsync) ends the sessions; a one-way
+        // handler still running then gives up on the stopping token, and its message is a dead letter (bug 4). The
+        // hosted service's log gave up on its subscription at once (the deadline had passed), so it never logged it.
+        var logs = new LogCollector();
+        using IHost app = TestApps.Build(logs, options => options.ShutdownTimeout = Timeout.InfiniteTimeSpan);
+        await app.StartAsync().Guarded();
+        SessionHost host = app.Services.GetRequiredService<SessionHost>();
+        Greeter.Client greeter = await Greeter.StartAsync(host).Guarded();
+        var started = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        Assert.True(greeter.PostLinger(started, release.Task));
+        await started.Task.Guarded();
+        using var deadline = new CancellationTokenSource();
+
+        Task stopping = app.StopAsync(deadline.Token);
+        deadline.Cancel();
+        await stopping.Guarded();
+        release.SetResult(); // the handler gives up on the stopping token: its message is dead-lettered now
+
+        Assert.True(SpinWait.SpinUntil(() => host.DeadLetterCount == 1, TestApps.Guard));
+        Assert.True(
+            SpinWait.SpinUntil(() => logs.Entries.Any(entry => entry.EventName == "DeadLetter" && Equals(entry.Fields["Operation"], "Linger")), TestApps.Guard),
+            "the dead letter filed after the application's deadline was never logged");
+    }
+
+    [Fact]
     public async Task A_missing_dependency_is_named_when_a_session_starts()
     {
         using IHost app = TestApps.Build(new LogCollector(), registerGreeting: false);

@@ -47,6 +47,15 @@ public partial class Greeter
         return "done";
     }
 
+    /// <summary>A one-way handler that holds the turn until released, then gives up on the host's stopping token.</summary>
+    [On("Linger")]
+    private async Task Linger(TaskCompletionSource started, Task release, CancellationToken cancellationToken)
+    {
+        started.TrySetResult();
+        await release;
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
     [On("Fail")]
     private void Fail() => throw new InvalidOperationException("greeter failure");
 

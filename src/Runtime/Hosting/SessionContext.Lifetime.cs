@@ -6,8 +6,8 @@ public sealed partial class SessionContext
 {
     private int ended;
 
-    // Under the mailbox gate. Counted: another thread ended the session while a turn held it, and the host counts that
-    // turn until it leaves (it may still file dead letters: a batch it took, a one-way handler giving up). TurnLeft: the
+    // Under the mailbox gate. Counted: the shutdown deadline ended the session while a turn held it, and the host counts
+    // that turn until it leaves (it may still file dead letters: a batch it took, a one-way handler giving up). TurnLeft: the
     // turn that held the session as it ended has left, though the "scheduled" flag stays set (no turn may start again).
     private bool outlivingTurnCounted;
     private bool endedTurnLeft;
@@ -104,8 +104,12 @@ public sealed partial class SessionContext
     {
         if (startFailed || Definition.Settings.FaultPolicy == SessionFaultPolicy.EndSession)
         {
+            // Not counted as outlived (see CloseMailbox): a time limit bounds a request, which its turn takes alone, so
+            // the turn that outlives this end holds nothing else and files no dead letter; counted, a handler that
+            // ignores its limit would keep the dead-letter subscriptions open after the host's disposal, for ever if it
+            // never returns, however long before the stop it overran.
             Extras.Fault ??= new SessionFaultedException(Id, exceeded.Operation, exceeded);
-            End(DeadLetterReason.SessionEnded, closedBy: null, byAnotherThread: true);
+            End(DeadLetterReason.SessionEnded);
         }
     }
 
@@ -171,7 +175,7 @@ public sealed partial class SessionContext
     /// <summary>
     /// Ends the session once: its keys, its mailbox (closed here, or already closed by the caller, who passes what it
     /// held in <paramref name="closedBy"/>), the registry, its timeouts, its subscribers. <paramref name="byAnotherThread"/>:
-    /// the end does not come from the session's turn (the shutdown deadline, a handler time limit), so a turn may still
+    /// the end does not come from the session's turn (the shutdown deadline), so a turn may still
     /// hold the session and file dead letters after it has left the registry; the host counts such a turn until it leaves.
     /// </summary>
     private void End(DeadLetterReason reasonForQueued, (MailboxEntry[] Queued, MailboxItem[] Waiting)? closedBy, bool byAnotherThread = false)

@@ -20,7 +20,7 @@ public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
     private readonly TimeSpan shutdownTimeout;
     private Task? stopped;
 
-    // Turns still holding a session that another thread ended (the shutdown deadline, a handler time limit): they may
+    // Turns still holding a session that the shutdown deadline ended (not a handler time limit: see HandlerTimeLimitExceeded): they may
     // still file dead letters, so the dead-letter subscriptions complete only once none is left (see DrainAsync).
     private int outlivingTurns;
     private TaskCompletionSource? outlivingTurnsGone;
