@@ -29,7 +29,11 @@ internal sealed partial class RoundRunner
         await go.Task;
         for (int step = 0; !clockStopped; step++)
         {
-            Advance(plan.ClockSteps[step % plan.ClockSteps.Count]);
+            if (!clockPaused)
+            {
+                Advance(plan.ClockSteps[step % plan.ClockSteps.Count]);
+            }
+
             await Task.Yield();
         }
     }

@@ -20,6 +20,7 @@ internal sealed partial class RoundRunner
     private readonly TaskCompletionSource go = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int finalMessages;
     private volatile bool clockStopped;
+    private volatile bool clockPaused;
     private Task? disposing;
     private long nextFinal;
     private long lettersRead;
