@@ -8,6 +8,9 @@
 # compiler server. --no-incremental recompiles the project every run; --no-dependencies keeps the Runtime, Generator
 # and Analyzers builds (done once, before the runs) out of the measured log. Everything is built in Release (CONFIG to
 # change it), so the generator and analyzers measured are the optimized builds the package ships.
+# -m:1 -nr:false: one MSBuild node and no reused ones. The measured build is one project; on 2 cores MSBuild's other
+# worker nodes only compete with csc, and csc's report counts wall time: with them the generator's figure was 5.6-11.3
+# ms/process, without them 3.9-5.5, and csc started by hand with the same arguments 3.7-3.9 (docs/compile-time.md).
 set -euo pipefail
 config=${CONFIG:-Release}
 runs=${1:-3}
@@ -28,7 +31,7 @@ analyzer_runs=()
 for ((run = 1; run <= runs; run++)); do
   log="$dir/run$run.log"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  dotnet build "$dir/CompileTime.csproj" -c "$config" -nologo --no-dependencies --no-incremental \
+  dotnet build "$dir/CompileTime.csproj" -c "$config" -nologo --no-dependencies --no-incremental -m:1 -nr:false \
     -p:UseSharedCompilation=false -p:ReportAnalyzer=true -v:d > "$log" || { tail -50 "$log"; exit 1; }
   g=$(seconds SessionGen.Generator "$log")
   a=$(seconds SessionGen.Analyzers "$log")
