@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SessionGen;
 using SessionGen.Infrastructure;
+using SessionGen.Benchmarks.RequestResponse;
 using SessionGen.RequestResponseHarness;
 
 // A Stopwatch and CPU-time harness for request/response (the scenario of SessionGen.Benchmarks' RequestResponse
