@@ -657,6 +657,9 @@ public sealed partial class SessionHost
         return session;
     }
 
+    // How soon a wake-up that met another process's session under its id looks again.
+    private static readonly TimeSpan ForeignWakeUpRetry = TimeSpan.FromSeconds(1);
+
     internal void ArmWakeUp(SessionProcessDefinition definition, SessionId id, TimeSpan delay) =>
         Timers.ScheduleOnClock(delay, () => Timers.Track(WakeAsync(definition, id)));
 
@@ -701,7 +704,13 @@ public sealed partial class SessionHost
     {
         try
         {
-            await LoadAsync(definition, id, StoppingToken).ConfigureAwait(false);
+            // A session of another process under the id (a client chose it) is not this one: the stored session stays
+            // in the store with its timeout due, and nothing else would load it. The wake-up is armed again, and loads
+            // it once that session has left (a stopping host leaves it to the next host's RecoverAsync).
+            if (await LoadAsync(definition, id, StoppingToken).ConfigureAwait(false) is { } found && found.Definition != definition && !registry.IsStopping)
+            {
+                ArmWakeUp(definition, id, ForeignWakeUpRetry);
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
