@@ -378,27 +378,39 @@ public sealed partial class SessionHost
     /// stored timeouts come back with the record instead. This load is made for it in case nobody else loads the
     /// session; what cannot be queued there is answered and dead-lettered, never dropped.
     /// </summary>
+    /// <remarks>
+    /// Counted as a late filer of dead letters (<see cref="CountOutlivingTurn"/>) from <see cref="KeepForReload"/>, before
+    /// the session leaves the registry, until this has run: a host that stops meanwhile completes its dead-letter
+    /// subscriptions only after what this could not requeue is filed there.
+    /// </remarks>
     internal async Task RequeueAsync(SessionContext left)
     {
-        Exception? failure = null;
         try
         {
-            await LoadAsync(left.Definition, left.Id, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            failure = exception;
-        }
-
-        // Still kept: no load took it (the store has no such session any more, or it could not be loaded). Looked at
-        // again when a cancelled sender took itself out meanwhile (TryWithdrawKept), or it would be kept for ever.
-        while (leftovers.TryGetValue(left.Id, out Leftovers? kept) && kept.Left == left)
-        {
-            if (leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(left.Id, kept)))
+            Exception? failure = null;
+            try
             {
-                kept.Reject(failure ?? SessionNotFoundException.NoSuchSession(left.Id));
-                return;
+                await LoadAsync(left.Definition, left.Id, CancellationToken.None).ConfigureAwait(false);
             }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+
+            // Still kept: no load took it (the store has no such session any more, or it could not be loaded). Looked at
+            // again when a cancelled sender took itself out meanwhile (TryWithdrawKept), or it would be kept for ever.
+            while (leftovers.TryGetValue(left.Id, out Leftovers? kept) && kept.Left == left)
+            {
+                if (leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(left.Id, kept)))
+                {
+                    kept.Reject(failure ?? SessionNotFoundException.NoSuchSession(left.Id));
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            OutlivingTurnLeft();
         }
     }
 
@@ -434,12 +446,17 @@ public sealed partial class SessionHost
     /// An instance keeps twice when an unload turned away the senders waiting for room and a write then failed before it
     /// left: both are kept, the accepted messages first (the waiting senders were behind them), never one over the other.
     /// </remarks>
-    internal void KeepForReload(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting) =>
+    internal void KeepForReload(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting)
+    {
+        // Each keep is followed by its RequeueAsync, which may file dead letters after the host has stopped: counted
+        // here, while the session is still registered, so a stop cannot complete the dead-letter subscriptions first.
+        CountOutlivingTurn();
         leftovers.AddOrUpdate(
             left.Id,
             static (_, kept) => kept,
             static (_, earlier, kept) => earlier.Left == kept.Left ? earlier.With(kept) : kept,
             new Leftovers(left, queued, waiting));
+    }
 
     /// <summary>Queues on <paramref name="session"/>, just registered by a load, what its previous instance had accepted.</summary>
     private void RequeueLeftovers(SessionContext session)

@@ -245,7 +245,11 @@ public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
         }
     }
 
-    /// <summary>Another thread ended a session while a turn held it: counted until that turn leaves (under the session's mailbox gate).</summary>
+    /// <summary>
+    /// Another thread ended a session while a turn held it: counted until that turn leaves (under the session's mailbox
+    /// gate). Also counts a durable session's pending requeue (<see cref="KeepForReload"/> until <see cref="RequeueAsync"/>
+    /// has run), which may file dead letters after the host has stopped.
+    /// </summary>
     internal void CountOutlivingTurn() => Interlocked.Increment(ref outlivingTurns);
 
     /// <summary>A turn counted by <see cref="CountOutlivingTurn"/> has left its ended session: it files no more dead letters.</summary>

@@ -1,0 +1,43 @@
+using SessionGen.Runtime.Tests.Processes;
+
+namespace SessionGen.Runtime.Tests.Durability;
+
+/// <summary>
+/// A durable session leaves memory after a failed write, holding a post it had accepted; the load that would requeue
+/// that post is still reading the store when the host stops. The post then becomes a dead letter, and the host's
+/// dead-letter subscriptions must still be open to receive it: nothing accepted is lost silently.
+/// </summary>
+public sealed class LateRequeueDeadLetterTests
+{
+    [Fact]
+    public async Task A_post_that_cannot_be_requeued_because_the_host_stopped_reaches_the_dead_letter_subscribers()
+    {
+        var store = new ReloadGatedStore(new InMemorySessionStore());
+        await using var hosts = new DurableHosts(store);
+        SessionHost host = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(host, "ann").Guarded();
+        SessionId id = journal.Id;
+        await using DeadLetterSubscription deadLetters = host.SubscribeDeadLetters();
+        await using IAsyncEnumerator<DeadLetter> nextDeadLetter = deadLetters.GetAsyncEnumerator();
+
+        // A turn whose write fails, with a post accepted behind it.
+        store.CloseWrites();
+        store.FailNext(new IOException("disk full"));
+        Task<int> failing = journal.AddAsync("lost", 1).AsTask();
+        await store.WriteStarted.Guarded();
+        Assert.True(host.Post(id, new Journal.Messages.Note("behind")));
+
+        // The session leaves memory and its requeue load waits on the store; the host stops meanwhile.
+        store.CloseReads();
+        store.OpenWrites();
+        await Assert.ThrowsAsync<SessionStateException>(() => failing.Guarded());
+        await store.ReadStarted.Guarded();
+        await host.DisposeAsync().AsTask().Guarded();
+        store.OpenReads();
+
+        Assert.True(await nextDeadLetter.MoveNextAsync().AsTask().Guarded());
+        Assert.Equal(new Journal.Messages.Note("behind"), nextDeadLetter.Current.Message);
+        Assert.False(await nextDeadLetter.MoveNextAsync().AsTask().Guarded());
+        Assert.Equal(1, host.DeadLetterCount);
+    }
+}
