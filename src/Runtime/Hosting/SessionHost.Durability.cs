@@ -458,6 +458,9 @@ public sealed partial class SessionHost
             new Leftovers(left, queued, waiting));
     }
 
+    /// <summary>True while messages are kept for session <paramref name="id"/>'s next load (see <see cref="KeepForReload"/>); for tests.</summary>
+    internal bool HasKeptForReload(SessionId id) => leftovers.ContainsKey(id);
+
     /// <summary>Queues on <paramref name="session"/>, just registered by a load, what its previous instance had accepted.</summary>
     private void RequeueLeftovers(SessionContext session)
     {
@@ -472,11 +475,22 @@ public sealed partial class SessionHost
         }
         while (!leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(session.Id, kept)));
 
-        foreach (MailboxEntry entry in kept.Entries())
+        foreach ((MailboxEntry entry, bool accepted) in kept.EntriesAndPlaces())
         {
+            // A sender that cancelled once this took its message from the kept list: its withdrawal found it neither
+            // there nor on the instance it looked at, and would not find it here either had it looked before the repost.
+            if (entry.Item is { } item && item.TryAnswerCancelled(session, accepted))
+            {
+                continue;
+            }
+
             if (!session.Repost(entry))
             {
                 entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), DeadLetterReason.SessionEnded);
+            }
+            else
+            {
+                entry.Item?.WithdrawIfCancelled();
             }
         }
     }
@@ -517,6 +531,12 @@ public sealed partial class SessionHost
         // Its timers are not requeued: they come back with the stored record.
         public IEnumerable<MailboxEntry> Entries() =>
             queued.Concat(waiting.Select(static item => new MailboxEntry(item))).Where(static entry => entry.Item is not TimerEntry);
+
+        /// <summary>As <see cref="Entries"/>, each with whether it had been accepted (queued) or only waited for room.</summary>
+        public IEnumerable<(MailboxEntry Entry, bool Accepted)> EntriesAndPlaces() =>
+            queued.Select(static entry => (entry, true))
+                .Concat(waiting.Select(static item => (new MailboxEntry(item), false)))
+                .Where(static kept => kept.Item1.Item is not TimerEntry);
 
         public void Reject(Exception failure)
         {

@@ -53,6 +53,22 @@ internal abstract class MailboxItem
     {
     }
 
+    /// <summary>
+    /// Its sender has cancelled (a request's token) while it was between two instances of its session (taken from what
+    /// the first kept for the load, not yet queued on the second), where its withdrawal finds it in neither: answered
+    /// now as that withdrawal would have answered it (a dead letter if it had been <paramref name="accepted"/>). False
+    /// when its sender has not cancelled (or has no token).
+    /// </summary>
+    internal virtual bool TryAnswerCancelled(SessionContext session, bool accepted) => false;
+
+    /// <summary>
+    /// Just queued on a reloaded instance (<see cref="MoveTo"/>): withdrawn if its sender cancelled meanwhile, whose
+    /// withdrawal may have looked before it was queued.
+    /// </summary>
+    internal virtual void WithdrawIfCancelled()
+    {
+    }
+
     /// <summary>Replaces the outcome <see cref="Complete"/> will report with <paramref name="failure"/> (a durable turn that could not be stored).</summary>
     internal virtual void FailOutcome(Exception failure)
     {

@@ -99,6 +99,25 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
 
     internal override void MoveTo(SessionContext owner) => session = owner;
 
+    internal override bool TryAnswerCancelled(SessionContext owner, bool accepted)
+    {
+        if (!callerToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        Reject(owner, new OperationCanceledException(callerToken), accepted ? DeadLetterReason.Cancelled : null);
+        return true;
+    }
+
+    internal override void WithdrawIfCancelled()
+    {
+        if (callerToken.IsCancellationRequested)
+        {
+            Withdraw();
+        }
+    }
+
     internal override bool CarriesMessageId => messageId.Value.Length > 0;
 
     /// <summary>Says which message id it carries; before it is queued (it may run at once).</summary>
