@@ -13,6 +13,7 @@ public sealed partial class SessionHost
     /// that must tell its sender the message is stored sends it instead (as the generated <c>Post{Op}Async</c> does).
     /// </summary>
     /// <exception cref="UnknownOperationException"><paramref name="message"/> is not a generated session message.</exception>
+    /// <exception cref="MessageTypeMismatchException"><paramref name="message"/> names an operation whose record it is not.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="message"/> starts sessions: send it instead.</exception>
     public bool Post(SessionId id, object message) => PostUntyped(id, message, caller: null, default);
 

@@ -123,8 +123,14 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             throw new InvalidOperationException($"'{this}' starts sessions: a starter message cannot be posted one way; send it.");
         }
 
-        // Unchecked: the message named this operation itself (ISessionMessage.Operation).
-        TMessage typed = Unsafe.As<TMessage>(message);
+        // Checked, as SendBoxedAsync does: a message names its operation itself (ISessionMessage.Operation, a public
+        // interface), so it may name one whose record it is not, and an unchecked cast would hand the handler its fields
+        // as the record's. One type compare per untyped post; the generated Post{Op} is typed and does not come here.
+        if (message is not TMessage typed)
+        {
+            throw new MessageTypeMismatchException(client.Id, Name, typeof(TMessage), message.GetType());
+        }
+
         return messageId == default ? Post(client, typed) : Post(client, typed, messageId);
     }
 
