@@ -37,13 +37,13 @@ public sealed class MessageIdOverloadTests
         Assert.Contains(
             "public global::System.Threading.Tasks.ValueTask<int> AddAsync(int amount, global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>",
             text);
-        Assert.Contains("global::Sample.Tally.SessionDefinition.AddOperation.SendAsync(this, new global::Sample.Tally.Messages.Add(amount), messageId, cancellationToken);", text);
+        Assert.Contains("SessionDefinition.AddOperation.SendAsync(this, new Messages.Add(amount), messageId, cancellationToken);", text);
         Assert.Contains("public bool PostAdd(int amount, global::SessionGen.MessageId messageId) =>", text);
-        Assert.Contains("global::Sample.Tally.SessionDefinition.AddOperation.Post(this, new global::Sample.Tally.Messages.Add(amount), messageId);", text);
+        Assert.Contains("SessionDefinition.AddOperation.Post(this, new Messages.Add(amount), messageId);", text);
         Assert.Contains(
             "public global::System.Threading.Tasks.ValueTask ResetAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>",
             text);
-        Assert.Contains("ResetOperation.SendWithoutResultAsync(this, new global::Sample.Tally.Messages.Reset(), messageId, cancellationToken);", text);
+        Assert.Contains("ResetOperation.SendWithoutResultAsync(this, new Messages.Reset(), messageId, cancellationToken);", text);
         Assert.Contains("public bool PostReset(global::SessionGen.MessageId messageId) =>", text);
     }
 
@@ -73,7 +73,7 @@ public sealed class MessageIdOverloadTests
         Assert.Contains(
             "ForwardAsync(string messageId, int cancellationToken, global::SessionGen.MessageId messageId2, global::System.Threading.CancellationToken cancellationToken2 = default) =>",
             text);
-        Assert.Contains("new global::Sample.Named.Messages.Forward(messageId, cancellationToken), messageId2, cancellationToken2);", text);
+        Assert.Contains("new Messages.Forward(messageId, cancellationToken), messageId2, cancellationToken2);", text);
         Assert.Contains("public bool PostForward(string messageId, int cancellationToken, global::SessionGen.MessageId messageId2) =>", text);
         Assert.Contains("paramref name=\"messageId2\"", text);
     }

@@ -62,9 +62,9 @@ public sealed class OneWayArgumentShapeTests
         run.AssertCompilesCleanly();
         string text = run.SingleText();
         Assert.DoesNotContain("OneWayArgument", text);
-        Assert.Contains("TakeInt32Operation.Post(this, new global::Sample.Shapes.Messages.TakeInt32(value));", text);
-        Assert.Contains("TakeDoubleOperation.Post(this, new global::Sample.Shapes.Messages.TakeDouble(value));", text);
-        Assert.Contains("TakeKeywordOperation.Post(this, new global::Sample.Shapes.Messages.TakeKeyword(value));", text);
+        Assert.Contains("TakeInt32Operation.Post(this, new Messages.TakeInt32(value));", text);
+        Assert.Contains("TakeDoubleOperation.Post(this, new Messages.TakeDouble(value));", text);
+        Assert.Contains("TakeKeywordOperation.Post(this, new Messages.TakeKeyword(value));", text);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ParameterNameTests
         string text = run.SingleText();
         Assert.Contains("public sealed record Start(string Event, int Class)", text);
         Assert.Contains("StartAsync(global::SessionGen.ISessionHost host, string @event, int @class,", text);
-        Assert.Contains("new global::Sample.Keywords.Messages.Start(@event, @class)", text);
+        Assert.Contains("new Messages.Start(@event, @class)", text);
         Assert.Contains("PublishAsync(object @event,", text);
         Assert.Contains("ScheduleLater(global::System.TimeSpan delay, string @event)", text);
         Assert.Contains("new LaterTimeoutCall(@event)", text);
@@ -98,7 +98,7 @@ public sealed class ParameterNameTests
         Assert.Contains(
             "StartAsync(global::SessionGen.ISessionHost host2, string host, int cancellationToken, global::System.Threading.CancellationToken cancellationToken2 = default)",
             text);
-        Assert.Contains("StartAsync(host2, new global::Sample.Hosting.Messages.Start(host, cancellationToken), cancellationToken2)", text);
+        Assert.Contains("StartAsync(host2, new Messages.Start(host, cancellationToken), cancellationToken2)", text);
         Assert.Contains("return new global::Sample.Hosting.Client(host2, id);", text);
         Assert.Contains(
             "MoveAsync(string host, string cancellationToken, global::System.Threading.CancellationToken cancellationToken2 = default)",
@@ -179,7 +179,7 @@ public sealed class ParameterNameTests
 
         run.AssertCompilesCleanly();
         string text = run.SingleText();
-        Assert.Contains("global::SessionGen.SessionId id2 = await global::Sample.Ids.SessionDefinition.StartOperation.StartAsync(host, new global::Sample.Ids.Messages.Start(id), cancellationToken)", text);
+        Assert.Contains("global::SessionGen.SessionId id2 = await SessionDefinition.StartOperation.StartAsync(host, new Messages.Start(id), cancellationToken)", text);
         Assert.Contains("return new global::Sample.Ids.Client(host, id2);", text);
     }
 
@@ -360,9 +360,9 @@ public sealed class ParameterNameTests
 
         run.AssertCompilesCleanly();
         string text = run.SingleText();
-        Assert.Contains("JsonMessageWriter.WriteProperty<string>(writer, \"writer\", message.Writer, options);", text);
-        Assert.Contains("JsonMessageWriter.WriteProperty<string>(writer, \"message\", message.Message, options);", text);
-        Assert.Contains("value6 = global::SessionGen.Infrastructure.JsonMessageReader.ReadValue<bool>(ref reader, options, \"seen0\", allowNull: false)!;", text);
+        Assert.Contains("WriteProperty(writer, \"writer\", message.Writer, options);", text);
+        Assert.Contains("WriteProperty(writer, \"message\", message.Message, options);", text);
+        Assert.Contains("value6 = ReadValue<bool>(ref reader, options, \"seen0\", allowNull: false)!;", text);
         Assert.Contains("return new Messages.Start(value0, value1, value2, value3, value4, value5, value6);", text);
     }
 }

@@ -41,15 +41,33 @@ internal static class Code
     };
 
     /// <summary>
-    /// <c>new P.Messages.X(a, b)</c>, fully qualified: the handler's parameters become the generated method's, and
-    /// one named <c>Messages</c> would hide the type.
+    /// <c>new Messages.X(a, b)</c> in a method of the process or its client, whose parameters are the handler's: fully
+    /// qualified (<c>new P.Messages.X(a, b)</c>) only when one of them is named <c>Messages</c> and would hide the type.
+    /// Nothing else can: the process cannot declare a member of that name beside the generated one (the generator
+    /// then writes nothing), and it hides any its bases have.
     /// </summary>
     public static string NewMessage(ProcessModel process, OperationModel operation) =>
-        $"new {process.FullyQualifiedName}.Messages.{operation.Names.Record}({ArgumentList(operation.Handler.Parameters)})";
+        $"new {(HasParameterNamed(operation, "Messages") ? process.FullyQualifiedName + "." : "")}Messages.{operation.Names.Record}({ArgumentList(operation.Handler.Parameters)})";
 
-    /// <summary>The operation's table field, fully qualified (a parameter named <c>SessionDefinition</c> would hide the type).</summary>
+    /// <summary>
+    /// The operation's table field, <c>SessionDefinition.XOperation</c>, for the same methods: fully qualified only when
+    /// a parameter named <c>SessionDefinition</c> would hide the type (as <see cref="NewMessage"/>).
+    /// </summary>
     public static string OperationReference(ProcessModel process, OperationModel operation) =>
-        $"{process.FullyQualifiedName}.SessionDefinition.{operation.Names.Field}";
+        $"{(HasParameterNamed(operation, "SessionDefinition") ? process.FullyQualifiedName + "." : "")}SessionDefinition.{operation.Names.Field}";
+
+    private static bool HasParameterNamed(OperationModel operation, string name)
+    {
+        foreach (ParameterModel parameter in operation.Handler.Parameters)
+        {
+            if (parameter.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An identifier, escaped with <c>@</c> when it is a keyword, or <c>await</c> (reserved in the async <c>StartAsync</c>).</summary>
     public static string Identifier(string name) =>

@@ -122,7 +122,6 @@ internal static class DefinitionEmitter
         writer.Line("{");
         writer.Line("}");
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
         string signature = $"protected override global::System.Threading.Tasks.ValueTask<{Code.RuntimeResultType(handler)}> CallHandler({process.FullyQualifiedName} process, Messages.{operation.Names.Record} message, {Code.SessionCaller}? caller, {Code.CancellationToken} cancellationToken)";
         if (handler.ReturnKind == ReturnKind.Void)
         {
@@ -157,7 +156,6 @@ internal static class DefinitionEmitter
     {
         HandlerModel handler = operation.Handler;
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
         string signature = $"protected override global::System.Threading.Tasks.ValueTask<{Code.RuntimeResultType(handler)}> CallHandler({process.FullyQualifiedName} process, {OneWayArgumentShape.Type} argument, {Code.CancellationToken} cancellationToken)";
         if (handler.ReturnKind == ReturnKind.Void)
         {
@@ -177,7 +175,6 @@ internal static class DefinitionEmitter
 
         string values = string.Join(", ", handler.Parameters.Select(OneWayArgumentShape.Read));
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
         writer.Line($"protected override Messages.{operation.Names.Record} MessageFrom({OneWayArgumentShape.Type} argument) =>");
         using (writer.Indented())
         {

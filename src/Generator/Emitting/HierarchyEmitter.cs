@@ -21,10 +21,17 @@ internal static class HierarchyEmitter
         writer.Line("#nullable enable");
         writer.Line();
 
+        // A file-scoped namespace where the language version allows it: the same code, one level less indented.
         bool inNamespace = hierarchy.Namespace.Length > 0;
-        if (inNamespace)
+        bool namespaceBlock = inNamespace && !hierarchy.FileScopedNamespace;
+        if (namespaceBlock)
         {
             writer.OpenBlock($"namespace {hierarchy.Namespace}");
+        }
+        else if (inNamespace)
+        {
+            writer.Line($"namespace {hierarchy.Namespace};");
+            writer.Line();
         }
 
         foreach (ContainingTypeModel container in hierarchy.ContainingTypes)
@@ -41,7 +48,7 @@ internal static class HierarchyEmitter
             writer.CloseBlock();
         }
 
-        if (inNamespace)
+        if (namespaceBlock)
         {
             writer.CloseBlock();
         }

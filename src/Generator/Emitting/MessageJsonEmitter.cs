@@ -15,28 +15,29 @@ namespace SessionGen.Generator.Emitting;
 /// </summary>
 internal static class MessageJsonEmitter
 {
-    private const string Reader = "global::SessionGen.Infrastructure.JsonMessageReader";
-    private const string Writer = "global::SessionGen.Infrastructure.JsonMessageWriter";
     private const string Json = "global::System.Text.Json";
 
-    /// <summary>The entry's two overrides.</summary>
+    /// <summary>
+    /// The entry's two overrides. They call the steps of the runtime's <c>JsonMessageReader</c>/<c>JsonMessageWriter</c>
+    /// by simple name, as protected members of <c>SessionOperation</c> the entry derives from (a member of the entry's own
+    /// bases is found before anything the user's class or namespace declares, so no user name can hide one). Private
+    /// members of a private class: no documentation comments.
+    /// </summary>
     public static void EmitEntryMembers(SourceWriter writer, OperationModel operation)
     {
         string record = "Messages." + operation.Names.Record;
         EquatableArray<ParameterModel> parameters = operation.Handler.Parameters;
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
         writer.OpenBlock($"protected override void WriteMessageJson({Json}.Utf8JsonWriter writer, {record} message, {Json}.JsonSerializerOptions options)");
         writer.Line("writer.WriteStartObject();");
         foreach (ParameterModel parameter in parameters)
         {
-            writer.Line($"{Writer}.WriteProperty<{parameter.Type}>(writer, {Code.Literal(JsonName(parameter))}, message.{parameter.PropertyName}, options);");
+            writer.Line($"WriteProperty(writer, {Code.Literal(JsonName(parameter))}, message.{parameter.PropertyName}, options);");
         }
 
         writer.Line("writer.WriteEndObject();");
         writer.CloseBlock();
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
         writer.OpenBlock($"protected override {record} ReadMessageJson(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
         EmitReader(writer, record, parameters);
         writer.CloseBlock();
@@ -60,14 +61,14 @@ internal static class MessageJsonEmitter
             writer.Line();
         }
 
-        writer.Line($"{Reader}.ReadStartObject(ref reader);");
-        writer.OpenBlock($"while ({Reader}.ReadPropertyName(ref reader, out string property))");
+        writer.Line("ReadStartObject(ref reader);");
+        writer.OpenBlock("while (ReadPropertyName(ref reader, out string property))");
         for (int i = 0; i < parameters.Count; i++)
         {
             ParameterModel parameter = parameters[i];
             bool optional = IsOptional(parameter);
-            writer.OpenBlock($"{(i == 0 ? "" : "else ")}if ({Reader}.Matches(property, {Code.Literal(JsonName(parameter))}, {Code.Literal(parameter.PropertyName)}))");
-            writer.Line($"value{i} = {Reader}.ReadValue<{parameter.Type}>(ref reader, options, {Code.Literal(JsonName(parameter))}, allowNull: {(optional ? "true" : "false")}){(optional ? "" : "!")};");
+            writer.OpenBlock($"{(i == 0 ? "" : "else ")}if (IsProperty(property, {Code.Literal(JsonName(parameter))}, {Code.Literal(parameter.PropertyName)}))");
+            writer.Line($"value{i} = ReadValue<{parameter.Type}>(ref reader, options, {Code.Literal(JsonName(parameter))}, allowNull: {(optional ? "true" : "false")}){(optional ? "" : "!")};");
             if (!optional)
             {
                 writer.Line($"seen{i} = true;");
@@ -93,7 +94,7 @@ internal static class MessageJsonEmitter
         {
             if (!IsOptional(parameters[i]))
             {
-                writer.Line($"{Reader}.Require(seen{i}, {Code.Literal(JsonName(parameters[i]))});");
+                writer.Line($"RequireProperty(seen{i}, {Code.Literal(JsonName(parameters[i]))});");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SessionGen.Generator.Helpers;
 using SessionGen.Generator.Model;
 
@@ -9,11 +10,14 @@ namespace SessionGen.Generator.Parsing;
 /// <summary>Reads where a process's generated code goes: its namespace, containing types and file name.</summary>
 internal static class HierarchyParser
 {
-    public static HierarchyModel Parse(INamedTypeSymbol process) => new(
+    /// <param name="process">The process class.</param>
+    /// <param name="options">The parse options of the file it is declared in: a file-scoped namespace needs C# 10.</param>
+    public static HierarchyModel Parse(INamedTypeSymbol process, ParseOptions options) => new(
         FileNameHint: FileNameHint(process),
         Namespace: process.ContainingNamespace.IsGlobalNamespace ? "" : process.ContainingNamespace.ToDisplayString(),
         ContainingTypes: ContainingTypes(process),
-        ClassName: process.Name);
+        ClassName: process.Name,
+        FileScopedNamespace: options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp10 });
 
     private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol process)
     {

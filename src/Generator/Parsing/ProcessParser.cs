@@ -44,7 +44,7 @@ internal static class ProcessParser
 
         bool onlyImplicitConstructor = declaration is not null && DeclaredMembers.HasOnlyTheImplicitConstructor(declaration);
         return new ProcessModel(
-            Hierarchy: HierarchyParser.Parse(process),
+            Hierarchy: HierarchyParser.Parse(process, context.TargetNode.SyntaxTree.Options),
             FullyQualifiedName: TypeNames.Of(process),
             ProtocolName: ReadProtocolName(context.Attributes) ?? process.Name,
             Accessibility: Accessibility(operations, timeouts),

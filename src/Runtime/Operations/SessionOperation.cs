@@ -15,7 +15,7 @@ namespace SessionGen.Infrastructure;
 /// For code the SessionGen generator emits; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class SessionOperation
+public abstract partial class SessionOperation
 {
     private protected SessionOperation(
         SessionProcessDefinition process, string name, bool startsSession, ulong acceptedStates, ulong targetStates, CallerParameter caller)

@@ -44,7 +44,7 @@ partial class GlobalCounter
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static async global::System.Threading.Tasks.ValueTask<Client> StartAsync(global::SessionGen.ISessionHost host, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::SessionGen.SessionId id = await global::GlobalCounter.SessionDefinition.StartOperation.StartAsync(host, new global::GlobalCounter.Messages.Start(), cancellationToken).ConfigureAwait(false);
+        global::SessionGen.SessionId id = await SessionDefinition.StartOperation.StartAsync(host, new Messages.Start(), cancellationToken).ConfigureAwait(false);
         return new global::GlobalCounter.Client(host, id);
     }
 
@@ -99,19 +99,19 @@ partial class GlobalCounter
 
         /// <summary>Sends <c>Increment</c> to this session and completes when its handler has finished.</summary>
         public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::GlobalCounter.SessionDefinition.IncrementOperation.SendAsync(this, new global::GlobalCounter.Messages.Increment(), cancellationToken);
+            SessionDefinition.IncrementOperation.SendAsync(this, new Messages.Increment(), cancellationToken);
 
         /// <summary>Sends <c>Increment</c> once per <paramref name="messageId"/> (a repeat gets the first one's outcome: <see cref="global::SessionGen.MessageId"/>) and completes when its handler has finished.</summary>
         public global::System.Threading.Tasks.ValueTask<int> IncrementAsync(global::SessionGen.MessageId messageId, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::GlobalCounter.SessionDefinition.IncrementOperation.SendAsync(this, new global::GlobalCounter.Messages.Increment(), messageId, cancellationToken);
+            SessionDefinition.IncrementOperation.SendAsync(this, new Messages.Increment(), messageId, cancellationToken);
 
         /// <summary>Queues <c>Increment</c> and returns at once (its result is dropped); false if not accepted (the session missing or ended, the host stopping, its mailbox full).</summary>
         public bool PostIncrement() =>
-            global::GlobalCounter.SessionDefinition.IncrementOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
+            SessionDefinition.IncrementOperation.Post(this, default(global::SessionGen.Infrastructure.OneWayArgument));
 
         /// <summary>Queues <c>Increment</c> once per <paramref name="messageId"/> and returns at once; true also if the id was already accepted (not queued again), false if not accepted.</summary>
         public bool PostIncrement(global::SessionGen.MessageId messageId) =>
-            global::GlobalCounter.SessionDefinition.IncrementOperation.Post(this, new global::GlobalCounter.Messages.Increment(), messageId);
+            SessionDefinition.IncrementOperation.Post(this, new Messages.Increment(), messageId);
     }
 
     /// <summary>The runtime's description of the <c>GlobalCounter</c> process: its dispatch table and factory.</summary>
@@ -167,25 +167,22 @@ partial class GlobalCounter
             {
             }
 
-            /// <inheritdoc/>
             protected override global::System.Threading.Tasks.ValueTask<global::System.ValueTuple> CallHandler(global::GlobalCounter process, Messages.Start message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken)
             {
                 process.Start();
                 return default;
             }
 
-            /// <inheritdoc/>
             protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Start message, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WriteEndObject();
             }
 
-            /// <inheritdoc/>
             protected override Messages.Start ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
-                while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                ReadStartObject(ref reader);
+                while (ReadPropertyName(ref reader, out string property))
                 {
                     reader.Skip();
                 }
@@ -205,30 +202,25 @@ partial class GlobalCounter
             {
             }
 
-            /// <inheritdoc/>
             protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::GlobalCounter process, Messages.Increment message, global::SessionGen.SessionCaller? caller, global::System.Threading.CancellationToken cancellationToken) =>
                 new global::System.Threading.Tasks.ValueTask<int>(process.Increment());
 
-            /// <inheritdoc/>
             protected override global::System.Threading.Tasks.ValueTask<int> CallHandler(global::GlobalCounter process, global::SessionGen.Infrastructure.OneWayArgument argument, global::System.Threading.CancellationToken cancellationToken) =>
                 new global::System.Threading.Tasks.ValueTask<int>(process.Increment());
 
-            /// <inheritdoc/>
             protected override Messages.Increment MessageFrom(global::SessionGen.Infrastructure.OneWayArgument argument) =>
                 new Messages.Increment();
 
-            /// <inheritdoc/>
             protected override void WriteMessageJson(global::System.Text.Json.Utf8JsonWriter writer, Messages.Increment message, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WriteEndObject();
             }
 
-            /// <inheritdoc/>
             protected override Messages.Increment ReadMessageJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::SessionGen.Infrastructure.JsonMessageReader.ReadStartObject(ref reader);
-                while (global::SessionGen.Infrastructure.JsonMessageReader.ReadPropertyName(ref reader, out string property))
+                ReadStartObject(ref reader);
+                while (ReadPropertyName(ref reader, out string property))
                 {
                     reader.Skip();
                 }
