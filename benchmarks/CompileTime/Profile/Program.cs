@@ -43,7 +43,17 @@ var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, 
 ImmutableArray<DiagnosticAnalyzer> analyzers = typeof(SessionGen.Analyzers.Infrastructure.SessionGenAnalyzer).Assembly.GetTypes()
     .Where(static type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
     .Select(static type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+    .OrderBy(static analyzer => analyzer.GetType().Name, StringComparer.Ordinal)
     .ToImmutableArray();
+// PROFILE_RULE_CPU=1: every rule's callbacks timed by thread CPU (TimedRule), printed per rule each round.
+bool ruleCpu = Environment.GetEnvironmentVariable("PROFILE_RULE_CPU") == "1";
+if (ruleCpu)
+{
+    // Two rules that do nothing (a symbol action on every method, one on every type) give the floor: what a callback
+    // costs the driver and this timing, with no work in it.
+    analyzers = analyzers.Add(new NothingRule(SymbolKind.Method)).Add(new NothingRule(SymbolKind.NamedType))
+        .Select(static analyzer => (DiagnosticAnalyzer)new TimedRule(analyzer)).ToImmutableArray();
+}
 
 Console.WriteLine($"{processes} processes, {trees.Length} files, {analyzers.Length} analyzers; load average {File.ReadAllText("/proc/loadavg").Trim()}");
 using var jit = new JitListener();
@@ -134,14 +144,50 @@ for (int round = 0; round < rounds; round++)
         continue;
     }
 
-    _ = output.GetDiagnostics(); // csc binds every body before it runs the analyzers' end actions; keep that out of their time
+    if (Environment.GetEnvironmentVariable("PROFILE_NO_BIND") != "1")
+    {
+        // csc binds every body before it runs the analyzers' end actions; keep that out of their time.
+        // PROFILE_NO_BIND=1 leaves it out: then whichever rule asks first pays for the binding it triggers.
+        _ = output.GetDiagnostics();
+    }
     jit.Report();
+    foreach (TimedRule timed in analyzers.OfType<TimedRule>())
+    {
+        timed.Reset();
+    }
+
+    int analysisThread = Environment.CurrentManagedThreadId;
+    TimeSpan gcPause = GC.GetTotalPauseDuration();
+    int gcCount = -GC.CollectionCount(0);
+    TimeSpan analysisThreadCpu = ThreadCpu.Now();
     TimeSpan analyzerCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var analyzerClock = Stopwatch.StartNew();
     var withAnalyzers = new CompilationWithAnalyzers(output, analyzers, new CompilationWithAnalyzersOptions(
         new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
-    AnalysisResult result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+    AnalysisResult result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+    analysisThreadCpu = ThreadCpu.Now() - analysisThreadCpu;
+    gcCount += GC.CollectionCount(0);
     analyzerClock.Stop();
+    if (ruleCpu)
+    {
+        // Thread CPU of the rules' own callbacks, and of the whole analysis call on this thread (the driver's work too;
+        // without concurrent analysis the driver runs the callbacks on the calling thread).
+        List<TimedRule> timedRules = analyzers.OfType<TimedRule>().ToList();
+        double rulesMs = timedRules.Sum(static rule => rule.Ticks) / 10_000.0;
+        Console.WriteLine($"    gc during the analysis: {gcCount} collections, {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:F0} ms paused; inside the rules' callbacks {timedRules.Sum(static rule => rule.GcTicks) / 10_000.0:F0} ms, {timedRules.Sum(static rule => rule.Allocated) / 1024} KiB allocated");
+        Console.WriteLine($"    thread cpu: rules' callbacks {rulesMs:F0} ms ({rulesMs / processes:F3} ms/process, {timedRules.Sum(static rule => rule.Callbacks)} callbacks), whole analysis call {analysisThreadCpu.TotalMilliseconds:F0} ms (thread {analysisThread} -> {Environment.CurrentManagedThreadId})");
+        if (Environment.GetEnvironmentVariable("PROFILE_RULE_LIST") is { Length: > 0 } list)
+        {
+            // One line per rule and round: round, rule, callbacks, thread cpu ms (for scripts comparing two builds).
+            File.AppendAllLines(list, timedRules.Select(rule => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{round + 1}\t{rule.Name}\t{rule.Callbacks}\t{rule.Ticks / 10_000.0:F3}\t{rule.GcTicks / 10_000.0:F3}\t{rule.Allocated}")));
+        }
+
+        foreach (TimedRule rule in timedRules.OrderByDescending(static rule => rule.Ticks).Take(round == 0 ? 12 : 5))
+        {
+            Console.WriteLine($"    {rule.Ticks / 10_000.0,8:F1} ms thread cpu (gc pauses inside {rule.GcTicks / 10_000.0,6:F1} ms, allocated {rule.Allocated / 1024,6} KiB) {rule.Callbacks,6} callbacks  {rule.Name}");
+        }
+    }
+
     Console.WriteLine($"    JIT during the analyzers: {jit.Report()}");
     analyzerCpu = Process.GetCurrentProcess().TotalProcessorTime - analyzerCpu;
     ImmutableArray<Diagnostic> diagnostics = result.GetAllDiagnostics();
@@ -152,7 +198,7 @@ for (int round = 0; round < rounds; round++)
     {
         double ms = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
         analyzerTotal += ms;
-        perAnalyzer.Add((analyzer.GetType().Name, ms));
+        perAnalyzer.Add((analyzer is TimedRule timed ? timed.Name : analyzer.GetType().Name, ms));
     }
 
     Console.WriteLine(
@@ -265,3 +311,136 @@ internal static class ThreadCpu
         public long Nanoseconds;
     }
 }
+
+/// <summary>
+/// PROFILE_RULE_CPU=1: each rule wrapped so that every callback it registers (compilation start, symbol, operation,
+/// operation block start and the operation actions registered inside it, compilation end) is timed by the calling
+/// thread's CPU time and counted. Roslyn's own per-analyzer figure is wall time, which a loaded machine inflates.
+/// </summary>
+/// <summary>A rule with a symbol action that does nothing (PROFILE_RULE_CPU=1's floor).</summary>
+#pragma warning disable RS1001, RS1025, RS1026, RS1012, CS0618, RS2008 // not a shipped rule: a probe for the harness
+internal sealed class NothingRule(SymbolKind kind) : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Descriptor = new("PROBE0001", "Nothing", "Nothing", "Probe", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public SymbolKind Kind { get; } = kind;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterSymbolAction(static _ => { }, Kind));
+    }
+}
+
+// a wrapper around rules that do all of this themselves
+internal sealed class TimedRule(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
+{
+    public DiagnosticAnalyzer Inner { get; } = inner;
+
+    public long Ticks;
+
+    public int Callbacks;
+
+    /// <summary>Garbage-collection pauses that fell inside this rule's callbacks (charged to it by any timer).</summary>
+    public long GcTicks;
+
+    /// <summary>Bytes this rule's callbacks allocated.</summary>
+    public long Allocated;
+
+    public string Name => Inner is NothingRule nothing ? $"NothingRule({nothing.Kind})" : Inner.GetType().Name;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Inner.SupportedDiagnostics;
+
+    public override void Initialize(AnalysisContext context) => Inner.Initialize(new Context(context, this));
+
+    public void Reset()
+    {
+        Ticks = 0;
+        Callbacks = 0;
+        GcTicks = 0;
+        Allocated = 0;
+    }
+
+    public Action<T> Wrap<T>(Action<T> action) => argument =>
+    {
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        TimeSpan gc = GC.GetTotalPauseDuration();
+        TimeSpan start = ThreadCpu.Now();
+        try
+        {
+            action(argument);
+        }
+        finally
+        {
+            Interlocked.Add(ref Ticks, (ThreadCpu.Now() - start).Ticks);
+            Interlocked.Add(ref GcTicks, (GC.GetTotalPauseDuration() - gc).Ticks);
+            Interlocked.Add(ref Allocated, GC.GetAllocatedBytesForCurrentThread() - allocated);
+            Interlocked.Increment(ref Callbacks);
+        }
+    };
+
+    private sealed class Context(AnalysisContext inner, TimedRule rule) : AnalysisContext
+    {
+        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => inner.ConfigureGeneratedCodeAnalysis(analysisMode);
+
+        public override void EnableConcurrentExecution() => inner.EnableConcurrentExecution();
+
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
+            inner.RegisterCompilationStartAction(rule.Wrap<CompilationStartAnalysisContext>(start => action(new Start(start, rule))));
+
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationAction(rule.Wrap(action));
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(rule.Wrap(action));
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => inner.RegisterSymbolAction(rule.Wrap(action), symbolKinds);
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(rule.Wrap(action));
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(rule.Wrap(action));
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => inner.RegisterSyntaxNodeAction(rule.Wrap(action), syntaxKinds);
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(rule.Wrap(action), operationKinds);
+    }
+
+    private sealed class Start(CompilationStartAnalysisContext inner, TimedRule rule)
+        : CompilationStartAnalysisContext(inner.Compilation, inner.Options, inner.CancellationToken)
+    {
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationEndAction(rule.Wrap(action));
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(rule.Wrap(action));
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => inner.RegisterSymbolAction(rule.Wrap(action), symbolKinds);
+
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw new NotSupportedException();
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(rule.Wrap(action));
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(rule.Wrap(action));
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => inner.RegisterSyntaxNodeAction(rule.Wrap(action), syntaxKinds);
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(rule.Wrap(action), operationKinds);
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(rule.Wrap(action));
+
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
+            inner.RegisterOperationBlockStartAction(rule.Wrap<OperationBlockStartAnalysisContext>(block => action(new BlockStart(block, rule))));
+    }
+
+    private sealed class BlockStart(OperationBlockStartAnalysisContext inner, TimedRule rule)
+        : OperationBlockStartAnalysisContext(inner.OperationBlocks, inner.OwningSymbol, inner.Compilation, inner.Options, inner.CancellationToken)
+    {
+        public override void RegisterOperationBlockEndAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockEndAction(rule.Wrap(action));
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(rule.Wrap(action), operationKinds);
+    }
+}
+#pragma warning restore RS1001, RS1025, RS1026, RS1012, CS0618, RS2008

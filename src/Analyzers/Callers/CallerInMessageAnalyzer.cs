@@ -10,7 +10,6 @@ namespace SessionGen.Analyzers.Callers;
 /// <c>List&lt;SessionCaller&gt;</c>, <c>SessionCaller</c> in a tuple) is message data: its sender writes it, so it would
 /// let anyone claim to be anyone. Only a parameter of type <c>SessionCaller</c> is filled by the transport.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallerInMessageAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

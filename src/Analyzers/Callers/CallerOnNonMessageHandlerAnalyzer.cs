@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Callers;
 /// SGEN0038: only <c>[On]</c> handlers receive a caller. <c>[OnTimeout]</c>, <c>[OnIdle]</c>, <c>[OnFault]</c> and
 /// <c>[OnParticipantLeft]</c> methods run for the session's own events, which nobody sends.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallerOnNonMessageHandlerAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -6,7 +6,6 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Callers;
 
 /// <summary>SGEN0037: a message has one caller, so a handler takes at most one <c>SessionCaller</c> parameter.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateCallerParameterAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -6,7 +6,6 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Callers;
 
 /// <summary>SGEN0040: the generator calls the first <c>[OnParticipantLeft]</c> method of a process; any other is never called.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateParticipantLeftHandlerAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

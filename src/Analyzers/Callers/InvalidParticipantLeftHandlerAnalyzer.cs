@@ -13,7 +13,6 @@ namespace SessionGen.Analyzers.Callers;
 /// it must be an instance method of the process taking one <c>string</c> and returning void, Task or ValueTask (the
 /// generator's <c>LifecycleHandlerParser.ParseParticipantLeft</c>); any other shape is left out and never called.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidParticipantLeftHandlerAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -10,7 +10,6 @@ namespace SessionGen.Analyzers.Durability;
 /// SGEN0033: the generated <c>After(TimeSpan, Action)</c> of a durable process. Its callback is a closure, which a
 /// stored session cannot hold; a named timeout (<c>[OnTimeout]</c> and <c>Schedule{Name}</c>) stores its arguments.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AnonymousTimeoutInDurableProcessAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

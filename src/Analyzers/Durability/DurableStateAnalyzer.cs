@@ -10,7 +10,6 @@ namespace SessionGen.Analyzers.Durability;
 /// The stored fields of a durable process: SGEN0030 for a type that cannot be stored at all, SGEN0031 for a type the
 /// compilation's <c>JsonSerializerContext</c>s do not list, SGEN0034 for an auto-property that cannot be set back.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DurableStateAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

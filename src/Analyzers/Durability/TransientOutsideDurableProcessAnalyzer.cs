@@ -6,7 +6,6 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Durability;
 
 /// <summary>SGEN0032: <c>[Transient]</c> (or <c>[field: Transient]</c>) in a process that is not durable changes nothing.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TransientOutsideDurableProcessAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

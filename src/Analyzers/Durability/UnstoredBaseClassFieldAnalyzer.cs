@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Durability;
 /// SGEN0035: the generated snapshot of a durable process covers the fields the process class declares; an instance
 /// field of a base class (an auto-property's backing field included) would lose its value on every reload, silently.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnstoredBaseClassFieldAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

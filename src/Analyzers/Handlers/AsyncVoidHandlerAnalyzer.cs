@@ -10,7 +10,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// SGEN0013: the session's turn lasts until the handler's task completes; an <c>async void</c> handler gives no
 /// task, so the next message would run concurrently and its exceptions would crash the process.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AsyncVoidHandlerAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -11,7 +11,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// or sleeps holds up every later message and timeout of that session (and a thread-pool thread besides).
 /// Only the handler's own body is checked: a lambda or local function inside it may run anywhere, later.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingCallAnalyzer : SessionGenAnalyzer
 {
     private const string AwaitInstead = "make the handler async and await it instead";

@@ -6,7 +6,6 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Handlers;
 
 /// <summary>SGEN0012: a message record needs concrete types; nothing would supply a handler's type arguments.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GenericHandlerAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -12,7 +12,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// SGEN0010: <c>[On]</c> and <c>[OnTimeout]</c> may syntactically sit on accessors, operators, finalizers, local
 /// functions and lambdas, but the generator only turns ordinary methods into handlers.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerMustBeOrdinaryMethodAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// SGEN0009: the generator only reads handlers declared in a <c>[SessionProcess]</c> class itself, so one in any
 /// other type (a base class included) never runs.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerOutsideProcessAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

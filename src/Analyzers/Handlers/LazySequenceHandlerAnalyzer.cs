@@ -12,7 +12,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// turn and alongside the session's next messages; for a timeout, <c>[OnFault]</c> or <c>[OnIdle]</c> method nobody
 /// enumerates it, so it never runs. The generator leaves such handlers out (the same <c>HandlerRules</c> check).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LazySequenceHandlerAnalyzer : SessionGenAnalyzer
 {
     private const string OperationAdvice = "return a materialized collection (List<T>, T[]) instead";

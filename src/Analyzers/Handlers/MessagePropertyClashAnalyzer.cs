@@ -11,7 +11,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// (or <c>join</c> and <c>joinValue</c> in operation <c>Join</c>, where <c>join</c> becomes <c>JoinValue</c>) would
 /// be the same property; the generator skips such a handler.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MessagePropertyClashAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

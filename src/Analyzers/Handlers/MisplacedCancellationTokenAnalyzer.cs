@@ -10,7 +10,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// SGEN0015: the generator passes the session's token only in the last position; a token anywhere else would
 /// have to become a message property, which a token cannot meaningfully be.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MisplacedCancellationTokenAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

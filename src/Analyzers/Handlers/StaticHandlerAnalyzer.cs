@@ -8,7 +8,6 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Handlers;
 
 /// <summary>SGEN0011: a handler reads and writes its session's fields, so it must be an instance method.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StaticHandlerAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

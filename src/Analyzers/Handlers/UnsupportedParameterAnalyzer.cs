@@ -11,7 +11,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// that lives only on the caller's stack can be one: by-ref parameters, pointers and ref structs.
 /// Together these are exactly the generator's <c>HandlerRules.HasByRefParameter</c>, minus types that do not bind.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedParameterAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -10,7 +10,6 @@ namespace SessionGen.Analyzers.Handlers;
 /// SGEN0016: a handler's result travels back to the client in a <c>ValueTask&lt;T&gt;</c>, so it cannot be a
 /// by-ref return, a pointer or a ref struct (also not wrapped in a task). Async void is SGEN0013's.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedReturnTypeAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

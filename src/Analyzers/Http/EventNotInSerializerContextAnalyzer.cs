@@ -13,7 +13,6 @@ namespace SessionGen.Analyzers.Http;
 /// called somewhere in it) whose type no <c>JsonSerializerContext</c> of the project lists. Which processes are mapped
 /// is known only once every call has been seen, so the rule reports at the end of the compilation.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EventNotInSerializerContextAnalyzer : SessionGenAnalyzer
 {
     private const string MapperMetadataName = "SessionGen.SessionEndpointRouteBuilderExtensions";

@@ -4,7 +4,8 @@ namespace SessionGen.Analyzers.Infrastructure;
 
 /// <summary>
 /// What every SessionGen rule does first: skip generated code, run concurrently, and register its actions only
-/// in compilations that reference the SessionGen attributes.
+/// in compilations that reference the SessionGen attributes. The compiler does not load the rules one by one (they
+/// carry no <c>[DiagnosticAnalyzer]</c>): <see cref="SessionGenRules"/> runs them all; a rule on its own is for tests.
 /// </summary>
 public abstract class SessionGenAnalyzer : DiagnosticAnalyzer
 {

@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Names;
 /// SGEN0018: each operation gets the record <c>Messages.{Name}</c> (first letter upper-cased), so
 /// <c>"join"</c> and <c>"Join"</c> are the same operation. The generator keeps the first and skips the others.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateOperationNameAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -12,7 +12,6 @@ namespace SessionGen.Analyzers.Names;
 /// SGEN0020: every starter gets a <c>StartAsync(host, parameters…)</c> overload, so two starters with the same
 /// parameter types (a trailing CancellationToken aside) would declare the same method twice.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateStarterSignatureAnalyzer : SessionGenAnalyzer
 {
     /// <summary>How C# tells overloads apart: nullable reference annotations do not count.</summary>

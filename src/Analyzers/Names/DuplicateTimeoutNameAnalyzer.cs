@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Names;
 /// SGEN0019: each timeout gets the method <c>Schedule{Name}</c> (first letter upper-cased), so
 /// <c>"greet"</c> and <c>"Greet"</c> are the same timeout. The generator keeps the first and skips the others.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateTimeoutNameAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -13,7 +13,6 @@ namespace SessionGen.Analyzers.Names;
 /// generated code (Messages, Client, …) or drops the timeout; an inherited one is hidden; a class named like
 /// one cannot contain it. An operation named <c>Messages</c> would need a record named like its own class.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GeneratedMemberCollisionAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -10,7 +10,6 @@ namespace SessionGen.Analyzers.Names;
 /// SGEN0017: operation and timeout names become C# names (<c>Messages.{Name}</c>, <c>{Name}Async</c>,
 /// <c>Schedule{Name}</c>), so they must be identifiers that are not keywords (<c>HandlerRules.IsValidName</c>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidNameAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -11,7 +11,6 @@ namespace SessionGen.Analyzers.Processes;
 /// The rule runs on the containing type itself, so the diagnostic is local to the code it sits on (the IDE shows
 /// it while typing, and the code fix can apply).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContainingTypeMustBePartialAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Processes;
 /// SGEN0024: a <c>file</c> type is visible in its own file only, and all its partial declarations must be there,
 /// but the generated part of a process is a file of its own.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FileLocalProcessAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -6,7 +6,6 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Processes;
 
 /// <summary>SGEN0006: a process inside a generic type would itself be an open generic type (see SGEN0003).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GenericContainingTypeAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Processes;
 /// SGEN0003: a generic process is not supported. The runtime needs one closed process type per protocol name,
 /// and nothing would say which type arguments to close it with.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GenericProcessAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -11,7 +11,6 @@ namespace SessionGen.Analyzers.Processes;
 /// SGEN0007: the generated factory calls a parameterless constructor, or one whose parameters it takes from the
 /// host's services; a process with neither cannot be created, so every start would throw.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingParameterlessConstructorAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

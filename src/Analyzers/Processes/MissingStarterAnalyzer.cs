@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Processes;
 /// SGEN0008: without a starter no <c>StartAsync</c> is generated and no session can begin. Any
 /// <c>[On(..., StartsSession = true)]</c> counts, even an invalid one: its own diagnostic explains what to fix.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingStarterAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -6,7 +6,6 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Processes;
 
 /// <summary>SGEN0002: the runtime creates one instance per session, which a static or abstract class cannot give.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProcessMustBeInstantiableAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -7,7 +7,6 @@ using SessionGen.Analyzers.Infrastructure;
 namespace SessionGen.Analyzers.Processes;
 
 /// <summary>SGEN0001: the generator adds members to the process, which needs <c>partial</c> on every declaration.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProcessMustBePartialAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

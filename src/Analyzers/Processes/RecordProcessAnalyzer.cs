@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Processes;
 /// SGEN0004: the generator only reads <c>class</c> declarations, so a <c>record</c> process is silently skipped;
 /// record equality would also make no sense for an object that lives as one session.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RecordProcessAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

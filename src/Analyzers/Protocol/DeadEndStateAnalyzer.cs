@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Protocol;
 /// SGEN0027: a reachable state that is not <c>[FinalState]</c> and that no handler accepted in it declares a move out
 /// of. Unreachable states are SGEN0025's; a move to the same state is no way out.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeadEndStateAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

@@ -12,7 +12,6 @@ namespace SessionGen.Analyzers.Protocol;
 /// (they run in the initial state), and so is an <c>[AcceptedIn]</c> that names something that is not a state
 /// (SGEN0028 says what to fix first).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerNeverAcceptedAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

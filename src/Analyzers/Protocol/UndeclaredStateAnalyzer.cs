@@ -13,7 +13,6 @@ namespace SessionGen.Analyzers.Protocol;
 /// states enum (another enum, a number, a cast to a value the enum does not declare, null), or any such argument when
 /// the process declares no states enum. The generator leaves these out, so the protocol is not what it says.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UndeclaredStateAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

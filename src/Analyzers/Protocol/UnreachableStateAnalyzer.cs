@@ -9,7 +9,6 @@ namespace SessionGen.Analyzers.Protocol;
 /// SGEN0025: a member of the process's states enum that no declared transition leads to from the initial state. An
 /// alias (a member with an earlier member's value) is that earlier state, so it is not reported on its own.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnreachableStateAnalyzer : SessionGenAnalyzer
 {
     /// <inheritdoc/>

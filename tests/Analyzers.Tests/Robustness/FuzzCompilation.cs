@@ -107,5 +107,21 @@ internal sealed class FuzzCompilation
             run.GeneratedSources.Select(static generated => generated.SourceText.ToString()).ToList());
     }
 
+    /// <summary>
+    /// The SGEN diagnostics that <paramref name="rules"/> report on <paramref name="source"/> after the generator ran,
+    /// each as id, file, span and message, in order (to compare two ways of running the rules).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RuleDiagnosticsAsync(string source, ImmutableArray<DiagnosticAnalyzer> rules)
+    {
+        SyntaxTree mutant = CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Mutant.cs");
+        driver = driver.RunGeneratorsAndUpdateCompilation(baseCompilation.AddSyntaxTrees(mutant), out Compilation output, out _);
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> diagnostics = await output.WithAnalyzers(rules, options).GetAnalyzerDiagnosticsAsync();
+        return diagnostics
+            .Select(static d => $"{d.Id} {d.Location.SourceTree?.FilePath}{d.Location.SourceSpan} {d.Severity} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static bool IsGenerated(SyntaxTree tree) => tree.FilePath != "Mutant.cs";
 }
