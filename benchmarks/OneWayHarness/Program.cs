@@ -4,9 +4,11 @@ using Akka.Configuration;
 using Proto;
 using SessionGen;
 using SessionGen.OneWayHarness;
+using SessionGen.RequestResponseHarness;
 
 // A Stopwatch harness for the one-way fan-out (issue 16): wall-clock msg/s, process CPU ns per message, thread pool
-// threads and bytes allocated per message, for each target kind. Usage: OneWayHarness [rounds] [kinds...]
+// threads and bytes allocated per message, for each target kind; and the producer threads' own CPU per message
+// (CLOCK_THREAD_CPUTIME_ID), which idle thread-pool spinning does not move. Usage: OneWayHarness [rounds] [kinds...]
 int rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
 string[] kinds = args.Length > 1 ? args[1..] : ["channel", "sessiongen", "sessiongen-prealloc", "akka", "proto"];
 var done = new Countdown();
@@ -29,11 +31,12 @@ foreach (string kind in kinds)
 
 static void Measure(string kind, Action<int> produce, Countdown done, int warmups, int rounds)
 {
-    var samples = new List<(double MsgPerSecond, double CpuNs, double Bytes, int Threads, double ProducerBytes, double WorkItems)>();
+    var samples = new List<(double MsgPerSecond, double CpuNs, double Bytes, int Threads, double ProducerBytes, double WorkItems, double ProducerCpuNs)>();
     for (int r = 0; r < warmups + rounds; r++)
     {
         Task handled = done.Reset(Workload.Targets);
         long producerBytes = 0;
+        long producerCpu = 0;
         long bytes = GC.GetTotalAllocatedBytes(precise: true);
         TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         long workItems = ThreadPool.CompletedWorkItemCount;
@@ -45,7 +48,9 @@ static void Measure(string kind, Action<int> produce, Countdown done, int warmup
             producers[p] = new Thread(() =>
             {
                 long mine = GC.GetAllocatedBytesForCurrentThread();
+                long cpuBefore = ThreadCpu.Nanoseconds();
                 produce(producer);
+                Interlocked.Add(ref producerCpu, ThreadCpu.Nanoseconds() - cpuBefore);
                 Interlocked.Add(ref producerBytes, GC.GetAllocatedBytesForCurrentThread() - mine);
             });
             producers[p].Start();
@@ -64,7 +69,7 @@ static void Measure(string kind, Action<int> produce, Countdown done, int warmup
         double itemsPerMessage = (ThreadPool.CompletedWorkItemCount - workItems) / (double)Workload.Total;
         if (r >= warmups)
         {
-            samples.Add((Workload.Total / seconds, cpuNs, perMessage, ThreadPool.ThreadCount, producerBytes / (double)Workload.Total, itemsPerMessage));
+            samples.Add((Workload.Total / seconds, cpuNs, perMessage, ThreadPool.ThreadCount, producerBytes / (double)Workload.Total, itemsPerMessage, producerCpu / (double)Workload.Total));
         }
     }
 
@@ -72,7 +77,9 @@ static void Measure(string kind, Action<int> produce, Countdown done, int warmup
     var median = samples[samples.Count / 2];
     samples.Sort((a, b) => a.CpuNs.CompareTo(b.CpuNs));
     var cpuMedian = samples[samples.Count / 2];
-    Console.WriteLine($"{kind,-19} median {median.MsgPerSecond / 1e6,6:F2} M msg/s  CPU {cpuMedian.CpuNs,6:F1} ns/msg  {median.Bytes,5:F1} B/msg ({median.ProducerBytes:F1} B by producers)  pool threads {samples.Max(s => s.Threads)}  work items {cpuMedian.WorkItems:F3}/msg  (best {samples.Max(s => s.MsgPerSecond) / 1e6:F2} M, min CPU {samples.Min(s => s.CpuNs):F1} ns)");
+    samples.Sort((a, b) => a.ProducerCpuNs.CompareTo(b.ProducerCpuNs));
+    double producerCpuMedian = samples[samples.Count / 2].ProducerCpuNs;
+    Console.WriteLine($"{kind,-19} median {median.MsgPerSecond / 1e6,6:F2} M msg/s  CPU {cpuMedian.CpuNs,6:F1} ns/msg (producers {producerCpuMedian,5:F1})  {median.Bytes,5:F1} B/msg ({median.ProducerBytes:F1} B by producers)  pool threads {samples.Max(s => s.Threads)}  work items {cpuMedian.WorkItems:F3}/msg  (best {samples.Max(s => s.MsgPerSecond) / 1e6:F2} M, min CPU {samples.Min(s => s.CpuNs):F1} ns)");
 }
 
 static (Action<int>, Func<Task>) StartChannels(Countdown done)

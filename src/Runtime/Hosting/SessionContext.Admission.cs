@@ -5,13 +5,15 @@ namespace SessionGen.Infrastructure;
 public sealed partial class SessionContext
 {
     private Mailbox mailbox;
-    private SpinGate mailboxGate;
+
+    // The mailbox's gate, kept inside the mailbox beside the ring's indices (see Mailbox.Gate).
+    private ref SpinGate MailboxGate => ref mailbox.Gate;
 
     internal int QueueLength
     {
         get
         {
-            using (mailboxGate.Hold())
+            using (MailboxGate.Hold())
             {
                 return mailbox.Count;
             }
@@ -88,7 +90,7 @@ public sealed partial class SessionContext
         EnqueueResult result;
         bool mustSchedule;
         MailboxItem[] turnedAway;
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             result = mailbox.TryEnqueueDrainMarker(new MailboxEntry(marker), out mustSchedule, out turnedAway);
         }
@@ -125,7 +127,7 @@ public sealed partial class SessionContext
     {
         ItemPlace place;
         bool mustSchedule;
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             place = mailbox.TryRemove(item, Capacity, out mustSchedule);
         }
@@ -151,7 +153,7 @@ public sealed partial class SessionContext
 
     private EnqueueResult Enqueue(in MailboxEntry entry, MailboxFullMode? whenFull, out bool mustSchedule)
     {
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             return mailbox.TryEnqueue(entry, Capacity, whenFull, out mustSchedule);
         }

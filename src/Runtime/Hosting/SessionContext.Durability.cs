@@ -100,7 +100,7 @@ public sealed partial class SessionContext
         }
 
         // Closed only if no turn runs or is claimed: once closed, none can start, so the turn's own state is ours.
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             if (!mailbox.TryCloseIfIdle())
             {
@@ -323,7 +323,7 @@ public sealed partial class SessionContext
 
     private (MailboxEntry[] Queued, MailboxItem[] Waiting) CloseMailboxToLeave()
     {
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             passivated = true;
             return mailbox.Close();

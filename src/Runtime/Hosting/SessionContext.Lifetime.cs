@@ -123,7 +123,7 @@ public sealed partial class SessionContext
     {
         MailboxEntry[] queued;
         MailboxItem[] waiting;
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             if (mailbox.TryRemove(starter, Capacity, out _) != ItemPlace.Queued)
             {
@@ -159,7 +159,7 @@ public sealed partial class SessionContext
     private void LeaveEndedTurn(bool stillScheduled)
     {
         bool counted;
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             endedTurnLeft |= stillScheduled;
             counted = outlivingTurnCounted;
@@ -217,7 +217,7 @@ public sealed partial class SessionContext
     /// </summary>
     private (MailboxEntry[] Queued, MailboxItem[] Waiting) CloseMailbox(bool countOutlivingTurn = false)
     {
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             if (countOutlivingTurn && mailbox.IsScheduled && !endedTurnLeft && !outlivingTurnCounted)
             {

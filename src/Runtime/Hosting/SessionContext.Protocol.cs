@@ -23,7 +23,7 @@ public sealed partial class SessionContext
             : long.MinValue;
         List<MailboxEntry>? refused = null;
         bool found;
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             found = mailbox.TryDequeue(Capacity, SessionProtocol.Bit(state), rare.RefuseHeld ??= RefuseHeld, ref refused, out entry);
         }

@@ -202,7 +202,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         oneWays.Exit();
         PutBack(batch[next..count]);
         bool idle;
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             idle = mailbox.TryGoIdle();
         }
@@ -231,7 +231,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
             return 1;
         }
 
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             return mailbox.TakeRun(Capacity, batch);
         }
@@ -247,7 +247,7 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         }
 
         bool returned;
-        using (mailboxGate.Hold())
+        using (MailboxGate.Hold())
         {
             returned = mailbox.PutBack(unrun);
         }

@@ -12,6 +12,13 @@ namespace SessionGen;
 /// </summary>
 internal partial struct Mailbox
 {
+    // The session's gate lives here, declared before the ring so that the runtime lays it out beside the ring's indices
+    // and this struct's flags: a post takes the gate and writes the flags and indices, and kept apart (the gate was a
+    // field of the session after the mailbox, the ring's 24 B inline slot between them) they spanned 56 bytes, so most
+    // posts touched two of the session's cache lines where one suffices (oneway7). Still the session's gate: the
+    // session holds it around every call here (SessionContext.MailboxGate), the mailbox never takes it itself.
+    internal SpinGate Gate;
+
     private EntryRing queue;
     private WaitingItems? waiting;
     private bool scheduled;

@@ -30,8 +30,17 @@ public readonly struct OneWayArgument
             throw new ArgumentException($"A one-way argument holds at most 8 bytes; {typeof(T)} has {Unsafe.SizeOf<T>()}.", nameof(value));
         }
 
-        ulong bits = 0;
-        Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref bits), value);
+        // Widened in registers, by size (constants for the JIT: one branch is left per type). Written into a ulong local
+        // through a byte reference instead, a 4-byte store was read back as 8 bytes on every post: a failed store
+        // forward in the producer's loop (oneway7's profile).
+        ulong bits = Unsafe.SizeOf<T>() switch
+        {
+            1 => Unsafe.BitCast<T, byte>(value),
+            2 => Unsafe.BitCast<T, ushort>(value),
+            4 => Unsafe.BitCast<T, uint>(value),
+            8 => Unsafe.BitCast<T, ulong>(value),
+            _ => Widen(value),
+        };
         return new OneWayArgument(bits);
     }
 
@@ -46,7 +55,25 @@ public readonly struct OneWayArgument
             throw new InvalidOperationException($"A one-way argument holds at most 8 bytes; {typeof(T)} has {Unsafe.SizeOf<T>()}.");
         }
 
-        ulong copy = bits;
-        return Unsafe.ReadUnaligned<T>(ref Unsafe.As<ulong, byte>(ref copy));
+        return Unsafe.SizeOf<T>() switch
+        {
+            1 => Unsafe.BitCast<byte, T>((byte)bits),
+            2 => Unsafe.BitCast<ushort, T>((ushort)bits),
+            4 => Unsafe.BitCast<uint, T>((uint)bits),
+            8 => Unsafe.BitCast<ulong, T>(bits),
+            _ => Narrow<T>(bits),
+        };
     }
+
+    // Sizes other than 1, 2, 4 and 8 (a small struct of 3, 5, 6 or 7 bytes): through memory, as before.
+    private static ulong Widen<T>(T value)
+        where T : unmanaged
+    {
+        ulong bits = 0;
+        Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref bits), value);
+        return bits;
+    }
+
+    private static T Narrow<T>(ulong bits)
+        where T : unmanaged => Unsafe.ReadUnaligned<T>(ref Unsafe.As<ulong, byte>(ref bits));
 }

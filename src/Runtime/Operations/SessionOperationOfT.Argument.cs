@@ -29,7 +29,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
         }
 
         if (client.LocalHost is not null && client.Caller is null && Caller != CallerParameter.Required
-            && client.Resolve(out _) is { } session && session.Definition == Process && !session.Definition.MessagesNeedTiming)
+            && client.ResolveToPost() is { } session && session.Definition == Process && !session.Definition.MessagesNeedTiming)
         {
             switch (session.TryPostOneWay(this, argument))
             {
