@@ -21,12 +21,6 @@ internal ref struct OneWayRunScope
 {
     private readonly SessionContext session;
     private readonly ExecutionContext turnContext;
-
-    // The thread the run is on and what its execution-context slot held on entering (the raw slot: null for the default
-    // context), so that after each handler one field read tells whether the handler changed it (see AfterHandler); null
-    // when the slot cannot be read (ThreadContextSlot.IsReadable), and Restore then looks the thread up itself.
-    private readonly Thread? thread;
-    private readonly ExecutionContext? slotOnEntry;
     private readonly CallChain.SynchronousFrame previousFrame;
     private readonly TimerStaging.Window previousWindow;
     private readonly ref CallChain.SynchronousFrame frame;
@@ -37,12 +31,6 @@ internal ref struct OneWayRunScope
     {
         this.session = session;
         this.turnContext = turnContext;
-        if (ThreadContextSlot.IsReadable)
-        {
-            thread = Thread.CurrentThread;
-            slotOnEntry = ThreadContextSlot.Of(thread);
-        }
-
         frame = ref CallChain.ThreadFrame;
         window = ref TimerStaging.ThreadWindow;
         previousFrame = frame;
@@ -92,15 +80,8 @@ internal ref struct OneWayRunScope
     /// </summary>
     public readonly void AfterHandler()
     {
-        // Restore compares before it writes, but finds the current thread first (a thread-static lookup, through
-        // __tls_get_addr here: ~6 % of a one-way message's CPU in oneway7's profile). The run knows its thread: one read
-        // of its slot tells whether the handler changed it, and only then does Restore run (and notify AsyncLocal
-        // change handlers, as it always did).
-        if (thread is null || !ReferenceEquals(ThreadContextSlot.Of(thread), slotOnEntry))
-        {
-            ExecutionContext.Restore(turnContext);
-        }
-
+        // Restore compares before it writes: a handler that changed nothing costs one read of the thread's context.
+        ExecutionContext.Restore(turnContext);
         TimerStaging.HandOver(ref window);
     }
 
