@@ -477,21 +477,21 @@ public sealed partial class SessionHost
 
         foreach ((MailboxEntry entry, bool accepted) in kept.EntriesAndPlaces())
         {
-            // A sender that cancelled once this took its message from the kept list: its withdrawal found it neither
-            // there nor on the instance it looked at, and would not find it here either had it looked before the repost.
+            // Once queued it is left alone: it may run, be answered and go back to its sender's pool at once. A sender
+            // that cancelled once this took its message from the kept list (its withdrawal found it neither there nor on
+            // the instance it looked at) is refused by the repost, which reads the cancellation under the new instance's
+            // gate after moving the item there, and is answered here; one that cancels later finds it queued there.
+            if (session.Repost(entry))
+            {
+                continue;
+            }
+
             if (entry.Item is { } item && item.TryAnswerCancelled(session, accepted))
             {
                 continue;
             }
 
-            if (!session.Repost(entry))
-            {
-                entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), DeadLetterReason.SessionEnded);
-            }
-            else
-            {
-                entry.Item?.WithdrawIfCancelled();
-            }
+            entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), DeadLetterReason.SessionEnded);
         }
     }
 
