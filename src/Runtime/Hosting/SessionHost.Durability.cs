@@ -491,7 +491,8 @@ public sealed partial class SessionHost
                 continue;
             }
 
-            entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), DeadLetterReason.SessionEnded);
+            // A sender that only waited for room was never accepted: told, not filed.
+            entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), accepted ? DeadLetterReason.SessionEnded : null);
         }
     }
 
@@ -528,21 +529,24 @@ public sealed partial class SessionHost
             return null;
         }
 
-        // Its timers are not requeued: they come back with the stored record.
-        public IEnumerable<MailboxEntry> Entries() =>
-            queued.Concat(waiting.Select(static item => new MailboxEntry(item))).Where(static entry => entry.Item is not TimerEntry);
-
-        /// <summary>As <see cref="Entries"/>, each with whether it had been accepted (queued) or only waited for room.</summary>
+        /// <summary>
+        /// The accepted messages, then the senders that waited for room, each with whether it had been accepted (queued).
+        /// Its timers are not requeued: they come back with the stored record.
+        /// </summary>
         public IEnumerable<(MailboxEntry Entry, bool Accepted)> EntriesAndPlaces() =>
             queued.Select(static entry => (entry, true))
                 .Concat(waiting.Select(static item => (new MailboxEntry(item), false)))
                 .Where(static kept => kept.Item1.Item is not TimerEntry);
 
+        /// <summary>
+        /// Answers them all with <paramref name="failure"/>: an accepted message is also filed as a dead letter; a sender
+        /// that only waited for room was never accepted, and is told, not filed (as when a session ends).
+        /// </summary>
         public void Reject(Exception failure)
         {
-            foreach (MailboxEntry entry in Entries())
+            foreach ((MailboxEntry entry, bool accepted) in EntriesAndPlaces())
             {
-                entry.Reject(Left, failure, DeadLetterReason.SessionEnded);
+                entry.Reject(Left, failure, accepted ? DeadLetterReason.SessionEnded : null);
             }
         }
     }
