@@ -68,6 +68,35 @@ public sealed partial class SessionContext
         return result;
     }
 
+    /// <summary>
+    /// As <see cref="TryPostMessage"/> (never inline, the process's full mode) for an item another instance of this
+    /// session kept for its load, unless its sender has cancelled (<see cref="MailboxItem.IsCancelled"/>): read in the hold
+    /// of the gate that queues it, so a withdrawal either finds it queued or left a cancellation this refuses
+    /// (<see cref="EnqueueResult.Closed"/>, nothing queued). Not on any sender's path.
+    /// </summary>
+    internal EnqueueResult TryRequeue(MailboxItem item)
+    {
+        EnqueueResult result;
+        bool mustSchedule;
+        using (MailboxGate.Hold())
+        {
+            if (item.IsCancelled)
+            {
+                return EnqueueResult.Closed;
+            }
+
+            result = mailbox.TryEnqueue(new MailboxEntry(item), Capacity, Definition.Settings.MailboxFullMode, out mustSchedule);
+        }
+
+        Interleaving.Point();
+        if (mustSchedule)
+        {
+            ScheduleTurn();
+        }
+
+        return result;
+    }
+
     /// <summary>Queues one of the runtime's own items (a timeout, a marker); false when the session has ended.</summary>
     internal bool TryPost(MailboxItem item)
     {

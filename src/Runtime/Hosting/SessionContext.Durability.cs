@@ -335,13 +335,18 @@ public sealed partial class SessionContext
 
     private static readonly TimeSpan FailedWakeUpRetry = TimeSpan.FromSeconds(1);
 
-    /// <summary>Queues, on this (reloaded) session, an entry another instance of it had accepted; false when it cannot.</summary>
+    /// <summary>
+    /// Queues, on this (reloaded) session, an entry another instance of it had accepted; false when it cannot, or when its
+    /// sender has cancelled (see <see cref="TryRequeue"/>).
+    /// </summary>
     internal bool Repost(in MailboxEntry entry)
     {
         if (entry.Item is { } item)
         {
+            // Moved before the gate is taken: a withdrawal that reads the instance after the cancellation it follows then
+            // finds this one, and one that read the old instance left a cancellation the gate's hold sees (both fenced).
             item.MoveTo(this);
-            return TryPostMessage(item, mayRunInline: false, whenFull: null) is EnqueueResult.Accepted or EnqueueResult.Waiting;
+            return TryRequeue(item) is EnqueueResult.Accepted or EnqueueResult.Waiting;
         }
 
         return TryPostOneWay(entry) == EnqueueResult.Accepted;

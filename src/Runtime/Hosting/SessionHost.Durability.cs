@@ -477,21 +477,22 @@ public sealed partial class SessionHost
 
         foreach ((MailboxEntry entry, bool accepted) in kept.EntriesAndPlaces())
         {
-            // A sender that cancelled once this took its message from the kept list: its withdrawal found it neither
-            // there nor on the instance it looked at, and would not find it here either had it looked before the repost.
+            // Once queued it is left alone: it may run, be answered and go back to its sender's pool at once. A sender
+            // that cancelled once this took its message from the kept list (its withdrawal found it neither there nor on
+            // the instance it looked at) is refused by the repost, which reads the cancellation under the new instance's
+            // gate after moving the item there, and is answered here; one that cancels later finds it queued there.
+            if (session.Repost(entry))
+            {
+                continue;
+            }
+
             if (entry.Item is { } item && item.TryAnswerCancelled(session, accepted))
             {
                 continue;
             }
 
-            if (!session.Repost(entry))
-            {
-                entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), DeadLetterReason.SessionEnded);
-            }
-            else
-            {
-                entry.Item?.WithdrawIfCancelled();
-            }
+            // A sender that only waited for room was never accepted: told, not filed.
+            entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), accepted ? DeadLetterReason.SessionEnded : null);
         }
     }
 
@@ -528,21 +529,24 @@ public sealed partial class SessionHost
             return null;
         }
 
-        // Its timers are not requeued: they come back with the stored record.
-        public IEnumerable<MailboxEntry> Entries() =>
-            queued.Concat(waiting.Select(static item => new MailboxEntry(item))).Where(static entry => entry.Item is not TimerEntry);
-
-        /// <summary>As <see cref="Entries"/>, each with whether it had been accepted (queued) or only waited for room.</summary>
+        /// <summary>
+        /// The accepted messages, then the senders that waited for room, each with whether it had been accepted (queued).
+        /// Its timers are not requeued: they come back with the stored record.
+        /// </summary>
         public IEnumerable<(MailboxEntry Entry, bool Accepted)> EntriesAndPlaces() =>
             queued.Select(static entry => (entry, true))
                 .Concat(waiting.Select(static item => (new MailboxEntry(item), false)))
                 .Where(static kept => kept.Item1.Item is not TimerEntry);
 
+        /// <summary>
+        /// Answers them all with <paramref name="failure"/>: an accepted message is also filed as a dead letter; a sender
+        /// that only waited for room was never accepted, and is told, not filed (as when a session ends).
+        /// </summary>
         public void Reject(Exception failure)
         {
-            foreach (MailboxEntry entry in Entries())
+            foreach ((MailboxEntry entry, bool accepted) in EntriesAndPlaces())
             {
-                entry.Reject(Left, failure, DeadLetterReason.SessionEnded);
+                entry.Reject(Left, failure, accepted ? DeadLetterReason.SessionEnded : null);
             }
         }
     }

@@ -62,12 +62,10 @@ internal abstract class MailboxItem
     internal virtual bool TryAnswerCancelled(SessionContext session, bool accepted) => false;
 
     /// <summary>
-    /// Just queued on a reloaded instance (<see cref="MoveTo"/>): withdrawn if its sender cancelled meanwhile, whose
-    /// withdrawal may have looked before it was queued.
+    /// Whether its sender has cancelled (a request's token): read by a reloaded instance under its mailbox's gate as it
+    /// requeues the item (<see cref="SessionContext.Repost"/>). A read, never a callback: no user code under the gate.
     /// </summary>
-    internal virtual void WithdrawIfCancelled()
-    {
-    }
+    internal virtual bool IsCancelled => false;
 
     /// <summary>Replaces the outcome <see cref="Complete"/> will report with <paramref name="failure"/> (a durable turn that could not be stored).</summary>
     internal virtual void FailOutcome(Exception failure)

@@ -110,13 +110,7 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
         return true;
     }
 
-    internal override void WithdrawIfCancelled()
-    {
-        if (callerToken.IsCancellationRequested)
-        {
-            Withdraw();
-        }
-    }
+    internal override bool IsCancelled => callerToken.IsCancellationRequested;
 
     internal override bool CarriesMessageId => messageId.Value.Length > 0;
 

@@ -66,4 +66,31 @@ public sealed class UnloadWaitingSenderTests
         SessionHost next = hosts.Start();
         Assert.Equal(["held", "queued"], await DurableNarrow.Connect(next, narrow.Id).LogAsync().Guarded());
     }
+
+    [Fact]
+    public async Task A_sender_kept_by_an_unload_and_then_told_the_host_stopped_is_not_filed_as_a_dead_letter()
+    {
+        await using var hosts = new DurableHosts();
+        SessionHost host = hosts.Start();
+        DurableNarrow.Client narrow = await DurableNarrow.StartAsync(host).Guarded();
+        TaskCompletionSource started = NewSignal();
+        TaskCompletionSource release = NewSignal();
+        Task<string> held = narrow.HoldAsync("held", started, release.Task).AsTask();
+        await started.Task.Guarded();
+        Task queued = narrow.NoteAsync("queued").AsTask();
+        Task waiting = narrow.NoteAsync("waiting").AsTask();
+
+        // The unload keeps the waiting sender for the next load (the host is not stopping yet); the host then stops before
+        // that load, and the kept sender is told so. It was never accepted: its sender hears why, and nothing is filed.
+        Task<bool> unloaded = host.UnloadAsync(narrow.Id).AsTask();
+        Task stopping = host.DisposeAsync().AsTask();
+        release.SetResult();
+        await stopping.Guarded();
+
+        Assert.Equal("held", await held.Guarded());
+        await queued.Guarded();
+        Assert.True(await unloaded.Guarded());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.Guarded());
+        Assert.Equal(0, host.DeadLetterCount);
+    }
 }
