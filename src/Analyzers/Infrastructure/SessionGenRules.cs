@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SessionGen.Analyzers.Callers;
@@ -56,13 +57,24 @@ public sealed class SessionGenRules : DiagnosticAnalyzer
                 return;
             }
 
+            // One rule's bug costs that rule only, as when each was an analyzer of its own: the others are still
+            // registered (and run), and the compiler still reports the exception (AD0001).
             var shared = new SharedRegistrations(start);
+            List<Exception>? failures = null;
             foreach (SessionGenAnalyzer rule in rules)
             {
-                rule.Register(shared, types);
+                try
+                {
+                    rule.Register(shared, types);
+                }
+                catch (Exception exception) when (!start.CancellationToken.IsCancellationRequested)
+                {
+                    (failures ??= new List<Exception>()).Add(exception);
+                }
             }
 
             shared.RegisterSymbolActions();
+            Rethrow(failures);
         });
     }
 
@@ -108,6 +120,22 @@ public sealed class SessionGenRules : DiagnosticAnalyzer
             new UndeclaredStateAnalyzer(),
             new UnreachableStateAnalyzer());
 
+    /// <summary>Rethrows the rules' exceptions once the other rules have run: the compiler reports it as AD0001.</summary>
+    private static void Rethrow(List<Exception>? failures)
+    {
+        if (failures is null)
+        {
+            return;
+        }
+
+        if (failures.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(failures[0]).Throw();
+        }
+
+        throw new AggregateException(failures);
+    }
+
     /// <summary>
     /// Collects the rules' symbol actions by kind, to register one action per kind; every other registration goes
     /// straight to the compiler's context.
@@ -126,10 +154,21 @@ public sealed class SessionGenRules : DiagnosticAnalyzer
                 inner.RegisterSymbolAction(
                     symbolContext =>
                     {
+                        // A rule that throws on this symbol must not keep the rules after it from running on it.
+                        List<Exception>? failures = null;
                         foreach (Action<SymbolAnalysisContext> action in actions)
                         {
-                            action(symbolContext);
+                            try
+                            {
+                                action(symbolContext);
+                            }
+                            catch (Exception exception) when (!symbolContext.CancellationToken.IsCancellationRequested)
+                            {
+                                (failures ??= new List<Exception>()).Add(exception);
+                            }
                         }
+
+                        Rethrow(failures);
                     },
                     entry.Key);
             }

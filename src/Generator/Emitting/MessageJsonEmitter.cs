@@ -32,7 +32,10 @@ internal static class MessageJsonEmitter
         writer.Line("writer.WriteStartObject();");
         foreach (ParameterModel parameter in parameters)
         {
-            writer.Line($"WriteProperty(writer, {Code.Literal(JsonName(parameter))}, message.{parameter.PropertyName}, options);");
+            // The type argument is inferred from the property, except from a dynamic one: that call is bound at run
+            // time, where a null value has no type to infer T from (RuntimeBinderException), so it is written out.
+            string typeArgument = parameter.Type is "dynamic" or "dynamic?" ? $"<{parameter.Type}>" : "";
+            writer.Line($"WriteProperty{typeArgument}(writer, {Code.Literal(JsonName(parameter))}, message.{parameter.PropertyName}, options);");
         }
 
         writer.Line("writer.WriteEndObject();");
