@@ -14,6 +14,11 @@ if (args.Length > 0 && args[0] == "--cluster-cpu")
     return await SessionGen.Benchmarks.Cluster.ClusterCpu.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "--cluster-timeline")
+{
+    return await SessionGen.Benchmarks.Cluster.ClusterTimeline.RunAsync(args[1..]);
+}
+
 // Not a benchmark: the seed workload's CPU time and allocations per message, SessionGen and Akka.NET alternating (docs/performance.md, seed).
 if (args.Length > 0 && args[0] == "--seed-cpu")
 {

@@ -105,9 +105,13 @@ public sealed class ClusterSessionHost : ISessionHost
 
     private ValueTask<object?> SendCoreAsync(SessionId id, object message, WireCaller? caller, CancellationToken cancellationToken)
     {
+        CallTimeline.Mark(19);
         SessionOperation operation = OperationOf(message);
         var payload = SessionPayload.Message(operation, message, json);
-        ValueTask<SessionReply> call = SendToGrain(Grain(operation, id), operation, payload, null, caller, cancellationToken);
+        ISessionGrain grain = Grain(operation, id);
+        CallTimeline.Mark(20);
+        ValueTask<SessionReply> call = SendToGrain(grain, operation, payload, null, caller, cancellationToken);
+        CallTimeline.Mark(21);
         return call.IsCompletedSuccessfully ? new ValueTask<object?>(Result(operation, call.Result)) : PendingReply.Of(this, operation, call);
     }
 
@@ -455,6 +459,7 @@ public sealed class ClusterSessionHost : ISessionHost
         public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         {
             Check(token);
+            CallTimeline.Mark(8);
             this.continuation = continuation;
             continuationState = state;
             ConfiguredValueTaskAwaitable<SessionReply>.ConfiguredValueTaskAwaiter awaiter =
@@ -485,6 +490,7 @@ public sealed class ClusterSessionHost : ISessionHost
 
         private void Resume()
         {
+            CallTimeline.Mark(7);
             Action<object?> next = continuation!;
             object? state = continuationState;
             continuation = null;

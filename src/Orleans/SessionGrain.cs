@@ -92,6 +92,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     /// </remarks>
     public ValueTask<SessionReply> Send(string operation, SessionPayload message, string? messageId, WireCaller? caller, CancellationToken cancellationToken)
     {
+        CallTimeline.Mark(2);
         SessionOperation? entry = Entry(operation, out SessionFailure? failure);
         if (entry is null)
         {
@@ -102,9 +103,11 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         try
         {
             object decoded = message.ReadMessage(entry, sessions.Json);
+            CallTimeline.Mark(3);
             // The turn of an idle session runs here, on this activation's thread (reentrant: it never waits for the
             // turn), rather than on the thread pool with a hop there and back; see SendOnThisThread.
             sending = SendOnThisThread(decoded, caller, messageId, cancellationToken);
+            CallTimeline.Mark(17);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -128,6 +131,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 return new ValueTask<SessionReply>(WakeUpThenReplyAsync(entry, operation, message.IsLive, result, wakeUp));
             }
 
+            CallTimeline.Mark(18);
             reply = ReplyFor(entry, message.IsLive, result);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -139,6 +143,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             KeepVolatileSessionAlive();
         }
 
+        CallTimeline.Mark(6);
         return new ValueTask<SessionReply>(reply);
     }
 
@@ -450,6 +455,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     private static readonly Func<object?, ValueTask<object?>> SendNow = static state =>
     {
+        CallTimeline.Mark(12);
         var grain = (SessionGrain)state!;
         HostCall call = grain.TakeHostCall();
         return ((ISessionHost)grain.sessions.Host).SendAsync(grain.id, call.Message, call.Caller?.ToCaller(), call.MessageId is null ? null : new MessageId(call.MessageId), call.CancellationToken);

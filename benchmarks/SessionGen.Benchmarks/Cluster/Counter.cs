@@ -20,7 +20,13 @@ public partial class Counter
 
     /// <summary>Adds <paramref name="amount"/> and answers with the new total.</summary>
     [On("Add")]
-    public int Add(string item, int amount) => total += amount;
+    public int Add(string item, int amount)
+    {
+        SessionGen.Infrastructure.CallTimeline.Mark(4);
+        total += amount;
+        SessionGen.Infrastructure.CallTimeline.Mark(5);
+        return total;
+    }
 }
 
 /// <summary>As <see cref="Counter"/>, durable: every turn is written to the silos' shared <c>InMemorySessionStore</c> before it answers.</summary>

@@ -43,7 +43,12 @@ public sealed class DriverGrain : Grain, IDriverGrain
         int total = 0;
         for (int i = 0; i < calls; i++)
         {
-            total = await grain.Add(new AddRequest("item", 1));
+            CallTimeline.Advance();
+            CallTimeline.Mark(0);
+            Task<int> sent = grain.Add(new AddRequest("item", 1));
+            CallTimeline.Mark(1);
+            total = await sent;
+            CallTimeline.Mark(11);
         }
 
         return total;
@@ -57,7 +62,12 @@ public sealed class DriverGrain : Grain, IDriverGrain
         int total = 0;
         for (int i = 0; i < calls; i++)
         {
-            total = await client.AddAsync("item", 1);
+            CallTimeline.Advance();
+            CallTimeline.Mark(0);
+            ValueTask<int> sent = client.AddAsync("item", 1);
+            CallTimeline.Mark(1);
+            total = await sent;
+            CallTimeline.Mark(11);
         }
 
         return total;

@@ -19,5 +19,11 @@ public sealed class PlainCounterGrain : Grain, ICounterGrain
     private int total;
 
     /// <inheritdoc/>
-    public Task<int> Add(AddRequest request) => Task.FromResult(total += request.Amount);
+    public Task<int> Add(AddRequest request)
+    {
+        SessionGen.Infrastructure.CallTimeline.Mark(2);
+        var done = Task.FromResult(total += request.Amount);
+        SessionGen.Infrastructure.CallTimeline.Mark(6);
+        return done;
+    }
 }

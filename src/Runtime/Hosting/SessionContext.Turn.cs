@@ -46,7 +46,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
         inlineDepth++;
         try
         {
+            CallTimeline.Mark(14);
             RunTurn(limit: 1);
+            CallTimeline.Mark(16);
         }
         finally
         {
@@ -184,7 +186,9 @@ public sealed partial class SessionContext : IThreadPoolWorkItem
                 next = count;
             }
 
-            if (!Finish(item))
+            bool finished = Finish(item);
+            CallTimeline.Mark(15);
+            if (!finished)
             {
                 // Ended meanwhile, perhaps by another thread (the shutdown deadline) after the check above: what the
                 // turn took but has not run is answered, never dropped (outside any handler's scope).

@@ -92,6 +92,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
 
         public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         {
+            CallTimeline.Mark(22);
             Check(token);
 
             // One continuation per answer, as ManualResetValueTaskSourceCore allows: a second consumer (awaiting the same

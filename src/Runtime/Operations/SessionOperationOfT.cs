@@ -311,6 +311,7 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult> : Se
 
         // Before the message is queued: it may run, inline, before TryPostMessage returns.
         request.ListenForCancellation();
+        CallTimeline.Mark(13);
         switch (session.TryPostMessage(request, mayRunInline: true))
         {
             case EnqueueResult.Accepted:
