@@ -40,4 +40,32 @@ public sealed class LateRequeueDeadLetterTests
         Assert.False(await nextDeadLetter.MoveNextAsync().AsTask().Guarded());
         Assert.Equal(1, host.DeadLetterCount);
     }
+
+    [Fact]
+    public async Task A_post_that_cannot_be_requeued_because_the_host_stopped_is_filed_as_host_stopping_not_session_ended()
+    {
+        var store = new ReloadGatedStore(new InMemorySessionStore());
+        await using var hosts = new DurableHosts(store);
+        SessionHost host = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(host, "ann").Guarded();
+        SessionId id = journal.Id;
+        await using DeadLetterSubscription deadLetters = host.SubscribeDeadLetters();
+        await using IAsyncEnumerator<DeadLetter> nextDeadLetter = deadLetters.GetAsyncEnumerator();
+
+        store.CloseWrites();
+        store.FailNext(new IOException("disk full"));
+        Task<int> failing = journal.AddAsync("lost", 1).AsTask();
+        await store.WriteStarted.Guarded();
+        Assert.True(host.Post(id, new Journal.Messages.Note("behind")));
+        store.CloseReads();
+        store.OpenWrites();
+        await Assert.ThrowsAsync<SessionStateException>(() => failing.Guarded());
+        await store.ReadStarted.Guarded();
+        await host.DisposeAsync().AsTask().Guarded();
+        store.OpenReads();
+
+        // The session did not end: the host stopped before the post could reach its next load.
+        Assert.True(await nextDeadLetter.MoveNextAsync().AsTask().Guarded());
+        Assert.Equal(DeadLetterReason.HostStopping, nextDeadLetter.Current.Reason);
+    }
 }
