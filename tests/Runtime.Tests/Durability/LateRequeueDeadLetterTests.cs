@@ -68,4 +68,32 @@ public sealed class LateRequeueDeadLetterTests
         Assert.True(await nextDeadLetter.MoveNextAsync().AsTask().Guarded());
         Assert.Equal(DeadLetterReason.HostStopping, nextDeadLetter.Current.Reason);
     }
+
+    [Fact]
+    public async Task A_post_accepted_for_a_session_being_loaded_when_the_host_stops_reaches_the_dead_letter_subscribers()
+    {
+        var store = new ReloadGatedStore(new InMemorySessionStore());
+        await using var hosts = new DurableHosts(store);
+        SessionHost host = hosts.Start();
+        Journal.Client journal = await Journal.StartAsync(host, "ann").Guarded();
+        Assert.True(await host.UnloadAsync(journal.Id).Guarded());
+        await using DeadLetterSubscription deadLetters = host.SubscribeDeadLetters();
+
+        // Accepted for the stored session, whose load waits on the store; the host stops meanwhile.
+        store.CloseReads();
+        Assert.True(host.Post(journal.Id, new Journal.Messages.Note("while loading")));
+        await store.ReadStarted.Guarded();
+        await host.DisposeAsync().AsTask().Guarded();
+        store.OpenReads();
+
+        var received = new List<DeadLetter>();
+        await foreach (DeadLetter letter in deadLetters.WithCancellation(CancellationToken.None))
+        {
+            received.Add(letter);
+        }
+
+        DeadLetter only = Assert.Single(received);
+        Assert.Equal(new Journal.Messages.Note("while loading"), only.Message);
+        Assert.Equal(DeadLetterReason.HostStopping, only.Reason);
+    }
 }
