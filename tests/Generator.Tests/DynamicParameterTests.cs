@@ -55,4 +55,32 @@ public sealed class DynamicParameterTests
             context.Unload();
         }
     }
+
+    /// <summary>
+    /// Generated code for <c>dynamic</c> parameters passes each argument on as an object (the message record's
+    /// constructor, the handler call, the timeout's schedule): an argument typed <c>dynamic</c> made the C# compiler
+    /// bind those calls at run time, through Microsoft.CSharp.RuntimeBinder, which the dispatch path rules out (reflection,
+    /// trimming, Native AOT). The handlers' own bodies here use no dynamic operation, so any binder call is generated.
+    /// </summary>
+    [Fact]
+    public async Task Generated_code_for_dynamic_parameters_makes_no_runtime_binder_call()
+    {
+        GeneratorRun run = await GeneratorRun.RunAsync(Inputs.DynamicProcess.Source, Inputs.DynamicProcess.DurableSource);
+        run.AssertCompilesCleanly();
+        using var image = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = run.Output.Emit(image);
+        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+        image.Position = 0;
+
+        using var pe = new System.Reflection.PortableExecutable.PEReader(image);
+        System.Reflection.Metadata.MetadataReader metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var referenced = metadata.TypeReferences
+            .Select(handle => metadata.GetTypeReference(handle))
+            .Select(type => $"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)}")
+            .ToList();
+
+        Assert.Contains(referenced, type => type.StartsWith("SessionGen.", StringComparison.Ordinal)); // the reader sees the generated code's references
+        Assert.DoesNotContain(referenced, type => type.StartsWith("Microsoft.CSharp.RuntimeBinder", StringComparison.Ordinal));
+        Assert.DoesNotContain(referenced, type => type.StartsWith("System.Runtime.CompilerServices.CallSite", StringComparison.Ordinal));
+    }
 }

@@ -49,4 +49,8 @@ public sealed class SnapshotTests
     [Fact]
     public Task Process_in_a_project_that_references_SessionGen_AspNetCore() =>
         Snapshot.VerifyAsync([HttpProcess.HintName, HttpProcess.HttpHintName], [References.AspNetCore], HttpProcess.Source);
+
+    [Fact]
+    public Task Process_whose_handlers_take_and_return_dynamic() =>
+        Snapshot.VerifyAsync(DynamicProcess.HintName, DynamicProcess.Source);
 }

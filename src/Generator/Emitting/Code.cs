@@ -84,9 +84,23 @@ internal static class Code
     public static string ParameterList(IEnumerable<ParameterModel> parameters) =>
         string.Join(", ", parameters.Select(static parameter => $"{parameter.Type} {Identifier(parameter.Name)}"));
 
-    /// <summary><c>name, name</c> for a handler's parameters.</summary>
+    /// <summary><c>name, name</c> for a handler's parameters, each passed as <see cref="Static"/> says.</summary>
     public static string ArgumentList(IEnumerable<ParameterModel> parameters) =>
-        string.Join(", ", parameters.Select(static parameter => Identifier(parameter.Name)));
+        string.Join(", ", parameters.Select(static parameter => Static(parameter.Type, Identifier(parameter.Name))));
+
+    /// <summary>
+    /// <paramref name="expression"/>, of type <paramref name="type"/>, as an argument of a call: a <c>dynamic</c> one cast
+    /// to <c>object</c> (an identity conversion, no code), so that the call is bound at compile time. A <c>dynamic</c>
+    /// argument makes the C# compiler bind the whole call at run time, through Microsoft.CSharp.RuntimeBinder (reflection:
+    /// not trimming or Native AOT safe, and ruled out on the dispatch path); the parameter it is passed to is
+    /// <c>dynamic</c> (or a type parameter given as <c>dynamic</c>), which takes an <c>object</c> as it is.
+    /// </summary>
+    public static string Static(string? type, string expression) => type switch
+    {
+        "dynamic" => $"(object){expression}",
+        "dynamic?" => $"(object?){expression}",
+        _ => expression,
+    };
 
     /// <summary>A name for a generated parameter that none of the handler's parameters already uses.</summary>
     public static string FreeName(string preferred, IEnumerable<ParameterModel> taken)

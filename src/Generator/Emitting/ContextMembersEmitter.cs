@@ -144,7 +144,7 @@ internal static class ContextMembersEmitter
     /// <summary><c>process.Handler(this.a, this.b)</c>, with <c>CancellationToken.None</c> when the handler takes a token.</summary>
     private static string Invocation(HandlerModel handler, string[] fields)
     {
-        string arguments = string.Join(", ", fields.Select(static field => "this." + Code.Identifier(field)));
+        string arguments = string.Join(", ", fields.Select((field, i) => Code.Static(handler.Parameters[i].Type, "this." + Code.Identifier(field))));
         if (handler.TakesCancellationToken)
         {
             arguments = arguments.Length == 0 ? $"{Code.CancellationToken}.None" : $"{arguments}, {Code.CancellationToken}.None";

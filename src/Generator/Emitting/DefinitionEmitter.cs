@@ -188,7 +188,7 @@ internal static class DefinitionEmitter
     /// <summary>As <see cref="Call(HandlerModel)"/>, each parameter's value read by <paramref name="value"/>.</summary>
     private static string Call(HandlerModel handler, Func<ParameterModel, string> value)
     {
-        List<string> values = handler.Parameters.Select(value).ToList();
+        List<string> values = handler.Parameters.Select(parameter => Code.Static(parameter.Type, value(parameter))).ToList();
         if (handler.Caller is { } caller)
         {
             // A required caller is never null here: the runtime refuses a message without one before it is queued.
@@ -213,7 +213,7 @@ internal static class DefinitionEmitter
         string call = Call(handler, value);
         return handler.ReturnKind switch
         {
-            ReturnKind.Value => $"new global::System.Threading.Tasks.ValueTask<{handler.ResultType}>({call})",
+            ReturnKind.Value => $"new global::System.Threading.Tasks.ValueTask<{handler.ResultType}>({Code.Static(handler.ResultType, call)})",
             ReturnKind.Task => $"global::SessionGen.Infrastructure.HandlerResults.FromTask({call})",
             ReturnKind.TaskOfT => $"new global::System.Threading.Tasks.ValueTask<{handler.ResultType}>({call})",
             ReturnKind.ValueTask => $"global::SessionGen.Infrastructure.HandlerResults.FromValueTask({call})",

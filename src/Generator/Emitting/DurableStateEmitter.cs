@@ -38,7 +38,7 @@ internal static class DurableStateEmitter
         writer.OpenBlock($"void {DurableProcess}.WriteState({StateWriter} state)");
         foreach (StoredFieldModel field in fields)
         {
-            writer.Line($"state.Write<{field.Type}>({Code.Literal(field.Name)}, this.{Code.Identifier(field.Name)});");
+            writer.Line($"state.Write<{field.Type}>({Code.Literal(field.Name)}, {Code.Static(field.Type, "this." + Code.Identifier(field.Name))});");
         }
 
         writer.CloseBlock();
@@ -84,7 +84,7 @@ internal static class DurableStateEmitter
         for (int i = 0; i < fields.Length; i++)
         {
             ParameterModel parameter = timeout.Handler.Parameters[i];
-            writer.Line($"arguments.Write<{parameter.Type}>({Code.Literal(parameter.Name)}, this.{Code.Identifier(fields[i])});");
+            writer.Line($"arguments.Write<{parameter.Type}>({Code.Literal(parameter.Name)}, {Code.Static(parameter.Type, "this." + Code.Identifier(fields[i]))});");
         }
 
         writer.CloseBlock();
@@ -125,7 +125,7 @@ internal static class DurableStateEmitter
             foreach (TimeoutModel timeout in process.Timeouts)
             {
                 string reads = string.Concat(timeout.Handler.Parameters.Select(static parameter =>
-                    $", arguments.Read<{parameter.Type}>({Code.Literal(parameter.Name)})"));
+                    $", {Code.Static(parameter.Type, $"arguments.Read<{parameter.Type}>({Code.Literal(parameter.Name)})")}"));
                 writer.Line($"{Code.Literal(timeout.Name)} => (({process.FullyQualifiedName})process).{timeout.Names.ScheduleMethod}(delay{reads}),");
             }
 

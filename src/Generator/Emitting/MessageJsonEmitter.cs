@@ -32,10 +32,10 @@ internal static class MessageJsonEmitter
         writer.Line("writer.WriteStartObject();");
         foreach (ParameterModel parameter in parameters)
         {
-            // The type argument is inferred from the property, except from a dynamic one: that call is bound at run
-            // time, where a null value has no type to infer T from (RuntimeBinderException), so it is written out.
+            // The type argument is inferred from the property, except from a dynamic one: it is written out, and the
+            // value passed as an object (Code.Static), so the call is bound at compile time (no RuntimeBinder).
             string typeArgument = parameter.Type is "dynamic" or "dynamic?" ? $"<{parameter.Type}>" : "";
-            writer.Line($"WriteProperty{typeArgument}(writer, {Code.Literal(JsonName(parameter))}, message.{parameter.PropertyName}, options);");
+            writer.Line($"WriteProperty{typeArgument}(writer, {Code.Literal(JsonName(parameter))}, {Code.Static(parameter.Type, "message." + parameter.PropertyName)}, options);");
         }
 
         writer.Line("writer.WriteEndObject();");
@@ -101,7 +101,7 @@ internal static class MessageJsonEmitter
             }
         }
 
-        string arguments = string.Join(", ", Enumerable.Range(0, parameters.Count).Select(static i => $"value{i}"));
+        string arguments = string.Join(", ", Enumerable.Range(0, parameters.Count).Select(i => Code.Static(parameters[i].Type, $"value{i}")));
         writer.Line($"return new {record}({arguments});");
     }
 

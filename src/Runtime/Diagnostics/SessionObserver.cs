@@ -76,8 +76,10 @@ public abstract class SessionObserver
 
     /// <summary>
     /// A stored durable session with a pending timeout could not be loaded when the timeout fell due (the store failed,
-    /// or its record no longer loads): its timeout has not run. The next message to the session tries again. Called on
-    /// the thread that loaded the session.
+    /// or its record no longer loads): its timeout has not run. A store failure is tried again after 1 s, then twice as
+    /// long each time up to a minute, until the session loads or the host stops (each failure reported here); a record
+    /// that does not load (<see cref="SessionStateException"/>) is not, and the next message to the session tries again.
+    /// Called on the thread that loaded the session.
     /// </summary>
     /// <param name="id">The session's id.</param>
     /// <param name="process">The protocol name of the session's process.</param>

@@ -16,7 +16,10 @@ public sealed partial class SessionHost
     private int keyLookupsInFlight;
     private readonly ConcurrentDictionary<(SessionId Id, string Operation), NameLookup> nameLookups = new();
     private int nameLookupsInFlight;
-    private readonly ConcurrentDictionary<SessionId, Leftovers> leftovers = new();
+    // By instance, not by id: two instances that share an id (sessions of two processes under an id a client chose, or
+    // two instances of one session) each keep their own, and one keep never replaces another's (see KeepForReload).
+    private readonly ConcurrentDictionary<SessionContext, Leftovers> leftovers = new(ReferenceEqualityComparer.Instance);
+    private long keeps;
     private ISessionStore? store;
     private TimeSpan passivateAfter;
     private int sweeping;
@@ -397,13 +400,19 @@ public sealed partial class SessionHost
                 failure = exception;
             }
 
+            // Between this load's turn and the look below, those behind in its line (another process's senders, to a
+            // session of that process under this id) may queue, fail a write and keep for their own next load.
+            Interleaving.Point();
+
             // Still kept: no load took it (the store has no such session any more, or it could not be loaded). Looked at
             // again when a cancelled sender took itself out meanwhile (TryWithdrawKept), or it would be kept for ever.
-            while (leftovers.TryGetValue(left.Id, out Leftovers? kept) && kept.Left == left)
+            while (leftovers.TryGetValue(left, out Leftovers? kept))
             {
-                if (leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(left.Id, kept)))
+                if (leftovers.TryRemove(new KeyValuePair<SessionContext, Leftovers>(left, kept)))
                 {
-                    kept.Reject(failure ?? SessionNotFoundException.NoSuchSession(left.Id));
+                    // The host stopped before the load could queue them (the load failed for it, or failed otherwise and
+                    // the host is stopping now): filed as HostStopping, as the end path does; the session did not end.
+                    kept.Reject(failure ?? SessionNotFoundException.NoSuchSession(left.Id), registry.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded);
                     return;
                 }
             }
@@ -421,14 +430,14 @@ public sealed partial class SessionHost
     /// </summary>
     internal ItemPlace TryWithdrawKept(SessionContext left, MailboxItem item)
     {
-        while (!leftovers.IsEmpty && leftovers.TryGetValue(left.Id, out Leftovers? kept) && kept.Left == left)
+        while (!leftovers.IsEmpty && leftovers.TryGetValue(left, out Leftovers? kept))
         {
             if (kept.Without(item, out ItemPlace place) is not { } rest)
             {
                 return ItemPlace.None;
             }
 
-            if (leftovers.TryUpdate(left.Id, rest, kept))
+            if (leftovers.TryUpdate(left, rest, kept))
             {
                 return place;
             }
@@ -445,6 +454,10 @@ public sealed partial class SessionHost
     /// <remarks>
     /// An instance keeps twice when an unload turned away the senders waiting for room and a write then failed before it
     /// left: both are kept, the accepted messages first (the waiting senders were behind them), never one over the other.
+    /// Kept by instance: another instance under the same id (another process's session under an id a client chose, or
+    /// a second instance of this session) that keeps before this one's requeue has run keeps beside it, and each
+    /// instance's requeue answers its own. Keyed by id, the second keep replaced the first, whose accepted messages were
+    /// then neither queued nor answered.
     /// </remarks>
     internal void KeepForReload(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting)
     {
@@ -452,29 +465,47 @@ public sealed partial class SessionHost
         // here, while the session is still registered, so a stop cannot complete the dead-letter subscriptions first.
         CountOutlivingTurn();
         leftovers.AddOrUpdate(
-            left.Id,
+            left,
             static (_, kept) => kept,
-            static (_, earlier, kept) => earlier.Left == kept.Left ? earlier.With(kept) : kept,
-            new Leftovers(left, queued, waiting));
+            static (_, earlier, kept) => earlier.With(kept),
+            new Leftovers(left, queued, waiting, Interlocked.Increment(ref keeps)));
     }
 
     /// <summary>True while messages are kept for session <paramref name="id"/>'s next load (see <see cref="KeepForReload"/>); for tests.</summary>
-    internal bool HasKeptForReload(SessionId id) => leftovers.ContainsKey(id);
+    internal bool HasKeptForReload(SessionId id) => leftovers.Keys.Any(left => left.Id == id);
 
     /// <summary>Queues on <paramref name="session"/>, just registered by a load, what its previous instance had accepted.</summary>
     private void RequeueLeftovers(SessionContext session)
     {
-        Leftovers? kept;
-        do
+        // What each earlier instance of this session kept, in the order they kept it; looked at again when a cancelled
+        // sender took itself out of one meanwhile (TryWithdrawKept), or another instance's requeue took it.
+        while (!leftovers.IsEmpty && EarliestKeptFor(session) is { } kept)
         {
-            // Looked at again when a cancelled sender took itself out of it meanwhile (TryWithdrawKept).
-            if (leftovers.IsEmpty || !leftovers.TryGetValue(session.Id, out kept) || kept.Left.Definition != session.Definition)
+            if (leftovers.TryRemove(new KeyValuePair<SessionContext, Leftovers>(kept.Left, kept)))
             {
-                return;
+                Requeue(session, kept);
             }
         }
-        while (!leftovers.TryRemove(new KeyValuePair<SessionId, Leftovers>(session.Id, kept)));
+    }
 
+    /// <summary>What the earliest earlier instance of <paramref name="session"/> (its process, its id) kept; null when none.</summary>
+    private Leftovers? EarliestKeptFor(SessionContext session)
+    {
+        Leftovers? earliest = null;
+        foreach (KeyValuePair<SessionContext, Leftovers> kept in leftovers)
+        {
+            if (kept.Key != session && kept.Key.Id == session.Id && kept.Key.Definition == session.Definition
+                && (earliest is null || kept.Value.Order < earliest.Order))
+            {
+                earliest = kept.Value;
+            }
+        }
+
+        return earliest;
+    }
+
+    private void Requeue(SessionContext session, Leftovers kept)
+    {
         foreach ((MailboxEntry entry, bool accepted) in kept.EntriesAndPlaces())
         {
             // Once queued it is left alone: it may run, be answered and go back to its sender's pool at once. A sender
@@ -491,22 +522,30 @@ public sealed partial class SessionHost
                 continue;
             }
 
-            // A sender that only waited for room was never accepted: told, not filed.
-            entry.Reject(kept.Left, SessionNotFoundException.NoSuchSession(session.Id), accepted ? DeadLetterReason.SessionEnded : null);
+            // A sender that only waited for room was never accepted: told, not filed. Refused because the host began to
+            // stop once the load had registered the session: filed (and told) as such, not as an end the session never had.
+            bool stopping = registry.IsStopping;
+            entry.Reject(
+                kept.Left,
+                stopping ? StoppedError() : SessionNotFoundException.NoSuchSession(session.Id),
+                accepted ? (stopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded) : null);
         }
     }
 
     /// <summary>What a session that left memory after a failed write had accepted (see <see cref="KeepForReload"/>).</summary>
-    private sealed class Leftovers(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting)
+    private sealed class Leftovers(SessionContext left, MailboxEntry[] queued, MailboxItem[] waiting, long order)
     {
         public SessionContext Left { get; } = left;
+
+        /// <summary>When it was kept, among all keeps of the host: an earlier instance's go first.</summary>
+        public long Order { get; } = order;
 
         private MailboxEntry[] Queued => queued;
 
         private MailboxItem[] Waiting => waiting;
 
         /// <summary>These and <paramref name="later"/>'s, of the same instance: accepted messages, then waiting senders.</summary>
-        public Leftovers With(Leftovers later) => new(Left, [.. queued, .. later.Queued], [.. waiting, .. later.Waiting]);
+        public Leftovers With(Leftovers later) => new(Left, [.. queued, .. later.Queued], [.. waiting, .. later.Waiting], Order);
 
         /// <summary>These without <paramref name="item"/>, and where it was; null when it is not among them.</summary>
         public Leftovers? Without(MailboxItem item, out ItemPlace place)
@@ -515,14 +554,14 @@ public sealed partial class SessionHost
             if (at >= 0)
             {
                 place = ItemPlace.Queued;
-                return new Leftovers(Left, [.. queued[..at], .. queued[(at + 1)..]], waiting);
+                return new Leftovers(Left, [.. queued[..at], .. queued[(at + 1)..]], waiting, Order);
             }
 
             at = Array.IndexOf(waiting, item);
             if (at >= 0)
             {
                 place = ItemPlace.Waiting;
-                return new Leftovers(Left, queued, [.. waiting[..at], .. waiting[(at + 1)..]]);
+                return new Leftovers(Left, queued, [.. waiting[..at], .. waiting[(at + 1)..]], Order);
             }
 
             place = ItemPlace.None;
@@ -539,14 +578,15 @@ public sealed partial class SessionHost
                 .Where(static kept => kept.Item1.Item is not TimerEntry);
 
         /// <summary>
-        /// Answers them all with <paramref name="failure"/>: an accepted message is also filed as a dead letter; a sender
-        /// that only waited for room was never accepted, and is told, not filed (as when a session ends).
+        /// Answers them all with <paramref name="failure"/>: an accepted message is also filed as a dead letter, for
+        /// <paramref name="reason"/>; a sender that only waited for room was never accepted, and is told, not filed (as
+        /// when a session ends).
         /// </summary>
-        public void Reject(Exception failure)
+        public void Reject(Exception failure, DeadLetterReason reason)
         {
             foreach ((MailboxEntry entry, bool accepted) in EntriesAndPlaces())
             {
-                entry.Reject(Left, failure, accepted ? DeadLetterReason.SessionEnded : null);
+                entry.Reject(Left, failure, accepted ? reason : null);
             }
         }
     }
@@ -701,8 +741,18 @@ public sealed partial class SessionHost
     // How soon a wake-up that met another process's session under its id looks again.
     private static readonly TimeSpan ForeignWakeUpRetry = TimeSpan.FromSeconds(1);
 
-    internal void ArmWakeUp(SessionProcessDefinition definition, SessionId id, TimeSpan delay) =>
-        Timers.ScheduleOnClock(delay, () => Timers.Track(WakeAsync(definition, id)));
+    // A wake-up whose load failed (the store down) is tried again after 1 s, then twice as long each time, up to this.
+    private static readonly TimeSpan FirstWakeUpRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestWakeUpRetry = TimeSpan.FromMinutes(1);
+
+    internal void ArmWakeUp(SessionProcessDefinition definition, SessionId id, TimeSpan delay) => ArmWakeUp(definition, id, delay, failures: 0);
+
+    private void ArmWakeUp(SessionProcessDefinition definition, SessionId id, TimeSpan delay, int failures) =>
+        Timers.ScheduleOnClock(delay, () => Timers.Track(WakeAsync(definition, id, failures)));
+
+    /// <summary>How long after its <paramref name="failures"/>-th failed load a wake-up is tried again: 1 s, 2 s, 4 s, … a minute.</summary>
+    internal static TimeSpan WakeUpRetryDelay(int failures) =>
+        failures > 6 ? LongestWakeUpRetry : TimeSpan.FromTicks(FirstWakeUpRetry.Ticks << (failures - 1));
 
     /// <summary>Starts the periodic sweep that passivates idle durable sessions, once the host has one.</summary>
     internal void EnsurePassivationSweep()
@@ -741,7 +791,7 @@ public sealed partial class SessionHost
         ArmSweep();
     }
 
-    private async Task WakeAsync(SessionProcessDefinition definition, SessionId id)
+    private async Task WakeAsync(SessionProcessDefinition definition, SessionId id, int failures)
     {
         try
         {
@@ -756,6 +806,15 @@ public sealed partial class SessionHost
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             Notify(static (observer, failed) => observer.WakeUpFailed(failed.id, failed.definition.ProtocolName, failed.exception), (id, definition, exception));
+
+            // Nothing else loads the session, and its timeout stays due in the store: tried again, later each time, until
+            // a load succeeds (a message may load it first: the wake-up then finds it in memory) or the host stops. Not
+            // a record that does not load (SessionStateException): trying again reads the same record.
+            if (!registry.IsStopping && exception is not SessionStateException)
+            {
+                failures = Math.Min(failures + 1, 7);
+                ArmWakeUp(definition, id, WakeUpRetryDelay(failures), failures);
+            }
         }
     }
 }

@@ -470,7 +470,31 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
     {
         SessionContext? owner = session;
         Interleaving.Point();
-        if (owner is not null && operation.StartsSession)
+        if (owner is null)
+        {
+            return;
+        }
+
+        // Counted as a late filer of dead letters (as a turn that outlives its session) from before it looks in the
+        // queue until it has filed: what it takes out of the queue, it takes before the session can close it and leave,
+        // so a host stopping meanwhile completes its dead-letter subscriptions only once this has filed. Uncounted, the
+        // session could end and the host stop between the two, and the Cancelled letter miss every subscription
+        // (InterleavingTests' disposal mix, seed 70037223). Only when a sender cancels: no cost per message.
+        SessionHost host = owner.Host;
+        host.CountOutlivingTurn();
+        try
+        {
+            WithdrawFrom(owner);
+        }
+        finally
+        {
+            host.OutlivingTurnLeft();
+        }
+    }
+
+    private void WithdrawFrom(SessionContext owner)
+    {
+        if (operation.StartsSession)
         {
             // A start withdrawn before it ran leaves nothing behind: its session ends with it.
             if (owner.TryWithdrawStarter(this))
@@ -481,11 +505,6 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             return;
         }
 
-        if (owner is null)
-        {
-            return;
-        }
-
         ItemPlace place = owner.TryWithdraw(this);
         if (place == ItemPlace.None)
         {
@@ -493,6 +512,9 @@ internal sealed class Request<TProcess, TMessage, TResult> : MailboxItem, IValue
             // turned it away while it waited for room), where it would wait for that load to be answered, then run.
             place = owner.Host.TryWithdrawKept(owner, this);
         }
+
+        // Taken out of the queue, not yet filed: the session may end and leave meanwhile, and its host stop.
+        Interleaving.Point();
 
         switch (place)
         {

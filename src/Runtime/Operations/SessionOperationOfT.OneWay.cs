@@ -49,9 +49,23 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
     /// loaded (again, if it leaves memory meanwhile). If the store has no such session (or it cannot be loaded, or
     /// refuses the message), the message is filed as a dead letter.
     /// </summary>
+    /// <remarks>
+    /// Counted as a late filer of dead letters (<see cref="SessionHost.CountOutlivingTurn"/>) until it has queued or filed
+    /// the message: the load may fail because the host stopped meanwhile, after the host had completed its dead-letter
+    /// subscriptions (no session of its was left to wait for), and the letter then missed every subscriber. Counted
+    /// before the host is seen running: a host that begins to stop after that sees the count; one seen stopping refuses
+    /// the post (false), as it refuses any other.
+    /// </remarks>
     private bool PostAfterLoad(SessionHost host, SessionId id, TMessage message, Func<SessionContext, bool> post)
     {
         ArgumentNullException.ThrowIfNull(message);
+        host.CountOutlivingTurn();
+        if (host.IsStopping)
+        {
+            host.OutlivingTurnLeft();
+            return false;
+        }
+
         _ = PostAfterLoadAsync(host, id, message, post);
         return true;
     }
@@ -71,10 +85,17 @@ public abstract partial class SessionOperation<TProcess, TMessage, TResult>
             posted = false;
         }
 
-        if (!posted)
+        try
         {
-            DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
-            host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));
+            if (!posted)
+            {
+                DeadLetterReason reason = host.IsStopping ? DeadLetterReason.HostStopping : DeadLetterReason.SessionEnded;
+                host.DeadLetters.Post(new DeadLetter(id, Name, message, reason));
+            }
+        }
+        finally
+        {
+            host.OutlivingTurnLeft();
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed class DurableHosts : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
 
-    public SessionHost Start(int eventReplayCapacity = 0, TimeSpan? passivateAfter = null, TimeSpan? shutdownTimeout = null)
+    public SessionHost Start(int eventReplayCapacity = 0, TimeSpan? passivateAfter = null, TimeSpan? shutdownTimeout = null, SessionObserver? observer = null)
     {
         var host = new SessionHost(new SessionHostOptions
         {
@@ -25,6 +25,7 @@ internal sealed class DurableHosts : IAsyncDisposable
             EventReplayCapacity = eventReplayCapacity,
             PassivateAfter = passivateAfter ?? Timeout.InfiniteTimeSpan,
             ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(30),
+            Observer = observer,
         });
         hosts.Add(host);
         return host;
