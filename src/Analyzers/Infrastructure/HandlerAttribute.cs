@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,6 +10,12 @@ namespace SessionGen.Analyzers.Infrastructure;
 /// <summary>One <c>[On]</c> or <c>[OnTimeout]</c> on a method, read the way the generator reads it.</summary>
 internal sealed class HandlerAttribute
 {
+    // Some ten rules read the handler attributes of every method, and most read their names (issue 16, compile8): each
+    // method's list, with its names, is worked out once and shared by all the rules. A symbol belongs to one
+    // compilation, so no answer outlives it, and the SessionGen attributes it depends on are that compilation's.
+    private static readonly ConditionalWeakTable<IMethodSymbol, HandlerAttribute[]> OfMethod = new();
+    private static readonly HandlerAttribute[] None = new HandlerAttribute[0];
+
     private HandlerAttribute(IMethodSymbol method, AttributeData data, HandlerKind kind)
     {
         Method = method;
@@ -31,10 +38,34 @@ internal sealed class HandlerAttribute
     public string? RawName => Data.ConstructorArguments.Length == 1 ? Data.ConstructorArguments[0].Value as string : null;
 
     /// <summary>The name when the generator accepts it (the generator's <c>ReadName</c>), else null.</summary>
-    public string? ValidName => HandlerRules.IsValidName(RawName) ? RawName : null;
+    public string? ValidName => Names().Valid;
 
     /// <summary>The C# name the generator derives from a valid name: the message record, <c>Schedule{Name}</c>.</summary>
-    public string? TypeName => ValidName is { } name ? GeneratedNames.TypeNameFor(name) : null;
+    public string? TypeName => Names().Type;
+
+    // Worked out on first use (as before, when it was worked out on every use), then kept: the rules share this object.
+    private NamePair? names;
+
+    private NamePair Names()
+    {
+        if (Volatile.Read(ref names) is { } known)
+        {
+            return known;
+        }
+
+        string? raw = RawName;
+        string? valid = HandlerRules.IsValidName(raw) ? raw : null;
+        var pair = new NamePair(valid, valid is { } name ? GeneratedNames.TypeNameFor(name) : null);
+        Volatile.Write(ref names, pair);
+        return pair;
+    }
+
+    private sealed class NamePair(string? valid, string? type)
+    {
+        public string? Valid { get; } = valid;
+
+        public string? Type { get; } = type;
+    }
 
     public bool StartsSession
     {
@@ -56,20 +87,29 @@ internal sealed class HandlerAttribute
 
     public string NameDisplayKind => Kind == HandlerKind.Operation ? "operation" : "timeout";
 
-    public static IEnumerable<HandlerAttribute> Of(IMethodSymbol method, SessionGenTypes types)
+    public static IReadOnlyList<HandlerAttribute> Of(IMethodSymbol method, SessionGenTypes types)
     {
-        if (!DeclaredAttributes.MayHaveAny(method))
+        if (OfMethod.TryGetValue(method, out HandlerAttribute[]? known))
         {
-            yield break;
+            return known;
         }
 
+        if (!DeclaredAttributes.MayHaveAny(method))
+        {
+            return None;
+        }
+
+        List<HandlerAttribute>? found = null;
         foreach (AttributeData attribute in method.GetAttributes())
         {
             if (types.KindOf(attribute) is { } kind)
             {
-                yield return new HandlerAttribute(method, attribute, kind);
+                (found ??= new List<HandlerAttribute>()).Add(new HandlerAttribute(method, attribute, kind));
             }
         }
+
+        HandlerAttribute[] handlers = found?.ToArray() ?? None;
+        return OfMethod.GetValue(method, _ => handlers);
     }
 
     /// <summary>The whole attribute, e.g. <c>On("Join")</c>.</summary>

@@ -39,6 +39,13 @@ public sealed class ContainingTypeMustBePartialAnalyzer : SessionGenAnalyzer
     {
         foreach (INamedTypeSymbol nested in type.GetTypeMembers())
         {
+            // The generator's own nested types (messages, definition, entries) are no processes and hold none: every
+            // type nested in a declaration of theirs is declared in SessionGen's output too.
+            if (!GeneratedFiles.IsDeclaredByUser(nested))
+            {
+                continue;
+            }
+
             if (types.IsProcess(nested))
             {
                 return nested;
