@@ -74,7 +74,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         try
         {
-            await sessions.Host.UnloadAsync(id, cancellationToken).ConfigureAwait(true);
+            await sessions.Host.UnloadOfProcessAsync(process, id, cancellationToken).ConfigureAwait(true); // this process's session only
         }
         catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException)
         {
@@ -497,7 +497,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         try
         {
-            bool running = sessions.Host.Contains(id);
+            bool running = sessions.Host.Contains(process, id);
             if (running && !remindsItself)
             {
                 remindsItself = true;
@@ -542,7 +542,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             return;
         }
 
-        if (sessions.Host.Contains(id))
+        if (sessions.Host.Contains(process, id))
         {
             DelayDeactivation(KeepVolatileSessions);
             keptAliveAt = now;
