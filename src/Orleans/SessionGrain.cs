@@ -40,14 +40,34 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         this.logger = logger;
     }
 
-    public static string Key(string process, SessionId id) => $"{process}/{id.Value}";
+    /// <summary>
+    /// The grain key of session <paramref name="id"/> of <paramref name="process"/>: <c>"{process}/{id}"</c>, split at
+    /// its first '/'. A session id may hold '/', a protocol name too: there '/' is written <c>%2F</c> (and '%' <c>%25</c>),
+    /// so that process <c>"a/b"</c>'s session <c>"c"</c> is never process <c>"a"</c>'s session <c>"b/c"</c>. The keys
+    /// of other names are unchanged.
+    /// </summary>
+    public static string Key(string process, SessionId id) =>
+        process.AsSpan().IndexOfAny('/', '%') < 0
+            ? $"{process}/{id.Value}"
+            : $"{process.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)}/{id.Value}";
+
+    /// <summary>The process and the session id of a <see cref="Key"/>.</summary>
+    internal static (string Process, string Id) Parse(string key)
+    {
+        int slash = key.IndexOf('/', StringComparison.Ordinal);
+        string process = slash < 0 ? key : key[..slash];
+        if (process.Contains('%', StringComparison.Ordinal))
+        {
+            process = process.Replace("%2F", "/", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal);
+        }
+
+        return (process, slash < 0 ? "" : key[(slash + 1)..]);
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        string key = this.GetPrimaryKeyString();
-        int slash = key.IndexOf('/', StringComparison.Ordinal);
-        process = slash < 0 ? key : key[..slash];
-        id = new SessionId(slash < 0 ? "" : key[(slash + 1)..]);
+        (process, string key) = Parse(this.GetPrimaryKeyString());
+        id = new SessionId(key);
         definition = sessions.Find(process);
         if (definition is { IsDurable: true })
         {
