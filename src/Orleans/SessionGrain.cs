@@ -245,6 +245,12 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         if (sequence < order.Next)
         {
+            if (order.WasGivenUp(sequence))
+            {
+                // Its sender was told true, and the posts behind it went on without it: filed, not lost silently.
+                RefuseLate(operation, message);
+            }
+
             KeepVolatileSessionAlive();
             return default; // delivered already, or given up on
         }
@@ -339,7 +345,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         long missing = order.Next;
         long next = order.Early.Keys.First();
-        order.GaveUp = true;
+        order.GiveUp(missing, next - 1);
         sessions.CountSkippedGap();
         LogPostsMissing(logger, process, id.Value, missing, next - 1);
         SkipTo(order, next);
@@ -397,6 +403,26 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         KeepVolatileSessionAlive();
         return Task.CompletedTask;
+    }
+
+    /// <summary>A post that arrived after its gap was given up on: not handled (out of order), filed as a dead letter.</summary>
+    private void RefuseLate(string operation, SessionPayload message)
+    {
+        const string Reason = "it arrived after the sender's later posts were handed on without it";
+        LogPostRefused(logger, process, id.Value, operation, Reason);
+        if (Entry(operation, out _) is not { } entry)
+        {
+            return;
+        }
+
+        try
+        {
+            sessions.Host.FileDeadLetter(new DeadLetter(id, operation, message.ReadMessage(entry, sessions.Json), DeadLetterReason.Refused));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogPostRefused(logger, process, id.Value, operation, exception.Message);
+        }
     }
 
     private void Deliver(string operation, SessionPayload message, string? messageId, WireCaller? caller)
@@ -592,8 +618,28 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         /// <summary>When this sender's last post arrived.</summary>
         public long LastHeard { get; set; }
 
+        // How many given-up ranges are kept to recognise a late post by (the latest ones).
+        private const int GivenUpRanges = 16;
+
+        private List<(long First, long Last)>? givenUp;
+
         /// <summary>A missing post of this sender was given up on: it may still turn up, and must be refused then.</summary>
-        public bool GaveUp { get; set; }
+        public bool GaveUp => givenUp is not null;
+
+        /// <summary>Posts <paramref name="first"/> to <paramref name="last"/> were given up on.</summary>
+        public void GiveUp(long first, long last)
+        {
+            givenUp ??= [];
+            if (givenUp.Count == GivenUpRanges)
+            {
+                givenUp.RemoveAt(0);
+            }
+
+            givenUp.Add((first, last));
+        }
+
+        /// <summary>True when post <paramref name="sequence"/> was given up on (not delivered: it turns up late).</summary>
+        public bool WasGivenUp(long sequence) => givenUp?.Exists(range => range.First <= sequence && sequence <= range.Last) == true;
 
         /// <summary>When the post numbered <see cref="Next"/> started being waited for, with later ones buffered.</summary>
         public long? GapSince { get; set; }
