@@ -39,11 +39,17 @@ internal sealed record WireCaller(
         }
 
         WireClaim[] claims = [.. user.Claims.Select(static claim => new WireClaim(claim.Type, claim.Value))];
-        ClaimsIdentity? first = user.Identity as ClaimsIdentity; // the one whose authentication type goes
-        return new WireCaller(caller.Id, HasUser: true, user.Identity?.AuthenticationType, claims)
+        System.Security.Principal.IIdentity? primary = user.Identity;
+        if (primary is not ClaimsIdentity { NameClaimType: var name, RoleClaimType: var role }
+            || (name == ClaimsIdentity.DefaultNameClaimType && role == ClaimsIdentity.DefaultRoleClaimType))
         {
-            NameClaimType = first?.NameClaimType is { } name && name != ClaimsIdentity.DefaultNameClaimType ? name : null,
-            RoleClaimType = first?.RoleClaimType is { } role && role != ClaimsIdentity.DefaultRoleClaimType ? role : null,
+            return new WireCaller(caller.Id, HasUser: true, primary?.AuthenticationType, claims);
+        }
+
+        return new WireCaller(caller.Id, HasUser: true, primary.AuthenticationType, claims)
+        {
+            NameClaimType = name == ClaimsIdentity.DefaultNameClaimType ? null : name,
+            RoleClaimType = role == ClaimsIdentity.DefaultRoleClaimType ? null : role,
         };
     }
 
