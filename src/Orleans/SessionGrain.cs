@@ -42,12 +42,13 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     /// <summary>
     /// The grain key of session <paramref name="id"/> of <paramref name="process"/>: <c>"{process}/{id}"</c>, split at
-    /// its first '/'. A session id may hold '/', a protocol name too: there '/' is written <c>%2F</c> (and '%' <c>%25</c>),
-    /// so that process <c>"a/b"</c>'s session <c>"c"</c> is never process <c>"a"</c>'s session <c>"b/c"</c>. The keys
-    /// of other names are unchanged.
+    /// its first '/'. A session id may hold '/', a protocol name too: in a name that holds '/' (or the escapes
+    /// <c>%2F</c>, <c>%25</c> themselves) '/' is written <c>%2F</c> and '%' <c>%25</c>, so that process <c>"a/b"</c>'s
+    /// session <c>"c"</c> is never process <c>"a"</c>'s session <c>"b/c"</c>. Every other name's key is the one it always
+    /// had, '%' included (<c>"Rate%"</c>): a stored reminder registered under it activates the grain its messages reach.
     /// </summary>
     public static string Key(string process, SessionId id) =>
-        process.AsSpan().IndexOfAny('/', '%') < 0
+        !process.Contains('/', StringComparison.Ordinal) && !IsEscaped(process)
             ? $"{process}/{id.Value}"
             : $"{process.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)}/{id.Value}";
 
@@ -56,13 +57,17 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         int slash = key.IndexOf('/', StringComparison.Ordinal);
         string process = slash < 0 ? key : key[..slash];
-        if (process.Contains('%', StringComparison.Ordinal))
+        if (IsEscaped(process))
         {
             process = process.Replace("%2F", "/", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal);
         }
 
         return (process, slash < 0 ? "" : key[(slash + 1)..]);
     }
+
+    // An escaped name holds one of these (a '/' or '%' was in it), a name left as it is holds neither (see Key).
+    private static bool IsEscaped(string process) =>
+        process.Contains("%2F", StringComparison.Ordinal) || process.Contains("%25", StringComparison.Ordinal);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
