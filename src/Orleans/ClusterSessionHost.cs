@@ -88,7 +88,7 @@ public sealed class ClusterSessionHost : ISessionHost
     /// <inheritdoc/>
     /// <remarks>
     /// The caller travels with the message: its id, and its user's claims as (type, value) pairs with the authentication
-    /// type of its first identity. The silo gives the handler a <see cref="SessionCaller"/> rebuilt from them, whose user
+    /// type and the name and role claim types of its primary identity. The silo gives the handler a <see cref="SessionCaller"/> rebuilt from them, whose user
     /// has one identity with those claims (issuers, value types and the identities' boundaries are not carried).
     /// </remarks>
     public ValueTask<object?> SendAsync(SessionId id, object message, SessionCaller? caller, MessageId? messageId, CancellationToken cancellationToken)

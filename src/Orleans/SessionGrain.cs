@@ -40,14 +40,39 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         this.logger = logger;
     }
 
-    public static string Key(string process, SessionId id) => $"{process}/{id.Value}";
+    /// <summary>
+    /// The grain key of session <paramref name="id"/> of <paramref name="process"/>: <c>"{process}/{id}"</c>, split at
+    /// its first '/'. A session id may hold '/', a protocol name too: in a name that holds '/' (or the escapes
+    /// <c>%2F</c>, <c>%25</c> themselves) '/' is written <c>%2F</c> and '%' <c>%25</c>, so that process <c>"a/b"</c>'s
+    /// session <c>"c"</c> is never process <c>"a"</c>'s session <c>"b/c"</c>. Every other name's key is the one it always
+    /// had, '%' included (<c>"Rate%"</c>): a stored reminder registered under it activates the grain its messages reach.
+    /// </summary>
+    public static string Key(string process, SessionId id) =>
+        !process.Contains('/', StringComparison.Ordinal) && !IsEscaped(process)
+            ? $"{process}/{id.Value}"
+            : $"{process.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)}/{id.Value}";
+
+    /// <summary>The process and the session id of a <see cref="Key"/>.</summary>
+    internal static (string Process, string Id) Parse(string key)
+    {
+        int slash = key.IndexOf('/', StringComparison.Ordinal);
+        string process = slash < 0 ? key : key[..slash];
+        if (IsEscaped(process))
+        {
+            process = process.Replace("%2F", "/", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal);
+        }
+
+        return (process, slash < 0 ? "" : key[(slash + 1)..]);
+    }
+
+    // An escaped name holds one of these (a '/' or '%' was in it), a name left as it is holds neither (see Key).
+    private static bool IsEscaped(string process) =>
+        process.Contains("%2F", StringComparison.Ordinal) || process.Contains("%25", StringComparison.Ordinal);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        string key = this.GetPrimaryKeyString();
-        int slash = key.IndexOf('/', StringComparison.Ordinal);
-        process = slash < 0 ? key : key[..slash];
-        id = new SessionId(slash < 0 ? "" : key[(slash + 1)..]);
+        (process, string key) = Parse(this.GetPrimaryKeyString());
+        id = new SessionId(key);
         definition = sessions.Find(process);
         if (definition is { IsDurable: true })
         {
@@ -74,7 +99,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         try
         {
-            await sessions.Host.UnloadAsync(id, cancellationToken).ConfigureAwait(true);
+            await sessions.Host.UnloadOfProcessAsync(process, id, cancellationToken).ConfigureAwait(true); // this process's session only
         }
         catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException)
         {
@@ -230,6 +255,12 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         if (sequence < order.Next)
         {
+            if (order.WasGivenUp(sequence))
+            {
+                // Its sender was told true, and the posts behind it went on without it: filed, not lost silently.
+                RefuseLate(operation, message);
+            }
+
             KeepVolatileSessionAlive();
             return default; // delivered already, or given up on
         }
@@ -324,7 +355,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         long missing = order.Next;
         long next = order.Early.Keys.First();
-        order.GaveUp = true;
+        order.GiveUp(missing, next - 1);
         sessions.CountSkippedGap();
         LogPostsMissing(logger, process, id.Value, missing, next - 1);
         SkipTo(order, next);
@@ -382,6 +413,26 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         KeepVolatileSessionAlive();
         return Task.CompletedTask;
+    }
+
+    /// <summary>A post that arrived after its gap was given up on: not handled (out of order), filed as a dead letter.</summary>
+    private void RefuseLate(string operation, SessionPayload message)
+    {
+        const string Reason = "it arrived after the sender's later posts were handed on without it";
+        LogPostRefused(logger, process, id.Value, operation, Reason);
+        if (Entry(operation, out _) is not { } entry)
+        {
+            return;
+        }
+
+        try
+        {
+            sessions.Host.FileDeadLetter(new DeadLetter(id, operation, message.ReadMessage(entry, sessions.Json), DeadLetterReason.Refused));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogPostRefused(logger, process, id.Value, operation, exception.Message);
+        }
     }
 
     private void Deliver(string operation, SessionPayload message, string? messageId, WireCaller? caller)
@@ -503,7 +554,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
         try
         {
-            bool running = sessions.Host.Contains(id);
+            bool running = sessions.Host.Contains(process, id);
             if (running && !remindsItself)
             {
                 remindsItself = true;
@@ -548,7 +599,7 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             return;
         }
 
-        if (sessions.Host.Contains(id))
+        if (sessions.Host.Contains(process, id))
         {
             DelayDeactivation(KeepVolatileSessions);
             keptAliveAt = now;
@@ -578,8 +629,28 @@ internal sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         /// <summary>When this sender's last post arrived.</summary>
         public long LastHeard { get; set; }
 
+        // How many given-up ranges are kept to recognise a late post by (the latest ones).
+        private const int GivenUpRanges = 16;
+
+        private List<(long First, long Last)>? givenUp;
+
         /// <summary>A missing post of this sender was given up on: it may still turn up, and must be refused then.</summary>
-        public bool GaveUp { get; set; }
+        public bool GaveUp => givenUp is not null;
+
+        /// <summary>Posts <paramref name="first"/> to <paramref name="last"/> were given up on.</summary>
+        public void GiveUp(long first, long last)
+        {
+            givenUp ??= [];
+            if (givenUp.Count == GivenUpRanges)
+            {
+                givenUp.RemoveAt(0);
+            }
+
+            givenUp.Add((first, last));
+        }
+
+        /// <summary>True when post <paramref name="sequence"/> was given up on (not delivered: it turns up late).</summary>
+        public bool WasGivenUp(long sequence) => givenUp?.Exists(range => range.First <= sequence && sequence <= range.Last) == true;
 
         /// <summary>When the post numbered <see cref="Next"/> started being waited for, with later ones buffered.</summary>
         public long? GapSince { get; set; }

@@ -15,6 +15,10 @@ public partial class Desk
     private string Who(SessionCaller caller) =>
         $"{caller.Id}|{caller.User?.FindFirst("role")?.Value}|{caller.User?.Identity?.AuthenticationType}|{caller.User?.Identity?.IsAuthenticated}";
 
+    /// <summary>The user's name and whether it is in a role, as its identity's own claim types read them.</summary>
+    [On("NameAndRole")]
+    private string NameAndRole(SessionCaller caller, string role) => $"{caller.User?.Identity?.Name}|{caller.User?.IsInRole(role)}";
+
     [On("Maybe")]
     private string Maybe(SessionCaller? caller) => caller?.Id ?? "(anonymous)";
 
@@ -65,5 +69,18 @@ public sealed class CallerTests(ClusterFixture cluster)
 
         Assert.True(await Guards.EventuallyAsync(async () => (await desk.SignaturesAsync()).Contains("carol"), TimeSpan.FromSeconds(30)));
         Assert.Equal(["ann", "carol"], await desk.SignaturesAsync().Guarded());
+    }
+
+    [Fact]
+    public async Task A_user_whose_identity_names_its_own_name_and_role_claim_types_keeps_its_name_and_roles_across_the_cluster()
+    {
+        // As a JWT bearer with MapInboundClaims off (or Microsoft.Identity.Web) makes it: "name" and "role" claims.
+        var jwt = new ClaimsIdentity([new Claim("name", "Ann Smith"), new Claim("role", "moderator")], "Bearer", nameType: "name", roleType: "role");
+        var caller = new SessionCaller("ann", new ClaimsPrincipal(jwt));
+        Assert.Equal("Ann Smith|True", $"{caller.User!.Identity!.Name}|{caller.User.IsInRole("moderator")}");
+        Desk.Client desk = await Desk.StartAsync(cluster.Host.As(caller)).Guarded();
+
+        Assert.Equal("Ann Smith|True", await desk.NameAndRoleAsync("moderator").Guarded());
+        Assert.Equal("Ann Smith|False", await desk.NameAndRoleAsync("admin").Guarded());
     }
 }

@@ -13,6 +13,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     private readonly bool wakeUpReminders;
     private readonly TimeSpan? postGapTimeout;
+    private readonly int silos = 3;
 
     public ClusterFixture()
     {
@@ -20,10 +21,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <param name="wakeUpReminders">Whether durable sessions keep wake-up reminders in a table shared by the silos.</param>
     /// <param name="postGapTimeout">The silos' <see cref="SessionGenSiloOptions.PostGapTimeout"/>; null keeps the default.</param>
-    internal ClusterFixture(bool wakeUpReminders = false, TimeSpan? postGapTimeout = null)
+    /// <param name="silos">How many silos (one: every grain is placed on it).</param>
+    internal ClusterFixture(bool wakeUpReminders = false, TimeSpan? postGapTimeout = null, int silos = 3)
     {
         this.wakeUpReminders = wakeUpReminders;
         this.postGapTimeout = postGapTimeout;
+        this.silos = silos;
     }
 
     public SharedReminderTable Reminders { get; } = new();
@@ -38,7 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(3);
+        var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) => silo.AddIncomingGrainCallFilter<ProgressCallFilter>());
         builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter<ProgressCallFilter>());

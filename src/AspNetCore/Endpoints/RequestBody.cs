@@ -7,6 +7,8 @@ namespace SessionGen.AspNetCore.Endpoints;
 /// <summary>Reads a request body whole, refusing it once it exceeds the limit (413) without reading further.</summary>
 internal static class RequestBody
 {
+    private const int InitialCapacity = 64 * 1024;
+
     /// <summary>The body's bytes, or null when it is over <paramref name="limit"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
@@ -21,7 +23,9 @@ internal static class RequestBody
             sizeFeature.MaxRequestBodySize = limit + 1;
         }
 
-        var body = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 1024);
+        // Sized by the Content-Length up to 64 KiB (the default limit: one buffer), then grown as bytes arrive: a client
+        // that declares the limit and sends a few bytes must not make the server allocate the limit.
+        var body = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)Math.Min(length, InitialCapacity) : 1024);
         try
         {
             while (true)

@@ -20,7 +20,8 @@ public enum DeadLetterReason
 
     /// <summary>
     /// A transport had taken the message from its sender (a cluster's one-way post, say) and the session's host refused
-    /// it: no such session, ended, mailbox full or host stopping. Filed by the transport (<see cref="SessionHost.FileDeadLetter"/>).
+    /// it: no such session, ended, mailbox full or host stopping; or the transport refused it itself (a cluster's post
+    /// that arrived after its sender's later posts were handed on without it). Filed by the transport (<see cref="SessionHost.FileDeadLetter"/>).
     /// </summary>
     Refused,
 }

@@ -138,9 +138,17 @@ public sealed partial class SessionHost
     /// <exception cref="InvalidOperationException">The session is not durable: it would be lost.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the
     /// session's accepted messages were handled; it still leaves memory once they are.</exception>
-    public async ValueTask<bool> UnloadAsync(SessionId id, CancellationToken cancellationToken = default)
+    public ValueTask<bool> UnloadAsync(SessionId id, CancellationToken cancellationToken = default) => UnloadOfProcessAsync(null, id, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UnloadAsync(SessionId, CancellationToken)"/>, for a session of <paramref name="process"/> only
+    /// (null: of any process): a session of another process under the same id stays (SessionGen.Orleans' grain of
+    /// <c>"{process}/{id}"</c> unloads its own session as it deactivates, never another process's under its id).
+    /// </summary>
+    internal async ValueTask<bool> UnloadOfProcessAsync(string? process, SessionId id, CancellationToken cancellationToken)
     {
-        if (!registry.TryGet(id, out SessionContext? running) || running!.IsEnded)
+        if (!registry.TryGet(id, out SessionContext? running) || running!.IsEnded
+            || (process is not null && running.Definition.ProtocolName != process))
         {
             return false;
         }

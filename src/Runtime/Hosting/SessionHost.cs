@@ -70,6 +70,13 @@ public sealed partial class SessionHost : ISessionHost, IAsyncDisposable
     public bool Contains(SessionId id) => registry.Contains(id);
 
     /// <summary>
+    /// True while session <paramref name="id"/> of <paramref name="process"/> is running on this host: a session of
+    /// another process under the same id does not count (SessionGen.Orleans' grain of <c>"{process}/{id}"</c>).
+    /// </summary>
+    internal bool Contains(string process, SessionId id) =>
+        registry.TryGet(id, out SessionContext? session) && session!.Definition.ProtocolName == process;
+
+    /// <summary>
     /// Files <paramref name="deadLetter"/> with this host's dead letters: for a transport that took a message from its
     /// sender (and told it so) and then could not deliver it here, so the message is not lost silently.
     /// </summary>
