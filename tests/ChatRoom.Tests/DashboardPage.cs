@@ -9,9 +9,28 @@ internal static class DashboardPage
 
     /// <summary>The text of a cell of a process's row (class <c>sessions</c>, <c>rate</c>, <c>handled</c>, <c>faults</c>, <c>dead-letters</c>).</summary>
     public static string ProcessCell(IWebDriver driver, string process, string cell) =>
-        driver.FindElement(By.CssSelector($"#processes tr[data-process='{process}'] td.{cell}")).Text;
+        TextOf(driver, By.CssSelector($"#processes tr[data-process='{process}'] td.{cell}"));
 
-    public static string Text(IWebDriver driver, string id) => driver.FindElement(By.Id(id)).Text;
+    public static string Text(IWebDriver driver, string id) => TextOf(driver, By.Id(id));
+
+    /// <summary>
+    /// The text of the element <paramref name="by"/> finds. The page redraws its tables each time fresh figures arrive,
+    /// so an element found a moment ago may be gone by the time its text is read (StaleElementReferenceException,
+    /// seen once in CI): it is then found again, in the redrawn page.
+    /// </summary>
+    private static string TextOf(IWebDriver driver, By by)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return driver.FindElement(by).Text;
+            }
+            catch (StaleElementReferenceException) when (attempt < 10)
+            {
+            }
+        }
+    }
 
     /// <summary>The states the diagram draws, in the order it draws them.</summary>
     public static string[] DiagramStates(IWebDriver driver) =>
